@@ -1,0 +1,95 @@
+package io.rdht.core;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Why a DHT operation failed. Delivered through {@code Mono.error}/{@code Flux.error}; each
+ * member carries the key, value, peer or address it concerns.
+ */
+public abstract sealed class DhtException extends RuntimeException {
+
+    private DhtException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The node was closed before or during the operation. */
+    public static final class NodeClosed extends DhtException {
+        /** Creates the exception. */
+        public NodeClosed() {
+            super("the node is closed", null);
+        }
+    }
+
+    /** No node of the network answered, so the operation could not reach anyone. */
+    public static final class NoReachableNodes extends DhtException {
+        private final InfoHash key;
+
+        /** Creates the exception for an operation on {@code key}. */
+        public NoReachableNodes(InfoHash key) {
+            super("no node of the network answered for key " + key
+                    + " (is the node bootstrapped to a running network?)", null);
+            this.key = key;
+        }
+
+        /** The key of the failed operation. */
+        public InfoHash key() {
+            return key;
+        }
+    }
+
+    /** A value breaks a rule before it is sent: size, TTL, content type. */
+    public static final class InvalidValue extends DhtException {
+        private final InfoHash key;
+
+        /** Creates the exception for a value to put under {@code key}. */
+        public InvalidValue(InfoHash key, String reason) {
+            super("invalid value for key " + key + ": " + reason, null);
+            this.key = key;
+        }
+
+        /** The key the value was meant for. */
+        public InfoHash key() {
+            return key;
+        }
+    }
+
+    /** Every storer that answered refused the value; their reasons are listed. */
+    public static final class Rejected extends DhtException {
+        private final InfoHash key;
+        private final List<String> reasons;
+
+        /** Creates the exception for a value refused under {@code key}. */
+        public Rejected(InfoHash key, List<String> reasons) {
+            super("every storer refused the value for key " + key + ": " + String.join("; ", reasons), null);
+            this.key = key;
+            this.reasons = List.copyOf(reasons);
+        }
+
+        /** The key the value was meant for. */
+        public InfoHash key() {
+            return key;
+        }
+
+        /** The storers' reasons, one per refusal. */
+        public List<String> reasons() {
+            return reasons;
+        }
+    }
+
+    /** The node could not start, e.g. because its UDP port is taken. */
+    public static final class StartFailed extends DhtException {
+        private final InetSocketAddress address;
+
+        /** Creates the exception for a node meant to listen on {@code address}. */
+        public StartFailed(InetSocketAddress address, Throwable cause) {
+            super("the node could not start on " + address + ": " + cause.getMessage(), cause);
+            this.address = address;
+        }
+
+        /** The address the node tried to bind. */
+        public InetSocketAddress address() {
+            return address;
+        }
+    }
+}

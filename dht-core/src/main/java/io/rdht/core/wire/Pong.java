@@ -1,0 +1,5 @@
+package io.rdht.core.wire;
+
+/** The answer to {@link Ping}. */
+public record Pong() implements Reply {
+}
