@@ -1,0 +1,119 @@
+package io.rdht.core;
+
+import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.transport.Transport;
+import io.rdht.core.transport.UdpTransport;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Immutable configuration of a {@link DhtNode}. Built with {@link #builder()}; each setter checks
+ * its value at once and names the setting when it refuses one.
+ *
+ * @param bindAddress   the UDP address to bind (port 0: any free port)
+ * @param bootstrap     nodes to join through, unresolved; empty for the first node of a network
+ * @param nodeId        this node's id, or {@code null} for a random one
+ * @param settings      protocol parameters (network id, K, ALPHA, timeouts, storage limits)
+ * @param transport     how datagrams travel: real UDP or an in-memory network
+ * @param randomSeed    a seed for reproducible runs; empty for secure randomness
+ */
+public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
+                        EngineSettings settings, Transport transport, OptionalLong randomSeed) {
+
+    /** The port OpenDHT and rdht's apps use by default. */
+    public static final int DEFAULT_PORT = 4242;
+
+    /** Checks the parts that the builder cannot have checked. */
+    public DhtConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        bootstrap = List.copyOf(bootstrap);
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(randomSeed, "randomSeed");
+    }
+
+    /** A builder for a node on any free port of all interfaces, over real UDP, with default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link DhtConfig}. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port;
+        private final List<InetSocketAddress> bootstrap = new ArrayList<>();
+        private InfoHash nodeId;
+        private EngineSettings settings = EngineSettings.defaults();
+        private Transport transport = UdpTransport.shared();
+        private OptionalLong seed = OptionalLong.empty();
+
+        private Builder() {
+        }
+
+        /** The UDP port to bind, 0 for any free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The local address to bind, e.g. {@code 127.0.0.1}; all interfaces by default. */
+        public Builder bindHost(String host) {
+            this.host = Objects.requireNonNull(host, "bindHost");
+            return this;
+        }
+
+        /** Adds nodes to join through, each as {@code host:port}. */
+        public Builder bootstrap(String... hostPorts) {
+            for (String hp : hostPorts) {
+                try {
+                    bootstrap.add(HostPort.parse(hp));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("bootstrap: " + e.getMessage(), e);
+                }
+            }
+            return this;
+        }
+
+        /** Adds nodes to join through. */
+        public Builder bootstrap(List<InetSocketAddress> nodes) {
+            bootstrap.addAll(nodes);
+            return this;
+        }
+
+        /** This node's id; random by default. */
+        public Builder nodeId(InfoHash id) {
+            this.nodeId = Objects.requireNonNull(id, "nodeId");
+            return this;
+        }
+
+        /** Protocol parameters; {@link EngineSettings#defaults()} by default. */
+        public Builder settings(EngineSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The transport; the JVM-wide {@link UdpTransport#shared()} by default. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Makes ids, transaction ids and token secrets reproducible (for simulations only). */
+        public Builder randomSeed(long seed) {
+            this.seed = OptionalLong.of(seed);
+            return this;
+        }
+
+        /** The configuration. */
+        public DhtConfig build() {
+            return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
+                    seed);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.rdht.core;
+
+import io.rdht.core.engine.GetCallback;
+import io.rdht.core.engine.NodeEngine;
+import io.rdht.core.engine.NodeStats;
+import io.rdht.core.engine.PutCallback;
+import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.transport.Endpoint;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * A node of the DHT: joins a network, stores values for others, and puts and gets values, as
+ * Reactor streams.
+ *
+ * <pre>{@code
+ * DhtNode node = DhtNode.create(DhtConfig.builder().bootstrap("127.0.0.1:4242").build())
+ *         .start().block();
+ * node.put(InfoHash.of("pollution_level"), Value.of("39")).block();
+ * node.get(InfoHash.of("pollution_level")).doOnNext(System.out::println).blockLast();
+ * node.close();
+ * }</pre>
+ *
+ * <p>One thread owns the node's state; every call hops onto it, and every signal of the returned
+ * streams is emitted on it. Do not block in those signals; move slow work elsewhere with
+ * {@code publishOn}.
+ */
+public final class DhtNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DhtNode.class);
+
+    private final DhtConfig config;
+    private final InfoHash id;
+    private final RandomGenerator random;
+    private final Mono<DhtNode> start;
+    private volatile Endpoint endpoint;
+    private volatile NodeEngine engine;
+    private volatile boolean closed;
+
+    private DhtNode(DhtConfig config) {
+        this.config = config;
+        this.random = config.randomSeed().isPresent()
+                ? new SplittableRandom(config.randomSeed().getAsLong()) : new SecureRandom();
+        this.id = config.nodeId() != null ? config.nodeId() : InfoHash.random(random);
+        this.start = Mono.defer(this::bindAndJoin).cache();
+    }
+
+    /** A node with {@code config}; nothing happens until {@link #start()}. */
+    public static DhtNode create(DhtConfig config) {
+        return new DhtNode(config);
+    }
+
+    /**
+     * Binds the node's socket and joins the network through the bootstrap nodes. Completes when the
+     * first join attempt has ended: the node is then part of the network, or alone and retrying in
+     * the background. Subscribing again returns the same outcome.
+     */
+    public Mono<DhtNode> start() {
+        return start;
+    }
+
+    /** This node's id. */
+    public InfoHash id() {
+        return id;
+    }
+
+    /** The address this node is bound to; null before {@link #start()} completes. */
+    public InetSocketAddress address() {
+        Endpoint e = endpoint;
+        return e == null ? null : e.localAddress();
+    }
+
+    /**
+     * Stores {@code value} under {@code key} on the K nodes closest to the key. Fails with
+     * {@link DhtException.InvalidValue} for a value too large or with a TTL ≤ 0,
+     * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}
+     * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
+     */
+    public Mono<PutResult> put(InfoHash key, Value value) {
+        return Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, new PutCallback() {
+            @Override
+            public void onStored(PutResult result) {
+                sink.success(result);
+            }
+
+            @Override
+            public void onError(DhtException error) {
+                sink.error(error);
+            }
+        })));
+    }
+
+    /**
+     * The values stored under {@code key}: those stored here first, then each as the lookup finds
+     * it, once per value id (a later edit with a higher seq is emitted too). Completes when the
+     * lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
+     * was found, {@link DhtException.NodeClosed} on a closed node.
+     */
+    public Flux<Value> get(InfoHash key) {
+        return Flux.create(sink -> onNode(sink::error, e -> {
+            Runnable cancel = e.get(key, new GetCallback() {
+                @Override
+                public void onValue(Value value) {
+                    sink.next(value);
+                }
+
+                @Override
+                public void onComplete() {
+                    sink.complete();
+                }
+
+                @Override
+                public void onError(DhtException error) {
+                    sink.error(error);
+                }
+            });
+            sink.onCancel(() -> runOnNode(cancel));
+        }), FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /** Joins the network through more nodes now; completes when the attempt has ended. */
+    public Mono<Void> bootstrap(List<InetSocketAddress> nodes) {
+        return Mono.create((MonoSink<Void> sink) ->
+                onNode(sink::error, e -> e.bootstrap(resolve(nodes), sink::success)));
+    }
+
+    /** A copy of the routing table, taken on the node thread. */
+    public Mono<RoutingSnapshot> routingTable() {
+        return read(NodeEngine::routingSnapshot);
+    }
+
+    /** A copy of what this node stores for the network, taken on the node thread. */
+    public Mono<List<KeySnapshot>> storage() {
+        return read(NodeEngine::storageSnapshot);
+    }
+
+    /** Counters of traffic and refusals; null before {@link #start()} completes. */
+    public NodeStats stats() {
+        NodeEngine e = engine;
+        return e == null ? null : e.stats();
+    }
+
+    /** Closes the node: fails its operations in flight, stops its upkeep and unbinds its socket. */
+    public Mono<Void> shutdown() {
+        return Mono.defer(() -> {
+            Endpoint ep = endpoint;
+            if (closed || ep == null) {
+                closed = true;
+                return Mono.empty();
+            }
+            closed = true;
+            return Mono.<Void>create(sink -> ep.execute(() -> {
+                NodeEngine e = engine;
+                if (e != null) {
+                    e.close();
+                }
+                sink.success();
+            })).then(ep.close());
+        });
+    }
+
+    /** {@link #shutdown()}, waiting at most five seconds. */
+    @Override
+    public void close() {
+        shutdown().block(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public String toString() {
+        return "DhtNode[" + id.shortHex() + "@" + address() + "]";
+    }
+
+    private Mono<DhtNode> bindAndJoin() {
+        if (closed) {
+            return Mono.error(new DhtException.NodeClosed());
+        }
+        InetSocketAddress bindTo = new InetSocketAddress(config.bindAddress().getHostString(),
+                config.bindAddress().getPort());
+        return config.transport().bind(bindTo, this::onDatagram)
+                .onErrorMap(e -> !(e instanceof DhtException), e -> new DhtException.StartFailed(bindTo, e))
+                .flatMap(ep -> Mono.create(sink -> {
+                    endpoint = ep;
+                    ep.execute(() -> {
+                        NodeEngine e = new NodeEngine(id, ep.localAddress(), config.settings(),
+                                new EndpointEnvironment(ep), random);
+                        engine = e;
+                        log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
+                        e.start(resolve(config.bootstrap()), () -> sink.success(this));
+                    });
+                }));
+    }
+
+    private void onDatagram(byte[] datagram, InetSocketAddress from) {
+        NodeEngine e = engine;
+        if (e != null) {
+            e.onDatagram(datagram, from);
+        }
+    }
+
+    private void onNode(Consumer<Throwable> onError, Consumer<NodeEngine> action) {
+        Endpoint ep = endpoint;
+        if (closed || ep == null) {
+            onError.accept(new DhtException.NodeClosed());
+            return;
+        }
+        ep.execute(() -> {
+            NodeEngine e = engine;
+            if (closed || e == null) {
+                onError.accept(new DhtException.NodeClosed());
+            } else {
+                action.accept(e);
+            }
+        });
+    }
+
+    private void runOnNode(Runnable task) {
+        Endpoint ep = endpoint;
+        if (ep != null) {
+            ep.execute(task);
+        }
+    }
+
+    private <T> Mono<T> read(Function<NodeEngine, T> reader) {
+        return Mono.create(sink -> onNode(sink::error, e -> sink.success(reader.apply(e))));
+    }
+
+    private static List<InetSocketAddress> resolve(List<InetSocketAddress> nodes) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (InetSocketAddress a : nodes) {
+            InetSocketAddress r = a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
+            if (r.isUnresolved()) {
+                log.warn("bootstrap host {} does not resolve; skipped", a.getHostString());
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

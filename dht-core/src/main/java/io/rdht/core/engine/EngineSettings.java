@@ -1,0 +1,57 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.lookup.LookupSettings;
+import io.rdht.core.routing.RoutingSettings;
+import io.rdht.core.storage.StorageLimits;
+import java.util.Objects;
+
+/**
+ * Every parameter of a node's engine; see docs/TUNING.md for the reasons behind the defaults.
+ *
+ * @param networkId             nodes drop messages of other networks
+ * @param routing               routing table parameters (K, failures, refresh, timeouts)
+ * @param lookup                lookup parameters (K, ALPHA, candidates kept)
+ * @param storage               what this node stores for others
+ * @param maxAttempts           sends of one request before it counts as failed
+ * @param tokenRotationMillis   how often write-token secrets rotate
+ * @param maintenanceMillis     period of routing maintenance: bucket refresh, stale contact pings
+ * @param republishMillis       period at which a storer re-publishes its values to the closest nodes
+ * @param bootstrapRetryMinMillis first wait before asking the bootstrap nodes again while alone
+ * @param bootstrapRetryMaxMillis longest wait between bootstrap attempts
+ */
+public record EngineSettings(int networkId, RoutingSettings routing, LookupSettings lookup, StorageLimits storage,
+                             int maxAttempts, long tokenRotationMillis, long maintenanceMillis, long republishMillis,
+                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis) {
+
+    /** Checks every setting. */
+    public EngineSettings {
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(lookup, "lookup");
+        Objects.requireNonNull(storage, "storage");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be ≥ 1, got " + maxAttempts);
+        }
+        if (tokenRotationMillis < 1 || maintenanceMillis < 1 || republishMillis < 1) {
+            throw new IllegalArgumentException("token rotation, maintenance and republish periods must be positive");
+        }
+        if (bootstrapRetryMinMillis < 1 || bootstrapRetryMaxMillis < bootstrapRetryMinMillis) {
+            throw new IllegalArgumentException("need 1 ≤ bootstrapRetryMin ≤ bootstrapRetryMax, got "
+                    + bootstrapRetryMinMillis + ", " + bootstrapRetryMaxMillis);
+        }
+    }
+
+    /** OpenDHT's starting parameters, with adaptive timeouts. */
+    public static EngineSettings defaults() {
+        return new EngineSettings(0,
+                new RoutingSettings(8, 2, 15 * 60_000, 10 * 60_000, 500, 10, 2_000),
+                new LookupSettings(8, 4, 14),
+                StorageLimits.defaults(),
+                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000);
+    }
+
+    /** A copy with another network id. */
+    public EngineSettings withNetworkId(int id) {
+        return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
+                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis);
+    }
+}

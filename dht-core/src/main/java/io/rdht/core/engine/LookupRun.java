@@ -1,0 +1,111 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.NodeInfo;
+import io.rdht.core.lookup.Lookup;
+import io.rdht.core.wire.Nodes;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Request;
+import io.rdht.core.wire.Token;
+import io.rdht.core.wire.ValuesFound;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Drives one {@link Lookup} over the network: sends the requests it asks for, tells it of each
+ * answer, slow answer and failure, collects the write tokens the answering nodes hand out, and
+ * reports the end once.
+ */
+final class LookupRun {
+
+    private final Lookup lookup;
+    private final Rpc rpc;
+    private final Supplier<Request> request;
+    private final BiConsumer<NodeInfo, Reply> onReply;
+    private final Runnable onDone;
+    private final Map<NodeInfo, Token> tokens = new HashMap<>();
+    private boolean done;
+
+    /**
+     * @param lookup  the state machine
+     * @param rpc     how requests are sent
+     * @param request the request sent to each node
+     * @param onReply told of every reply (values, contacts) before the lookup is
+     * @param onDone  run once, when the lookup ends
+     */
+    LookupRun(Lookup lookup, Rpc rpc, Supplier<Request> request, BiConsumer<NodeInfo, Reply> onReply,
+              Runnable onDone) {
+        this.lookup = lookup;
+        this.rpc = rpc;
+        this.request = request;
+        this.onReply = onReply;
+        this.onDone = onDone;
+    }
+
+    /** Sends the first requests (or ends at once when there is nobody to ask). */
+    void start() {
+        pump();
+    }
+
+    /** The lookup's state machine, for its result. */
+    Lookup lookup() {
+        return lookup;
+    }
+
+    /** The write token {@code node} handed out, or null. */
+    Token tokenOf(NodeInfo node) {
+        return tokens.get(node);
+    }
+
+    private void pump() {
+        if (done) {
+            return;
+        }
+        for (NodeInfo node : lookup.nextToAsk()) {
+            rpc.send(node, request.get(), new RpcCallback() {
+                @Override
+                public void onReply(NodeInfo from, Reply reply) {
+                    answered(node, reply);
+                }
+
+                @Override
+                public void onSlow() {
+                    lookup.onSlow(node.id());
+                    pump();
+                }
+
+                @Override
+                public void onTimeout() {
+                    lookup.onFailure(node.id());
+                    pump();
+                }
+            });
+        }
+        if (lookup.isDone()) {
+            done = true;
+            onDone.run();
+        }
+    }
+
+    private void answered(NodeInfo node, Reply reply) {
+        if (done) {
+            return;
+        }
+        onReply.accept(node, reply);
+        switch (reply) {
+            case Nodes n -> {
+                tokens.put(node, n.token());
+                lookup.onAnswer(node.id(), n.closest());
+            }
+            case ValuesFound v -> {
+                tokens.put(node, v.token());
+                lookup.onAnswer(node.id(), v.closest());
+            }
+            default -> lookup.onFailure(node.id());
+        }
+        pump();
+    }
+
+}

@@ -1,0 +1,216 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import io.rdht.core.lookup.Lookup;
+import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.storage.Storage;
+import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.Ping;
+import io.rdht.core.wire.Reply;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The node's upkeep: joining through the bootstrap nodes (again, with backoff, while alone),
+ * refreshing stale buckets, pinging silent contacts, and re-publishing stored values to the nodes
+ * now closest to their keys, so a value outlives the storers that first held it.
+ *
+ * <p>Implementation note: OpenDHT's storage maintenance re-announces a key's values when the
+ * storing node sees that the key's closest nodes changed. Here each storer checks its own rank
+ * for the key in its routing table once per republish period: the two closest storers re-publish
+ * (so the loss of one never stops it), a node that is no longer among the K closest hands the
+ * values on, the others stay quiet. That costs O(K) puts per key and period instead of O(K²).
+ */
+final class Maintenance {
+
+    private final EngineParts parts;
+    private final RandomGenerator random;
+    private final List<InetSocketAddress> bootstrap = new ArrayList<>();
+    private long bootstrapWaitMillis;
+    private Runnable onFirstJoinAttempt;
+    private EngineEnvironment.Timer bootstrapTimer;
+    private final List<EngineEnvironment.Timer> periodic = new ArrayList<>();
+
+    Maintenance(EngineParts parts, RandomGenerator random) {
+        this.parts = parts;
+        this.random = random;
+        this.bootstrapWaitMillis = parts.settings().bootstrapRetryMinMillis();
+    }
+
+    /** Joins through {@code nodes} and starts the periodic upkeep; {@code onReady} runs once. */
+    void start(List<InetSocketAddress> nodes, Runnable onReady) {
+        bootstrap.addAll(nodes);
+        onFirstJoinAttempt = onReady;
+        EngineSettings s = parts.settings();
+        periodic.add(every(s.maintenanceMillis(), this::tick));
+        periodic.add(every(s.republishMillis(), this::scheduleRepublish));
+        if (bootstrap.isEmpty()) {
+            ready();
+        } else {
+            join();
+        }
+    }
+
+    /** Joins through the given nodes now, as the console's {@code b} command does. */
+    void bootstrapNow(List<InetSocketAddress> nodes, Runnable onDone) {
+        for (InetSocketAddress a : nodes) {
+            if (!bootstrap.contains(a)) {
+                bootstrap.add(a);
+            }
+        }
+        askBootstrapNodes(onDone);
+    }
+
+    void stop() {
+        periodic.forEach(EngineEnvironment.Timer::cancel);
+        if (bootstrapTimer != null) {
+            bootstrapTimer.cancel();
+        }
+    }
+
+    private void join() {
+        askBootstrapNodes(() -> {
+            ready();
+            if (parts.routing().goodSize() == 0) {
+                retryBootstrapLater();
+            }
+        });
+    }
+
+    private void askBootstrapNodes(Runnable onDone) {
+        if (bootstrap.isEmpty()) {
+            onDone.run();
+            return;
+        }
+        int[] waiting = {bootstrap.size()};
+        boolean[] anyAnswer = {false};
+        Runnable oneDone = () -> {
+            if (--waiting[0] == 0) {
+                if (anyAnswer[0]) {
+                    selfLookup(onDone);
+                } else {
+                    onDone.run();
+                }
+            }
+        };
+        for (InetSocketAddress address : List.copyOf(bootstrap)) {
+            parts.rpc().send(address, new FindNode(parts.self()), new RpcCallback() {
+                @Override
+                public void onReply(NodeInfo from, Reply reply) {
+                    anyAnswer[0] = true;
+                    oneDone.run();
+                }
+
+                @Override
+                public void onTimeout() {
+                    oneDone.run();
+                }
+            });
+        }
+    }
+
+    /** A lookup of the own id fills the buckets near it and tells the neighbours we are here. */
+    private void selfLookup(Runnable onDone) {
+        findNode(parts.self(), onDone);
+    }
+
+    private void retryBootstrapLater() {
+        bootstrapTimer = parts.env().schedule(bootstrapWaitMillis, () -> {
+            if (parts.routing().goodSize() > 0) {
+                return;
+            }
+            askBootstrapNodes(() -> {
+                if (parts.routing().goodSize() == 0) {
+                    retryBootstrapLater();
+                }
+            });
+        });
+        bootstrapWaitMillis = Math.min(bootstrapWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
+    }
+
+    private void ready() {
+        if (onFirstJoinAttempt != null) {
+            Runnable r = onFirstJoinAttempt;
+            onFirstJoinAttempt = null;
+            r.run();
+        }
+    }
+
+    private void tick() {
+        long now = parts.env().nowMillis();
+        RoutingTable routing = parts.routing();
+        if (routing.goodSize() == 0 && !bootstrap.isEmpty() && bootstrapTimer == null) {
+            retryBootstrapLater();
+        }
+        for (InfoHash target : routing.bucketsToRefresh(now, random)) {
+            findNode(target, () -> { });
+        }
+        for (NodeInfo stale : routing.staleContacts(now)) {
+            ping(stale);
+        }
+    }
+
+    /** Pings a node; the routing table hears of the answer or the silence through the RPC layer. */
+    void ping(NodeInfo node) {
+        parts.rpc().send(node, new Ping(), new RpcCallback() {
+            @Override
+            public void onReply(NodeInfo from, Reply reply) {
+            }
+
+            @Override
+            public void onTimeout() {
+            }
+        });
+    }
+
+    private void findNode(InfoHash target, Runnable onDone) {
+        Lookup lookup = parts.newLookup(target);
+        new LookupRun(lookup, parts.rpc(), () -> new FindNode(target), (n, r) -> { }, onDone).start();
+    }
+
+    private void scheduleRepublish() {
+        long period = parts.settings().republishMillis();
+        for (InfoHash key : parts.storage().keys()) {
+            parts.env().schedule(random.nextLong(period), () -> republish(key));
+        }
+    }
+
+    private void republish(InfoHash key) {
+        Storage storage = parts.storage();
+        List<Value> values = storage.values(key, parts.env().nowMillis());
+        int k = parts.settings().lookup().k();
+        int rank = rankOf(parts.self(), key, parts.routing().closest(key, k));
+        if (values.isEmpty() || (rank >= 2 && rank < k)) {
+            return;
+        }
+        new PutOperation(key, values, parts.rpc(), k, new PutOperation.Outcome() {
+            @Override
+            public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
+                return closest;
+            }
+
+            @Override
+            public void onDone(List<NodeInfo> storers, List<String> refusals, int answered) {
+            }
+        }).start(parts.newLookup(key));
+    }
+
+    /** How many of {@code nodes} are closer to {@code key} than {@code id}. */
+    static int rankOf(InfoHash id, InfoHash key, List<NodeInfo> nodes) {
+        int rank = 0;
+        for (NodeInfo n : nodes) {
+            if (key.compareDistance(n.id(), id) < 0) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    private EngineEnvironment.Timer every(long periodMillis, Runnable task) {
+        return new Repeating(parts.env(), periodMillis, task).start();
+    }
+}

@@ -1,0 +1,209 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.DhtException;
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.storage.Storage;
+import io.rdht.core.wire.Envelope;
+import io.rdht.core.wire.Fragment;
+import io.rdht.core.wire.MalformedMessageException;
+import io.rdht.core.wire.Reassembler;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Request;
+import io.rdht.core.wire.WireCodec;
+import io.rdht.core.wire.WireLimits;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's protocol engine: routing table, storage, requests in flight, operations and upkeep,
+ * driven by datagrams and timers from its {@link EngineEnvironment}. Plain Java: no Reactor, no
+ * threads, no clock reads. Not thread-safe: every call must come from the node thread.
+ */
+public final class NodeEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeEngine.class);
+
+    private final EngineSettings settings;
+    private final EngineEnvironment env;
+    private final RandomGenerator random;
+    private final NodeStats stats = new NodeStats();
+    private final WireCodec codec = new WireCodec();
+    private final Reassembler reassembler = new Reassembler();
+    private final Outbox outbox;
+    private final EngineParts parts;
+    private final RequestHandler handler;
+    private final Maintenance maintenance;
+    private final ValueExpiry expiry;
+    private final InetSocketAddress localAddress;
+    private final Set<UserOperation> operations = new LinkedHashSet<>();
+    private boolean closed;
+
+    /**
+     * Creates the engine of node {@code id} bound to {@code localAddress}; nothing is sent until
+     * {@link #start}.
+     */
+    public NodeEngine(InfoHash id, InetSocketAddress localAddress, EngineSettings settings, EngineEnvironment env,
+                      RandomGenerator random) {
+        this.localAddress = localAddress;
+        this.settings = settings;
+        this.env = env;
+        this.random = random;
+        long now = env.nowMillis();
+        RoutingTable routing = new RoutingTable(id, settings.routing(), now);
+        Storage storage = new Storage(settings.storage());
+        this.outbox = new Outbox(env, codec, settings.networkId(), id, random, stats);
+        Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
+        this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
+        this.expiry = new ValueExpiry(env, storage, expired -> { });
+        this.handler = new RequestHandler(env, routing, storage, new TokenIssuer(random, settings.tokenRotationMillis(),
+                now), stats, settings.lookup().k(), (key, outcome) -> expiry.onStored());
+        this.maintenance = new Maintenance(parts, random);
+        rpc.onPingNeeded(maintenance::ping);
+    }
+
+    /** Joins the network through {@code bootstrap} (none: first node) and starts the upkeep. */
+    public void start(List<InetSocketAddress> bootstrap, Runnable onReady) {
+        maintenance.start(bootstrap, onReady);
+    }
+
+    /** Asks {@code nodes} for contacts now; {@code onDone} runs when the attempt ends. */
+    public void bootstrap(List<InetSocketAddress> nodes, Runnable onDone) {
+        if (closed) {
+            onDone.run();
+            return;
+        }
+        maintenance.bootstrapNow(nodes, onDone);
+    }
+
+    /** Handles one received datagram; anything malformed or unexpected is counted and dropped. */
+    public void onDatagram(byte[] datagram, InetSocketAddress from) {
+        if (closed) {
+            return;
+        }
+        stats.received(datagram.length);
+        if (datagram.length > WireLimits.MAX_DATAGRAM) {
+            stats.oversized();
+            return;
+        }
+        Envelope envelope = decode(datagram, from);
+        if (envelope != null && envelope.body() instanceof Fragment fragment) {
+            Optional<byte[]> whole = reassembler.accept(from, fragment, env.nowMillis());
+            envelope = whole.map(bytes -> decode(bytes, from)).orElse(null);
+            if (envelope != null && envelope.body() instanceof Fragment) {
+                stats.malformed();
+                return;
+            }
+        }
+        if (envelope != null) {
+            dispatch(envelope, from);
+        }
+    }
+
+    /** Finds the values of {@code key}; returns a handle that stops the delivery. */
+    public Runnable get(InfoHash key, GetCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return () -> { };
+        }
+        GetOperation op = new GetOperation(key, parts.rpc(), callback, operations::remove);
+        operations.add(op);
+        op.start(parts.storage().values(key, env.nowMillis()), parts.newLookup(key));
+        return op::cancel;
+    }
+
+    /** Stores {@code value} on the K nodes closest to {@code key} (this one included if it is among them). */
+    public void put(InfoHash key, Value value, PutCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return;
+        }
+        Optional<String> problem = ValueChecks.problemWith(value);
+        if (problem.isPresent()) {
+            callback.onError(new DhtException.InvalidValue(key, problem.get()));
+            return;
+        }
+        Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
+        UserPut put = new UserPut(key, stamped, parts, self(), expiry::onStored, callback, operations::remove);
+        operations.add(put);
+        new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
+    }
+
+    /** Stops the upkeep and fails every operation in flight with {@link DhtException.NodeClosed}. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        maintenance.stop();
+        expiry.stop();
+        for (UserOperation op : List.copyOf(operations)) {
+            op.fail(new DhtException.NodeClosed());
+        }
+        parts.rpc().close();
+    }
+
+    /** This node as others see it, given the address it is bound to. */
+    public NodeInfo self() {
+        return new NodeInfo(parts.self(), localAddress);
+    }
+
+    /** Counters, readable from any thread. */
+    public NodeStats stats() {
+        return stats;
+    }
+
+    /** A copy of the routing table. */
+    public RoutingSnapshot routingSnapshot() {
+        return parts.routing().snapshot(env.nowMillis());
+    }
+
+    /** A copy of what this node stores. */
+    public List<KeySnapshot> storageSnapshot() {
+        return parts.storage().snapshot(env.nowMillis());
+    }
+
+    private Envelope decode(byte[] bytes, InetSocketAddress from) {
+        try {
+            Envelope e = codec.decode(bytes);
+            if (e.networkId() != settings.networkId()) {
+                stats.otherNetwork();
+                return null;
+            }
+            return e;
+        } catch (MalformedMessageException e) {
+            stats.malformed();
+            log.debug("dropped a malformed datagram from {}: {}", from, e.getMessage());
+            return null;
+        }
+    }
+
+    private void dispatch(Envelope envelope, InetSocketAddress from) {
+        if (envelope.sender().equals(parts.self())) {
+            stats.fromSelf();
+            return;
+        }
+        switch (envelope.body()) {
+            case Request request -> {
+                NodeInfo requester = new NodeInfo(envelope.sender(), from);
+                NodeInfo toPing = parts.routing().onRequest(requester, env.nowMillis());
+                if (toPing != null) {
+                    maintenance.ping(toPing);
+                }
+                outbox.send(from, envelope.transactionId(), handler.handle(request, requester));
+            }
+            case Reply reply -> parts.rpc().onReply(envelope, reply, from);
+            case Fragment f -> stats.malformed();
+        }
+    }
+}

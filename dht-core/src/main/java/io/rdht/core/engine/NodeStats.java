@@ -1,0 +1,125 @@
+package io.rdht.core.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counters of one node's traffic and refusals; written on the node thread, read as snapshots. */
+public final class NodeStats {
+
+    private volatile long datagramsIn;
+    private volatile long datagramsOut;
+    private volatile long bytesIn;
+    private volatile long bytesOut;
+    private volatile long requestsSent;
+    private volatile long requestsServed;
+    private volatile long retransmissions;
+    private volatile long requestTimeouts;
+    private volatile long droppedMalformed;
+    private volatile long droppedOversized;
+    private volatile long droppedOtherNetwork;
+    private volatile long droppedUnknownTransaction;
+    private volatile long droppedFromSelf;
+    private volatile long badTokens;
+    private volatile long valuesRefused;
+    private volatile long lookups;
+
+    void received(int bytes) {
+        datagramsIn++;
+        bytesIn += bytes;
+    }
+
+    void sent(int bytes) {
+        datagramsOut++;
+        bytesOut += bytes;
+    }
+
+    void requestSent() {
+        requestsSent++;
+    }
+
+    void requestServed() {
+        requestsServed++;
+    }
+
+    void retransmission() {
+        retransmissions++;
+    }
+
+    void requestTimedOut() {
+        requestTimeouts++;
+    }
+
+    void malformed() {
+        droppedMalformed++;
+    }
+
+    void oversized() {
+        droppedOversized++;
+    }
+
+    void otherNetwork() {
+        droppedOtherNetwork++;
+    }
+
+    void unknownTransaction() {
+        droppedUnknownTransaction++;
+    }
+
+    void fromSelf() {
+        droppedFromSelf++;
+    }
+
+    void badToken() {
+        badTokens++;
+    }
+
+    void valueRefused() {
+        valuesRefused++;
+    }
+
+    void lookupStarted() {
+        lookups++;
+    }
+
+    /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
+    public long dropped() {
+        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
+    }
+
+    /** Datagrams received. */
+    public long datagramsIn() {
+        return datagramsIn;
+    }
+
+    /** Datagrams sent. */
+    public long datagramsOut() {
+        return datagramsOut;
+    }
+
+    /** Bytes sent. */
+    public long bytesOut() {
+        return bytesOut;
+    }
+
+    /** Every counter by name, in a stable order, for display. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("datagrams.in", datagramsIn);
+        m.put("datagrams.out", datagramsOut);
+        m.put("bytes.in", bytesIn);
+        m.put("bytes.out", bytesOut);
+        m.put("requests.sent", requestsSent);
+        m.put("requests.served", requestsServed);
+        m.put("requests.retransmitted", retransmissions);
+        m.put("requests.timed_out", requestTimeouts);
+        m.put("dropped.malformed", droppedMalformed);
+        m.put("dropped.oversized", droppedOversized);
+        m.put("dropped.other_network", droppedOtherNetwork);
+        m.put("dropped.unknown_transaction", droppedUnknownTransaction);
+        m.put("dropped.from_self", droppedFromSelf);
+        m.put("refused.bad_token", badTokens);
+        m.put("refused.values", valuesRefused);
+        m.put("lookups", lookups);
+        return m;
+    }
+}

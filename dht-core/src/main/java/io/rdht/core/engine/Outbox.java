@@ -1,0 +1,50 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.wire.Body;
+import io.rdht.core.wire.Envelope;
+import io.rdht.core.wire.Fragmenter;
+import io.rdht.core.wire.WireCodec;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Encodes messages, splits those too large for one datagram, and hands the datagrams to the edge. */
+final class Outbox {
+
+    private final EngineEnvironment env;
+    private final WireCodec codec;
+    private final int networkId;
+    private final InfoHash self;
+    private final RandomGenerator random;
+    private final NodeStats stats;
+
+    Outbox(EngineEnvironment env, WireCodec codec, int networkId, InfoHash self, RandomGenerator random,
+           NodeStats stats) {
+        this.env = env;
+        this.codec = codec;
+        this.networkId = networkId;
+        this.self = self;
+        this.random = random;
+        this.stats = stats;
+    }
+
+    /** The datagrams of one message, ready to send (and to re-send as they are). */
+    List<byte[]> datagrams(long transactionId, Body body) {
+        Envelope envelope = new Envelope(networkId, transactionId, self, body);
+        return Fragmenter.split(envelope, codec.encode(envelope), random.nextLong(), codec);
+    }
+
+    /** Sends datagrams made by {@link #datagrams}. */
+    void send(InetSocketAddress to, List<byte[]> datagrams) {
+        for (byte[] d : datagrams) {
+            stats.sent(d.length);
+            env.send(to, d);
+        }
+    }
+
+    /** Encodes and sends one message. */
+    void send(InetSocketAddress to, long transactionId, Body body) {
+        send(to, datagrams(transactionId, body));
+    }
+}

@@ -1,0 +1,129 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import io.rdht.core.storage.Storage;
+import io.rdht.core.storage.StoreOutcome;
+import io.rdht.core.wire.ErrorCode;
+import io.rdht.core.wire.ErrorReply;
+import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.GetValues;
+import io.rdht.core.wire.Nodes;
+import io.rdht.core.wire.Ping;
+import io.rdht.core.wire.Pong;
+import io.rdht.core.wire.PutValues;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Request;
+import io.rdht.core.wire.Stored;
+import io.rdht.core.wire.ValuesFound;
+import io.rdht.core.wire.WireLimits;
+import io.rdht.core.routing.RoutingTable;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The serving side of the protocol: answers ping, find_node, get and put from the routing table
+ * and the storage.
+ *
+ * <p>Threat-model note: a put must carry a token issued to its source address, so nobody can
+ * store in the name of an address they do not receive at. Storage limits, including a per-source
+ * byte limit, bound what one requester can make us keep.
+ */
+final class RequestHandler {
+
+    /** Room left in a reply for everything but the values. */
+    private static final int REPLY_OVERHEAD_BYTES = 4 * 1024;
+    /** Encoded size of a value beyond its data and content type. */
+    private static final int VALUE_OVERHEAD_BYTES = 160;
+
+    private final EngineEnvironment env;
+    private final RoutingTable routing;
+    private final Storage storage;
+    private final TokenIssuer tokens;
+    private final NodeStats stats;
+    private final int k;
+    private final StorageListener storageListener;
+
+    RequestHandler(EngineEnvironment env, RoutingTable routing, Storage storage, TokenIssuer tokens, NodeStats stats,
+                   int k, StorageListener storageListener) {
+        this.env = env;
+        this.routing = routing;
+        this.storage = storage;
+        this.tokens = tokens;
+        this.stats = stats;
+        this.k = k;
+        this.storageListener = storageListener;
+    }
+
+    /** The reply to {@code request} from {@code from}. */
+    Reply handle(Request request, NodeInfo from) {
+        stats.requestServed();
+        long now = env.nowMillis();
+        return switch (request) {
+            case Ping p -> new Pong();
+            case FindNode f -> new Nodes(closestExcept(f.target(), from), tokens.issue(from.address(), now));
+            case GetValues g -> values(g, from, now);
+            case PutValues p -> put(p, from.address(), now);
+        };
+    }
+
+    private ValuesFound values(GetValues get, NodeInfo from, long now) {
+        Set<Long> known = new HashSet<>(get.knownIds());
+        List<Value> out = new ArrayList<>();
+        int budget = WireLimits.MAX_MESSAGE_BYTES - REPLY_OVERHEAD_BYTES;
+        boolean more = false;
+        for (Value v : storage.values(get.key(), now)) {
+            if (known.contains(v.id())) {
+                continue;
+            }
+            int size = v.dataLength() + v.contentType().length() + VALUE_OVERHEAD_BYTES;
+            if (size > budget || out.size() == WireLimits.MAX_VALUES) {
+                more = true;
+                break;
+            }
+            budget -= size;
+            out.add(v);
+        }
+        return new ValuesFound(out, closestExcept(get.key(), from), tokens.issue(from.address(), now), more);
+    }
+
+    private Reply put(PutValues put, InetSocketAddress from, long now) {
+        if (!tokens.isValid(put.token(), from, now)) {
+            stats.badToken();
+            return new ErrorReply(ErrorCode.BAD_TOKEN, "write token missing, forged or expired; ask again");
+        }
+        List<Long> stored = new ArrayList<>();
+        List<Stored.Rejection> rejections = new ArrayList<>();
+        for (Value v : put.values()) {
+            StoreOutcome outcome = storage.store(put.key(), v, from.getAddress(), now);
+            if (outcome instanceof StoreOutcome.Refused refused) {
+                stats.valueRefused();
+                rejections.add(new Stored.Rejection(v.id(), refused.code(), clip(refused.reason())));
+            } else {
+                stored.add(v.id());
+                storageListener.onStored(put.key(), outcome);
+            }
+        }
+        return new Stored(stored, rejections);
+    }
+
+    private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester) {
+        List<NodeInfo> closest = routing.closest(target, k + 1);
+        closest.removeIf(n -> n.id().equals(requester.id()));
+        return closest.size() > k ? closest.subList(0, k) : closest;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= WireLimits.MAX_TEXT ? text : text.substring(0, WireLimits.MAX_TEXT);
+    }
+
+    /** Told of every value this node stores, so expiry timers and listeners can follow. */
+    interface StorageListener {
+        /** A value was added, updated or refreshed under {@code key}. */
+        void onStored(InfoHash key, StoreOutcome outcome);
+    }
+}
