@@ -1,0 +1,320 @@
+package io.rdht.core.storage;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.Value;
+import io.rdht.core.storage.StoreOutcome.Added;
+import io.rdht.core.storage.StoreOutcome.Refreshed;
+import io.rdht.core.storage.StoreOutcome.Refused;
+import io.rdht.core.storage.StoreOutcome.Updated;
+import io.rdht.core.wire.ErrorCode;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The values a node stores for others, by key, each until its expiry.
+ *
+ * <p>A value's expiry is {@code min(created + ttl, now + maxTtl)} when its creation time is set
+ * and {@code now + min(ttl, maxTtl)} when it is {@link Instant#EPOCH}; a value expires when the
+ * time reaches its expiry. The node calls {@link #expire} when {@link #nextExpiry} falls due.
+ * Until then an expired value is hidden from {@link #values}, {@link #value} and
+ * {@link #snapshot}, but still counts against the limits and the edit policy, and a refresh
+ * may give it a new expiry.
+ *
+ * <p>Over a limit, a new value is refused, never made room for by evicting another: whatever
+ * rule chose the victim, an attacker could send values that win under it and push out the
+ * values of others. Refusal costs only the newcomer, who learns why and can try another storer.
+ *
+ * <p>Signatures are not verified here (the node does that before it stores); the edit policy is
+ * enforced on the owner key and seq. Time comes in as epoch milliseconds on the node's clock.
+ * One thread owns a storage: it is not thread-safe.
+ */
+public final class Storage {
+
+    private static final Duration LONGEST_MILLIS = Duration.ofMillis(Long.MAX_VALUE);
+    private static final Instant LATEST_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
+    private static final Instant EARLIEST_MILLIS = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+    private final StorageLimits limits;
+    private final long maxTtlMillis;
+    private final Map<InfoHash, NavigableMap<Long, Slot>> byKey = new HashMap<>();
+    private final Map<InetAddress, Long> bytesBySource = new HashMap<>();
+    private final ExpiryQueue expiries = new ExpiryQueue();
+    private long valueCount;
+    private long totalBytes;
+
+    /** An empty storage that keeps {@code limits}. */
+    public Storage(StorageLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxTtlMillis = saturatedMillis(limits.maxTtl());
+    }
+
+    /** The limits this storage keeps. */
+    public StorageLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Stores {@code value} under {@code key} for {@code source}, or says why not; a refusal
+     * changes nothing.
+     *
+     * <p>An id not yet stored under the key is {@link Added} if the limits allow. The same
+     * content again is {@link Refreshed}. Other content under a stored id is an edit, {@link Updated}
+     * only if the edit policy allows it (a signed value by its owner with a higher seq, an unsigned
+     * value by an unsigned one with a higher seq); the new version is then charged to
+     * {@code source} and the old version's charge released. A refresh leaves the charge where it is.
+     */
+    public StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(source, "source");
+        if (value.id() == Value.UNASSIGNED_ID) {
+            return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
+        }
+        if (value.dataLength() > Value.MAX_DATA_BYTES) {
+            return new Refused(ErrorCode.VALUE_TOO_LARGE, "data of " + value.dataLength()
+                    + " bytes is over the limit of " + Value.MAX_DATA_BYTES + " bytes per value");
+        }
+        if (value.ttl().isNegative() || value.ttl().isZero()) {
+            return new Refused(ErrorCode.INVALID_VALUE, "ttl must be positive, got " + value.ttl());
+        }
+        long expiresAt = expiryOf(value, nowMillis);
+        if (expiresAt <= nowMillis) {
+            return new Refused(ErrorCode.INVALID_VALUE, "expired at " + expiresAt + " ms, now is " + nowMillis
+                    + " ms (created " + value.created() + ", ttl " + value.ttl() + ")");
+        }
+        NavigableMap<Long, Slot> slots = byKey.get(key);
+        Slot slot = slots == null ? null : slots.get(value.id());
+        if (slot == null) {
+            return add(key, slots, value, source, expiresAt);
+        }
+        if (slot.value.sameContentAs(value)) {
+            return refresh(slot, value, expiresAt);
+        }
+        Optional<Refused> forbidden = EditPolicy.refusal(slot.value, value);
+        if (forbidden.isPresent()) {
+            return forbidden.get();
+        }
+        return update(slot, value, source, expiresAt);
+    }
+
+    /** The values of {@code key} not expired at {@code nowMillis}, in unsigned id order, as a new list. */
+    public List<Value> values(InfoHash key, long nowMillis) {
+        NavigableMap<Long, Slot> slots = byKey.get(key);
+        if (slots == null) {
+            return List.of();
+        }
+        List<Value> live = new ArrayList<>(slots.size());
+        for (Slot slot : slots.values()) {
+            if (slot.expiresAt > nowMillis) {
+                live.add(slot.value);
+            }
+        }
+        return Collections.unmodifiableList(live);
+    }
+
+    /** The value stored under {@code key} with {@code id}, if it is not expired at {@code nowMillis}. */
+    public Optional<Value> value(InfoHash key, long id, long nowMillis) {
+        return slot(key, id).filter(s -> s.expiresAt > nowMillis).map(s -> s.value);
+    }
+
+    /** When the value stored under {@code key} with {@code id} expires, in epoch milliseconds, if it is stored. */
+    public OptionalLong expiryOf(InfoHash key, long id) {
+        return slot(key, id).map(s -> OptionalLong.of(s.expiresAt)).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Removes every value whose expiry is at or before {@code nowMillis} and returns them in expiry
+     * order, releasing their keys and byte charges.
+     */
+    public List<ExpiredValue> expire(long nowMillis) {
+        List<ExpiredValue> expired = new ArrayList<>();
+        for (Slot slot : expiries.drainDue(nowMillis)) {
+            NavigableMap<Long, Slot> slots = byKey.get(slot.key);
+            slots.remove(slot.value.id());
+            if (slots.isEmpty()) {
+                byKey.remove(slot.key);
+            }
+            release(slot.source, slot.bytes);
+            valueCount--;
+            expired.add(new ExpiredValue(slot.key, slot.value));
+        }
+        return expired;
+    }
+
+    /** The earliest expiry of any stored value, in epoch milliseconds: when to call {@link #expire} next. */
+    public OptionalLong nextExpiry() {
+        return expiries.next();
+    }
+
+    /** The keys holding at least one value, as an unmodifiable copy. */
+    public Set<InfoHash> keys() {
+        return Set.copyOf(byKey.keySet());
+    }
+
+    /** The number of keys holding at least one value. */
+    public int keyCount() {
+        return byKey.size();
+    }
+
+    /** The number of values stored under all keys. */
+    public long valueCount() {
+        return valueCount;
+    }
+
+    /** The bytes charged for all stored values; see {@link StorageLimits#chargeOf}. */
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    /** The bytes charged to {@code source} for the values it stored. */
+    public long bytesFrom(InetAddress source) {
+        return bytesBySource.getOrDefault(source, 0L);
+    }
+
+    /** Each key's values not expired at {@code nowMillis}, with their remaining time, in key order. */
+    public List<KeySnapshot> snapshot(long nowMillis) {
+        List<KeySnapshot> snapshot = new ArrayList<>();
+        for (Map.Entry<InfoHash, NavigableMap<Long, Slot>> e : new TreeMap<>(byKey).entrySet()) {
+            List<KeySnapshot.StoredValue> live = new ArrayList<>();
+            for (Slot slot : e.getValue().values()) {
+                if (slot.expiresAt > nowMillis) {
+                    live.add(new KeySnapshot.StoredValue(slot.value, slot.source, slot.expiresAt - nowMillis));
+                }
+            }
+            if (!live.isEmpty()) {
+                snapshot.add(new KeySnapshot(e.getKey(), live));
+            }
+        }
+        return List.copyOf(snapshot);
+    }
+
+    /** Entries in the expiry queue, stale ones included; for tests that check it drains. */
+    int expiryQueueSize() {
+        return expiries.size();
+    }
+
+    private StoreOutcome add(InfoHash key, NavigableMap<Long, Slot> slots, Value value, InetAddress source,
+            long expiresAt) {
+        if (slots == null && byKey.size() >= limits.maxKeys()) {
+            return new Refused(ErrorCode.STORAGE_FULL, "key limit reached: " + byKey.size() + " of "
+                    + limits.maxKeys() + " keys stored");
+        }
+        if (slots != null && slots.size() >= limits.maxValuesPerKey()) {
+            return new Refused(ErrorCode.STORAGE_FULL, "values per key limit reached: key " + key.shortHex()
+                    + " holds " + slots.size() + " of " + limits.maxValuesPerKey() + " values");
+        }
+        long bytes = StorageLimits.chargeOf(value);
+        Optional<Refused> overBytes = byteRefusal(source, bytes, 0, 0);
+        if (overBytes.isPresent()) {
+            return overBytes.get();
+        }
+        NavigableMap<Long, Slot> target = slots;
+        if (target == null) {
+            target = new TreeMap<>(Long::compareUnsigned);
+            byKey.put(key, target);
+        }
+        Slot slot = new Slot(key, value, source, bytes, expiresAt);
+        target.put(value.id(), slot);
+        charge(source, bytes);
+        valueCount++;
+        expiries.add(slot);
+        return new Added(value);
+    }
+
+    private StoreOutcome refresh(Slot slot, Value value, long expiresAt) {
+        // Never earlier: a replayed copy must not cut short the life a later put gave the value.
+        // The expiry queue needs no word: its entry, now early, is moved when it falls due.
+        if (expiresAt > slot.expiresAt) {
+            slot.value = value;
+            slot.expiresAt = expiresAt;
+        }
+        return new Refreshed(slot.value);
+    }
+
+    private StoreOutcome update(Slot slot, Value value, InetAddress source, long expiresAt) {
+        long bytes = StorageLimits.chargeOf(value);
+        long releasedFromSource = slot.source.equals(source) ? slot.bytes : 0;
+        Optional<Refused> overBytes = byteRefusal(source, bytes, slot.bytes, releasedFromSource);
+        if (overBytes.isPresent()) {
+            return overBytes.get();
+        }
+        Value previous = slot.value;
+        release(slot.source, slot.bytes);
+        charge(source, bytes);
+        slot.value = value;
+        slot.source = source;
+        slot.bytes = bytes;
+        slot.expiresAt = expiresAt;
+        expiries.rescheduled(slot);
+        return new Updated(previous, value);
+    }
+
+    private Optional<Refused> byteRefusal(InetAddress source, long adding, long releasedTotal,
+            long releasedFromSource) {
+        long total = totalBytes - releasedTotal + adding;
+        if (total > limits.maxTotalBytes()) {
+            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "total bytes limit reached: storing "
+                    + adding + " bytes would make " + total + " of " + limits.maxTotalBytes() + " bytes"));
+        }
+        long fromSource = bytesFrom(source) - releasedFromSource + adding;
+        if (fromSource > limits.maxBytesPerSource()) {
+            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per source limit reached: storing "
+                    + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
+                    + limits.maxBytesPerSource() + " bytes"));
+        }
+        return Optional.empty();
+    }
+
+    private void charge(InetAddress source, long bytes) {
+        bytesBySource.merge(source, bytes, Long::sum);
+        totalBytes += bytes;
+    }
+
+    private void release(InetAddress source, long bytes) {
+        // Drop a source at zero so that the map does not keep every address that ever stored.
+        bytesBySource.computeIfPresent(source, (s, held) -> held == bytes ? null : held - bytes);
+        totalBytes -= bytes;
+    }
+
+    private Optional<Slot> slot(InfoHash key, long id) {
+        NavigableMap<Long, Slot> slots = byKey.get(key);
+        return Optional.ofNullable(slots == null ? null : slots.get(id));
+    }
+
+    private long expiryOf(Value value, long nowMillis) {
+        long start = value.created().equals(Instant.EPOCH) ? nowMillis : saturatedEpochMillis(value.created());
+        return Math.min(saturatedAdd(start, saturatedMillis(value.ttl())), saturatedAdd(nowMillis, maxTtlMillis));
+    }
+
+    private static long saturatedMillis(Duration d) {
+        return d.compareTo(LONGEST_MILLIS) >= 0 ? Long.MAX_VALUE : d.toMillis();
+    }
+
+    private static long saturatedEpochMillis(Instant t) {
+        if (t.isAfter(LATEST_MILLIS)) {
+            return Long.MAX_VALUE;
+        }
+        return t.isBefore(EARLIEST_MILLIS) ? Long.MIN_VALUE : t.toEpochMilli();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        // Overflow happened iff both operands have the same sign and the sum's sign differs.
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
+    }
+}

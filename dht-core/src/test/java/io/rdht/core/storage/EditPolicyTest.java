@@ -1,0 +1,107 @@
+package io.rdht.core.storage;
+
+import static io.rdht.core.storage.StorageFixtures.KEY;
+import static io.rdht.core.storage.StorageFixtures.NOW;
+import static io.rdht.core.storage.StorageFixtures.OTHER_SOURCE;
+import static io.rdht.core.storage.StorageFixtures.SOURCE;
+import static io.rdht.core.storage.StorageFixtures.TEN_MINUTES;
+import static io.rdht.core.storage.StorageFixtures.signed;
+import static io.rdht.core.storage.StorageFixtures.unsigned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdht.core.Value;
+import io.rdht.core.storage.StoreOutcome.Refused;
+import io.rdht.core.storage.StoreOutcome.Updated;
+import io.rdht.core.wire.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+/** The edit policy as seen through {@link Storage#store}: who may replace a stored value. */
+class EditPolicyTest {
+
+    private static final int ALICE = 1;
+    private static final int MALLORY = 2;
+
+    private final Storage storage = new Storage(StorageLimits.defaults());
+
+    @Test
+    void signedValueIsUpdatedByItsOwnerWithAHigherSeq() {
+        Value first = signed(9, 1, ALICE, "39%");
+        Value edit = signed(9, 2, ALICE, "41%");
+        storage.store(KEY, first, SOURCE, NOW);
+
+        assertThat(storage.store(KEY, edit, OTHER_SOURCE, NOW + 1)).isEqualTo(new Updated(first, edit));
+        assertThat(storage.values(KEY, NOW + 1)).containsExactly(edit);
+    }
+
+    @Test
+    void signedValueWithEqualSeqAndOtherContentIsRefused() {
+        assertRefusedOver(signed(9, 1, ALICE, "39%"), signed(9, 1, ALICE, "99%"),
+                "has seq 1 stored with other content; an edit needs a higher seq");
+    }
+
+    @Test
+    void signedValueWithALowerSeqIsRefused() {
+        assertRefusedOver(signed(9, 5, ALICE, "39%"), signed(9, 4, ALICE, "older"),
+                "seq 4 is lower than the stored seq 5");
+    }
+
+    @Test
+    void signedValueOfAnotherOwnerIsRefusedWhateverItsSeq() {
+        assertRefusedOver(signed(9, 1, ALICE, "39%"), signed(9, 100, MALLORY, "0%"),
+                "belongs to another owner; only its owner may edit it");
+    }
+
+    @Test
+    void unsignedValueCannotReplaceASignedOne() {
+        assertRefusedOver(signed(9, 1, ALICE, "39%"), unsigned(9, 2, "0%", TEN_MINUTES),
+                "is signed; an unsigned value cannot replace it");
+    }
+
+    @Test
+    void signedValueCannotTakeTheIdOfAnUnsignedOne() {
+        assertRefusedOver(unsigned(9, 1, "note", TEN_MINUTES), signed(9, 2, MALLORY, "mine now"),
+                "is stored unsigned; a signed value cannot take its id");
+    }
+
+    @Test
+    void unsignedValueIsUpdatedByAnUnsignedOneWithAHigherSeq() {
+        Value first = unsigned(9, 1, "draft", TEN_MINUTES);
+        Value edit = unsigned(9, 2, "final", TEN_MINUTES);
+        storage.store(KEY, first, SOURCE, NOW);
+
+        assertThat(storage.store(KEY, edit, SOURCE, NOW)).isEqualTo(new Updated(first, edit));
+        assertThat(storage.value(KEY, 9, NOW)).contains(edit);
+    }
+
+    @Test
+    void unsignedValueWithOtherContentAndNoHigherSeqIsRefused() {
+        assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 3, "other", TEN_MINUTES),
+                "value id 9 already stored with other content");
+        assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 2, "older", TEN_MINUTES),
+                "value id 9 already stored with other content");
+    }
+
+    @Test
+    void refusalIdsAreShownInHexLikeValues() {
+        assertRefusedOver(unsigned(0xabcL, 1, "x", TEN_MINUTES), unsigned(0xabcL, 1, "y", TEN_MINUTES),
+                "value id abc already stored");
+    }
+
+    private void assertRefusedOver(Value stored, Value incoming, String reasonPart) {
+        Storage fresh = new Storage(StorageLimits.defaults());
+        fresh.store(KEY, stored, SOURCE, NOW);
+        long bytes = fresh.totalBytes();
+        long expiry = fresh.expiryOf(KEY, stored.id()).orElseThrow();
+
+        StoreOutcome outcome = fresh.store(KEY, incoming, OTHER_SOURCE, NOW + 1000);
+
+        assertThat(outcome).isInstanceOfSatisfying(Refused.class, r -> {
+            assertThat(r.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+            assertThat(r.reason()).contains(reasonPart);
+        });
+        assertThat(fresh.values(KEY, NOW + 1000)).containsExactly(stored);
+        assertThat(fresh.expiryOf(KEY, stored.id())).hasValue(expiry);
+        assertThat(fresh.totalBytes()).isEqualTo(bytes);
+        assertThat(fresh.bytesFrom(OTHER_SOURCE)).isZero();
+    }
+}
