@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
 final class Outbox {
 
     private final EngineEnvironment env;
-    private final WireCodec codec;
+    private final Fragmenter fragmenter;
     private final int networkId;
     private final InfoHash self;
     private final RandomGenerator random;
@@ -22,7 +22,7 @@ final class Outbox {
     Outbox(EngineEnvironment env, WireCodec codec, int networkId, InfoHash self, RandomGenerator random,
            NodeStats stats) {
         this.env = env;
-        this.codec = codec;
+        this.fragmenter = new Fragmenter(codec);
         this.networkId = networkId;
         this.self = self;
         this.random = random;
@@ -31,8 +31,7 @@ final class Outbox {
 
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
-        Envelope envelope = new Envelope(networkId, transactionId, self, body);
-        return Fragmenter.split(envelope, codec.encode(envelope), random.nextLong(), codec);
+        return fragmenter.split(new Envelope(networkId, transactionId, self, body), random.nextLong());
     }
 
     /** Sends datagrams made by {@link #datagrams}. */

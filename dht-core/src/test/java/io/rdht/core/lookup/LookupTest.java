@@ -1,0 +1,143 @@
+package io.rdht.core.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LookupTest {
+
+    private static final LookupSettings SETTINGS = new LookupSettings(8, 4, 14);
+    private final SplittableRandom random = new SplittableRandom(7);
+    private final InfoHash target = InfoHash.random(random);
+    private int port = 1;
+
+    private List<NodeInfo> nodes(int n) {
+        List<NodeInfo> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new NodeInfo(InfoHash.random(random), new InetSocketAddress("127.0.0.1", port++)));
+        }
+        return out;
+    }
+
+    private List<NodeInfo> sorted(List<NodeInfo> nodes) {
+        List<NodeInfo> s = new ArrayList<>(nodes);
+        s.sort(Comparator.comparing(NodeInfo::id, target::compareDistance));
+        return s;
+    }
+
+    @Test
+    void asksAtMostAlphaAtOnceClosestFirst() {
+        List<NodeInfo> seeds = nodes(10);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> first = lookup.nextToAsk();
+        assertThat(first).containsExactlyElementsOf(sorted(seeds).subList(0, 4));
+        assertThat(lookup.nextToAsk()).isEmpty();
+        lookup.onAnswer(first.get(0).id(), List.of());
+        assertThat(lookup.nextToAsk()).containsExactly(sorted(seeds).get(4));
+    }
+
+    @Test
+    void lookupStopsWhenKClosestHaveAnswered() {
+        List<NodeInfo> seeds = nodes(20);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> asked = new ArrayList<>();
+        while (!lookup.isDone()) {
+            List<NodeInfo> ask = lookup.nextToAsk();
+            asked.addAll(ask);
+            ask.forEach(n -> lookup.onAnswer(n.id(), List.of()));
+        }
+        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(sorted(seeds).subList(0, 8));
+        assertThat(asked).hasSize(8);
+    }
+
+    @Test
+    void closerNodesNamedInAnswersAreAskedAndEndUpInTheResult() {
+        List<NodeInfo> far = nodes(8);
+        Lookup lookup = new Lookup(target, SETTINGS, far);
+        List<NodeInfo> close = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            close.add(new NodeInfo(target.randomWithPrefix(40, random), new InetSocketAddress("127.0.0.2", i + 1)));
+        }
+        boolean told = false;
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                lookup.onAnswer(n.id(), told ? List.of() : close);
+                told = true;
+            }
+        }
+        assertThat(lookup.closestAnswered(8)).containsExactlyInAnyOrderElementsOf(close);
+    }
+
+    @Test
+    void failedNodesAreSkippedAndTheNextClosestTakeTheirPlace() {
+        List<NodeInfo> seeds = nodes(12);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                if (n.equals(order.get(0)) || n.equals(order.get(3))) {
+                    lookup.onFailure(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        List<NodeInfo> expected = new ArrayList<>(order.subList(0, 10));
+        expected.remove(order.get(3));
+        expected.remove(order.get(0));
+        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void slowNodeFreesItsSlotButItsLateAnswerStillCounts() {
+        List<NodeInfo> seeds = nodes(6);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> first = lookup.nextToAsk();
+        lookup.onSlow(first.get(0).id());
+        assertThat(lookup.inFlight()).isEqualTo(3);
+        assertThat(lookup.nextToAsk()).hasSize(1);
+        lookup.onAnswer(first.get(0).id(), List.of());
+        assertThat(lookup.closestAnswered(1)).containsExactly(first.get(0));
+    }
+
+    @Test
+    void lookupWithoutSeedsIsDoneAtOnce() {
+        Lookup lookup = new Lookup(target, SETTINGS, List.of());
+        assertThat(lookup.isDone()).isTrue();
+        assertThat(lookup.nextToAsk()).isEmpty();
+    }
+
+    @Test
+    void eachNodeIsAskedOnceEvenIfNamedAgain() {
+        List<NodeInfo> seeds = nodes(3);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> asked = new ArrayList<>();
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                asked.add(n);
+                lookup.onAnswer(n.id(), seeds);
+            }
+        }
+        assertThat(asked).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepsOnlyCapacityCandidates() {
+        Lookup lookup = new Lookup(target, SETTINGS, nodes(100));
+        int asked = 0;
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                asked++;
+                lookup.onFailure(n.id());
+            }
+        }
+        assertThat(asked).isEqualTo(14);
+    }
+}

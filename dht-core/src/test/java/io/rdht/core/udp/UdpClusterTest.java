@@ -1,0 +1,68 @@
+package io.rdht.core.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtNode;
+import io.rdht.core.InfoHash;
+import io.rdht.core.PutResult;
+import io.rdht.core.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Real UDP on 127.0.0.1 with ephemeral ports: 32 nodes in one JVM. */
+class UdpClusterTest {
+
+    private final List<DhtNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).blockLast(Duration.ofSeconds(10));
+    }
+
+    private DhtNode start(DhtConfig.Builder config) {
+        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
+        nodes.add(n);
+        return n;
+    }
+
+    @Test
+    void thirtyTwoNodesServeFiveHundredPutGetPairs() {
+        DhtNode first = start(DhtConfig.builder());
+        String bootstrap = "127.0.0.1:" + first.address().getPort();
+        for (int i = 1; i < 32; i++) {
+            start(DhtConfig.builder().bootstrap(bootstrap));
+        }
+        SplittableRandom random = new SplittableRandom(32);
+        List<PutResult> results = Flux.range(0, 500)
+                .flatMap(i -> pick(random).put(InfoHash.of("udp-" + i), Value.of("value-" + i)), 16)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(results).hasSize(500).allSatisfy(r -> assertThat(r.storers()).isNotEmpty());
+
+        List<Boolean> right = Flux.range(0, 500)
+                .flatMap(i -> pick(random).get(InfoHash.of("udp-" + i)).collectList()
+                        .map(vs -> vs.size() == 1 && vs.get(0).dataAsText().equals("value-" + i)), 16)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(right).hasSize(500).containsOnly(true);
+    }
+
+    @Test
+    void nodeWithAnUnansweringBootstrapStartsAloneAndPutFailsWithNoReachableNodes() {
+        DhtNode lonely = start(DhtConfig.builder().bootstrap("127.0.0.1:9"));
+        Mono<PutResult> put = lonely.put(InfoHash.of("nobody"), Value.of("x"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> put.block(Duration.ofSeconds(10)))
+                .isInstanceOf(io.rdht.core.DhtException.NoReachableNodes.class);
+    }
+
+    private DhtNode pick(SplittableRandom random) {
+        synchronized (random) {
+            return nodes.get(random.nextInt(nodes.size()));
+        }
+    }
+}
