@@ -3,7 +3,6 @@ package io.rdht.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -15,7 +14,6 @@ import io.rdht.crypto.IdentityFileException.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -51,15 +49,6 @@ class IdentityFileRejectionTest {
     Files.createDirectory(file);
 
     assertLoadFails(Problem.UNREADABLE, "cannot read");
-  }
-
-  @Test
-  void fileWithoutReadPermissionIsReportedAsUnreadable() throws IOException {
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    // The superuser reads any file, so there is nothing to test when running as root.
-    assumeFalse(Files.isReadable(file), "the file stays readable (running as root?)");
-
-    assertLoadFails(Problem.UNREADABLE, "cannot read: permission denied");
   }
 
   @Test
