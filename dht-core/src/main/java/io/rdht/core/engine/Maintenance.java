@@ -5,7 +5,6 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.lookup.Lookup;
 import io.rdht.core.routing.RoutingTable;
-import io.rdht.core.storage.Storage;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Reply;
@@ -20,10 +19,11 @@ import java.util.random.RandomGenerator;
  * now closest to their keys, so a value outlives the storers that first held it.
  *
  * <p>Implementation note: OpenDHT's storage maintenance re-announces a key's values when the
- * storing node sees that the key's closest nodes changed. Here each storer checks its own rank
- * for the key in its routing table once per republish period: the two closest storers re-publish
- * (so the loss of one never stops it), a node that is no longer among the K closest hands the
- * values on, the others stay quiet. That costs O(K) puts per key and period instead of O(K²).
+ * storing node sees that the key's closest nodes changed. Here each storer looks the key up once
+ * per republish period, which also finds out which of the other storers are still alive; then the
+ * two closest live storers re-publish to the K closest (so the loss of one never stops it), a node
+ * that is no longer among the K closest hands the values on, and the others stay quiet. That
+ * costs one short lookup per storer and O(K) puts per key and period instead of O(K²) puts.
  */
 final class Maintenance {
 
@@ -113,9 +113,25 @@ final class Maintenance {
         }
     }
 
-    /** A lookup of the own id fills the buckets near it and tells the neighbours we are here. */
+    /**
+     * A lookup of the own id fills the buckets near it and tells the neighbours we are here; then
+     * one lookup at each farther distance fills the far buckets.
+     */
     private void selfLookup(Runnable onDone) {
-        findNode(parts.self(), onDone);
+        findNode(parts.self(), () -> {
+            List<InfoHash> targets = parts.routing().joinRefreshTargets(random);
+            int[] waiting = {targets.size()};
+            if (targets.isEmpty()) {
+                onDone.run();
+            }
+            for (InfoHash target : targets) {
+                findNode(target, () -> {
+                    if (--waiting[0] == 0) {
+                        onDone.run();
+                    }
+                });
+            }
+        });
     }
 
     private void retryBootstrapLater() {
@@ -172,25 +188,25 @@ final class Maintenance {
         new LookupRun(lookup, parts.rpc(), () -> new FindNode(target), (n, r) -> { }, onDone).start();
     }
 
+    /** Each key is re-published once per period, at a phase fixed by the key, so the load spreads evenly. */
     private void scheduleRepublish() {
         long period = parts.settings().republishMillis();
         for (InfoHash key : parts.storage().keys()) {
-            parts.env().schedule(random.nextLong(period), () -> republish(key));
+            parts.env().schedule(Math.floorMod(key.hashCode(), period), () -> republish(key));
         }
     }
 
     private void republish(InfoHash key) {
-        Storage storage = parts.storage();
-        List<Value> values = storage.values(key, parts.env().nowMillis());
-        int k = parts.settings().lookup().k();
-        int rank = rankOf(parts.self(), key, parts.routing().closest(key, k));
-        if (values.isEmpty() || (rank >= 2 && rank < k)) {
+        List<Value> values = parts.storage().values(key, parts.env().nowMillis());
+        if (values.isEmpty()) {
             return;
         }
+        int k = parts.settings().lookup().k();
         new PutOperation(key, values, parts.rpc(), k, new PutOperation.Outcome() {
             @Override
             public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
-                return closest;
+                int rank = rankOf(parts.self(), key, closest);
+                return rank < 2 || rank >= k ? closest : List.of();
             }
 
             @Override

@@ -12,10 +12,12 @@ import java.util.Set;
  * each answer, slow answer or failure, and says when it is done. It sends nothing and reads no
  * clock; the node drives it.
  *
- * <p>It keeps the {@link LookupSettings#capacity} closest candidates it has heard of, asks the
- * closest unasked ones with at most {@link LookupSettings#alpha} requests in flight, and is done
- * when the {@link LookupSettings#k} closest candidates still standing have all answered, or when
- * nobody is left to ask.
+ * <p>It considers the {@link LookupSettings#capacity} closest candidates still standing (not
+ * failed), asks the closest unasked ones among them with at most {@link LookupSettings#alpha}
+ * requests in flight, and is done when the {@link LookupSettings#k} closest candidates still
+ * standing have all answered, or when nobody among them is left to ask. A candidate that fails
+ * makes room for the next one, so a lookup through a neighbourhood full of dead contacts still
+ * ends with K live nodes if there are any.
  *
  * <p>Implementation note: a request that outlives its first timeout is marked slow and stops
  * counting against alpha, so one silent node does not stall the lookup; its late answer still
@@ -55,10 +57,15 @@ public final class Lookup {
         if (isDone()) {
             return ask;
         }
+        int standing = 0;
         for (Candidate c : candidates) {
-            if (active >= settings.alpha()) {
+            if (active >= settings.alpha() || standing == settings.capacity()) {
                 break;
             }
+            if (c.state == State.FAILED) {
+                continue;
+            }
+            standing++;
             if (c.state == State.FRESH) {
                 c.state = State.IN_FLIGHT;
                 active++;
@@ -103,16 +110,13 @@ public final class Lookup {
     public boolean isDone() {
         int closestAnswered = 0;
         for (Candidate c : candidates) {
-            switch (c.state) {
-                case ANSWERED -> closestAnswered++;
-                case FAILED -> {
-                    continue;
-                }
-                default -> {
-                    return false;
-                }
+            if (c.state == State.FAILED) {
+                continue;
             }
-            if (closestAnswered == settings.k()) {
+            if (c.state != State.ANSWERED) {
+                return false;
+            }
+            if (++closestAnswered == settings.k()) {
                 return true;
             }
         }
@@ -149,7 +153,6 @@ public final class Lookup {
                 insert(new Candidate(n));
             }
         }
-        trim();
     }
 
     private void insert(Candidate c) {
@@ -164,22 +167,6 @@ public final class Lookup {
             }
         }
         candidates.add(lo, c);
-    }
-
-    /** Drops the farthest candidates beyond capacity that are not waited for. */
-    private void trim() {
-        int standing = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (c.state == State.FAILED) {
-                continue;
-            }
-            standing++;
-            if (standing > settings.capacity() && (c.state == State.FRESH || c.state == State.ANSWERED)) {
-                candidates.remove(i--);
-                standing--;
-            }
-        }
     }
 
     private void release(Candidate c) {

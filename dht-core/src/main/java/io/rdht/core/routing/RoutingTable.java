@@ -151,6 +151,24 @@ public final class RoutingTable {
         return targets;
     }
 
+    /**
+     * Random targets at every distance farther than the closest contact, one per distance (ids
+     * sharing exactly 0, 1, … leading bits with the own id). A new node looks them up after its
+     * self-lookup so that it knows nodes far from it too, not only its neighbours (the Kademlia
+     * paper's join rule).
+     */
+    public List<InfoHash> joinRefreshTargets(RandomGenerator random) {
+        int nearest = 0;
+        for (InfoHash id : contacts.keySet()) {
+            nearest = Math.max(nearest, self.commonPrefixLength(id));
+        }
+        List<InfoHash> targets = new ArrayList<>(nearest);
+        for (int bits = 0; bits < nearest; bits++) {
+            targets.add(self.xor(flipBit(bits)).randomWithPrefix(bits + 1, random));
+        }
+        return targets;
+    }
+
     /** Contacts not heard from for {@link RoutingSettings#staleContactMillis}: ping them. */
     public List<NodeInfo> staleContacts(long nowMillis) {
         List<NodeInfo> stale = new ArrayList<>();

@@ -129,15 +129,41 @@ class LookupTest {
     }
 
     @Test
-    void keepsOnlyCapacityCandidates() {
-        Lookup lookup = new Lookup(target, SETTINGS, nodes(100));
-        int asked = 0;
-        while (!lookup.isDone()) {
+    void asksOnlyAmongTheCapacityClosestStandingCandidates() {
+        List<NodeInfo> seeds = nodes(100);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> asked = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
             for (NodeInfo n : lookup.nextToAsk()) {
-                asked++;
-                lookup.onFailure(n.id());
+                asked.add(n);
+                lookup.onSlow(n.id());
             }
         }
-        assertThat(asked).isEqualTo(14);
+        // eight slow requests leave alpha free; the window of 14 still bounds who is asked
+        for (int round = 0; round < 5; round++) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                asked.add(n);
+                lookup.onSlow(n.id());
+            }
+        }
+        assertThat(asked).containsExactlyElementsOf(order.subList(0, 14));
+    }
+
+    @Test
+    void failedCandidatesMakeRoomForFartherOnes() {
+        List<NodeInfo> seeds = nodes(30);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                if (order.indexOf(n) < 14) {
+                    lookup.onFailure(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(order.subList(14, 22));
     }
 }
