@@ -1,0 +1,179 @@
+package io.rdht.core.wire;
+
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes an {@link Envelope} as one CBOR array, in the layout of docs/PROTOCOL.md. Content the
+ * protocol cannot carry (a value a peer would refuse) is our caller's bug: it throws
+ * {@link IllegalArgumentException}.
+ */
+final class MessageEncoder {
+    private MessageEncoder() {
+    }
+
+    static void write(CBORGenerator g, Envelope e) throws IOException {
+        switch (e.body()) {
+            case Ping() -> header(g, e, Kind.PING);
+            case FindNode(InfoHash target) -> {
+                header(g, e, Kind.FIND_NODE);
+                id(g, target);
+            }
+            case GetValues(InfoHash key, List<Long> knownIds) -> {
+                header(g, e, Kind.GET);
+                id(g, key);
+                ids(g, knownIds);
+            }
+            case PutValues(InfoHash key, Token token, List<Value> values) -> {
+                header(g, e, Kind.PUT);
+                id(g, key);
+                token(g, token);
+                values(g, values);
+            }
+            case Pong() -> header(g, e, Kind.PONG);
+            case Nodes(List<NodeInfo> closest, Token token) -> {
+                header(g, e, Kind.NODES);
+                contacts(g, closest);
+                token(g, token);
+            }
+            case ValuesFound(List<Value> values, List<NodeInfo> closest, Token token, boolean more) -> {
+                header(g, e, Kind.VALUES);
+                values(g, values);
+                contacts(g, closest);
+                token(g, token);
+                g.writeBoolean(more);
+            }
+            case Stored(List<Long> storedIds, List<Stored.Rejection> rejections) -> {
+                header(g, e, Kind.STORED);
+                ids(g, storedIds);
+                rejections(g, rejections);
+            }
+            case ErrorReply(ErrorCode code, String text) -> {
+                header(g, e, Kind.ERROR);
+                g.writeNumber(code.code());
+                g.writeString(text);
+            }
+            case Fragment f -> {
+                header(g, e, Kind.FRAGMENT);
+                g.writeNumberUnsigned(f.messageId());
+                g.writeNumber(f.index());
+                g.writeNumber(f.count());
+                g.writeBinary(f.chunk());
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static void header(CBORGenerator g, Envelope e, Kind kind) throws IOException {
+        g.writeStartArray(e, kind.arrayLength());
+        g.writeNumber(WireLimits.VERSION);
+        g.writeNumber(Integer.toUnsignedLong(e.networkId()));
+        g.writeNumber(kind.number());
+        g.writeNumberUnsigned(e.transactionId());
+        id(g, e.sender());
+    }
+
+    private static void id(CBORGenerator g, InfoHash id) throws IOException {
+        g.writeBinary(id.toBytes());
+    }
+
+    private static void token(CBORGenerator g, Token token) throws IOException {
+        g.writeBinary(token.toBytes());
+    }
+
+    private static void ids(CBORGenerator g, List<Long> ids) throws IOException {
+        g.writeStartArray(ids, ids.size());
+        for (long id : ids) {
+            g.writeNumberUnsigned(id);
+        }
+        g.writeEndArray();
+    }
+
+    private static void contacts(CBORGenerator g, List<NodeInfo> contacts) throws IOException {
+        g.writeStartArray(contacts, contacts.size());
+        for (NodeInfo contact : contacts) {
+            int port = contact.address().getPort();
+            if (port == 0) {
+                throw new IllegalArgumentException("contact " + contact + " has port 0");
+            }
+            g.writeStartArray(contact, Layout.CONTACT_FIELDS);
+            id(g, contact.id());
+            g.writeBinary(contact.address().getAddress().getAddress());
+            g.writeNumber(port);
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    private static void values(CBORGenerator g, List<Value> values) throws IOException {
+        g.writeStartArray(values, values.size());
+        for (Value v : values) {
+            value(g, v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void value(CBORGenerator g, Value v) throws IOException {
+        if (v.dataLength() > Value.MAX_DATA_BYTES) {
+            throw new IllegalArgumentException("value data of " + v.dataLength() + " bytes exceeds "
+                    + Value.MAX_DATA_BYTES);
+        }
+        WireLimits.checkText(v.contentType(), WireLimits.MAX_CONTENT_TYPE, "content type");
+        g.writeStartArray(v, Layout.VALUE_FIELDS);
+        g.writeNumberUnsigned(v.id());
+        g.writeNumber(v.seq());
+        g.writeBinary(v.data());
+        g.writeString(v.contentType());
+        g.writeNumber(ttlMillis(v.ttl()));
+        g.writeNumber(createdMillis(v.created()));
+        key(g, v.owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
+        key(g, v.signature(), WireLimits.SIGNATURE_BYTES, "signature");
+        key(g, v.recipient(), WireLimits.PUBLIC_KEY_BYTES, "recipient");
+        g.writeEndArray();
+    }
+
+    private static long ttlMillis(Duration ttl) {
+        long millis = ttl.toMillis();
+        if (millis <= 0) {
+            throw new IllegalArgumentException("a value's TTL must be at least 1 ms, not " + ttl);
+        }
+        return millis;
+    }
+
+    private static long createdMillis(Instant created) {
+        long millis = created.toEpochMilli();
+        if (millis < 0) {
+            throw new IllegalArgumentException("a value's creation time must not be before 1970: " + created);
+        }
+        return millis;
+    }
+
+    private static void key(CBORGenerator g, byte[] bytes, int length, String what) throws IOException {
+        if (bytes == null) {
+            g.writeNull();
+            return;
+        }
+        if (bytes.length != length) {
+            throw new IllegalArgumentException(what + " of " + bytes.length + " bytes, expected " + length);
+        }
+        g.writeBinary(bytes);
+    }
+
+    private static void rejections(CBORGenerator g, List<Stored.Rejection> rejections) throws IOException {
+        g.writeStartArray(rejections, rejections.size());
+        for (Stored.Rejection r : rejections) {
+            g.writeStartArray(r, Layout.REJECTION_FIELDS);
+            g.writeNumberUnsigned(r.valueId());
+            g.writeNumber(r.code().code());
+            g.writeString(r.reason());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+}
