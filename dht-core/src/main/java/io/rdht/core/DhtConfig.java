@@ -19,12 +19,16 @@ import java.util.OptionalLong;
  * @param settings      protocol parameters (network id, K, ALPHA, timeouts, storage limits)
  * @param transport     how datagrams travel: real UDP or an in-memory network
  * @param randomSeed    a seed for reproducible runs; empty for secure randomness
+ * @param listenBuffer  events a listen subscriber may fall behind before its stream ends with
+ *                      {@link DhtException.ListenOverflow}
  */
 public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
-                        EngineSettings settings, Transport transport, OptionalLong randomSeed) {
+                        EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
+    /** Events a listen subscriber may fall behind by default. */
+    public static final int DEFAULT_LISTEN_BUFFER = 1024;
 
     /** Checks the parts that the builder cannot have checked. */
     public DhtConfig {
@@ -33,6 +37,9 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(randomSeed, "randomSeed");
+        if (listenBuffer < 1) {
+            throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + listenBuffer);
+        }
     }
 
     /** A builder for a node on any free port of all interfaces, over real UDP, with default settings. */
@@ -49,6 +56,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private EngineSettings settings = EngineSettings.defaults();
         private Transport transport = UdpTransport.shared();
         private OptionalLong seed = OptionalLong.empty();
+        private int listenBuffer = DEFAULT_LISTEN_BUFFER;
 
         private Builder() {
         }
@@ -110,10 +118,19 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
+        /** Events a listen subscriber may fall behind before its stream ends; 1,024 by default. */
+        public Builder listenBuffer(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + events);
+            }
+            this.listenBuffer = events;
+            return this;
+        }
+
         /** The configuration. */
         public DhtConfig build() {
             return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed);
+                    seed, listenBuffer);
         }
     }
 }

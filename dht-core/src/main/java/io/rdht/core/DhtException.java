@@ -77,6 +77,26 @@ public abstract sealed class DhtException extends RuntimeException {
         }
     }
 
+    /**
+     * A listen subscriber fell more than its buffer behind; its stream ends so that memory stays
+     * bounded (other subscribers are not affected). Subscribe again to get the current values.
+     */
+    public static final class ListenOverflow extends DhtException {
+        private final InfoHash key;
+
+        /** Creates the exception for a subscriber of {@code key} with a buffer of {@code capacity} events. */
+        public ListenOverflow(InfoHash key, int capacity) {
+            super("listen subscriber of key " + key + " fell more than " + capacity
+                    + " events behind; its stream ended (subscribe again, or consume faster)", null);
+            this.key = key;
+        }
+
+        /** The key listened to. */
+        public InfoHash key() {
+            return key;
+        }
+    }
+
     /** The node could not start, e.g. because its UDP port is taken. */
     public static final class StartFailed extends DhtException {
         private final InetSocketAddress address;

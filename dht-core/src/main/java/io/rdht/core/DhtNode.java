@@ -1,9 +1,12 @@
 package io.rdht.core;
 
 import io.rdht.core.engine.GetCallback;
+import io.rdht.core.engine.ListenCallback;
+import io.rdht.core.engine.ListenView;
 import io.rdht.core.engine.NodeEngine;
 import io.rdht.core.engine.NodeStats;
 import io.rdht.core.engine.PutCallback;
+import io.rdht.core.listen.Registration;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.transport.Endpoint;
@@ -18,6 +21,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -130,6 +135,70 @@ public final class DhtNode implements AutoCloseable {
             });
             sink.onCancel(() -> runOnNode(cancel));
         }), FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /**
+     * Follows {@code key}: the values already stored on the network first, as
+     * {@link ValueEvent.Added}, then every change as it happens, each value once however many
+     * storers push it: an edit (same id, higher seq) as {@link ValueEvent.Updated}, and
+     * {@link ValueEvent.Expired} when its TTL has ended. Never completes on its own; disposing the
+     * subscription ends it (the last subscriber of a key on this node cancels the remote listens).
+     *
+     * <p>Backpressure: a subscriber may fall {@link DhtConfig#listenBuffer()} events behind; past
+     * that its stream fails with {@link DhtException.ListenOverflow}, and neither the node nor other
+     * subscribers slow down.
+     */
+    public Flux<ValueEvent> listen(InfoHash key) {
+        int capacity = config.listenBuffer();
+        return Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
+                    Runnable unsubscribe = e.listen(key, new ListenCallback() {
+                        @Override
+                        public void onEvent(ValueEvent event) {
+                            sink.next(event);
+                        }
+
+                        @Override
+                        public void onError(DhtException error) {
+                            sink.error(error);
+                        }
+                    });
+                    sink.onDispose(() -> runOnNode(unsubscribe));
+                }), FluxSink.OverflowStrategy.BUFFER)
+                .onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
+                .onErrorMap(Exceptions::isOverflow, overflow -> new DhtException.ListenOverflow(key, capacity));
+    }
+
+    /**
+     * Puts {@code value} and keeps it on the network until the subscription is disposed, putting it
+     * again (unchanged but for its creation time) every half TTL, so that it never expires and its
+     * listeners never see it go. Emits the result of each publication; fails only on an invalid
+     * value or a closed node.
+     */
+    public Flux<PutResult> announce(InfoHash key, Value value) {
+        return Flux.create(sink -> onNode(sink::error, e -> {
+            Runnable stop = e.announce(key, value, new PutCallback() {
+                @Override
+                public void onStored(PutResult result) {
+                    sink.next(result);
+                }
+
+                @Override
+                public void onError(DhtException error) {
+                    sink.error(error);
+                }
+            });
+            sink.onDispose(() -> runOnNode(stop));
+        }), FluxSink.OverflowStrategy.LATEST);
+    }
+
+    /** This node's listens, taken on the node thread. */
+    public Mono<List<ListenView>> listens() {
+        return read(NodeEngine::listenViews);
+    }
+
+    /** Listens other nodes hold on this node, taken on the node thread. */
+    public Mono<List<Registration>> listenersHere() {
+        return read(NodeEngine::listenersHere);
     }
 
     /** Joins the network through more nodes now; completes when the attempt has ended. */

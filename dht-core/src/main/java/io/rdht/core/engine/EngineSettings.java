@@ -18,16 +18,18 @@ import java.util.Objects;
  * @param republishMillis       period at which a storer re-publishes its values to the closest nodes
  * @param bootstrapRetryMinMillis first wait before asking the bootstrap nodes again while alone
  * @param bootstrapRetryMaxMillis longest wait between bootstrap attempts
+ * @param listen                how this node listens and serves listens
  */
 public record EngineSettings(int networkId, RoutingSettings routing, LookupSettings lookup, StorageLimits storage,
                              int maxAttempts, long tokenRotationMillis, long maintenanceMillis, long republishMillis,
-                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis) {
+                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis, ListenSettings listen) {
 
     /** Checks every setting. */
     public EngineSettings {
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(lookup, "lookup");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(listen, "listen");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be ≥ 1, got " + maxAttempts);
         }
@@ -46,12 +48,6 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
                 new RoutingSettings(8, 2, 15 * 60_000, 10 * 60_000, 500, 10, 2_000),
                 new LookupSettings(8, 4, 14),
                 StorageLimits.defaults(),
-                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000);
-    }
-
-    /** A copy with another network id. */
-    public EngineSettings withNetworkId(int id) {
-        return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
-                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis);
+                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults());
     }
 }

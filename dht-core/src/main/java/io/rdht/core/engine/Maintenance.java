@@ -15,8 +15,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The node's upkeep: joining through the bootstrap nodes (again, with backoff, while alone),
- * refreshing stale buckets, pinging silent contacts, and re-publishing stored values to the nodes
- * now closest to their keys, so a value outlives the storers that first held it.
+ * refreshing stale buckets, pinging silent contacts, forgetting listens not refreshed, and
+ * re-publishing stored values to the nodes now closest to their keys, so a value outlives the
+ * storers that first held it.
  *
  * <p>Implementation note: OpenDHT's storage maintenance re-announces a key's values when the
  * storing node sees that the key's closest nodes changed. Here each storer looks the key up once
@@ -35,9 +36,12 @@ final class Maintenance {
     private EngineEnvironment.Timer bootstrapTimer;
     private final List<EngineEnvironment.Timer> periodic = new ArrayList<>();
 
-    Maintenance(EngineParts parts, RandomGenerator random) {
+    private final Runnable forgetStaleListens;
+
+    Maintenance(EngineParts parts, RandomGenerator random, Runnable forgetStaleListens) {
         this.parts = parts;
         this.random = random;
+        this.forgetStaleListens = forgetStaleListens;
         this.bootstrapWaitMillis = parts.settings().bootstrapRetryMinMillis();
     }
 
@@ -158,6 +162,7 @@ final class Maintenance {
 
     private void tick() {
         long now = parts.env().nowMillis();
+        forgetStaleListens.run();
         RoutingTable routing = parts.routing();
         if (routing.goodSize() == 0 && !bootstrap.isEmpty() && bootstrapTimer == null) {
             retryBootstrapLater();
@@ -172,15 +177,7 @@ final class Maintenance {
 
     /** Pings a node; the routing table hears of the answer or the silence through the RPC layer. */
     void ping(NodeInfo node) {
-        parts.rpc().send(node, new Ping(), new RpcCallback() {
-            @Override
-            public void onReply(NodeInfo from, Reply reply) {
-            }
-
-            @Override
-            public void onTimeout() {
-            }
-        });
+        parts.rpc().send(node, new Ping(), RpcCallback.IGNORE);
     }
 
     private void findNode(InfoHash target, Runnable onDone) {

@@ -3,11 +3,15 @@ package io.rdht.core.engine;
 import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.listen.ListenerRegistry;
+import io.rdht.core.listen.Registration;
 import io.rdht.core.storage.Storage;
+import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
@@ -45,6 +49,9 @@ public final class NodeEngine {
     private final RequestHandler handler;
     private final Maintenance maintenance;
     private final ValueExpiry expiry;
+    private final ListenerRegistry listeners;
+    private final ListenerPusher pusher;
+    private final ListenService listens;
     private final InetSocketAddress localAddress;
     private final Set<UserOperation> operations = new LinkedHashSet<>();
     private boolean closed;
@@ -66,9 +73,12 @@ public final class NodeEngine {
         Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, expired -> { });
-        this.handler = new RequestHandler(env, routing, storage, new TokenIssuer(random, settings.tokenRotationMillis(),
-                now), stats, settings.lookup().k(), (key, outcome) -> expiry.onStored());
-        this.maintenance = new Maintenance(parts, random);
+        this.listeners = new ListenerRegistry(settings.listen().limits());
+        this.pusher = new ListenerPusher(parts, listeners);
+        this.listens = new ListenService(parts, random);
+        this.handler = new RequestHandler(parts, new TokenIssuer(random, settings.tokenRotationMillis(), now),
+                this::onStored, listeners, listens);
+        this.maintenance = new Maintenance(parts, random, () -> listeners.expire(env.nowMillis()));
         rpc.onPingNeeded(maintenance::ping);
     }
 
@@ -134,9 +144,63 @@ public final class NodeEngine {
             return;
         }
         Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
-        UserPut put = new UserPut(key, stamped, parts, self(), expiry::onStored, callback, operations::remove);
+        UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
         new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
+    }
+
+    /**
+     * Puts {@code value} now and again every half TTL until the returned action is run; each
+     * successful publication is reported to {@code callback}.
+     */
+    public Runnable announce(InfoHash key, Value value, PutCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return () -> { };
+        }
+        Optional<String> problem = ValueChecks.problemWith(value);
+        if (problem.isPresent()) {
+            callback.onError(new DhtException.InvalidValue(key, problem.get()));
+            return () -> { };
+        }
+        Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
+        Announcement[] announcement = new Announcement[1];
+        announcement[0] = new Announcement(stamped, env, copy -> put(key, copy, new PutCallback() {
+            @Override
+            public void onStored(PutResult result) {
+                announcement[0].onPublished(result);
+            }
+
+            @Override
+            public void onError(DhtException error) {
+                announcement[0].onFailed(error);
+            }
+        }), callback, operations::remove);
+        operations.add(announcement[0]);
+        announcement[0].turn();
+        return announcement[0]::cancel;
+    }
+
+    /**
+     * Follows {@code key}: the values already stored first, then every change, each value once;
+     * returns the action that ends this subscription (the last one cancels the network listen).
+     */
+    public Runnable listen(InfoHash key, ListenCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return () -> { };
+        }
+        return listens.subscribe(key, callback);
+    }
+
+    /** This node's listens, for display. */
+    public List<ListenView> listenViews() {
+        return listens.views();
+    }
+
+    /** Listens other nodes hold on this node. */
+    public List<Registration> listenersHere() {
+        return listeners.snapshot();
     }
 
     /** Stops the upkeep and fails every operation in flight with {@link DhtException.NodeClosed}. */
@@ -150,6 +214,7 @@ public final class NodeEngine {
         for (UserOperation op : List.copyOf(operations)) {
             op.fail(new DhtException.NodeClosed());
         }
+        listens.failAll(new DhtException.NodeClosed());
         parts.rpc().close();
     }
 
@@ -171,6 +236,17 @@ public final class NodeEngine {
     /** A copy of what this node stores. */
     public List<KeySnapshot> storageSnapshot() {
         return parts.storage().snapshot(env.nowMillis());
+    }
+
+    private void onStored(InfoHash key, StoreOutcome outcome) {
+        expiry.onStored();
+        pusher.onStored(key, outcome);
+        switch (outcome) {
+            case StoreOutcome.Added a -> listens.onLocalStore(key, a.value());
+            case StoreOutcome.Updated u -> listens.onLocalStore(key, u.current());
+            case StoreOutcome.Refreshed r -> listens.onLocalStore(key, r.value());
+            case StoreOutcome.Refused r -> { }
+        }
     }
 
     private Envelope decode(byte[] bytes, InetSocketAddress from) {
@@ -200,7 +276,10 @@ public final class NodeEngine {
                 if (toPing != null) {
                     maintenance.ping(toPing);
                 }
-                outbox.send(from, envelope.transactionId(), handler.handle(request, requester));
+                Reply reply = handler.handle(request, requester);
+                if (reply != null) {
+                    outbox.send(from, envelope.transactionId(), reply);
+                }
             }
             case Reply reply -> parts.rpc().onReply(envelope, reply, from);
             case Fragment f -> stats.malformed();

@@ -3,7 +3,10 @@ package io.rdht.core.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counters of one node's traffic and refusals; written on the node thread, read as snapshots. */
+/**
+ * Counters of one node's traffic and refusals. Only the node thread writes them (so {@code ++} on
+ * a volatile is safe); any thread may read them.
+ */
 public final class NodeStats {
 
     private volatile long datagramsIn;
@@ -22,6 +25,10 @@ public final class NodeStats {
     private volatile long badTokens;
     private volatile long valuesRefused;
     private volatile long lookups;
+    private volatile long pushesSent;
+    private volatile long pushesDropped;
+    private volatile long listensRefused;
+    private volatile long listensRefusedByStorers;
 
     void received(int bytes) {
         datagramsIn++;
@@ -81,6 +88,27 @@ public final class NodeStats {
         lookups++;
     }
 
+    void pushSent() {
+        pushesSent++;
+    }
+
+    void pushDropped() {
+        pushesDropped++;
+    }
+
+    void listenRefused() {
+        listensRefused++;
+    }
+
+    void listenRefusedByStorer() {
+        listensRefusedByStorers++;
+    }
+
+    /** Pushes received that no listen of ours expected (unknown listen id or sender); dropped. */
+    public long pushesDropped() {
+        return pushesDropped;
+    }
+
     /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
     public long dropped() {
         return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
@@ -120,6 +148,10 @@ public final class NodeStats {
         m.put("refused.bad_token", badTokens);
         m.put("refused.values", valuesRefused);
         m.put("lookups", lookups);
+        m.put("listen.pushes_sent", pushesSent);
+        m.put("listen.pushes_dropped", pushesDropped);
+        m.put("listen.refused", listensRefused);
+        m.put("listen.refused_by_storers", listensRefusedByStorers);
         return m;
     }
 }

@@ -5,10 +5,14 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
+import io.rdht.core.listen.ListenerRegistry;
+import io.rdht.core.wire.Ack;
+import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.ErrorCode;
 import io.rdht.core.wire.ErrorReply;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.GetValues;
+import io.rdht.core.wire.Listen;
 import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Pong;
@@ -16,18 +20,25 @@ import io.rdht.core.wire.PutValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.Stored;
+import io.rdht.core.wire.Update;
+import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
 import io.rdht.core.wire.WireLimits;
 import io.rdht.core.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The serving side of the protocol: answers ping, find_node, get and put from the routing table
- * and the storage.
+ * The serving side of the protocol: answers ping, find_node, get, put, listen and cancel_listen
+ * from the routing table, the storage and the listener registry, and hands storers' pushes to
+ * this node's listens.
  *
  * <p>Threat-model note: a put must carry a token issued to its source address, so nobody can
  * store in the name of an address they do not receive at. Storage limits, including a per-source
@@ -47,37 +58,69 @@ final class RequestHandler {
     private final NodeStats stats;
     private final int k;
     private final StorageListener storageListener;
+    private final ListenerRegistry listeners;
+    private final ListenService listens;
 
-    RequestHandler(EngineEnvironment env, RoutingTable routing, Storage storage, TokenIssuer tokens, NodeStats stats,
-                   int k, StorageListener storageListener) {
-        this.env = env;
-        this.routing = routing;
-        this.storage = storage;
+    RequestHandler(EngineParts parts, TokenIssuer tokens, StorageListener storageListener, ListenerRegistry listeners,
+                   ListenService listens) {
+        this.env = parts.env();
+        this.routing = parts.routing();
+        this.storage = parts.storage();
         this.tokens = tokens;
-        this.stats = stats;
-        this.k = k;
+        this.stats = parts.stats();
+        this.k = parts.settings().lookup().k();
         this.storageListener = storageListener;
+        this.listeners = listeners;
+        this.listens = listens;
     }
 
-    /** The reply to {@code request} from {@code from}. */
+    /** The reply to {@code request} from {@code from}, or null to send none (a push nobody expected). */
     Reply handle(Request request, NodeInfo from) {
         stats.requestServed();
         long now = env.nowMillis();
         return switch (request) {
             case Ping p -> new Pong();
             case FindNode f -> new Nodes(closestExcept(f.target(), from), tokens.issue(from.address(), now));
-            case GetValues g -> values(g, from, now);
+            case GetValues g -> {
+                Set<Long> known = new HashSet<>(g.knownIds());
+                yield values(g.key(), from, now, v -> !known.contains(v.id()));
+            }
             case PutValues p -> put(p, from.address(), now);
+            case Listen l -> listen(l, from, now);
+            case CancelListen c -> {
+                listeners.cancel(c.key(), from.address(), c.listenId());
+                yield new Ack();
+            }
+            case Update u -> listens.onUpdate(u, from.address()) ? new Ack() : null;
         };
     }
 
-    private ValuesFound values(GetValues get, NodeInfo from, long now) {
-        Set<Long> known = new HashSet<>(get.knownIds());
+    private Reply listen(Listen listen, NodeInfo from, long now) {
+        if (!tokens.isValid(listen.token(), from.address(), now)) {
+            stats.badToken();
+            return new ErrorReply(ErrorCode.BAD_TOKEN, "write token missing, forged or expired; ask again");
+        }
+        Optional<String> refused = listeners.register(listen.key(), from, listen.listenId(), now);
+        if (refused.isPresent()) {
+            stats.listenRefused();
+            return new ErrorReply(ErrorCode.RATE_LIMITED, clip(refused.get()));
+        }
+        Map<Long, ValueVersion> known = new HashMap<>();
+        listen.known().forEach(v -> known.put(v.id(), v));
+        return values(listen.key(), from, now, v -> isNewerThan(v, known.get(v.id())));
+    }
+
+    private static boolean isNewerThan(Value v, ValueVersion known) {
+        return known == null || v.seq() > known.seq()
+                || (v.seq() == known.seq() && v.created().toEpochMilli() > known.createdMillis());
+    }
+
+    private ValuesFound values(InfoHash key, NodeInfo from, long now, Predicate<Value> wanted) {
         List<Value> out = new ArrayList<>();
         int budget = WireLimits.MAX_MESSAGE_BYTES - REPLY_OVERHEAD_BYTES;
         boolean more = false;
-        for (Value v : storage.values(get.key(), now)) {
-            if (known.contains(v.id())) {
+        for (Value v : storage.values(key, now)) {
+            if (!wanted.test(v)) {
                 continue;
             }
             int size = v.dataLength() + v.contentType().length() + VALUE_OVERHEAD_BYTES;
@@ -88,7 +131,7 @@ final class RequestHandler {
             budget -= size;
             out.add(v);
         }
-        return new ValuesFound(out, closestExcept(get.key(), from), tokens.issue(from.address(), now), more);
+        return new ValuesFound(out, closestExcept(key, from), tokens.issue(from.address(), now), more);
     }
 
     private Reply put(PutValues put, InetSocketAddress from, long now) {

@@ -6,6 +6,17 @@ import io.rdht.core.wire.Reply;
 /** What a requester hears of one request: the reply, a first timeout, or the final failure. */
 interface RpcCallback {
 
+    /** A callback for requests whose outcome nobody waits for (the RPC layer still notes failures). */
+    RpcCallback IGNORE = new RpcCallback() {
+        @Override
+        public void onReply(NodeInfo from, Reply reply) {
+        }
+
+        @Override
+        public void onTimeout() {
+        }
+    };
+
     /** {@code from} answered. */
     void onReply(NodeInfo from, Reply reply);
 

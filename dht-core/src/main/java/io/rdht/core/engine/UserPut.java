@@ -20,13 +20,14 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
     private final Value value;
     private final EngineParts parts;
     private final NodeInfo self;
-    private final Runnable onLocalStore;
+    private final RequestHandler.StorageListener onLocalStore;
     private final PutCallback callback;
     private final Consumer<UserOperation> onFinished;
     private boolean storedHere;
     private boolean finished;
 
-    UserPut(InfoHash key, Value value, EngineParts parts, NodeInfo self, Runnable onLocalStore, PutCallback callback,
+    UserPut(InfoHash key, Value value, EngineParts parts, NodeInfo self, RequestHandler.StorageListener onLocalStore,
+            PutCallback callback,
             Consumer<UserOperation> onFinished) {
         this.key = key;
         this.value = value;
@@ -45,7 +46,7 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
         }
         StoreOutcome local = parts.storage().store(key, value, self.address().getAddress(), parts.env().nowMillis());
         storedHere = !(local instanceof StoreOutcome.Refused);
-        onLocalStore.run();
+        onLocalStore.onStored(key, local);
         return closest.size() < k ? closest : closest.subList(0, k - 1);
     }
 

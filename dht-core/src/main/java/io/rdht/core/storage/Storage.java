@@ -236,11 +236,12 @@ public final class Storage {
     private StoreOutcome refresh(Slot slot, Value value, long expiresAt) {
         // Never earlier: a replayed copy must not cut short the life a later put gave the value.
         // The expiry queue needs no word: its entry, now early, is moved when it falls due.
-        if (expiresAt > slot.expiresAt) {
+        boolean extended = expiresAt > slot.expiresAt;
+        if (extended) {
             slot.value = value;
             slot.expiresAt = expiresAt;
         }
-        return new Refreshed(slot.value);
+        return new Refreshed(slot.value, extended);
     }
 
     private StoreOutcome update(Slot slot, Value value, InetAddress source, long expiresAt) {

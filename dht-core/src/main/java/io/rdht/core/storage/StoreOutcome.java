@@ -41,9 +41,10 @@ public sealed interface StoreOutcome {
     /**
      * The same content was stored again; its expiry may have moved later, never earlier.
      *
-     * @param value the value stored after the refresh
+     * @param value    the value stored after the refresh
+     * @param extended whether the expiry moved later (listeners need to hear of it)
      */
-    record Refreshed(Value value) implements StoreOutcome {
+    record Refreshed(Value value, boolean extended) implements StoreOutcome {
         /** Checks the value is present. */
         public Refreshed {
             Objects.requireNonNull(value, "value");

@@ -14,23 +14,22 @@ enum Kind {
     FIND_NODE(1, 1),
     GET(2, 2),
     PUT(3, 3),
+    LISTEN(4, 4),
+    CANCEL_LISTEN(5, 2),
+    UPDATE(7, 3),
     PONG(10, 0),
     NODES(11, 2),
     VALUES(12, 4),
     STORED(13, 2),
     ERROR(14, 2),
+    ACK(15, 0),
     FRAGMENT(20, 4);
 
     /** Fields every message starts with: version, network id, kind, transaction id, sender id. */
     static final int HEADER_FIELDS = 5;
 
     /** Numbers kept for messages of a later version, so that no other message takes them. */
-    static final Map<Integer, String> RESERVED = Map.of(
-            4, "listen",
-            5, "cancel_listen",
-            6, "refresh",
-            7, "update",
-            15, "update_ack");
+    static final Map<Integer, String> RESERVED = Map.of(6, "refresh");
 
     private static final Kind[] BY_NUMBER = new Kind[24];
 

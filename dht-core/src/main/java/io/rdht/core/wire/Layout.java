@@ -4,6 +4,8 @@ package io.rdht.core.wire;
 final class Layout {
     /** Fields of an encoded value. */
     static final int VALUE_FIELDS = 9;
+    /** Fields of an encoded value version: id, seq, creation time. */
+    static final int VERSION_FIELDS = 3;
     /** Fields of an encoded contact: id, IP address, port. */
     static final int CONTACT_FIELDS = 3;
     /** Fields of an encoded rejection: value id, error code, reason. */

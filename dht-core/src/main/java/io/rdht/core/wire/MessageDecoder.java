@@ -42,7 +42,11 @@ final class MessageDecoder {
             case FIND_NODE -> new FindNode(id(r, "target"));
             case GET -> new GetValues(id(r, "key"), ids(r, "known ids"));
             case PUT -> new PutValues(id(r, "key"), token(r), values(r));
+            case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r));
+            case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));
+            case UPDATE -> new Update(id(r, "key"), r.uint64("listen id"), values(r));
             case PONG -> new Pong();
+            case ACK -> new Ack();
             case NODES -> new Nodes(contacts(r), token(r));
             case VALUES -> new ValuesFound(values(r), contacts(r), token(r), r.bool("more"));
             case STORED -> new Stored(ids(r, "stored ids"), rejections(r));
@@ -76,6 +80,19 @@ final class MessageDecoder {
         }
         r.endArray(what);
         return ids;
+    }
+
+    private static List<ValueVersion> versions(CborReader r) throws IOException, MalformedMessageException {
+        int count = r.startList(WireLimits.MAX_IDS, "known versions");
+        List<ValueVersion> versions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            r.startArray(Layout.VERSION_FIELDS, "version");
+            versions.add(new ValueVersion(r.uint64("value id"), r.int64("value seq"),
+                    r.uint(Long.MAX_VALUE, "creation time")));
+            r.endArray("version");
+        }
+        r.endArray("known versions");
+        return versions;
     }
 
     private static List<NodeInfo> contacts(CborReader r) throws IOException, MalformedMessageException {

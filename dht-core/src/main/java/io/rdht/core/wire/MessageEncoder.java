@@ -36,7 +36,26 @@ final class MessageEncoder {
                 token(g, token);
                 values(g, values);
             }
+            case Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known) -> {
+                header(g, e, Kind.LISTEN);
+                id(g, key);
+                token(g, token);
+                g.writeNumberUnsigned(listenId);
+                versions(g, known);
+            }
+            case CancelListen(InfoHash key, long listenId) -> {
+                header(g, e, Kind.CANCEL_LISTEN);
+                id(g, key);
+                g.writeNumberUnsigned(listenId);
+            }
+            case Update(InfoHash key, long listenId, List<Value> values) -> {
+                header(g, e, Kind.UPDATE);
+                id(g, key);
+                g.writeNumberUnsigned(listenId);
+                values(g, values);
+            }
             case Pong() -> header(g, e, Kind.PONG);
+            case Ack() -> header(g, e, Kind.ACK);
             case Nodes(List<NodeInfo> closest, Token token) -> {
                 header(g, e, Kind.NODES);
                 contacts(g, closest);
@@ -91,6 +110,21 @@ final class MessageEncoder {
         g.writeStartArray(ids, ids.size());
         for (long id : ids) {
             g.writeNumberUnsigned(id);
+        }
+        g.writeEndArray();
+    }
+
+    private static void versions(CBORGenerator g, List<ValueVersion> versions) throws IOException {
+        g.writeStartArray(versions, versions.size());
+        for (ValueVersion v : versions) {
+            if (v.createdMillis() < 0) {
+                throw new IllegalArgumentException("a value's creation time must not be before 1970: " + v);
+            }
+            g.writeStartArray(v, Layout.VERSION_FIELDS);
+            g.writeNumberUnsigned(v.id());
+            g.writeNumber(v.seq());
+            g.writeNumber(v.createdMillis());
+            g.writeEndArray();
         }
         g.writeEndArray();
     }

@@ -70,6 +70,11 @@ public final class VirtualNetwork implements AutoCloseable {
         return alive.get(random.nextInt(alive.size()));
     }
 
+    /** The scheduler that drives the network, for {@code StepVerifier.withVirtualTime}. */
+    public VirtualTimeScheduler scheduler() {
+        return scheduler;
+    }
+
     /** The network, to change its conditions. */
     public InMemoryNetwork network() {
         return network;

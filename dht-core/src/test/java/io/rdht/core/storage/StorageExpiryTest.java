@@ -112,7 +112,7 @@ class StorageExpiryTest {
         storage.store(KEY, v, SOURCE, NOW);
         Value shorter = unsigned(1, 0, "39%", Duration.ofMinutes(1));
 
-        assertThat(storage.store(KEY, shorter, SOURCE, NOW + 1000)).isEqualTo(new Refreshed(v));
+        assertThat(storage.store(KEY, shorter, SOURCE, NOW + 1000)).isEqualTo(new Refreshed(v, false));
 
         assertThat(storage.expiryOf(KEY, 1)).hasValue(NOW + TEN_MINUTES_MS);
         assertThat(storage.value(KEY, 1, NOW + 1000).orElseThrow().ttl()).isEqualTo(TEN_MINUTES);
@@ -141,7 +141,7 @@ class StorageExpiryTest {
         Value v = signed(1, 1, 7, "39%").toBuilder().created(NOW_INSTANT).build();
         capped.store(KEY, v, SOURCE, NOW);
 
-        assertThat(capped.store(KEY, v, SOURCE, NOW + 30_000)).isEqualTo(new Refreshed(v));
+        assertThat(capped.store(KEY, v, SOURCE, NOW + 30_000)).isEqualTo(new Refreshed(v, true));
 
         assertThat(capped.expiryOf(KEY, 1)).hasValue(NOW + 90_000);
     }

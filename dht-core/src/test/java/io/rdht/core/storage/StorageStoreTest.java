@@ -74,7 +74,7 @@ class StorageStoreTest {
 
         StoreOutcome again = storage.store(KEY, v, SOURCE, NOW + 1000);
 
-        assertThat(again).isEqualTo(new Refreshed(v));
+        assertThat(again).isEqualTo(new Refreshed(v, true));
         assertThat(storage.valueCount()).isEqualTo(1);
         assertThat(storage.totalBytes()).isEqualTo(StorageLimits.chargeOf(v));
     }

@@ -1,0 +1,217 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.DhtException;
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
+import io.rdht.core.listen.ListenState;
+import io.rdht.core.wire.CancelListen;
+import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.GetValues;
+import io.rdht.core.wire.Listen;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Token;
+import io.rdht.core.wire.ValuesFound;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One network listen on one key, shared by every subscriber of this node to that key.
+ *
+ * <p>It starts with a get-lookup of the key (the values already stored come first), then
+ * registers with the {@link ListenSettings#storers} closest nodes that answered, which push each
+ * change at once. Every refresh period it looks the key up again and registers anew: that
+ * refreshes the listens, moves them to closer nodes that joined or away from storers that died,
+ * and reconciles, since each storer answers a listen with what the listener lacks. A lost push
+ * therefore delays an event by at most one refresh period and never loses it.
+ */
+final class KeyListen {
+
+    private final InfoHash key;
+    private final long listenId;
+    private final EngineParts parts;
+    private final NodeStats stats;
+    private final ListenState state = new ListenState();
+    private final List<ListenCallback> subscribers = new ArrayList<>();
+    private final Map<InetSocketAddress, NodeInfo> storers = new HashMap<>();
+    private final Repeating refresh;
+    private EngineEnvironment.Timer expiryTimer;
+    private long expiryAtMillis = Long.MAX_VALUE;
+    private boolean closed;
+
+    KeyListen(InfoHash key, long listenId, EngineParts parts) {
+        this.key = key;
+        this.listenId = listenId;
+        this.parts = parts;
+        this.stats = parts.stats();
+        this.refresh = new Repeating(parts.env(), parts.settings().listen().refreshMillis(), this::refresh);
+    }
+
+    /** Hands on the values stored here, then looks the key up and registers with its closest nodes. */
+    void start(List<Value> local) {
+        local.forEach(this::offer);
+        LookupRun[] run = new LookupRun[1];
+        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> new GetValues(key, List.of()),
+                (from, reply) -> {
+                    if (reply instanceof ValuesFound found) {
+                        found.values().forEach(this::offer);
+                    }
+                }, () -> register(run[0]));
+        run[0].start();
+        refresh.start();
+    }
+
+    /** Adds a subscriber; it first receives every value held, as {@link ValueEvent.Added}. */
+    void subscribe(ListenCallback subscriber) {
+        for (Value v : state.current()) {
+            subscriber.onEvent(new ValueEvent.Added(v));
+        }
+        subscribers.add(subscriber);
+    }
+
+    /** Removes a subscriber; returns true when none is left. */
+    boolean unsubscribe(ListenCallback subscriber) {
+        subscribers.remove(subscriber);
+        return subscribers.isEmpty();
+    }
+
+    /** A storer's push: accepted only from a storer this listen registered with. */
+    boolean onUpdate(InetSocketAddress from, List<Value> values) {
+        if (closed || !storers.containsKey(from)) {
+            return false;
+        }
+        values.forEach(this::offer);
+        return true;
+    }
+
+    /** A value stored on this node itself under the key. */
+    void onLocalStore(Value value) {
+        offer(value);
+    }
+
+    /** Cancels the remote listens (a message each, not only a timeout) and stops. */
+    void cancel() {
+        closed = true;
+        refresh.cancel();
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+        }
+        for (NodeInfo storer : storers.values()) {
+            parts.rpc().send(storer, new CancelListen(key, listenId), RpcCallback.IGNORE);
+        }
+        storers.clear();
+    }
+
+    /** Ends every subscription with {@code error}. */
+    void fail(DhtException error) {
+        List<ListenCallback> all = List.copyOf(subscribers);
+        subscribers.clear();
+        cancel();
+        all.forEach(s -> s.onError(error));
+    }
+
+    /** The listen's id, as storers know it. */
+    long listenId() {
+        return listenId;
+    }
+
+    /** For display: key, storers registered with, values held, subscribers. */
+    ListenView view() {
+        return new ListenView(key, List.copyOf(storers.values()), state.size(), subscribers.size());
+    }
+
+    private void refresh() {
+        LookupRun[] run = new LookupRun[1];
+        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> new FindNode(key), (n, r) -> { },
+                () -> register(run[0]));
+        run[0].start();
+    }
+
+    /** Registers with the closest nodes of a finished lookup and cancels the listens on the others. */
+    private void register(LookupRun run) {
+        if (closed) {
+            return;
+        }
+        List<NodeInfo> targets = run.lookup().closestAnswered(parts.settings().listen().storers());
+        Set<InetSocketAddress> wanted = new HashSet<>();
+        targets.forEach(t -> wanted.add(t.address()));
+        for (NodeInfo old : List.copyOf(storers.values())) {
+            if (!wanted.contains(old.address())) {
+                storers.remove(old.address());
+                parts.rpc().send(old, new CancelListen(key, listenId), RpcCallback.IGNORE);
+            }
+        }
+        for (NodeInfo target : targets) {
+            listenAt(target, run::tokenOf);
+        }
+    }
+
+    private void listenAt(NodeInfo storer, Function<NodeInfo, Token> tokens) {
+        Token token = tokens.apply(storer);
+        if (token == null) {
+            return;
+        }
+        storers.put(storer.address(), storer);
+        parts.rpc().send(storer, new Listen(key, token, listenId, state.versions()), new RpcCallback() {
+            @Override
+            public void onReply(NodeInfo from, Reply reply) {
+                if (closed) {
+                    return;
+                }
+                if (reply instanceof ValuesFound found) {
+                    found.values().forEach(KeyListen.this::offer);
+                    if (found.more() && !found.values().isEmpty()) {
+                        listenAt(from, n -> found.token());
+                    }
+                } else {
+                    stats.listenRefusedByStorer();
+                    storers.remove(from.address());
+                }
+            }
+
+            @Override
+            public void onTimeout() {
+                storers.remove(storer.address());
+            }
+        });
+    }
+
+    private void offer(Value value) {
+        if (closed) {
+            return;
+        }
+        state.offer(value, parts.env().nowMillis()).ifPresent(this::deliver);
+        scheduleExpiry();
+    }
+
+    private void deliver(ValueEvent event) {
+        for (ListenCallback s : List.copyOf(subscribers)) {
+            s.onEvent(event);
+        }
+    }
+
+    private void scheduleExpiry() {
+        OptionalLong next = state.nextExpiry();
+        if (next.isEmpty() || next.getAsLong() >= expiryAtMillis) {
+            return;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+        }
+        expiryAtMillis = next.getAsLong();
+        expiryTimer = parts.env().schedule(Math.max(0, expiryAtMillis - parts.env().nowMillis()), () -> {
+            expiryTimer = null;
+            expiryAtMillis = Long.MAX_VALUE;
+            state.expire(parts.env().nowMillis()).forEach(this::deliver);
+            scheduleExpiry();
+        });
+    }
+}

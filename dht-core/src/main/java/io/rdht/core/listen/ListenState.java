@@ -1,0 +1,123 @@
+package io.rdht.core.listen;
+
+import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
+import io.rdht.core.wire.ValueVersion;
+import io.rdht.core.wire.WireLimits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+
+/**
+ * What a listener has handed on for one key: the latest version of each value and when it
+ * expires. It turns every copy of a value that arrives, from any storer, into at most one event:
+ * {@link ValueEvent.Added} for a new id, {@link ValueEvent.Updated} for a higher seq, nothing for
+ * a copy already seen (a re-published copy only moves the expiry later).
+ *
+ * <p>Implementation note: expiry is decided here, from the creation time and TTL that every
+ * storer shares, rather than announced by storers: no message is needed, so none can be lost,
+ * and a value re-published by its owner (see {@code announce}) never expires while it lives.
+ */
+public final class ListenState {
+
+    private final Map<Long, Tracked> values = new HashMap<>();
+    private final PriorityQueue<Due> expiries = new PriorityQueue<>();
+
+    /** The event that {@code value}'s arrival makes, if any. */
+    public Optional<ValueEvent> offer(Value value, long nowMillis) {
+        long expiresAt = expiryOf(value);
+        if (expiresAt <= nowMillis) {
+            return Optional.empty();
+        }
+        Tracked known = values.get(value.id());
+        if (known == null) {
+            track(value, expiresAt);
+            return Optional.of(new ValueEvent.Added(value));
+        }
+        if (value.seq() > known.value.seq()) {
+            track(value, expiresAt);
+            return Optional.of(new ValueEvent.Updated(known.value, value));
+        }
+        if (value.sameContentAs(known.value) && expiresAt > known.expiresAt) {
+            track(value, expiresAt);
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the values whose time ran out and returns their {@link ValueEvent.Expired} events. */
+    public List<ValueEvent> expire(long nowMillis) {
+        List<ValueEvent> expired = new ArrayList<>();
+        while (!expiries.isEmpty() && expiries.peek().atMillis <= nowMillis) {
+            Due due = expiries.poll();
+            Tracked t = values.get(due.id);
+            if (t != null && t.expiresAt == due.atMillis) {
+                values.remove(due.id);
+                expired.add(new ValueEvent.Expired(t.value));
+            }
+        }
+        return expired;
+    }
+
+    /** When the next value expires, if any. */
+    public OptionalLong nextExpiry() {
+        while (!expiries.isEmpty()) {
+            Due due = expiries.peek();
+            Tracked t = values.get(due.id);
+            if (t != null && t.expiresAt == due.atMillis) {
+                return OptionalLong.of(due.atMillis);
+            }
+            expiries.poll();
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The values handed on and not expired, for a subscriber who joins late. */
+    public List<Value> current() {
+        List<Value> out = new ArrayList<>(values.size());
+        values.values().forEach(t -> out.add(t.value));
+        return out;
+    }
+
+    /** The versions held, for a storer to reconcile against (at most {@link WireLimits#MAX_IDS}). */
+    public List<ValueVersion> versions() {
+        List<ValueVersion> out = new ArrayList<>(Math.min(values.size(), WireLimits.MAX_IDS));
+        for (Tracked t : values.values()) {
+            if (out.size() == WireLimits.MAX_IDS) {
+                break;
+            }
+            out.add(new ValueVersion(t.value.id(), t.value.seq(), t.value.created().toEpochMilli()));
+        }
+        return out;
+    }
+
+    /** Number of values held. */
+    public int size() {
+        return values.size();
+    }
+
+    /** When a value's life ends: its creation time plus its TTL. */
+    static long expiryOf(Value v) {
+        long ttl = v.ttl().toMillis();
+        long created = v.created().toEpochMilli();
+        return created > Long.MAX_VALUE - ttl ? Long.MAX_VALUE : created + ttl;
+    }
+
+    private void track(Value value, long expiresAt) {
+        values.put(value.id(), new Tracked(value, expiresAt));
+        expiries.add(new Due(expiresAt, value.id()));
+    }
+
+    private record Tracked(Value value, long expiresAt) {
+    }
+
+    private record Due(long atMillis, long id) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            return Long.compare(atMillis, o.atMillis);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Listening to a key, in plain Java: the storer's registry of listeners and the listener's record
+ * of what it has handed on. No Reactor, no threads, no clock reads.
+ *
+ * <p>Threat-model note: a listen costs its storer memory and a push per change, so the registry
+ * bounds listens per key, per source address and in total, and forgets listens that are not
+ * refreshed; a listener accepts pushes only for a listen id it chose at random and only from the
+ * storers it registered with.
+ */
+package io.rdht.core.listen;

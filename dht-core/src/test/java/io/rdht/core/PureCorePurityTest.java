@@ -1,0 +1,51 @@
+package io.rdht.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The reactive boundary is one layer: the protocol core imports neither Reactor nor Netty and reads no clock. */
+class PureCorePurityTest {
+    private static final Path SOURCES = Path.of("src/main/java/io/rdht/core");
+    private static final List<String> FORBIDDEN = List.of("import reactor.", "import io.netty.",
+            "System.currentTimeMillis", "System.nanoTime", "Instant.now", "Clock.", "Thread.sleep", "new Thread");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wire", "routing", "lookup", "storage", "engine"})
+    void corePackageImportsNeitherReactorNorNettyAndReadsNoClock(String pkg) throws IOException {
+        try (Stream<Path> files = Files.list(SOURCES.resolve(pkg))) {
+            List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            assertThat(sources).isNotEmpty();
+            for (Path file : sources) {
+                String source = Files.readString(file);
+                assertThat(FORBIDDEN).as(pkg + "/" + file.getFileName()).noneMatch(source::contains);
+            }
+        }
+    }
+
+    @Test
+    void reactorAppearsOnlyAtTheEdge() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<String> users = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("import reactor."))
+                    .map(f -> SOURCES.relativize(f).toString()).sorted().toList();
+            assertThat(users).allMatch(f -> !f.contains("/") || f.startsWith("transport/"));
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
