@@ -7,12 +7,17 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +55,40 @@ class UdpClusterTest {
                         .map(vs -> vs.size() == 1 && vs.get(0).dataAsText().equals("value-" + i)), 16)
                 .collectList().block(Duration.ofSeconds(60));
         assertThat(right).hasSize(500).containsOnly(true);
+    }
+
+    @Test
+    void sixteenListenersOnThirtyTwoNodesReceiveEveryOneOfFiftyPuts() {
+        DhtNode first = start(DhtConfig.builder());
+        String bootstrap = "127.0.0.1:" + first.address().getPort();
+        for (int i = 1; i < 32; i++) {
+            start(DhtConfig.builder().bootstrap(bootstrap));
+        }
+        InfoHash key = InfoHash.of("pollution_level");
+        List<Set<Long>> received = new ArrayList<>();
+        List<Disposable> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Set<Long> ids = ConcurrentHashMap.newKeySet();
+            received.add(ids);
+            subscriptions.add(nodes.get(i * 2).listen(key).subscribe(e -> {
+                if (e instanceof ValueEvent.Added a) {
+                    ids.add(a.value().id());
+                }
+            }));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Flux.fromIterable(nodes)
+                .flatMap(DhtNode::listens).filter(l -> !l.isEmpty()).count().block() == 16);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Flux.fromIterable(nodes)
+                .flatMap(DhtNode::listenersHere).map(List::size).reduce(0, Integer::sum).block() >= 16 * 4);
+
+        SplittableRandom random = new SplittableRandom(50);
+        Set<Long> put = ConcurrentHashMap.newKeySet();
+        Flux.range(0, 50).concatMap(i -> pick(random).put(key, Value.of("{\"lvl_percent\":" + i + "}")))
+                .doOnNext(r -> put.add(r.value().id())).blockLast(Duration.ofSeconds(30));
+        assertThat(put).hasSize(50);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(received).allSatisfy(ids -> assertThat(ids).isEqualTo(put)));
+        subscriptions.forEach(Disposable::dispose);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.rdht.core.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ListenStateTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+    private final ListenState state = new ListenState();
+
+    private static Value value(long id, long seq, String text, long createdMillis) {
+        return Value.builder().id(id).seq(seq).text(text).ttl(Duration.ofMinutes(10))
+                .created(Instant.ofEpochMilli(createdMillis)).build();
+    }
+
+    @Test
+    void eachCopyOfAValueMakesOneAddedThenNothing() {
+        Value v = value(1, 0, "a", T0);
+        assertThat(state.offer(v, T0)).contains(new ValueEvent.Added(v));
+        assertThat(state.offer(v, T0 + 5)).isEmpty();
+        assertThat(state.offer(v, T0 + 9)).isEmpty();
+        assertThat(state.size()).isEqualTo(1);
+    }
+
+    @Test
+    void higherSeqIsUpdatedAndLowerOrEqualSeqIsIgnored() {
+        Value v1 = value(1, 1, "a", T0);
+        Value v2 = value(1, 2, "b", T0);
+        state.offer(v1, T0);
+        assertThat(state.offer(v2, T0)).contains(new ValueEvent.Updated(v1, v2));
+        assertThat(state.offer(v1, T0)).isEmpty();
+        assertThat(state.offer(value(1, 2, "forged", T0), T0)).isEmpty();
+        assertThat(state.current()).containsExactly(v2);
+    }
+
+    @Test
+    void valueExpiresAtCreationPlusTtlAndNotBefore() {
+        Value v = value(1, 0, "a", T0);
+        state.offer(v, T0);
+        assertThat(state.nextExpiry()).hasValue(T0 + 600_000);
+        assertThat(state.expire(T0 + 599_999)).isEmpty();
+        assertThat(state.expire(T0 + 600_000)).containsExactly(new ValueEvent.Expired(v));
+        assertThat(state.size()).isZero();
+        assertThat(state.nextExpiry()).isEmpty();
+    }
+
+    @Test
+    void republishedCopyMovesTheExpiryLaterWithoutAnEvent() {
+        state.offer(value(1, 0, "a", T0), T0);
+        assertThat(state.offer(value(1, 0, "a", T0 + 300_000), T0 + 300_000)).isEmpty();
+        assertThat(state.expire(T0 + 600_000)).isEmpty();
+        assertThat(state.nextExpiry()).hasValue(T0 + 900_000);
+    }
+
+    @Test
+    void alreadyExpiredCopyIsIgnored() {
+        assertThat(state.offer(value(1, 0, "a", T0), T0 + 600_000)).isEmpty();
+        assertThat(state.size()).isZero();
+    }
+
+    @Test
+    void versionsListWhatIsHeld() {
+        state.offer(value(1, 3, "a", T0), T0);
+        assertThat(state.versions()).singleElement()
+                .satisfies(v -> assertThat(v.id()).isEqualTo(1))
+                .satisfies(v -> assertThat(v.seq()).isEqualTo(3))
+                .satisfies(v -> assertThat(v.createdMillis()).isEqualTo(T0));
+    }
+}
