@@ -50,4 +50,16 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
                 StorageLimits.defaults(),
                 3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults());
     }
+
+    /** A copy on network {@code id}: nodes of other networks are ignored. */
+    public EngineSettings withNetworkId(int id) {
+        return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
+                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen);
+    }
+
+    /** A copy with other listen settings. */
+    public EngineSettings withListen(ListenSettings settings) {
+        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings);
+    }
 }

@@ -82,11 +82,8 @@ class ListenAbuseTest {
 
     @Test
     void listensFromOneAddressBeyondItsLimitAreRefused() {
-        EngineSettings d = EngineSettings.defaults();
-        ListenSettings tight = new ListenSettings(4, 40_000, new ListenLimits(1024, 8, 16_384, 120_000));
-        EngineSettings settings = new EngineSettings(d.networkId(), d.routing(), d.lookup(), d.storage(),
-                d.maxAttempts(), d.tokenRotationMillis(), d.maintenanceMillis(), d.republishMillis(),
-                d.bootstrapRetryMinMillis(), d.bootstrapRetryMaxMillis(), tight);
+        EngineSettings settings = EngineSettings.defaults()
+                .withListen(new ListenSettings(4, 40_000, new ListenLimits(1024, 8, 16_384, 120_000)));
         try (VirtualNetwork net = new VirtualNetwork(22, NetworkConditions.lan(), settings)) {
             net.grow(4);
             DhtNode storer = net.nodes().get(2);
