@@ -25,8 +25,8 @@ final class TokenIssuer {
 
     private final RandomGenerator random;
     private final long rotationMillis;
-    private byte[] current;
-    private byte[] previous;
+    private Mac current;
+    private Mac previous;
     private long rotatedAtMillis;
 
     TokenIssuer(RandomGenerator random, long rotationMillis, long nowMillis) {
@@ -35,7 +35,7 @@ final class TokenIssuer {
         }
         this.random = random;
         this.rotationMillis = rotationMillis;
-        this.current = newSecret();
+        this.current = newMac();
         this.previous = current;
         this.rotatedAtMillis = nowMillis;
     }
@@ -59,26 +59,27 @@ final class TokenIssuer {
         if (periods <= 0) {
             return;
         }
-        previous = periods == 1 ? current : newSecret();
-        current = newSecret();
+        previous = periods == 1 ? current : newMac();
+        current = newMac();
         rotatedAtMillis += periods * rotationMillis;
     }
 
-    private byte[] newSecret() {
-        byte[] s = new byte[32];
-        random.nextBytes(s);
-        return s;
-    }
-
-    private static byte[] mac(byte[] secret, InetSocketAddress requester) {
-        byte[] ip = requester.getAddress().getAddress();
-        ByteBuffer input = ByteBuffer.allocate(ip.length + 2).put(ip).putShort((short) requester.getPort());
+    /** An HMAC under a fresh random secret; kept and reused, as {@code doFinal} resets it. */
+    private Mac newMac() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(input.array()), TOKEN_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
+    }
+
+    private static byte[] mac(Mac mac, InetSocketAddress requester) {
+        byte[] ip = requester.getAddress().getAddress();
+        ByteBuffer input = ByteBuffer.allocate(ip.length + 2).put(ip).putShort((short) requester.getPort());
+        return Arrays.copyOf(mac.doFinal(input.array()), TOKEN_BYTES);
     }
 }
