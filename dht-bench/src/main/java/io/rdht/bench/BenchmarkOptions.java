@@ -1,0 +1,111 @@
+package io.rdht.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's settings, from its command line.
+ *
+ * @param nodes    the network sizes to measure, in order
+ * @param ops      puts, then gets, measured one at a time per network
+ * @param warmup   puts, then gets, done before measuring and not counted
+ * @param inflight puts in flight in the load phase
+ * @param seconds  how long the load phase starts new puts
+ * @param maxPuts  most puts the load phase starts, whatever the time
+ */
+record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, int seconds, int maxPuts) {
+
+    private static final List<String> FLAGS =
+            List.of("--nodes", "--ops", "--warmup", "--inflight", "--seconds", "--max-puts");
+
+    /** How to call the benchmark. */
+    static final String USAGE = """
+            usage: bin/bench [--nodes 32,128] [--ops 2000] [--warmup 500] [--inflight 64] [--seconds 10]
+                             [--max-puts 200000]
+              --nodes     network sizes to measure, comma-separated (2..1000 each)
+              --ops       puts, then gets, measured one at a time (1..1000000)
+              --warmup    puts, then gets, done first and not measured (0..1000000)
+              --inflight  puts in flight in the load phase (1..10000)
+              --seconds   how long the load phase starts new puts (1..3600)
+              --max-puts  most puts the load phase starts (1..1000000); every node stores about
+                          8/N of them, and a node keeps at most 65536 keys
+            """;
+
+    /** The defaults: 32 and 128 nodes, 2000 operations, 500 to warm up, 64 in flight for 10 s. */
+    static BenchmarkOptions defaults() {
+        return new BenchmarkOptions(List.of(32, 128), 2000, 500, 64, 10, 200_000);
+    }
+
+    /** True if {@code args} ask for the usage. */
+    static boolean asksForHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /**
+     * Parses {@code --flag value} and {@code --flag=value} arguments over the defaults.
+     *
+     * @throws UsageException naming the flag, for an unknown flag, a missing value or a bad number
+     */
+    static BenchmarkOptions parse(String... args) throws UsageException {
+        BenchmarkOptions d = defaults();
+        List<Integer> nodes = d.nodes();
+        int ops = d.ops();
+        int warmup = d.warmup();
+        int inflight = d.inflight();
+        int seconds = d.seconds();
+        int maxPuts = d.maxPuts();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int eq = arg.indexOf('=');
+            String flag = eq > 0 ? arg.substring(0, eq) : arg;
+            if (!FLAGS.contains(flag)) {
+                throw new UsageException("unknown argument " + arg);
+            }
+            String value;
+            if (eq > 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageException(flag + " needs a value");
+            }
+            switch (flag) {
+                case "--nodes" -> nodes = sizes(value);
+                case "--ops" -> ops = number(flag, value, 1, 1_000_000);
+                case "--warmup" -> warmup = number(flag, value, 0, 1_000_000);
+                case "--inflight" -> inflight = number(flag, value, 1, 10_000);
+                case "--seconds" -> seconds = number(flag, value, 1, 3600);
+                case "--max-puts" -> maxPuts = number(flag, value, 1, 1_000_000);
+            }
+        }
+        return new BenchmarkOptions(nodes, ops, warmup, inflight, seconds, maxPuts);
+    }
+
+    private static List<Integer> sizes(String value) throws UsageException {
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            sizes.add(number("--nodes", part.strip(), 2, 1000));
+        }
+        return List.copyOf(sizes);
+    }
+
+    private static int number(String flag, String text, int min, int max) throws UsageException {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + ": '" + text + "' is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw new UsageException(flag + " must be in " + min + ".." + max + ", got " + n);
+        }
+        return n;
+    }
+
+    /** A command line the benchmark cannot run with; the message names the flag. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

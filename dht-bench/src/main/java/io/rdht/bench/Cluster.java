@@ -1,0 +1,126 @@
+package io.rdht.bench;
+
+import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtNode;
+import io.rdht.core.routing.RoutingSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * A network of nodes on 127.0.0.1 over real UDP, all in this JVM: the first node starts alone,
+ * the others join through it one after the other. Closing it shuts every node down.
+ */
+final class Cluster implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final Duration START_LIMIT = Duration.ofSeconds(10);
+    private static final Duration READ_LIMIT = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(10);
+    private static final long SETTLE_POLL_MILLIS = 50;
+
+    private final List<DhtNode> nodes;
+
+    private Cluster(List<DhtNode> nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * Starts {@code size} nodes, each within ten seconds.
+     *
+     * @throws StartFailure naming the node that did not start, after shutting down those that did
+     */
+    static Cluster start(int size) throws StartFailure {
+        Cluster cluster = new Cluster(new ArrayList<>(size));
+        try {
+            DhtNode first = cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).build());
+            String via = HOST + ":" + first.address().getPort();
+            while (cluster.nodes.size() < size) {
+                cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).bootstrap(via).build());
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            int failed = cluster.nodes.size();
+            cluster.close();
+            throw new StartFailure("node " + failed + " of " + size + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every node's routing table holds at least {@code contacts} contacts, or
+     * {@code limit} has passed.
+     */
+    Settling settle(int contacts, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (true) {
+            int[] counts = contactCounts();
+            boolean settled = counts[0] >= contacts;
+            if (settled || System.nanoTime() >= deadline) {
+                return new Settling(settled, (System.nanoTime() - start) / 1e9, contacts, counts[0],
+                        counts[counts.length / 2]);
+            }
+            Thread.sleep(SETTLE_POLL_MILLIS);
+        }
+    }
+
+    /** Number of nodes. */
+    int size() {
+        return nodes.size();
+    }
+
+    /** Node {@code index}, in the order they started. */
+    DhtNode node(int index) {
+        return nodes.get(index);
+    }
+
+    /** The nodes' traffic counters summed now. */
+    Traffic traffic() {
+        return Traffic.of(nodes);
+    }
+
+    /** Shuts every node down, waiting at most ten seconds in all. */
+    @Override
+    public void close() {
+        Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).then().block(SHUTDOWN_LIMIT);
+    }
+
+    private DhtNode startNode(DhtConfig config) {
+        DhtNode node = DhtNode.create(config);
+        nodes.add(node);
+        node.start().block(START_LIMIT);
+        return node;
+    }
+
+    /** The nodes' contact counts, smallest first. */
+    private int[] contactCounts() {
+        List<Integer> counts = Flux.fromIterable(nodes)
+                .flatMap(n -> n.routingTable().map(RoutingSnapshot::contactCount))
+                .collectList()
+                .block(READ_LIMIT);
+        int[] sorted = counts.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /**
+     * How the network settled.
+     *
+     * @param settled  whether every node reached the wanted number of contacts in time
+     * @param seconds  how long the wait took
+     * @param wanted   the contacts each node should have
+     * @param fewest   the contacts of the node with the fewest
+     * @param median   the median contacts per node
+     */
+    record Settling(boolean settled, double seconds, int wanted, int fewest, int median) {
+    }
+
+    /** A node of the cluster did not start. */
+    static final class StartFailure extends Exception {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.rdht.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Measures rdht over real UDP on 127.0.0.1, all nodes in this JVM, for each network size asked
+ * for: it starts the nodes and waits for their routing tables to fill, warms up, then measures
+ * puts one at a time, gets of those keys one at a time from other nodes (checking that each finds
+ * exactly the value put), and puts with many in flight; it prints a Markdown table per size and a
+ * summary.
+ *
+ * <p>Exit status: 0 when every network ran (failed operations are counted in the tables, not
+ * fatal), 1 when a node did not start, 2 for a bad command line.
+ */
+public final class ClusterBenchmark {
+
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
+    /** Contacts per node that count as settled, at most: a full bucket. */
+    private static final int SETTLED_CONTACTS = 8;
+    /** Seeds the choice of nodes, so two runs ask the same sequence of nodes. */
+    private static final long SEED = 42;
+
+    private final BenchmarkOptions options;
+    private final Report report;
+    private final SplittableRandom random = new SplittableRandom(SEED);
+
+    private ClusterBenchmark(BenchmarkOptions options, PrintStream out) {
+        this.options = options;
+        this.report = new Report(out);
+    }
+
+    /** Runs the benchmark with the given command line, e.g. {@code --nodes 32 --ops 500}; see {@code --help}. */
+    public static void main(String[] args) throws InterruptedException {
+        if (BenchmarkOptions.asksForHelp(args)) {
+            System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (BenchmarkOptions.UsageException e) {
+            System.err.println("bench: " + e.getMessage() + " (see --help)");
+            System.exit(2);
+            return;
+        }
+        try {
+            new ClusterBenchmark(options, System.out).run();
+        } catch (Cluster.StartFailure e) {
+            System.out.flush();
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Cluster.StartFailure, InterruptedException {
+        report.header(options);
+        List<ClusterResult> results = new ArrayList<>();
+        for (int size : options.nodes()) {
+            results.add(measure(size));
+        }
+        report.summary(results);
+    }
+
+    private ClusterResult measure(int size) throws Cluster.StartFailure, InterruptedException {
+        report.startingCluster(size);
+        long start = System.nanoTime();
+        try (Cluster cluster = Cluster.start(size)) {
+            double startSeconds = secondsSince(start);
+            report.started(size, startSeconds,
+                    cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
+            Workload workload = new Workload(cluster, random.split());
+            warmUp(workload);
+            List<Workload.Stored> stored = new ArrayList<>();
+            PhaseResult puts = phase(cluster, "put, 1 at a time", (latency, failures) -> {
+                stored.addAll(workload.putOneAtATime("put", options.ops(), latency, failures));
+                return stored.size();
+            });
+            ValueCheck check = new ValueCheck();
+            PhaseResult gets = phase(cluster, "get, 1 at a time", (latency, failures) -> {
+                workload.getOneAtATime(stored, latency, failures, check);
+                return stored.size();
+            });
+            PhaseResult load = phase(cluster, "put, " + options.inflight() + " in flight",
+                    (latency, failures) -> workload.putUnderLoad("load", options.inflight(),
+                            Duration.ofSeconds(options.seconds()), options.maxPuts(), latency, failures));
+            ClusterResult result = new ClusterResult(size, puts, gets, check, load);
+            report.cluster(result);
+            return result;
+        }
+    }
+
+    private void warmUp(Workload workload) {
+        long start = System.nanoTime();
+        Failures failures = new Failures();
+        List<Workload.Stored> stored = workload.putOneAtATime("warmup", options.warmup(), new LatencyRecorder(),
+                failures);
+        workload.getOneAtATime(stored, new LatencyRecorder(), failures, new ValueCheck());
+        report.warmedUp(options.warmup(), failures.total(), secondsSince(start));
+    }
+
+    private static PhaseResult phase(Cluster cluster, String name, Phase phase) {
+        LatencyRecorder latency = new LatencyRecorder();
+        Failures failures = new Failures();
+        Traffic before = cluster.traffic();
+        long start = System.nanoTime();
+        long attempted = phase.run(latency, failures);
+        double seconds = secondsSince(start);
+        return new PhaseResult(name, attempted, latency, failures, seconds, cluster.traffic().since(before));
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A measured phase: runs its operations and says how many it started. */
+    @FunctionalInterface
+    private interface Phase {
+        long run(LatencyRecorder latency, Failures failures);
+    }
+}

@@ -1,0 +1,140 @@
+package io.rdht.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Prints the benchmark's results as Markdown: a header naming the JVM and the machine, a section
+ * per network size with one table row per phase, and a summary table. The format is stable, so the
+ * output can be grepped and pasted into the README. Latencies are in milliseconds, 3 decimals.
+ */
+final class Report {
+
+    private static final String PHASE_HEADER =
+            "| phase | ops | ok | failed | p50 ms | p95 ms | p99 ms | max ms | ops/s | datagrams/op | retransmits"
+                    + " | timeouts |";
+    private static final String SUMMARY_HEADER =
+            "| nodes | puts ok | put p50 ms | put p95 ms | put p99 ms | gets right | get p50 ms | get p95 ms"
+                    + " | get p99 ms | puts/s in flight | load p50 ms | load p99 ms |";
+
+    private final PrintStream out;
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The title, the JVM, the machine and the settings. */
+    void header(BenchmarkOptions o) {
+        Runtime rt = Runtime.getRuntime();
+        out.println("# rdht cluster benchmark");
+        out.println();
+        out.printf(Locale.ROOT, "- jvm: %s %s %s, max heap %d MiB%n", System.getProperty("java.vm.vendor"),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                rt.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "- machine: %d cores%s, %s %s %s%n", rt.availableProcessors(),
+                cpuModel().map(m -> " (" + m + ")").orElse(""), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"));
+        out.printf(Locale.ROOT, "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
+                        + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM%n",
+                o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")), o.ops(), o.ops(),
+                o.warmup(), o.inflight(), o.seconds(), o.maxPuts());
+        out.flush();
+    }
+
+    /** The start of a network size's section. */
+    void startingCluster(int nodes) {
+        out.println();
+        out.println("## " + nodes + " nodes");
+        out.println();
+        out.flush();
+    }
+
+    /** How long starting and settling took. */
+    void started(int nodes, double startSeconds, Cluster.Settling s) {
+        out.printf(Locale.ROOT, "- started %d nodes in %.2f s; %s in %.2f s (contacts per node: fewest %d,"
+                        + " median %d, wanted >= %d)%n", nodes, startSeconds,
+                s.settled() ? "settled" : "NOT settled", s.seconds(), s.fewest(), s.median(), s.wanted());
+        out.flush();
+    }
+
+    /** The warm-up is over. */
+    void warmedUp(int count, long failed, double seconds) {
+        out.printf(Locale.ROOT, "- warm-up: %d puts and %d gets in %.2f s, %d failed%n", count, count, seconds,
+                failed);
+        out.flush();
+    }
+
+    /** The table of one network size, then what the gets found and why operations failed. */
+    void cluster(ClusterResult r) {
+        out.println();
+        out.println(PHASE_HEADER);
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (PhaseResult p : List.of(r.puts(), r.gets(), r.load())) {
+            out.println(row(p.name(), count(p.attempted()), count(p.succeeded()), count(p.failures().total()),
+                    ms(p, 50), ms(p, 95), ms(p, 99), p.succeeded() == 0 ? "-" : decimals(p.latency().maxMillis(), 3),
+                    decimals(p.perSecond(), 0), decimals(p.datagramsPerOp(), 1), count(p.traffic().retransmissions()),
+                    count(p.traffic().timeouts())));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "- get values: %d right, %d missing, %d wrong%n", r.check().right(),
+                r.check().missing(), r.check().wrong());
+        for (PhaseResult p : List.of(r.puts(), r.gets(), r.load())) {
+            if (p.failures().total() > 0) {
+                out.printf(Locale.ROOT, "- failed, %s: %s%n", p.name(), p.failures().summary());
+            }
+        }
+        out.flush();
+    }
+
+    /** The summary table of every network size. */
+    void summary(List<ClusterResult> results) {
+        out.println();
+        out.println("## summary");
+        out.println();
+        out.println(SUMMARY_HEADER);
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (ClusterResult r : results) {
+            out.println(row(count(r.nodes()),
+                    r.puts().succeeded() + "/" + r.puts().attempted(), ms(r.puts(), 50), ms(r.puts(), 95),
+                    ms(r.puts(), 99),
+                    r.check().right() + "/" + r.gets().attempted(), ms(r.gets(), 50), ms(r.gets(), 95),
+                    ms(r.gets(), 99),
+                    decimals(r.load().perSecond(), 0), ms(r.load(), 50), ms(r.load(), 99)));
+        }
+        out.flush();
+    }
+
+    private static String row(String... cells) {
+        return Stream.of(cells).collect(Collectors.joining(" | ", "| ", " |"));
+    }
+
+    private static String ms(PhaseResult p, double percentile) {
+        return p.succeeded() == 0 ? "-" : decimals(p.latency().millisAt(percentile), 3);
+    }
+
+    private static String decimals(double x, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", x);
+    }
+
+    private static String count(long n) {
+        return Long.toString(n);
+    }
+
+    /** The processor's name on Linux, where /proc/cpuinfo gives it. */
+    private static Optional<String> cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

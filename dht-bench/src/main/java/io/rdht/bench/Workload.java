@@ -1,0 +1,123 @@
+package io.rdht.bench;
+
+import io.rdht.core.DhtNode;
+import io.rdht.core.InfoHash;
+import io.rdht.core.PutResult;
+import io.rdht.core.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The operations of the benchmark on one cluster, each put from a random node and each get from
+ * another: puts and gets one at a time, driven from the calling thread (which must not be a node's
+ * event loop), and puts with many in flight.
+ *
+ * <p>A latency runs from the call to the signal that ends the operation, on the node's thread:
+ * the wake-up of the waiting thread is not part of it. Each value's text is its key's name, so a
+ * get can tell a right value from another key's.
+ */
+final class Workload {
+
+    /** Longest an operation may take before it counts as failed. */
+    static final Duration OP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Cluster cluster;
+    private final SplittableRandom random;
+
+    Workload(Cluster cluster, SplittableRandom random) {
+        this.cluster = cluster;
+        this.random = random;
+    }
+
+    /**
+     * Puts {@code count} distinct keys named {@code prefix-0}, {@code prefix-1}…, one at a time.
+     *
+     * @return each key with the node that put it and the value as stored (null if the put failed)
+     */
+    List<Stored> putOneAtATime(String prefix, int count, LatencyRecorder latency, Failures failures) {
+        List<Stored> stored = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = prefix + "-" + i;
+            int putter = random.nextInt(cluster.size());
+            PutResult result = await(cluster.node(putter).put(InfoHash.of(key), Value.of(key)), latency, failures);
+            stored.add(new Stored(key, putter, result == null ? null : result.value()));
+        }
+        return stored;
+    }
+
+    /**
+     * Gets each of {@code stored} from a node other than the one that put it, one at a time, and
+     * tells {@code check} what each found.
+     */
+    void getOneAtATime(List<Stored> stored, LatencyRecorder latency, Failures failures, ValueCheck check) {
+        for (Stored s : stored) {
+            int getter = (s.putter() + 1 + random.nextInt(cluster.size() - 1)) % cluster.size();
+            List<Value> found = await(cluster.node(getter).get(InfoHash.of(s.key())).collectList(), latency,
+                    failures);
+            if (found != null) {
+                check.add(s, found);
+            }
+        }
+    }
+
+    /**
+     * Puts distinct keys named {@code prefix-0}… with {@code inflight} puts in flight, starting new
+     * ones for {@code duration} and at most {@code cap} in all; then waits for those in flight.
+     *
+     * @return the number of puts started
+     */
+    long putUnderLoad(String prefix, int inflight, Duration duration, int cap, LatencyRecorder latency,
+                      Failures failures) {
+        SplittableRandom choices = random.split();
+        long deadline = System.nanoTime() + duration.toNanos();
+        return Flux.range(0, cap)
+                .takeWhile(i -> System.nanoTime() < deadline)
+                // upstream signals are serialized, so the unshared random needs no lock
+                .map(i -> new Launch(prefix + "-" + i, cluster.node(choices.nextInt(cluster.size()))))
+                .flatMap(launch -> timed(launch.node().put(InfoHash.of(launch.key()), Value.of(launch.key())),
+                        latency)
+                        .onErrorResume(e -> {
+                            failures.add(e);
+                            return Mono.empty();
+                        })
+                        .thenReturn(launch), inflight)
+                .count()
+                .blockOptional(duration.plus(OP_TIMEOUT).plus(OP_TIMEOUT))
+                .orElseThrow();
+    }
+
+    /** Waits for {@code operation} on this thread; its value, or null after counting its failure. */
+    private static <T> T await(Mono<T> operation, LatencyRecorder latency, Failures failures) {
+        try {
+            return timed(operation, latency).block();
+        } catch (RuntimeException e) {
+            failures.add(e);
+            return null;
+        }
+    }
+
+    /** {@code operation} with a timeout, recording its latency when it succeeds. */
+    private static <T> Mono<T> timed(Mono<T> operation, LatencyRecorder latency) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return operation.doOnSuccess(v -> latency.recordNanos(System.nanoTime() - start));
+        }).timeout(OP_TIMEOUT);
+    }
+
+    /**
+     * A key put by the benchmark.
+     *
+     * @param key    the key's name
+     * @param putter the index of the node that put it
+     * @param value  the value as stored, or null if the put failed
+     */
+    record Stored(String key, int putter, Value value) {
+    }
+
+    private record Launch(String key, DhtNode node) {
+    }
+}
