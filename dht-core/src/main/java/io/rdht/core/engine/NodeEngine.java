@@ -6,6 +6,7 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.wire.Envelope;
@@ -16,6 +17,8 @@ import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.WireCodec;
 import io.rdht.core.wire.WireLimits;
+import io.rdht.crypto.Identity;
+import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,16 +49,20 @@ public final class NodeEngine {
     private final Maintenance maintenance;
     private final ValueExpiry expiry;
     private final InetSocketAddress localAddress;
+    private final Identity identity;
+    private final SignatureVerifier signatures = new SignatureVerifier();
+    private final ReaderCheck readerCheck;
     private final Set<UserOperation> operations = new LinkedHashSet<>();
     private boolean closed;
 
     /**
      * Creates the engine of node {@code id} bound to {@code localAddress}; nothing is sent until
-     * {@link #start}.
+     * {@link #start}. With an {@code identity} (or {@code null}) it signs and decrypts.
      */
     public NodeEngine(InfoHash id, InetSocketAddress localAddress, EngineSettings settings, EngineEnvironment env,
-                      RandomGenerator random) {
+                      RandomGenerator random, Identity identity) {
         this.localAddress = localAddress;
+        this.identity = identity;
         this.settings = settings;
         this.env = env;
         this.random = random;
@@ -67,7 +74,8 @@ public final class NodeEngine {
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, expired -> { });
         this.handler = new RequestHandler(env, routing, storage, new TokenIssuer(random, settings.tokenRotationMillis(),
-                now), stats, settings.lookup().k(), (key, outcome) -> expiry.onStored());
+                now), stats, settings.lookup().k(), (key, outcome) -> expiry.onStored(), signatures);
+        this.readerCheck = new ReaderCheck(signatures, identity, env, stats);
         this.maintenance = new Maintenance(parts, random);
         rpc.onPingNeeded(maintenance::ping);
     }
@@ -116,7 +124,7 @@ public final class NodeEngine {
             callback.onError(new DhtException.NodeClosed());
             return () -> { };
         }
-        GetOperation op = new GetOperation(key, parts.rpc(), callback, operations::remove);
+        GetOperation op = new GetOperation(key, parts.rpc(), readerCheck, callback, operations::remove);
         operations.add(op);
         op.start(parts.storage().values(key, env.nowMillis()), parts.newLookup(key));
         return op::cancel;
@@ -134,9 +142,38 @@ public final class NodeEngine {
             return;
         }
         Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
+        Optional<String> badSignature = signatures.problemWith(key, stamped);
+        if (badSignature.isPresent()) {
+            callback.onError(new DhtException.InvalidValue(key, badSignature.get()));
+            return;
+        }
         UserPut put = new UserPut(key, stamped, parts, self(), expiry::onStored, callback, operations::remove);
         operations.add(put);
         new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
+    }
+
+    /**
+     * Signs {@code value} with this node's identity, with a seq above the identity's latest for the
+     * value id on the network, and stores it as {@link #put} does; with a {@code recipient}, encrypts
+     * the data to it first.
+     */
+    public void putSigned(InfoHash key, Value value, RecipientKey recipient, PutCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return;
+        }
+        Optional<DhtException> refusal = SignedPut.refusal(key, value, identity, recipient);
+        if (refusal.isPresent()) {
+            callback.onError(refusal.get());
+            return;
+        }
+        Value stamped = ValueChecks.stamp(SignedPut.unsigned(value), env.nowMillis(), random);
+        SignedPut op = new SignedPut(key, stamped, identity, recipient, signed -> put(key, signed, callback), callback);
+        if (value.id() == Value.UNASSIGNED_ID) {
+            op.publish();
+        } else {
+            get(key, op);
+        }
     }
 
     /** Stops the upkeep and fails every operation in flight with {@link DhtException.NodeClosed}. */

@@ -22,6 +22,10 @@ public final class NodeStats {
     private volatile long badTokens;
     private volatile long valuesRefused;
     private volatile long lookups;
+    private volatile long badSignaturesRefused;
+    private volatile long badSignaturesDiscarded;
+    private volatile long undecryptableDiscarded;
+    private volatile long expiredDiscarded;
 
     void received(int bytes) {
         datagramsIn++;
@@ -81,6 +85,22 @@ public final class NodeStats {
         lookups++;
     }
 
+    void badSignatureRefused() {
+        badSignaturesRefused++;
+    }
+
+    void badSignatureDiscarded() {
+        badSignaturesDiscarded++;
+    }
+
+    void undecryptableDiscarded() {
+        undecryptableDiscarded++;
+    }
+
+    void expiredDiscarded() {
+        expiredDiscarded++;
+    }
+
     /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
     public long dropped() {
         return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
@@ -120,6 +140,10 @@ public final class NodeStats {
         m.put("refused.bad_token", badTokens);
         m.put("refused.values", valuesRefused);
         m.put("lookups", lookups);
+        m.put("refused.bad_signature", badSignaturesRefused);
+        m.put("discarded.bad_signature", badSignaturesDiscarded);
+        m.put("discarded.undecryptable", undecryptableDiscarded);
+        m.put("discarded.expired", expiredDiscarded);
         return m;
     }
 }
