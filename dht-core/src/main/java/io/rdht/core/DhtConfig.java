@@ -3,6 +3,7 @@ package io.rdht.core;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.transport.Transport;
 import io.rdht.core.transport.UdpTransport;
+import io.rdht.crypto.Identity;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,12 @@ import java.util.OptionalLong;
  * @param randomSeed    a seed for reproducible runs; empty for secure randomness
  * @param listenBuffer  events a listen subscriber may fall behind before its stream ends with
  *                      {@link DhtException.ListenOverflow}
+ * @param identity      the keys the node signs with and decrypts for; {@code null} for a node that
+ *                      does neither (it still verifies every signed value)
  */
 public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
-                        EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer) {
+                        EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer,
+                        Identity identity) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -57,6 +61,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private Transport transport = UdpTransport.shared();
         private OptionalLong seed = OptionalLong.empty();
         private int listenBuffer = DEFAULT_LISTEN_BUFFER;
+        private Identity identity;
 
         private Builder() {
         }
@@ -127,10 +132,16 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
+        /** The identity that signs this node's signed puts and decrypts the values sent to it; none by default. */
+        public Builder identity(Identity identity) {
+            this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
         /** The configuration. */
         public DhtConfig build() {
             return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed, listenBuffer);
+                    seed, listenBuffer, identity);
         }
     }
 }

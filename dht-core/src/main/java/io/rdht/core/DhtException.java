@@ -1,5 +1,6 @@
 package io.rdht.core;
 
+import io.rdht.crypto.PublicKey;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -94,6 +95,45 @@ public abstract sealed class DhtException extends RuntimeException {
         /** The key listened to. */
         public InfoHash key() {
             return key;
+        }
+    }
+
+    /** A signed put on a node configured without an identity to sign with. */
+    public static final class NoIdentity extends DhtException {
+        /** Creates the exception. */
+        public NoIdentity() {
+            super("this node has no identity to sign with; configure one with DhtConfig.Builder.identity", null);
+        }
+    }
+
+    /** A signed put of a value id that another owner has signed: only its owner may edit it. */
+    public static final class NotOwner extends DhtException {
+        private final InfoHash key;
+        private final long valueId;
+        private final PublicKey owner;
+
+        /** Creates the exception for value {@code valueId} under {@code key}, owned by {@code owner}. */
+        public NotOwner(InfoHash key, long valueId, PublicKey owner) {
+            super("value id " + Long.toUnsignedString(valueId, 16) + " under key " + key + " belongs to owner "
+                    + owner.shortId() + "; only its owner may edit it", null);
+            this.key = key;
+            this.valueId = valueId;
+            this.owner = owner;
+        }
+
+        /** The key of the value. */
+        public InfoHash key() {
+            return key;
+        }
+
+        /** The id of the value. */
+        public long valueId() {
+            return valueId;
+        }
+
+        /** The value's owner. */
+        public PublicKey owner() {
+            return owner;
         }
     }
 

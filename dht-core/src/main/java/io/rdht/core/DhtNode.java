@@ -10,11 +10,13 @@ import io.rdht.core.listen.Registration;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.transport.Endpoint;
+import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -91,27 +93,43 @@ public final class DhtNode implements AutoCloseable {
 
     /**
      * Stores {@code value} under {@code key} on the K nodes closest to the key. Fails with
-     * {@link DhtException.InvalidValue} for a value too large or with a TTL ≤ 0,
+     * {@link DhtException.InvalidValue} for a value too large, with a TTL ≤ 0, or signed but not
+     * verifying under {@code key},
      * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}
      * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, new PutCallback() {
-            @Override
-            public void onStored(PutResult result) {
-                sink.success(result);
-            }
+        return Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink))));
+    }
 
-            @Override
-            public void onError(DhtException error) {
-                sink.error(error);
-            }
-        })));
+    /**
+     * Signs {@code value} with this node's identity and stores it as {@link #put} does. The seq is
+     * the value's own or, for an id this identity has published before, one above the highest seq
+     * found on the network, whichever is higher; a value without an id gets a new one. Fails as
+     * {@link #put} does, and with {@link DhtException.NoIdentity} on a node without an identity,
+     * {@link DhtException.NotOwner} when another owner signed the value id, and
+     * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
+     */
+    public Mono<PutResult> putSigned(InfoHash key, Value value) {
+        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink))));
+    }
+
+    /**
+     * Encrypts the data of {@code value} to {@code to}, so that only the holder of that identity
+     * can read it, then signs and stores it as {@link #putSigned} does. The result holds the value
+     * as stored, encrypted; a node with the recipient's identity gets it back decrypted from
+     * {@link #get}, any other node as it is stored.
+     */
+    public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
+        Objects.requireNonNull(to, "to");
+        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink))));
     }
 
     /**
      * The values stored under {@code key}: those stored here first, then each as the lookup finds
-     * it, once per value id (a later edit with a higher seq is emitted too). Completes when the
+     * it, once per value id (a later edit with a higher seq is emitted too). Signed values are
+     * verified, and those sent to this node's identity decrypted; expired or badly signed values
+     * are dropped and counted in {@link #stats()}, never emitted. Completes when the
      * lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
      * was found, {@link DhtException.NodeClosed} on a closed node.
      */
@@ -265,12 +283,26 @@ public final class DhtNode implements AutoCloseable {
                     endpoint = ep;
                     ep.execute(() -> {
                         NodeEngine e = new NodeEngine(id, ep.localAddress(), config.settings(),
-                                new EndpointEnvironment(ep), random);
+                                new EndpointEnvironment(ep), random, config.identity());
                         engine = e;
                         log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
                         e.start(resolve(config.bootstrap()), () -> sink.success(this));
                     });
                 }));
+    }
+
+    private static PutCallback putCallback(MonoSink<PutResult> sink) {
+        return new PutCallback() {
+            @Override
+            public void onStored(PutResult result) {
+                sink.success(result);
+            }
+
+            @Override
+            public void onError(DhtException error) {
+                sink.error(error);
+            }
+        };
     }
 
     private void onDatagram(byte[] datagram, InetSocketAddress from) {

@@ -1,5 +1,7 @@
 package io.rdht.core;
 
+import io.rdht.crypto.PublicKey;
+import io.rdht.crypto.RecipientKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,11 @@ import java.util.Objects;
  * is {@link Instant#EPOCH} is stamped with the node's time. Sizes and the TTL are checked by
  * {@link DhtNode#put}, which fails with an {@link DhtException.InvalidValue} rather than throwing
  * here.
+ *
+ * <p>A value a node hands to its caller also says what the node found out about it: whether it
+ * {@link #verified()} the owner's signature, and whether it {@link #decrypted()} the data for its
+ * identity. That is local knowledge: it is never sent, and no node trusts it in a value it is
+ * given, since every node checks each signature itself.
  */
 public final class Value {
 
@@ -40,6 +47,8 @@ public final class Value {
     private final byte[] owner;
     private final byte[] signature;
     private final byte[] recipient;
+    private final boolean verified;
+    private final boolean decrypted;
 
     private Value(Builder b) {
         this.id = b.id;
@@ -51,6 +60,22 @@ public final class Value {
         this.owner = b.owner;
         this.signature = b.signature;
         this.recipient = b.recipient;
+        this.verified = false;
+        this.decrypted = false;
+    }
+
+    private Value(Value v, byte[] data, boolean verified, boolean decrypted) {
+        this.id = v.id;
+        this.seq = v.seq;
+        this.data = data;
+        this.contentType = v.contentType;
+        this.ttl = v.ttl;
+        this.created = v.created;
+        this.owner = v.owner;
+        this.signature = v.signature;
+        this.recipient = v.recipient;
+        this.verified = verified;
+        this.decrypted = decrypted;
     }
 
     /** A text value with the default TTL and an id chosen at put. */
@@ -63,7 +88,10 @@ public final class Value {
         return new Builder();
     }
 
-    /** A builder that starts from this value's fields. */
+    /**
+     * A builder that starts from this value's fields; the value it builds is neither
+     * {@link #verified()} nor {@link #decrypted()}.
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -133,9 +161,70 @@ public final class Value {
         return recipient == null ? null : recipient.clone();
     }
 
+    /**
+     * The owner's public key, or {@code null} for an unsigned value.
+     *
+     * @throws IllegalArgumentException if the owner is not 32 bytes, which only a value built by
+     *     hand can be: no node hands out or stores such a value
+     */
+    public PublicKey ownerKey() {
+        return owner == null ? null : PublicKey.fromBytes(owner);
+    }
+
+    /**
+     * The recipient's key for an encrypted value, or {@code null}.
+     *
+     * @throws IllegalArgumentException if the recipient is not 32 bytes, which only a value built
+     *     by hand can be
+     */
+    public RecipientKey recipientKey() {
+        return recipient == null ? null : RecipientKey.fromBytes(recipient);
+    }
+
+    /**
+     * True if the node that handed out this value checked that its owner signed it, under the key
+     * it was found at; false for unsigned values and for values built by the caller.
+     */
+    public boolean verified() {
+        return verified;
+    }
+
+    /**
+     * True if the node decrypted this value for its identity: {@link #data()} is then the
+     * plaintext, while {@link #signature()} still covers the ciphertext that travelled.
+     */
+    public boolean decrypted() {
+        return decrypted;
+    }
+
+    /**
+     * A copy marked {@link #verified()}. For the node, which marks the values it checked before it
+     * hands them out; the mark never leaves this process.
+     */
+    public Value asVerified() {
+        return new Value(this, data, true, decrypted);
+    }
+
+    /**
+     * A copy whose data is {@code plaintext}, the decryption of this value's data, marked
+     * {@link #decrypted()}. For the node, which decrypts the values sent to its identity.
+     */
+    public Value asDecrypted(byte[] plaintext) {
+        return new Value(this, plaintext.clone(), verified, true);
+    }
+
     /** True if the value carries an owner and a signature. */
     public boolean isSigned() {
         return owner != null && signature != null;
+    }
+
+    /**
+     * True if this value is a later edit of {@code previous}, a value of the same id: a higher seq
+     * by the same owner (or both unsigned), as storers' edit policy has it. Another owner's value
+     * under the id is not an edit, however high its seq.
+     */
+    public boolean isEditOf(Value previous) {
+        return id == previous.id && seq > previous.seq && Arrays.equals(owner, previous.owner);
     }
 
     /** True if both values have the same content: everything but the TTL and creation time. */
@@ -145,6 +234,10 @@ public final class Value {
                 && Arrays.equals(recipient, o.recipient);
     }
 
+    /**
+     * True for a value with the same content, TTL and creation time; whether a node verified or
+     * decrypted either one does not count.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Value v && sameContentAs(v) && ttl.equals(v.ttl) && created.equals(v.created);
@@ -161,7 +254,8 @@ public final class Value {
                 ? '"' + abbreviate(dataAsText()) + '"'
                 : HexFormat.of().formatHex(data, 0, Math.min(data.length, 16)) + (data.length > 16 ? "…" : "");
         return "Value[id=" + Long.toUnsignedString(id, 16) + ", seq=" + seq + ", " + contentType + " " + shown
-                + ", ttl=" + ttl + (isSigned() ? ", signed" : "") + "]";
+                + ", ttl=" + ttl + (isSigned() ? ", signed" : "") + (verified ? ", verified" : "")
+                + (recipient == null ? "" : decrypted ? ", decrypted" : ", encrypted") + "]";
     }
 
     private static String abbreviate(String s) {

@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A get: the values stored here first, then a lookup of the key that asks the nodes on its way
  * for their values, handing each value on as soon as it arrives and once only (a later edit of
- * the same id, with a higher seq, is handed on too). A node that holds more values than fit in
- * one reply is asked again for the rest.
+ * the same id, with a higher seq and the same owner, is handed on too). A node that holds more
+ * values than fit in one reply is asked again for the rest. Each value passes the {@link
+ * ReaderCheck} first: what is expired or badly signed never reaches the caller, nor keeps a
+ * genuine value from it.
  */
 final class GetOperation implements UserOperation {
 
@@ -28,17 +31,19 @@ final class GetOperation implements UserOperation {
 
     private final InfoHash key;
     private final Rpc rpc;
+    private final ReaderCheck check;
     private final GetCallback sink;
     private final Consumer<UserOperation> onFinished;
-    private final Map<Long, Long> seqById = new HashMap<>();
+    private final Map<Long, Value> handedOn = new HashMap<>();
     private LookupRun run;
     private int pagesInFlight;
     private boolean lookupDone;
     private boolean finished;
 
-    GetOperation(InfoHash key, Rpc rpc, GetCallback sink, Consumer<UserOperation> onFinished) {
+    GetOperation(InfoHash key, Rpc rpc, ReaderCheck check, GetCallback sink, Consumer<UserOperation> onFinished) {
         this.key = key;
         this.rpc = rpc;
+        this.check = check;
         this.sink = sink;
         this.onFinished = onFinished;
     }
@@ -106,19 +111,24 @@ final class GetOperation implements UserOperation {
     }
 
     private List<Long> knownIds() {
-        List<Long> ids = new ArrayList<>(seqById.keySet());
+        List<Long> ids = new ArrayList<>(handedOn.keySet());
         return ids.size() > WireLimits.MAX_IDS
                 ? ids.subList(0, WireLimits.MAX_IDS) : ids;
     }
 
-    private void offer(Value v) {
+    private void offer(Value received) {
         if (finished) {
             return;
         }
-        Long seen = seqById.get(v.id());
-        if (seen == null || v.seq() > seen) {
-            seqById.put(v.id(), v.seq());
-            sink.onValue(v);
+        Value previous = handedOn.get(received.id());
+        if (previous != null && !received.isEditOf(previous)) {
+            return;
+        }
+        // Checked before it counts as seen, so that a forged copy cannot hide the genuine value.
+        Optional<Value> checked = check.check(key, received);
+        if (checked.isPresent()) {
+            handedOn.put(received.id(), received);
+            sink.onValue(checked.get());
         }
     }
 
@@ -126,7 +136,7 @@ final class GetOperation implements UserOperation {
         if (finished || !lookupDone || pagesInFlight > 0) {
             return;
         }
-        if (run.lookup().answeredCount() == 0 && seqById.isEmpty()) {
+        if (run.lookup().answeredCount() == 0 && handedOn.isEmpty()) {
             fail(new DhtException.NoReachableNodes(key));
         } else {
             finished = true;

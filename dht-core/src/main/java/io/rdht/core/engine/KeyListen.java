@@ -39,6 +39,7 @@ final class KeyListen {
     private final long listenId;
     private final EngineParts parts;
     private final NodeStats stats;
+    private final ReaderCheck readerCheck;
     private final ListenState state = new ListenState();
     private final List<ListenCallback> subscribers = new ArrayList<>();
     private final Map<InetSocketAddress, NodeInfo> storers = new HashMap<>();
@@ -47,11 +48,12 @@ final class KeyListen {
     private long expiryAtMillis = Long.MAX_VALUE;
     private boolean closed;
 
-    KeyListen(InfoHash key, long listenId, EngineParts parts) {
+    KeyListen(InfoHash key, long listenId, EngineParts parts, ReaderCheck readerCheck) {
         this.key = key;
         this.listenId = listenId;
         this.parts = parts;
         this.stats = parts.stats();
+        this.readerCheck = readerCheck;
         this.refresh = new Repeating(parts.env(), parts.settings().listen().refreshMillis(), this::refresh);
     }
 
@@ -184,11 +186,13 @@ final class KeyListen {
         });
     }
 
-    private void offer(Value value) {
+    /** Checks a value as every reader does (signature, expiry, decryption) and hands it on once. */
+    private void offer(Value received) {
         if (closed) {
             return;
         }
-        state.offer(value, parts.env().nowMillis()).ifPresent(this::deliver);
+        readerCheck.check(key, received).flatMap(shown -> state.offer(received, shown, parts.env().nowMillis()))
+                .ifPresent(this::deliver);
         scheduleExpiry();
     }
 

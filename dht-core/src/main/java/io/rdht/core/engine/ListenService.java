@@ -19,18 +19,20 @@ final class ListenService {
 
     private final EngineParts parts;
     private final RandomGenerator random;
+    private final ReaderCheck readerCheck;
     private final Map<InfoHash, KeyListen> byKey = new HashMap<>();
 
-    ListenService(EngineParts parts, RandomGenerator random) {
+    ListenService(EngineParts parts, RandomGenerator random, ReaderCheck readerCheck) {
         this.parts = parts;
         this.random = random;
+        this.readerCheck = readerCheck;
     }
 
     /** Subscribes to {@code key}; the returned action unsubscribes. */
     Runnable subscribe(InfoHash key, ListenCallback subscriber) {
         KeyListen listen = byKey.get(key);
         if (listen == null) {
-            listen = new KeyListen(key, random.nextLong(), parts);
+            listen = new KeyListen(key, random.nextLong(), parts, readerCheck);
             byKey.put(key, listen);
             listen.subscribe(subscriber);
             listen.start(parts.storage().values(key, parts.env().nowMillis()));

@@ -7,6 +7,7 @@ import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.listen.Registration;
@@ -20,6 +21,8 @@ import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.WireCodec;
 import io.rdht.core.wire.WireLimits;
+import io.rdht.crypto.Identity;
+import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,16 +56,20 @@ public final class NodeEngine {
     private final ListenerPusher pusher;
     private final ListenService listens;
     private final InetSocketAddress localAddress;
+    private final Identity identity;
+    private final SignatureVerifier signatures = new SignatureVerifier();
+    private final ReaderCheck readerCheck;
     private final Set<UserOperation> operations = new LinkedHashSet<>();
     private boolean closed;
 
     /**
      * Creates the engine of node {@code id} bound to {@code localAddress}; nothing is sent until
-     * {@link #start}.
+     * {@link #start}. With an {@code identity} (or {@code null}) it signs and decrypts.
      */
     public NodeEngine(InfoHash id, InetSocketAddress localAddress, EngineSettings settings, EngineEnvironment env,
-                      RandomGenerator random) {
+                      RandomGenerator random, Identity identity) {
         this.localAddress = localAddress;
+        this.identity = identity;
         this.settings = settings;
         this.env = env;
         this.random = random;
@@ -73,11 +80,12 @@ public final class NodeEngine {
         Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, expired -> { });
+        this.readerCheck = new ReaderCheck(signatures, identity, env, stats);
         this.listeners = new ListenerRegistry(settings.listen().limits());
         this.pusher = new ListenerPusher(parts, listeners);
-        this.listens = new ListenService(parts, random);
+        this.listens = new ListenService(parts, random, readerCheck);
         this.handler = new RequestHandler(parts, new TokenIssuer(random, settings.tokenRotationMillis(), now),
-                this::onStored, listeners, listens);
+                this::onStored, listeners, listens, signatures);
         this.maintenance = new Maintenance(parts, random, () -> listeners.expire(env.nowMillis()));
         rpc.onPingNeeded(maintenance::ping);
     }
@@ -126,7 +134,7 @@ public final class NodeEngine {
             callback.onError(new DhtException.NodeClosed());
             return () -> { };
         }
-        GetOperation op = new GetOperation(key, parts.rpc(), callback, operations::remove);
+        GetOperation op = new GetOperation(key, parts.rpc(), readerCheck, callback, operations::remove);
         operations.add(op);
         op.start(parts.storage().values(key, env.nowMillis()), parts.newLookup(key));
         return op::cancel;
@@ -144,6 +152,11 @@ public final class NodeEngine {
             return;
         }
         Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
+        Optional<String> badSignature = signatures.problemWith(key, stamped);
+        if (badSignature.isPresent()) {
+            callback.onError(new DhtException.InvalidValue(key, badSignature.get()));
+            return;
+        }
         UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
         new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
@@ -158,7 +171,10 @@ public final class NodeEngine {
             callback.onError(new DhtException.NodeClosed());
             return () -> { };
         }
-        Optional<String> problem = ValueChecks.problemWith(value);
+        Optional<String> problem = value.isSigned()
+                ? Optional.of("announce re-publishes with a fresh creation time, which a signature covers; "
+                        + "announce values unsigned")
+                : ValueChecks.problemWith(value);
         if (problem.isPresent()) {
             callback.onError(new DhtException.InvalidValue(key, problem.get()));
             return () -> { };
@@ -201,6 +217,30 @@ public final class NodeEngine {
     /** Listens other nodes hold on this node. */
     public List<Registration> listenersHere() {
         return listeners.snapshot();
+    }
+
+    /**
+     * Signs {@code value} with this node's identity, with a seq above the identity's latest for the
+     * value id on the network, and stores it as {@link #put} does; with a {@code recipient}, encrypts
+     * the data to it first.
+     */
+    public void putSigned(InfoHash key, Value value, RecipientKey recipient, PutCallback callback) {
+        if (closed) {
+            callback.onError(new DhtException.NodeClosed());
+            return;
+        }
+        Optional<DhtException> refusal = SignedPut.refusal(key, value, identity, recipient);
+        if (refusal.isPresent()) {
+            callback.onError(refusal.get());
+            return;
+        }
+        Value stamped = ValueChecks.stamp(SignedPut.unsigned(value), env.nowMillis(), random);
+        SignedPut op = new SignedPut(key, stamped, identity, recipient, signed -> put(key, signed, callback), callback);
+        if (value.id() == Value.UNASSIGNED_ID) {
+            op.publish();
+        } else {
+            get(key, op);
+        }
     }
 
     /** Stops the upkeep and fails every operation in flight with {@link DhtException.NodeClosed}. */

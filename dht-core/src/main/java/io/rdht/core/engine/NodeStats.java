@@ -29,6 +29,10 @@ public final class NodeStats {
     private volatile long pushesDropped;
     private volatile long listensRefused;
     private volatile long listensRefusedByStorers;
+    private volatile long badSignaturesRefused;
+    private volatile long badSignaturesDiscarded;
+    private volatile long undecryptableDiscarded;
+    private volatile long expiredDiscarded;
 
     void received(int bytes) {
         datagramsIn++;
@@ -109,6 +113,22 @@ public final class NodeStats {
         return pushesDropped;
     }
 
+    void badSignatureRefused() {
+        badSignaturesRefused++;
+    }
+
+    void badSignatureDiscarded() {
+        badSignaturesDiscarded++;
+    }
+
+    void undecryptableDiscarded() {
+        undecryptableDiscarded++;
+    }
+
+    void expiredDiscarded() {
+        expiredDiscarded++;
+    }
+
     /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
     public long dropped() {
         return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
@@ -152,6 +172,10 @@ public final class NodeStats {
         m.put("listen.pushes_dropped", pushesDropped);
         m.put("listen.refused", listensRefused);
         m.put("listen.refused_by_storers", listensRefusedByStorers);
+        m.put("refused.bad_signature", badSignaturesRefused);
+        m.put("discarded.bad_signature", badSignaturesDiscarded);
+        m.put("discarded.undecryptable", undecryptableDiscarded);
+        m.put("discarded.expired", expiredDiscarded);
         return m;
     }
 }

@@ -3,6 +3,7 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.listen.ListenerRegistry;
@@ -34,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The serving side of the protocol: answers ping, find_node, get, put, listen and cancel_listen
@@ -42,9 +45,13 @@ import java.util.function.Predicate;
  *
  * <p>Threat-model note: a put must carry a token issued to its source address, so nobody can
  * store in the name of an address they do not receive at. Storage limits, including a per-source
- * byte limit, bound what one requester can make us keep.
+ * byte limit, bound what one requester can make us keep. Every signed value is verified under the
+ * key of the put before it is stored, so a forged value, or one moved from another key, is never
+ * stored nor handed on; the storage's edit policy then keeps others from taking over its id.
  */
 final class RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
 
     /** Room left in a reply for everything but the values. */
     private static final int REPLY_OVERHEAD_BYTES = 4 * 1024;
@@ -60,9 +67,10 @@ final class RequestHandler {
     private final StorageListener storageListener;
     private final ListenerRegistry listeners;
     private final ListenService listens;
+    private final SignatureVerifier signatures;
 
     RequestHandler(EngineParts parts, TokenIssuer tokens, StorageListener storageListener, ListenerRegistry listeners,
-                   ListenService listens) {
+                   ListenService listens, SignatureVerifier signatures) {
         this.env = parts.env();
         this.routing = parts.routing();
         this.storage = parts.storage();
@@ -72,6 +80,7 @@ final class RequestHandler {
         this.storageListener = storageListener;
         this.listeners = listeners;
         this.listens = listens;
+        this.signatures = signatures;
     }
 
     /** The reply to {@code request} from {@code from}, or null to send none (a push nobody expected). */
@@ -142,7 +151,7 @@ final class RequestHandler {
         List<Long> stored = new ArrayList<>();
         List<Stored.Rejection> rejections = new ArrayList<>();
         for (Value v : put.values()) {
-            StoreOutcome outcome = storage.store(put.key(), v, from.getAddress(), now);
+            StoreOutcome outcome = store(put.key(), v, from, now);
             if (outcome instanceof StoreOutcome.Refused refused) {
                 stats.valueRefused();
                 rejections.add(new Stored.Rejection(v.id(), refused.code(), clip(refused.reason())));
@@ -152,6 +161,16 @@ final class RequestHandler {
             }
         }
         return new Stored(stored, rejections);
+    }
+
+    private StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long now) {
+        Optional<String> badSignature = signatures.problemWith(key, value);
+        if (badSignature.isPresent()) {
+            stats.badSignatureRefused();
+            log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
+            return new StoreOutcome.Refused(ErrorCode.INVALID_VALUE, badSignature.get());
+        }
+        return storage.store(key, value, from.getAddress(), now);
     }
 
     private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester) {

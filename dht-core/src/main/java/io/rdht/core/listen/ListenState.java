@@ -15,8 +15,8 @@ import java.util.PriorityQueue;
 /**
  * What a listener has handed on for one key: the latest version of each value and when it
  * expires. It turns every copy of a value that arrives, from any storer, into at most one event:
- * {@link ValueEvent.Added} for a new id, {@link ValueEvent.Updated} for a higher seq, nothing for
- * a copy already seen (a re-published copy only moves the expiry later).
+ * {@link ValueEvent.Added} for a new id, {@link ValueEvent.Updated} for an edit (a higher seq by
+ * the same owner), nothing for a copy already seen (a re-published copy only moves the expiry later).
  *
  * <p>Implementation note: expiry is decided here, from the creation time and TTL that every
  * storer shares, rather than announced by storers: no message is needed, so none can be lost,
@@ -27,23 +27,27 @@ public final class ListenState {
     private final Map<Long, Tracked> values = new HashMap<>();
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
 
-    /** The event that {@code value}'s arrival makes, if any. */
-    public Optional<ValueEvent> offer(Value value, long nowMillis) {
-        long expiresAt = expiryOf(value);
+    /**
+     * The event that a value's arrival makes, if any. Decisions are made on {@code received}, the
+     * value as it travelled; events carry {@code shown}, the same value as the caller may see it
+     * (verified, perhaps decrypted).
+     */
+    public Optional<ValueEvent> offer(Value received, Value shown, long nowMillis) {
+        long expiresAt = expiryOf(received);
         if (expiresAt <= nowMillis) {
             return Optional.empty();
         }
-        Tracked known = values.get(value.id());
+        Tracked known = values.get(received.id());
         if (known == null) {
-            track(value, expiresAt);
-            return Optional.of(new ValueEvent.Added(value));
+            track(received, shown, expiresAt);
+            return Optional.of(new ValueEvent.Added(shown));
         }
-        if (value.seq() > known.value.seq()) {
-            track(value, expiresAt);
-            return Optional.of(new ValueEvent.Updated(known.value, value));
+        if (received.isEditOf(known.received)) {
+            track(received, shown, expiresAt);
+            return Optional.of(new ValueEvent.Updated(known.shown, shown));
         }
-        if (value.sameContentAs(known.value) && expiresAt > known.expiresAt) {
-            track(value, expiresAt);
+        if (received.sameContentAs(known.received) && expiresAt > known.expiresAt) {
+            track(received, shown, expiresAt);
         }
         return Optional.empty();
     }
@@ -56,7 +60,7 @@ public final class ListenState {
             Tracked t = values.get(due.id);
             if (t != null && t.expiresAt == due.atMillis) {
                 values.remove(due.id);
-                expired.add(new ValueEvent.Expired(t.value));
+                expired.add(new ValueEvent.Expired(t.shown));
             }
         }
         return expired;
@@ -78,7 +82,7 @@ public final class ListenState {
     /** The values handed on and not expired, for a subscriber who joins late. */
     public List<Value> current() {
         List<Value> out = new ArrayList<>(values.size());
-        values.values().forEach(t -> out.add(t.value));
+        values.values().forEach(t -> out.add(t.shown));
         return out;
     }
 
@@ -89,7 +93,7 @@ public final class ListenState {
             if (out.size() == WireLimits.MAX_IDS) {
                 break;
             }
-            out.add(new ValueVersion(t.value.id(), t.value.seq(), t.value.created().toEpochMilli()));
+            out.add(new ValueVersion(t.received.id(), t.received.seq(), t.received.created().toEpochMilli()));
         }
         return out;
     }
@@ -106,12 +110,12 @@ public final class ListenState {
         return created > Long.MAX_VALUE - ttl ? Long.MAX_VALUE : created + ttl;
     }
 
-    private void track(Value value, long expiresAt) {
-        values.put(value.id(), new Tracked(value, expiresAt));
-        expiries.add(new Due(expiresAt, value.id()));
+    private void track(Value received, Value shown, long expiresAt) {
+        values.put(received.id(), new Tracked(received, shown, expiresAt));
+        expiries.add(new Due(expiresAt, received.id()));
     }
 
-    private record Tracked(Value value, long expiresAt) {
+    private record Tracked(Value received, Value shown, long expiresAt) {
     }
 
     private record Due(long atMillis, long id) implements Comparable<Due> {

@@ -6,12 +6,17 @@ import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ListenStateTest {
 
     private static final long T0 = 1_700_000_000_000L;
     private final ListenState state = new ListenState();
+
+    private Optional<ValueEvent> offer(Value v, long now) {
+        return state.offer(v, v, now);
+    }
 
     private static Value value(long id, long seq, String text, long createdMillis) {
         return Value.builder().id(id).seq(seq).text(text).ttl(Duration.ofMinutes(10))
@@ -21,9 +26,9 @@ class ListenStateTest {
     @Test
     void eachCopyOfAValueMakesOneAddedThenNothing() {
         Value v = value(1, 0, "a", T0);
-        assertThat(state.offer(v, T0)).contains(new ValueEvent.Added(v));
-        assertThat(state.offer(v, T0 + 5)).isEmpty();
-        assertThat(state.offer(v, T0 + 9)).isEmpty();
+        assertThat(offer(v, T0)).contains(new ValueEvent.Added(v));
+        assertThat(offer(v, T0 + 5)).isEmpty();
+        assertThat(offer(v, T0 + 9)).isEmpty();
         assertThat(state.size()).isEqualTo(1);
     }
 
@@ -31,17 +36,29 @@ class ListenStateTest {
     void higherSeqIsUpdatedAndLowerOrEqualSeqIsIgnored() {
         Value v1 = value(1, 1, "a", T0);
         Value v2 = value(1, 2, "b", T0);
-        state.offer(v1, T0);
-        assertThat(state.offer(v2, T0)).contains(new ValueEvent.Updated(v1, v2));
-        assertThat(state.offer(v1, T0)).isEmpty();
-        assertThat(state.offer(value(1, 2, "forged", T0), T0)).isEmpty();
+        offer(v1, T0);
+        assertThat(offer(v2, T0)).contains(new ValueEvent.Updated(v1, v2));
+        assertThat(offer(v1, T0)).isEmpty();
+        assertThat(offer(value(1, 2, "forged", T0), T0)).isEmpty();
         assertThat(state.current()).containsExactly(v2);
+    }
+
+    @Test
+    void higherSeqByAnotherOwnerIsNotAnEdit() {
+        byte[] alice = new byte[32];
+        byte[] mallory = new byte[32];
+        mallory[0] = 1;
+        Value original = value(1, 1, "a", T0).toBuilder().owner(alice).signature(new byte[64]).build();
+        Value takeover = value(1, 9, "b", T0).toBuilder().owner(mallory).signature(new byte[64]).build();
+        offer(original, T0);
+        assertThat(offer(takeover, T0)).isEmpty();
+        assertThat(state.current()).containsExactly(original);
     }
 
     @Test
     void valueExpiresAtCreationPlusTtlAndNotBefore() {
         Value v = value(1, 0, "a", T0);
-        state.offer(v, T0);
+        offer(v, T0);
         assertThat(state.nextExpiry()).hasValue(T0 + 600_000);
         assertThat(state.expire(T0 + 599_999)).isEmpty();
         assertThat(state.expire(T0 + 600_000)).containsExactly(new ValueEvent.Expired(v));
@@ -51,21 +68,21 @@ class ListenStateTest {
 
     @Test
     void republishedCopyMovesTheExpiryLaterWithoutAnEvent() {
-        state.offer(value(1, 0, "a", T0), T0);
-        assertThat(state.offer(value(1, 0, "a", T0 + 300_000), T0 + 300_000)).isEmpty();
+        offer(value(1, 0, "a", T0), T0);
+        assertThat(offer(value(1, 0, "a", T0 + 300_000), T0 + 300_000)).isEmpty();
         assertThat(state.expire(T0 + 600_000)).isEmpty();
         assertThat(state.nextExpiry()).hasValue(T0 + 900_000);
     }
 
     @Test
     void alreadyExpiredCopyIsIgnored() {
-        assertThat(state.offer(value(1, 0, "a", T0), T0 + 600_000)).isEmpty();
+        assertThat(offer(value(1, 0, "a", T0), T0 + 600_000)).isEmpty();
         assertThat(state.size()).isZero();
     }
 
     @Test
     void versionsListWhatIsHeld() {
-        state.offer(value(1, 3, "a", T0), T0);
+        offer(value(1, 3, "a", T0), T0);
         assertThat(state.versions()).singleElement()
                 .satisfies(v -> assertThat(v.id()).isEqualTo(1))
                 .satisfies(v -> assertThat(v.seq()).isEqualTo(3))

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -43,16 +44,22 @@ public final class VirtualNetwork implements AutoCloseable {
     /** Starts {@code count} nodes, each joining through the first node of the network. */
     public VirtualNetwork grow(int count) {
         for (int i = 0; i < count; i++) {
-            DhtConfig.Builder config = DhtConfig.builder().transport(network).settings(settings)
-                    .randomSeed(random.nextLong());
-            if (!nodes.isEmpty()) {
-                config.bootstrap(List.of(nodes.get(0).address()));
-            }
-            DhtNode node = await(DhtNode.create(config.build()).start(), Duration.ofMinutes(1));
-            nodes.add(node);
-            alive.add(node);
+            add(config -> config);
         }
         return this;
+    }
+
+    /** Starts one node, configured further by {@code configure} (e.g. with an identity), joining through the first. */
+    public DhtNode add(UnaryOperator<DhtConfig.Builder> configure) {
+        DhtConfig.Builder config = DhtConfig.builder().transport(network).settings(settings)
+                .randomSeed(random.nextLong());
+        if (!nodes.isEmpty()) {
+            config.bootstrap(List.of(nodes.get(0).address()));
+        }
+        DhtNode node = await(DhtNode.create(configure.apply(config).build()).start(), Duration.ofMinutes(1));
+        nodes.add(node);
+        alive.add(node);
+        return node;
     }
 
     /** Every node ever started, dead or alive. */

@@ -56,9 +56,9 @@ class WireCodecRejectionTest {
     @Test
     void reservedKindNumberIsMalformedUntilItsMessageIsImplemented() {
         byte[] ping = ping();
-        ping[3] = 0x04;
+        ping[3] = 0x06;
 
-        assertMalformed(ping).hasMessageContaining("listen").hasMessageContaining("reserved");
+        assertMalformed(ping).hasMessageContaining("refresh").hasMessageContaining("reserved");
     }
 
     @Test

@@ -1,0 +1,7 @@
+package io.rdht.monitor;
+
+/** Where the monitor shows readings: a live table, plain lines or JSON lines. */
+interface ReadingDisplay {
+    /** Shows one event. */
+    void show(SensorReading reading);
+}
