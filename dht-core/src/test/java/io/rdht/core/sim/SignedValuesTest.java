@@ -7,10 +7,12 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.transport.NetworkConditions;
 import io.rdht.crypto.Identity;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,28 @@ class SignedValuesTest {
                 assertThat(v.dataAsText()).isEqualTo("{\"lvl_percent\":41}");
                 assertThat(v.verified()).isTrue();
                 assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey());
+            });
+        }
+    }
+
+    @Test
+    void listenerSeesTheOwnersEditsAsAddedThenTwoUpdatedAllVerified() {
+        try (VirtualNetwork net = network(2)) {
+            DhtNode alice = net.add(config -> config.identity(ALICE));
+            List<ValueEvent> events = new ArrayList<>();
+            net.nodes().get(11).listen(KEY).subscribe(events::add, closedAtTheEnd -> { });
+            net.advance(Duration.ofSeconds(1));
+
+            long id = net.await(alice.putSigned(KEY, reading(39).toBuilder().seq(1).build()), LIMIT).value().id();
+            net.await(alice.putSigned(KEY, reading(40).toBuilder().id(id).build()), LIMIT);
+            net.await(alice.putSigned(KEY, reading(41).toBuilder().id(id).build()), LIMIT);
+            net.advance(Duration.ofSeconds(1));
+
+            assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Added", "Updated", "Updated");
+            assertThat(events).extracting(e -> e.value().seq()).containsExactly(1L, 2L, 3L);
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.value().verified()).isTrue();
+                assertThat(e.value().ownerKey()).isEqualTo(ALICE.publicKey());
             });
         }
     }
