@@ -12,6 +12,7 @@ import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.transport.Endpoint;
 import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class DhtNode implements AutoCloseable {
     private DhtNode(DhtConfig config) {
         this.config = config;
         this.random = config.randomSeed().isPresent()
-                ? new SplittableRandom(config.randomSeed().getAsLong()) : new SecureRandom();
+                ? new SplittableRandom(config.randomSeed().getAsLong()) : ownSecureRandom();
         this.id = config.nodeId() != null ? config.nodeId() : InfoHash.random(random);
         this.start = Mono.defer(this::bindAndJoin).cache();
     }
@@ -269,6 +270,18 @@ public final class DhtNode implements AutoCloseable {
     @Override
     public String toString() {
         return "DhtNode[" + id.shortHex() + "@" + address() + "]";
+    }
+
+    /**
+     * A secure generator of this node's own: transaction ids must be unguessable, and the default
+     * {@code SecureRandom} takes a JVM-wide lock that hundreds of nodes in one JVM contend for.
+     */
+    private static RandomGenerator ownSecureRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK since 9 has the DRBG SecureRandom", e);
+        }
     }
 
     private Mono<DhtNode> bindAndJoin() {

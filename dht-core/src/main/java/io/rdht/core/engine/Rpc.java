@@ -70,8 +70,11 @@ final class Rpc {
         p.timer.cancel();
         NodeInfo node = new NodeInfo(envelope.sender(), from);
         long now = env.nowMillis();
-        // Karn's rule: a round trip is measured only on a request sent once
-        NodeInfo toPing = routing.onReply(node, p.attempts == 1 ? now - p.sentAtMillis : Double.NaN, now);
+        // Karn's rule forbids measuring a re-sent request, yet a reply that comes after a re-send is
+        // most often the late answer to the first send, held up in a queue: the time since the first
+        // send is then the round trip that matters, and taking it keeps a busy node from re-sending
+        // everything at the idle round trip's pace.
+        NodeInfo toPing = routing.onReply(node, now - p.firstSentAtMillis, now);
         if (toPing != null) {
             liveness.accept(toPing);
         }
@@ -107,7 +110,9 @@ final class Rpc {
 
     private void transmit(Pending p) {
         p.attempts++;
-        p.sentAtMillis = env.nowMillis();
+        if (p.attempts == 1) {
+            p.firstSentAtMillis = env.nowMillis();
+        }
         outbox.send(p.to, p.datagrams);
         long base = p.expectedId == null ? routing.networkTimeoutMillis() : routing.timeoutMillis(p.expectedId);
         long wait = base << (p.attempts - 1);
@@ -141,7 +146,7 @@ final class Rpc {
         final List<byte[]> datagrams;
         final RpcCallback callback;
         int attempts;
-        long sentAtMillis;
+        long firstSentAtMillis;
         EngineEnvironment.Timer timer;
 
         Pending(long transactionId, InetSocketAddress to, InfoHash expectedId, List<byte[]> datagrams,

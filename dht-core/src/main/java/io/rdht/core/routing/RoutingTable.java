@@ -3,7 +3,7 @@ package io.rdht.core.routing;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +53,15 @@ public final class RoutingTable {
     }
 
     /**
-     * Notes that {@code node} answered one of our requests after {@code rttMillis}, or NaN when the
-     * round trip is unknown because the request was sent more than once. Returns a contact to
-     * ping, as {@link #onRequest}.
+     * Notes that {@code node} answered one of our requests {@code rttMillis} after it was first
+     * sent. Returns a contact to ping, as {@link #onRequest}.
      */
     public NodeInfo onReply(NodeInfo node, double rttMillis, long nowMillis) {
         NodeInfo toPing = observe(node, nowMillis, true);
-        if (!Double.isNaN(rttMillis)) {
-            networkRtt.sample(rttMillis);
-            Contact c = contacts.get(node.id());
-            if (c != null) {
-                c.rtt().sample(rttMillis);
-            }
+        networkRtt.sample(rttMillis);
+        Contact c = contacts.get(node.id());
+        if (c != null) {
+            c.rtt().sample(rttMillis);
         }
         return toPing;
     }
@@ -100,20 +97,29 @@ public final class RoutingTable {
         }
     }
 
-    /** Up to {@code count} good contacts, closest to {@code target} first. */
+    /**
+     * Up to {@code count} good contacts, closest to {@code target} first. Keeps the best few while
+     * it walks the contacts instead of sorting them all: this runs for every request served.
+     */
     public List<NodeInfo> closest(InfoHash target, int count) {
-        List<Contact> good = new ArrayList<>(contacts.size());
+        NodeInfo[] best = new NodeInfo[Math.max(0, count)];
+        int size = 0;
         for (Contact c : contacts.values()) {
-            if (!isBad(c)) {
-                good.add(c);
+            if (isBad(c) || count == 0) {
+                continue;
             }
+            NodeInfo n = c.node();
+            if (size == count && target.compareDistance(n.id(), best[size - 1].id()) >= 0) {
+                continue;
+            }
+            int at = size == count ? size - 1 : size++;
+            while (at > 0 && target.compareDistance(n.id(), best[at - 1].id()) < 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = n;
         }
-        good.sort(Comparator.comparing(c -> c.node().id(), target::compareDistance));
-        List<NodeInfo> out = new ArrayList<>(Math.min(count, good.size()));
-        for (int i = 0; i < good.size() && i < count; i++) {
-            out.add(good.get(i).node());
-        }
-        return out;
+        return new ArrayList<>(Arrays.asList(best).subList(0, size));
     }
 
     /** How long to wait for {@code id}'s answer: its own estimate, else the network-wide one. */

@@ -55,7 +55,21 @@ public final class UdpTransport implements Transport {
                 .map(connection -> new UdpEndpoint(connection, loop));
     }
 
-    private record UdpEndpoint(Connection connection, EventLoop loop) implements Endpoint {
+    /**
+     * A bound socket whose sends are flushed once per turn of its event loop: the datagrams one
+     * task writes (a lookup's parallel requests, a put to K storers) leave in one system call
+     * where the native transport can batch them.
+     */
+    private static final class UdpEndpoint implements Endpoint {
+        private final Connection connection;
+        private final EventLoop loop;
+        private final Runnable flush = this::flush;
+        private boolean flushPending;
+
+        UdpEndpoint(Connection connection, EventLoop loop) {
+            this.connection = connection;
+            this.loop = loop;
+        }
 
         @Override
         public InetSocketAddress localAddress() {
@@ -64,8 +78,21 @@ public final class UdpTransport implements Transport {
 
         @Override
         public void send(InetSocketAddress to, byte[] datagram) {
-            connection.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to),
-                    connection.channel().voidPromise());
+            DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(datagram), to);
+            if (!loop.inEventLoop()) {
+                connection.channel().writeAndFlush(packet, connection.channel().voidPromise());
+                return;
+            }
+            connection.channel().write(packet, connection.channel().voidPromise());
+            if (!flushPending) {
+                flushPending = true;
+                loop.execute(flush);
+            }
+        }
+
+        private void flush() {
+            flushPending = false;
+            connection.channel().flush();
         }
 
         @Override
