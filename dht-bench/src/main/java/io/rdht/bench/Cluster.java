@@ -3,6 +3,7 @@ package io.rdht.bench;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.crypto.Identity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * A network of nodes on 127.0.0.1 over real UDP, all in this JVM: the first node starts alone,
- * the others join through it one after the other. Closing it shuts every node down.
+ * the others join through it one after the other; each has an identity of its own, for signed
+ * puts. Closing it shuts every node down.
  */
 final class Cluster implements AutoCloseable {
 
@@ -35,10 +37,12 @@ final class Cluster implements AutoCloseable {
     static Cluster start(int size) throws StartFailure {
         Cluster cluster = new Cluster(new ArrayList<>(size));
         try {
-            DhtNode first = cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).build());
+            DhtNode first = cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0)
+                    .identity(Identity.generate()).build());
             String via = HOST + ":" + first.address().getPort();
             while (cluster.nodes.size() < size) {
-                cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).bootstrap(via).build());
+                cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).bootstrap(via)
+                        .identity(Identity.generate()).build());
             }
             return cluster;
         } catch (RuntimeException e) {

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * Measures rdht over real UDP on 127.0.0.1, all nodes in this JVM, for each network size asked
  * for: it starts the nodes and waits for their routing tables to fill, warms up, then measures
  * puts one at a time, gets of those keys one at a time from other nodes (checking that each finds
- * exactly the value put), and puts with many in flight; it prints a Markdown table per size and a
- * summary.
+ * exactly the value put), signed puts one at a time, the time from a put to each of 16 listeners,
+ * and puts with many in flight; it prints a Markdown table per size and a summary, after the speed
+ * of signing and verifying.
  *
  * <p>Exit status: 0 when every network ran (failed operations are counted in the tables, not
  * fatal), 1 when a node did not start, 2 for a bad command line.
@@ -23,6 +24,11 @@ public final class ClusterBenchmark {
     private static final int SETTLED_CONTACTS = 8;
     /** Seeds the choice of nodes, so two runs ask the same sequence of nodes. */
     private static final long SEED = 42;
+    /** Listeners of the listen phase (fewer on a smaller network: N − 1). */
+    private static final int LISTENERS = 16;
+    /** Puts of the listen phase, and the pause between two. */
+    private static final int LISTEN_PUTS = 50;
+    private static final Duration LISTEN_GAP = Duration.ofMillis(50);
 
     private final BenchmarkOptions options;
     private final Report report;
@@ -58,6 +64,7 @@ public final class ClusterBenchmark {
 
     private void run() throws Cluster.StartFailure, InterruptedException {
         report.header(options);
+        report.crypto(CryptoSpeed.measure());
         List<ClusterResult> results = new ArrayList<>();
         for (int size : options.nodes()) {
             results.add(measure(size));
@@ -84,10 +91,18 @@ public final class ClusterBenchmark {
                 workload.getOneAtATime(stored, latency, failures, check);
                 return stored.size();
             });
+            PhaseResult signed = phase(cluster, "signed put, 1 at a time", (latency, failures) -> {
+                workload.putSignedOneAtATime("signed", options.ops(), latency, failures);
+                return options.ops();
+            });
+            int listeners = Math.min(LISTENERS, size - 1);
+            PhaseResult listen = phase(cluster, "put→listener, " + listeners + " listeners",
+                    (latency, failures) -> workload.putToListeners("pollution_level", listeners, LISTEN_PUTS,
+                            LISTEN_GAP, latency, failures));
             PhaseResult load = phase(cluster, "put, " + options.inflight() + " in flight",
                     (latency, failures) -> workload.putUnderLoad("load", options.inflight(),
                             Duration.ofSeconds(options.seconds()), options.maxPuts(), latency, failures));
-            ClusterResult result = new ClusterResult(size, puts, gets, check, load);
+            ClusterResult result = new ClusterResult(size, puts, gets, check, signed, listen, load);
             report.cluster(result);
             return result;
         }
@@ -102,7 +117,7 @@ public final class ClusterBenchmark {
         report.warmedUp(options.warmup(), failures.total(), secondsSince(start));
     }
 
-    private static PhaseResult phase(Cluster cluster, String name, Phase phase) {
+    private static PhaseResult phase(Cluster cluster, String name, Phase phase) throws InterruptedException {
         LatencyRecorder latency = new LatencyRecorder();
         Failures failures = new Failures();
         Traffic before = cluster.traffic();
@@ -119,6 +134,6 @@ public final class ClusterBenchmark {
     /** A measured phase: runs its operations and says how many it started. */
     @FunctionalInterface
     private interface Phase {
-        long run(LatencyRecorder latency, Failures failures);
+        long run(LatencyRecorder latency, Failures failures) throws InterruptedException;
     }
 }

@@ -22,7 +22,8 @@ final class Report {
                     + " | timeouts |";
     private static final String SUMMARY_HEADER =
             "| nodes | puts ok | put p50 ms | put p95 ms | put p99 ms | gets right | get p50 ms | get p95 ms"
-                    + " | get p99 ms | puts/s in flight | load p50 ms | load p99 ms |";
+                    + " | get p99 ms | signed put p50 ms | signed put p99 ms | listen p50 ms | listen p95 ms"
+                    + " | listen p99 ms | delivered | puts/s in flight | load p50 ms | load p99 ms |";
 
     private final PrintStream out;
 
@@ -45,6 +46,13 @@ final class Report {
                         + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM%n",
                 o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")), o.ops(), o.ops(),
                 o.warmup(), o.inflight(), o.seconds(), o.maxPuts());
+        out.flush();
+    }
+
+    /** How fast this machine signs and verifies. */
+    void crypto(CryptoSpeed speed) {
+        out.printf(Locale.ROOT, "- crypto: Ed25519 (Tink), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
+                CryptoSpeed.MESSAGE_BYTES, speed.signsPerSecond(), speed.verifiesPerSecond());
         out.flush();
     }
 
@@ -76,7 +84,7 @@ final class Report {
         out.println();
         out.println(PHASE_HEADER);
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (PhaseResult p : List.of(r.puts(), r.gets(), r.load())) {
+        for (PhaseResult p : r.phases()) {
             out.println(row(p.name(), count(p.attempted()), count(p.succeeded()), count(p.failures().total()),
                     ms(p, 50), ms(p, 95), ms(p, 99), p.succeeded() == 0 ? "-" : decimals(p.latency().maxMillis(), 3),
                     decimals(p.perSecond(), 0), decimals(p.datagramsPerOp(), 1), count(p.traffic().retransmissions()),
@@ -85,7 +93,7 @@ final class Report {
         out.println();
         out.printf(Locale.ROOT, "- get values: %d right, %d missing, %d wrong%n", r.check().right(),
                 r.check().missing(), r.check().wrong());
-        for (PhaseResult p : List.of(r.puts(), r.gets(), r.load())) {
+        for (PhaseResult p : r.phases()) {
             if (p.failures().total() > 0) {
                 out.printf(Locale.ROOT, "- failed, %s: %s%n", p.name(), p.failures().summary());
             }
@@ -99,13 +107,15 @@ final class Report {
         out.println("## summary");
         out.println();
         out.println(SUMMARY_HEADER);
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (ClusterResult r : results) {
             out.println(row(count(r.nodes()),
                     r.puts().succeeded() + "/" + r.puts().attempted(), ms(r.puts(), 50), ms(r.puts(), 95),
                     ms(r.puts(), 99),
                     r.check().right() + "/" + r.gets().attempted(), ms(r.gets(), 50), ms(r.gets(), 95),
-                    ms(r.gets(), 99),
+                    ms(r.gets(), 99), ms(r.signed(), 50), ms(r.signed(), 99),
+                    ms(r.listen(), 50), ms(r.listen(), 95), ms(r.listen(), 99),
+                    r.listen().succeeded() + "/" + r.listen().attempted(),
                     decimals(r.load().perSecond(), 0), ms(r.load(), 50), ms(r.load(), 99)));
         }
         out.flush();

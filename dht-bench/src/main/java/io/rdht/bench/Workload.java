@@ -4,10 +4,15 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
+import io.rdht.core.ValueEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +29,8 @@ final class Workload {
 
     /** Longest an operation may take before it counts as failed. */
     static final Duration OP_TIMEOUT = Duration.ofSeconds(10);
+    /** Time for new listens to register with their storers before the first put. */
+    private static final Duration LISTEN_SETTLE = Duration.ofMillis(500);
 
     private final Cluster cluster;
     private final SplittableRandom random;
@@ -88,6 +95,60 @@ final class Workload {
                 .count()
                 .blockOptional(duration.plus(OP_TIMEOUT).plus(OP_TIMEOUT))
                 .orElseThrow();
+    }
+
+    /**
+     * Signed puts of distinct keys named {@code prefix-0}…, one at a time, each from a random node
+     * signing with its own identity.
+     */
+    void putSignedOneAtATime(String prefix, int count, LatencyRecorder latency, Failures failures) {
+        for (int i = 0; i < count; i++) {
+            DhtNode node = cluster.node(random.nextInt(cluster.size()));
+            String key = prefix + "-" + i;
+            await(node.putSigned(InfoHash.of(key), Value.of(key)), latency, failures);
+        }
+    }
+
+    /**
+     * Subscribes {@code listeners} nodes, spread over the cluster, to one key, then makes
+     * {@code puts} puts to it from random nodes, {@code gap} apart, and records for each listener the
+     * time from the put's call to the value's arrival.
+     *
+     * @return the deliveries expected: puts that succeeded times listeners
+     */
+    long putToListeners(String key, int listeners, int puts, Duration gap, LatencyRecorder latency,
+                        Failures failures) throws InterruptedException {
+        InfoHash hash = InfoHash.of(key);
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        AtomicLong delivered = new AtomicLong();
+        List<Disposable> subscriptions = new ArrayList<>();
+        for (int l = 0; l < listeners; l++) {
+            subscriptions.add(cluster.node(l * cluster.size() / listeners).listen(hash).subscribe(e -> {
+                Long start = startedAt.get(e.value().dataAsText());
+                if (e instanceof ValueEvent.Added && start != null) {
+                    latency.recordNanos(System.nanoTime() - start);
+                    delivered.incrementAndGet();
+                }
+            }));
+        }
+        Thread.sleep(LISTEN_SETTLE.toMillis());
+        long ok = 0;
+        for (int i = 0; i < puts; i++) {
+            String text = key + "-" + i;
+            startedAt.put(text, System.nanoTime());
+            DhtNode putter = cluster.node(random.nextInt(cluster.size()));
+            if (await(putter.put(hash, Value.of(text)), new LatencyRecorder(), failures) != null) {
+                ok++;
+            }
+            Thread.sleep(gap.toMillis());
+        }
+        long expected = ok * listeners;
+        long deadline = System.nanoTime() + OP_TIMEOUT.toNanos();
+        while (delivered.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        subscriptions.forEach(Disposable::dispose);
+        return expected;
     }
 
     /** Waits for {@code operation} on this thread; its value, or null after counting its failure. */
