@@ -2,11 +2,17 @@ package io.rdht.core.transport;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -23,10 +29,31 @@ import reactor.netty.udp.UdpServer;
  */
 public final class UdpTransport implements Transport {
 
+    private static final Logger log = LoggerFactory.getLogger(UdpTransport.class);
     private static final UdpTransport SHARED = new UdpTransport(
             LoopResources.create("rdht-udp", Math.max(1, Runtime.getRuntime().availableProcessors()), true));
 
     private final EventLoopGroup loops;
+
+    /**
+     * Keeps the socket open when the kernel reports that a datagram we sent hit a closed port (an
+     * ICMP "port unreachable"): Reactor Netty would otherwise end the inbound stream and close the
+     * socket, and a node that sent one datagram to a dead peer would go deaf. The lost datagram is
+     * handled as any loss: by the request's timeout.
+     */
+    @ChannelHandler.Sharable
+    private static final class IcmpErrors extends ChannelInboundHandlerAdapter {
+        static final IcmpErrors INSTANCE = new IcmpErrors();
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof PortUnreachableException) {
+                log.debug("a datagram to a closed port was lost: {}", cause.getMessage());
+            } else {
+                ctx.fireExceptionCaught(cause);
+            }
+        }
+    }
 
     private UdpTransport(LoopResources resources) {
         this.loops = resources.onServer(true);
@@ -43,6 +70,7 @@ public final class UdpTransport implements Transport {
         return UdpServer.create()
                 .runOn(loop)
                 .bindAddress(() -> address)
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst(IcmpErrors.INSTANCE))
                 .handle((in, out) -> in.receiveObject()
                         .doOnNext(o -> {
                             if (o instanceof DatagramPacket p) {

@@ -92,6 +92,28 @@ class UdpClusterTest {
     }
 
     @Test
+    void nodesKeepServingAfterPeersDieAndTheirDatagramsHitClosedPorts() {
+        DhtNode first = start(DhtConfig.builder());
+        String bootstrap = "127.0.0.1:" + first.address().getPort();
+        for (int i = 1; i < 8; i++) {
+            start(DhtConfig.builder().bootstrap(bootstrap));
+        }
+        InfoHash key = InfoHash.of("before");
+        nodes.get(3).put(key, Value.of("kept")).block(Duration.ofSeconds(10));
+        for (DhtNode dead : List.copyOf(nodes.subList(5, 8))) {
+            dead.close();
+            nodes.remove(dead);
+        }
+        // the survivors' tables still name the dead: every lookup now sends datagrams to closed ports
+        DhtNode late = start(DhtConfig.builder().bootstrap(bootstrap));
+        assertThat(late.put(InfoHash.of("after"), Value.of("new")).block(Duration.ofSeconds(10)).storers()).isNotEmpty();
+        for (DhtNode n : nodes) {
+            assertThat(n.get(InfoHash.of("after")).map(Value::dataAsText).collectList().block(Duration.ofSeconds(10)))
+                    .as("get from %s", n).containsExactly("new");
+        }
+    }
+
+    @Test
     void nodeWithAnUnansweringBootstrapStartsAloneAndPutFailsWithNoReachableNodes() {
         DhtNode lonely = start(DhtConfig.builder().bootstrap("127.0.0.1:9"));
         Mono<PutResult> put = lonely.put(InfoHash.of("nobody"), Value.of("x"));
