@@ -8,29 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The options every rdht command takes to join a network: its own port and the nodes to join
  * through. Bootstrap nodes come from {@code --bootstrap}, else the {@code DHT_BOOTSTRAP}
  * variable (comma-separated {@code host:port}), else the command's default.
+ *
+ * <p>The options are inherited by subcommands, so {@code rdht -b h:p get k} and
+ * {@code rdht get k -b h:p} mean the same; the values land in the command that declares the mixin.
  */
 public final class NetworkOptions {
 
     /** The environment variable read when no {@code --bootstrap} is given. */
     public static final String BOOTSTRAP_VARIABLE = "DHT_BOOTSTRAP";
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", scope = ScopeType.INHERIT,
             description = "UDP port of this node (0: any free port).")
     private Integer port;
 
-    @Option(names = {"-b", "--bootstrap"}, paramLabel = "HOST:PORT", split = ",",
+    @Option(names = {"-b", "--bootstrap"}, paramLabel = "HOST:PORT", split = ",", scope = ScopeType.INHERIT,
             description = "Node(s) to join through; else $" + BOOTSTRAP_VARIABLE + ".")
     private List<String> bootstrap = new ArrayList<>();
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Local address to bind (default: all).")
+    @Option(names = "--bind", paramLabel = "ADDRESS", scope = ScopeType.INHERIT,
+            description = "Local address to bind (default: all).")
     private String bind = "0.0.0.0";
 
-    @Option(names = "--network", paramLabel = "ID", description = "Network id; nodes of other networks are ignored.")
+    @Option(names = "--network", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "Network id; nodes of other networks are ignored.")
     private int networkId;
 
     /** The port given, or {@code fallback}. */

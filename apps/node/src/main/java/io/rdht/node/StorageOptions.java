@@ -1,0 +1,52 @@
+package io.rdht.node;
+
+import io.rdht.cli.ExitCode;
+import io.rdht.cli.UserError;
+import io.rdht.core.storage.StorageLimits;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The limits a node keeps on what it stores for others; the core's defaults where not given. */
+public final class StorageOptions {
+
+    private static final long MIB = 1024L * 1024;
+    private static final long MAX_STORAGE_MB = 1024L * 1024;
+
+    @Option(names = "--max-storage-mb", paramLabel = "MB",
+            description = "Most data stored for others, in MiB (default: 256).")
+    private Long maxStorageMb;
+
+    @Option(names = "--max-values-per-key", paramLabel = "N",
+            description = "Most values stored under one key (default: 1024).")
+    private Integer maxValuesPerKey;
+
+    @Option(names = "--max-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest time a value is kept, whatever it asks (default: 24h).")
+    private Duration maxTtl;
+
+    /**
+     * The limits: the given ones, the defaults for the others. The per-source limit never exceeds
+     * the total.
+     *
+     * @throws UserError (exit 2) naming an option whose value is out of range
+     */
+    public StorageLimits limits() {
+        StorageLimits d = StorageLimits.defaults();
+        long total = maxStorageMb == null ? d.maxTotalBytes()
+                : inRange("--max-storage-mb", maxStorageMb, MAX_STORAGE_MB) * MIB;
+        int perKey = maxValuesPerKey == null ? d.maxValuesPerKey()
+                : (int) inRange("--max-values-per-key", maxValuesPerKey, Integer.MAX_VALUE);
+        Duration ttl = maxTtl == null ? d.maxTtl() : maxTtl;
+        if (ttl.isZero()) {
+            throw new UserError(ExitCode.BAD_INPUT, "--max-ttl must be longer than 0");
+        }
+        return new StorageLimits(perKey, d.maxKeys(), total, Math.min(total, d.maxBytesPerSource()), ttl);
+    }
+
+    private static long inRange(String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new UserError(ExitCode.BAD_INPUT, option + " must be in 1.." + max + ", got " + value);
+        }
+        return value;
+    }
+}
