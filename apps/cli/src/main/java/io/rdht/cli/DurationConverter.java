@@ -1,30 +1,33 @@
 package io.rdht.cli;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 60s}, {@code 10m}, {@code 1h}, {@code 2d}. */
+/** Reads a duration as people write it on a command line: {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    /** Creates the converter; picocli calls this. */
+    public DurationConverter() {
+    }
 
     @Override
     public Duration convert(String text) {
-        String t = text.strip();
-        int split = 0;
-        while (split < t.length() && Character.isDigit(t.charAt(split))) {
-            split++;
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new TypeConversionException("'" + text + "' is not a duration like 500ms, 90s, 10m, 2h or 1d");
         }
-        if (split == 0 || split > 12 || split == t.length()) {
-            throw new TypeConversionException("'" + text + "' is not a duration (e.g. 500ms, 60s, 10m, 1h)");
-        }
-        long n = Long.parseLong(t.substring(0, split));
-        return switch (t.substring(split)) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> throw new TypeConversionException("'" + text + "' has an unknown unit (use ms, s, m, h or d)");
+            default -> Duration.ofDays(n);
         };
     }
 }

@@ -8,10 +8,8 @@ import io.rdht.cli.Reading;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code monitor}: follows the pollution readings live. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
@@ -66,20 +62,15 @@ public final class Monitor implements Callable<Integer> {
                 + joined + ", following " + key;
         System.err.println(title);
 
-        PrintStream out = System.out;
-        ReadingDisplay display = json ? new JsonLines(out)
-                : System.console() != null && !plain ? new LiveTable(out, title) : new PlainLines(out);
-        Scheduler printer = Schedulers.newSingle("monitor-output");
-        Disposable following = node.listen(InfoHash.isHex(key) ? InfoHash.fromHex(key) : InfoHash.of(key))
-                .publishOn(printer)
-                .subscribe(e -> display.show(SensorReading.of(e, Instant.now())),
-                        e -> System.err.println("monitor: " + e.getMessage()));
+        ReadingStream.Mode mode = json ? ReadingStream.Mode.JSON
+                : System.console() != null && !plain ? ReadingStream.Mode.TABLE : ReadingStream.Mode.LINES;
+        Disposable following = ReadingStream.follow(node,
+                InfoHash.isHex(key) ? InfoHash.fromHex(key) : InfoHash.of(key), mode, title, System.out);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             following.dispose();
             node.close();
-            printer.dispose();
             stopped.countDown();
         }));
         stopped.await();

@@ -36,7 +36,8 @@ public final class CommandParser {
         String rest = verbAndRest.length > 1 ? verbAndRest[1] : "";
         return Optional.of(switch (verb) {
             case "g" -> new ConsoleCommand.Get(Keys.parse(single(verb, rest)));
-            case "p" -> put(rest);
+            case "p" -> put(verb, rest, false);
+            case "s" -> put(verb, rest, true);
             case "l" -> new ConsoleCommand.Listen(Keys.parse(single(verb, rest)));
             case "cl" -> cancel(single(verb, rest));
             case "ll" -> none(verb, rest, new ConsoleCommand.NodeInfo());
@@ -50,12 +51,12 @@ public final class CommandParser {
         });
     }
 
-    private static ConsoleCommand put(String rest) {
+    private static ConsoleCommand put(String verb, String rest, boolean signed) {
         String[] keyAndValue = rest.split("\\s+", 2);
         if (keyAndValue.length < 2 || keyAndValue[0].isEmpty()) {
-            throw bad("p needs a KEY and a VALUE: p KEY VALUE");
+            throw bad(verb + " needs a KEY and a VALUE: " + verb + " KEY VALUE");
         }
-        return new ConsoleCommand.Put(Keys.parse(keyAndValue[0]), keyAndValue[1]);
+        return new ConsoleCommand.Put(Keys.parse(keyAndValue[0]), keyAndValue[1], signed);
     }
 
     private static ConsoleCommand cancel(String arg) {

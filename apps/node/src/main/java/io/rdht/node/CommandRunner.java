@@ -36,7 +36,7 @@ public final class CommandRunner {
     public boolean run(ConsoleCommand command) {
         switch (command) {
             case ConsoleCommand.Get g -> data.get(g.key());
-            case ConsoleCommand.Put p -> data.put(p.key(), p.text());
+            case ConsoleCommand.Put p -> data.put(p.key(), p.text(), p.signed());
             case ConsoleCommand.Listen l -> listens.listen(l.key());
             case ConsoleCommand.CancelListen c -> listens.cancel(c.token());
             case ConsoleCommand.CancelListensOn c -> listens.cancelOn(c.key());

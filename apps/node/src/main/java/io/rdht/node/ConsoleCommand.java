@@ -23,10 +23,11 @@ public sealed interface ConsoleCommand {
     /**
      * {@code p KEY VALUE}: put a text value with the default TTL.
      *
-     * @param key  the key
-     * @param text the value's text
+     * @param key    the key
+     * @param text   the value's text
+     * @param signed whether to sign it with the node's identity ({@code s})
      */
-    record Put(InfoHash key, String text) implements ConsoleCommand {
+    record Put(InfoHash key, String text, boolean signed) implements ConsoleCommand {
         /** Checks both parts are present. */
         public Put {
             Objects.requireNonNull(key, "key");

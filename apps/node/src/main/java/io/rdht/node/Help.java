@@ -20,6 +20,7 @@ public final class Help {
                 "  g KEY            get the values under KEY",
                 "  p KEY VALUE      put VALUE (the rest of the line, as text, TTL "
                         + Format.duration(Value.DEFAULT_TTL) + ") under KEY",
+                "  s KEY VALUE      put VALUE signed with this node's identity (see --identity)",
                 "  l KEY            listen to KEY: print its values and changes as they come",
                 "  cl TOKEN|KEY     cancel the listen numbered TOKEN, or every listen on KEY",
                 "  ll               node info: id, address, table, storage, listens, counters",

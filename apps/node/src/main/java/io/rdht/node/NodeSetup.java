@@ -6,6 +6,7 @@ import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.storage.StorageLimits;
+import io.rdht.crypto.Identity;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -19,19 +20,18 @@ import java.util.List;
 public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) {
 
     /**
-     * The setup from the options, joining through {@code bootstrap}.
+     * The setup from the options, joining through {@code bootstrap} and signing as {@code identity}
+     * ({@code null}: a node that cannot sign).
      *
      * @throws UserError (exit 2) naming a setting out of range
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
-                               List<InetSocketAddress> bootstrap) {
+                               List<InetSocketAddress> bootstrap, Identity identity) {
         StorageLimits limits = storageOptions.limits();
-        EngineSettings d = EngineSettings.defaults().withNetworkId(network.networkId());
-        EngineSettings settings = new EngineSettings(d.networkId(), d.routing(), d.lookup(), limits, d.maxAttempts(),
-                d.tokenRotationMillis(), d.maintenanceMillis(), d.republishMillis(), d.bootstrapRetryMinMillis(),
-                d.bootstrapRetryMaxMillis(), d.listen());
+        EngineSettings settings = EngineSettings.defaults().withNetworkId(network.networkId()).withStorage(limits);
         try {
-            DhtConfig config = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings).build();
+            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings);
+            DhtConfig config = (identity == null ? builder : builder.identity(identity)).build();
             return new NodeSetup(config, network.networkId(), limits);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());

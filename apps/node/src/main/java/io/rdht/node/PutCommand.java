@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.DurationConverter;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;

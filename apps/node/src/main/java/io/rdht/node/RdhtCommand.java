@@ -4,7 +4,9 @@ import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
+import io.rdht.cli.ConfigDirectory;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * so scripts and tests can drive it.
  */
 @Command(name = "rdht", mixinStandardHelpOptions = true, version = "rdht 0.1.0",
-        subcommands = {GetCommand.class, PutCommand.class, SelftestCommand.class},
+        subcommands = {GetCommand.class, PutCommand.class, SelftestCommand.class, DemoCommand.class},
         description = {"Runs a DHT node with an interactive console (like OpenDHT's dhtnode).",
                 "Without -b or $" + NetworkOptions.BOOTSTRAP_VARIABLE + " it is the first node of a new network."})
 public final class RdhtCommand implements Callable<Integer> {
@@ -35,6 +37,10 @@ public final class RdhtCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug logs.")
     private boolean verbose;
+
+    @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Identity file for signed puts, created on first use (default: ${DEFAULT-VALUE}).")
+    private Path identityFile = ConfigDirectory.resolve("node.identity");
 
     private final Map<String, String> env;
     private final boolean interactive;
@@ -51,7 +57,8 @@ public final class RdhtCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
-        NodeSetup setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, network.bootstrap(env, List.of()));
+        NodeSetup setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, network.bootstrap(env, List.of()),
+                Identities.loadOrCreate(identityFile));
         DhtNode node = NodeStarter.start(setup);
         // Ctrl-C while a command runs, or a kill, still cancels our listens and unbinds cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "rdht-close"));
@@ -72,6 +79,11 @@ public final class RdhtCommand implements Callable<Integer> {
 
     private LineSource openInput() throws IOException {
         return interactive ? JLineSource.open(JLineSource.historyFile(env)) : new PlainLineSource(System.in, System.out);
+    }
+
+    /** The identity file, wherever on the command line it was given. */
+    Path identityFile() {
+        return identityFile;
     }
 
     /** The network options, wherever on the command line they were given. */

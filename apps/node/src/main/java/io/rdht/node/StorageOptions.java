@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.DurationConverter;
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
 import io.rdht.core.storage.StorageLimits;

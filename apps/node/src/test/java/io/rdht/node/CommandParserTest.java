@@ -26,8 +26,9 @@ class CommandParserTest {
 
     @Test
     void putValueIsTheRestOfTheLineSpacesIncluded() {
-        assertThat(parse("p mykey hello  big world ")).isEqualTo(new ConsoleCommand.Put(MYKEY, "hello  big world"));
-        assertThat(parse("p mykey it's \"quoted\"!")).isEqualTo(new ConsoleCommand.Put(MYKEY, "it's \"quoted\"!"));
+        assertThat(parse("p mykey hello  big world ")).isEqualTo(new ConsoleCommand.Put(MYKEY, "hello  big world", false));
+        assertThat(parse("p mykey it's \"quoted\"!")).isEqualTo(new ConsoleCommand.Put(MYKEY, "it's \"quoted\"!", false));
+        assertThat(parse("s mykey signed")).isEqualTo(new ConsoleCommand.Put(MYKEY, "signed", true));
     }
 
     @Test

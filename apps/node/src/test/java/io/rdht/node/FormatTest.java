@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.DurationConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

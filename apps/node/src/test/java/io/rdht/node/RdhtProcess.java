@@ -67,6 +67,17 @@ final class RdhtProcess {
         return new RdhtProcess(pb.start());
     }
 
+    /** Starts another of rdht's launchers, e.g. {@code bin/sensor}, with a config directory of its own. */
+    static RdhtProcess launch(Path launcher, Path configDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DHT_BOOTSTRAP");
+        pb.environment().put("XDG_CONFIG_HOME", configDir.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return new RdhtProcess(pb.start());
+    }
+
     /** Starts a console node on 127.0.0.1 and a free port, joining through {@code bootstrap} if given. */
     static RdhtProcess console(Path configDir, String... bootstrap) throws IOException {
         List<String> args = new ArrayList<>(List.of("-p", "0", "--bind", "127.0.0.1"));
@@ -105,6 +116,18 @@ final class RdhtProcess {
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("no expected line of output within " + within + "; stdout:\n" + stdout()
+                    + "\nstderr:\n" + stderr(), e);
+        }
+    }
+
+    /** The first line on standard error that {@code matches}, waiting at most {@code within}. */
+    String awaitErrLine(Predicate<String> matches, Duration within) {
+        try {
+            return await().atMost(within).pollInterval(Duration.ofMillis(50))
+                    .until(() -> err.stream().filter(matches).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no expected line on stderr within " + within + "; stdout:\n" + stdout()
                     + "\nstderr:\n" + stderr(), e);
         }
     }

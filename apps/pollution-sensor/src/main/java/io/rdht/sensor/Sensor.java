@@ -115,7 +115,7 @@ public final class Sensor implements Callable<Integer> {
     }
 
     /** Each sensor edits one value of its own: its id comes from the sensor's public key. */
-    static long valueIdOf(Identity identity) {
+    public static long valueIdOf(Identity identity) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.publicKey().toBytes());
             long id = ByteBuffer.wrap(digest).getLong();

@@ -57,6 +57,12 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
                 republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen);
     }
 
+    /** A copy with other storage limits. */
+    public EngineSettings withStorage(StorageLimits limits) {
+        return new EngineSettings(networkId, routing, lookup, limits, maxAttempts, tokenRotationMillis,
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen);
+    }
+
     /** A copy with other listen settings. */
     public EngineSettings withListen(ListenSettings settings) {
         return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,

@@ -118,22 +118,15 @@ final class Maintenance {
     }
 
     /**
-     * A lookup of the own id fills the buckets near it and tells the neighbours we are here; then
-     * one lookup at each farther distance fills the far buckets.
+     * A lookup of the own id fills the buckets near it and tells the neighbours we are here; the
+     * node is ready then. One lookup at each farther distance then fills the far buckets, in the
+     * background: a client that only wants to put once need not wait for them.
      */
     private void selfLookup(Runnable onDone) {
         findNode(parts.self(), () -> {
-            List<InfoHash> targets = parts.routing().joinRefreshTargets(random);
-            int[] waiting = {targets.size()};
-            if (targets.isEmpty()) {
-                onDone.run();
-            }
-            for (InfoHash target : targets) {
-                findNode(target, () -> {
-                    if (--waiting[0] == 0) {
-                        onDone.run();
-                    }
-                });
+            onDone.run();
+            for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
+                findNode(target, () -> { });
             }
         });
     }

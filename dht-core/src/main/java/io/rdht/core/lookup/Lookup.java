@@ -19,9 +19,11 @@ import java.util.Set;
  * makes room for the next one, so a lookup through a neighbourhood full of dead contacts still
  * ends with K live nodes if there are any.
  *
- * <p>Implementation note: a request that outlives its first timeout is marked slow and stops
- * counting against alpha, so one silent node does not stall the lookup; its late answer still
- * counts (as in libp2p's Kademlia). OpenDHT instead waits for each retry.
+ * <p>Implementation note: a request that outlives its first timeout is marked slow: it stops
+ * counting against alpha, the next candidate is asked in its place, and the lookup no longer waits
+ * for it to end, so one silent node (dead, or behind a lost datagram) costs one timeout instead of
+ * all its retries; its late answer still counts (libp2p's Kademlia frees the slot alike). OpenDHT
+ * instead waits for each retry.
  *
  * <p>Threat-model note: contacts named in replies are only candidates; they are asked directly
  * and count as found only once they answer themselves, so a liar cannot make up the result.
@@ -62,7 +64,7 @@ public final class Lookup {
             if (active >= settings.alpha() || standing == settings.capacity()) {
                 break;
             }
-            if (c.state == State.FAILED) {
+            if (!c.isStanding()) {
                 continue;
             }
             standing++;
@@ -106,21 +108,35 @@ public final class Lookup {
         c.state = State.FAILED;
     }
 
-    /** True when the k closest candidates still standing have answered, or none is left to ask. */
+    /**
+     * True when the k closest candidates still standing (neither failed nor slow) have answered,
+     * or when nobody is left to ask or to wait for. A slow candidate holds the lookup open only
+     * while fewer than k have answered.
+     */
     public boolean isDone() {
         int closestAnswered = 0;
+        boolean waitingForSlow = false;
         for (Candidate c : candidates) {
-            if (c.state == State.FAILED) {
-                continue;
-            }
-            if (c.state != State.ANSWERED) {
-                return false;
-            }
-            if (++closestAnswered == settings.k()) {
-                return true;
+            switch (c.state) {
+                case FAILED -> {
+                    continue;
+                }
+                case SLOW -> {
+                    waitingForSlow = true;
+                    continue;
+                }
+                case ANSWERED -> {
+                    if (++closestAnswered == settings.k()) {
+                        return true;
+                    }
+                    continue;
+                }
+                default -> {
+                    return false;
+                }
             }
         }
-        return true;
+        return !waitingForSlow;
     }
 
     /** Up to {@code count} nodes that answered, closest first: the lookup's result. */
@@ -192,6 +208,11 @@ public final class Lookup {
 
         Candidate(NodeInfo node) {
             this.node = node;
+        }
+
+        /** Failed and slow candidates stand aside: others are asked in their place, none is waited for. */
+        boolean isStanding() {
+            return state != State.FAILED && state != State.SLOW;
         }
     }
 }

@@ -103,8 +103,23 @@ class LookupTest {
         lookup.onSlow(first.get(0).id());
         assertThat(lookup.inFlight()).isEqualTo(3);
         assertThat(lookup.nextToAsk()).hasSize(1);
+        assertThat(lookup.isDone()).isFalse();
         lookup.onAnswer(first.get(0).id(), List.of());
         assertThat(lookup.closestAnswered(1)).containsExactly(first.get(0));
+    }
+
+    @Test
+    void slowCandidateHoldsTheLookupOpenWhileFewerThanKAnswered() {
+        List<NodeInfo> seeds = nodes(3);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> asked = lookup.nextToAsk();
+        lookup.onSlow(asked.get(0).id());
+        lookup.onAnswer(asked.get(1).id(), List.of());
+        lookup.onAnswer(asked.get(2).id(), List.of());
+        assertThat(lookup.isDone()).as("waits for the slow one").isFalse();
+        lookup.onAnswer(asked.get(0).id(), List.of());
+        assertThat(lookup.isDone()).isTrue();
+        assertThat(lookup.answeredCount()).isEqualTo(3);
     }
 
     @Test
@@ -132,22 +147,27 @@ class LookupTest {
     void asksOnlyAmongTheCapacityClosestStandingCandidates() {
         List<NodeInfo> seeds = nodes(100);
         List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, new LookupSettings(8, 20, 14), seeds);
+        assertThat(lookup.nextToAsk()).containsExactlyElementsOf(order.subList(0, 14));
+    }
+
+    @Test
+    void slowCandidateDoesNotHoldTheLookupOpenOnceKOthersAnswered() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
         Lookup lookup = new Lookup(target, SETTINGS, seeds);
-        List<NodeInfo> asked = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
+        while (!lookup.isDone()) {
             for (NodeInfo n : lookup.nextToAsk()) {
-                asked.add(n);
-                lookup.onSlow(n.id());
+                if (n.equals(order.get(0))) {
+                    lookup.onSlow(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
             }
         }
-        // eight slow requests leave alpha free; the window of 14 still bounds who is asked
-        for (int round = 0; round < 5; round++) {
-            for (NodeInfo n : lookup.nextToAsk()) {
-                asked.add(n);
-                lookup.onSlow(n.id());
-            }
-        }
-        assertThat(asked).containsExactlyElementsOf(order.subList(0, 14));
+        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(order.subList(1, 9));
+        lookup.onAnswer(order.get(0).id(), List.of());
+        assertThat(lookup.closestAnswered(1)).as("its late answer still counts").containsExactly(order.get(0));
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.rdht.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/monitor} and {@code bin/sensor} run as processes, as a user runs them, on the jar the
+ * build has just made (integration-test phase).
+ */
+class SmartCityLauncherTest {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration RUN = Duration.ofSeconds(30);
+    private static final Pattern PORT = Pattern.compile("on port (\\d+)");
+
+    private final Path bin = Path.of(System.getProperty("rdht.bin"));
+    private final List<RdhtProcess> started = new ArrayList<>();
+
+    @TempDir
+    Path config;
+
+    @AfterEach
+    void killProcesses() throws InterruptedException {
+        for (RdhtProcess p : started) {
+            p.kill();
+        }
+    }
+
+    private RdhtProcess run(String command, String... args) throws IOException {
+        RdhtProcess p = RdhtProcess.launch(bin.resolve(command), config, args);
+        started.add(p);
+        return p;
+    }
+
+    private String monitorAddress(RdhtProcess monitor) {
+        Matcher m = PORT.matcher(monitor.awaitErrLine(l -> PORT.matcher(l).find(), START));
+        assertThat(m.find()).isTrue();
+        return "127.0.0.1:" + m.group(1);
+    }
+
+    private static String reading(int level) {
+        return "{\"lvl_percent\":" + level + ",\"lat\":39.093214,\"long\":125.688883}";
+    }
+
+    @Test
+    void everyReadingOfTenSensorRunsAppearsInTheMonitorVerified() throws Exception {
+        RdhtProcess monitor = run("monitor", "--plain", "-p", "0", "--bind", "127.0.0.1");
+        String address = monitorAddress(monitor);
+        for (int i = 0; i < 10; i++) {
+            int level = 30 + i;
+            RdhtProcess sensor = run("sensor", "-b", address, reading(level));
+            assertThat(sensor.awaitExit(RUN)).as(sensor.stderr()).isZero();
+            assertThat(sensor.stdout()).startsWith("published " + reading(level)).contains("as sensor");
+            String shown = monitor.awaitLine(l -> l.contains("level  " + level + "%"), RUN);
+            assertThat(shown).contains("✓ verified").contains("lat  39.093214").contains("long  125.688883");
+        }
+        assertThat(monitor.stdout()).doesNotContain("REJECTED");
+    }
+
+    @Test
+    void sensorUserErrorsExitWithTheirCodesAndNameTheProblem() throws Exception {
+        expectFailure(2, "not valid JSON", "sensor", "{\"lvl_percent\":39,");
+        expectFailure(2, "missing field long", "sensor", "{\"lvl_percent\":39,\"lat\":1.0}");
+        expectFailure(2, "lvl_percent must be an integer from 0 to 100", "sensor",
+                "{\"lvl_percent\":140,\"lat\":1.0,\"long\":2.0}");
+        expectFailure(2, "Unknown option", "sensor", "--frobnicate", reading(39));
+
+        int closed;
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        long start = System.nanoTime();
+        expectFailure(3, "no node answered at 127.0.0.1:" + closed, "sensor", "-b", "127.0.0.1:" + closed,
+                reading(39));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+
+        Path directory = Files.createDirectory(config.resolve("not-a-file"));
+        expectFailure(4, "cannot read", "sensor", "--identity", directory.toString(), reading(39));
+        Path corrupt = Files.writeString(config.resolve("corrupt.identity"), "{\"this\": \"is json\"}");
+        expectFailure(4, "not an rdht identity file", "sensor", "--identity", corrupt.toString(), reading(39));
+    }
+
+    @Test
+    void monitorRefusesUnknownOptionsAndABusyPort() throws Exception {
+        expectFailure(2, "Unknown option", "monitor", "--colour");
+        RdhtProcess first = run("monitor", "--plain", "-p", "0", "--bind", "127.0.0.1");
+        String port = monitorAddress(first).split(":")[1];
+        expectFailure(1, "cannot listen on UDP 127.0.0.1:" + port, "monitor", "-p", port, "--bind", "127.0.0.1");
+    }
+
+    private void expectFailure(int code, String message, String command, String... args) throws Exception {
+        RdhtProcess p = run(command, args);
+        assertThat(p.awaitExit(RUN)).as("exit code of %s %s; stderr %s", command, List.of(args), p.stderr())
+                .isEqualTo(code);
+        assertThat(p.stderr()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
