@@ -88,7 +88,11 @@ public final class NetworkOptions {
 
     /** A node configuration with these options, joining through {@code nodes}. */
     public DhtConfig.Builder configure(DhtConfig.Builder builder, int defaultPort, List<InetSocketAddress> nodes) {
-        return builder.bindHost(bind).port(port(defaultPort)).bootstrap(nodes)
-                .settings(EngineSettings.defaults().withNetworkId(networkId));
+        return builder.bindHost(bind).port(port(defaultPort)).bootstrap(nodes).settings(settings());
+    }
+
+    /** The protocol settings these options ask for: the defaults on the chosen network. */
+    public EngineSettings settings() {
+        return EngineSettings.defaults().withNetworkId(networkId);
     }
 }

@@ -21,14 +21,15 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
 
     /**
      * The setup from the options, joining through {@code bootstrap} and signing as {@code identity}
-     * ({@code null}: a node that cannot sign).
+     * ({@code null}: a node that cannot sign); {@code readOnly} for a one-shot client that uses the
+     * network without serving it.
      *
      * @throws UserError (exit 2) naming a setting out of range
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
-                               List<InetSocketAddress> bootstrap, Identity identity) {
+                               List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly) {
         StorageLimits limits = storageOptions.limits();
-        EngineSettings settings = EngineSettings.defaults().withNetworkId(network.networkId()).withStorage(limits);
+        EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings);
             DhtConfig config = (identity == null ? builder : builder.identity(identity)).build();

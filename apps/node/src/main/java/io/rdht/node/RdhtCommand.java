@@ -58,7 +58,7 @@ public final class RdhtCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.configure(verbose);
         NodeSetup setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, network.bootstrap(env, List.of()),
-                Identities.loadOrCreate(identityFile));
+                Identities.loadOrCreate(identityFile), false);
         DhtNode node = NodeStarter.start(setup);
         // Ctrl-C while a command runs, or a kill, still cancels our listens and unbinds cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "rdht-close"));

@@ -84,8 +84,10 @@ public final class Sensor implements Callable<Integer> {
         }
         Identity identity = loadIdentity();
         List<InetSocketAddress> bootstrap = network.bootstrap(System.getenv(), List.of("127.0.0.1:" + DhtConfig.DEFAULT_PORT));
+        // a one-shot sensor uses the network without serving it, so that it leaves no dead contact
+        // behind in others' routing tables; a sensor that keeps running is a node like any other
         DhtNode node = NodeLauncher.start(network.configure(DhtConfig.builder(), 0, bootstrap).identity(identity)
-                .build(), timeout);
+                .settings(network.settings().withReadOnly(every == null)).build(), timeout);
         try {
             NodeLauncher.requireJoined(node, bootstrap);
             Publisher publisher = new Publisher(node, InfoHash.of(Reading.KEY), valueIdOf(identity), ttl, timeout,

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param bootstrapRetryMinMillis first wait before asking the bootstrap nodes again while alone
  * @param bootstrapRetryMaxMillis longest wait between bootstrap attempts
  * @param listen                how this node listens and serves listens
+ * @param readOnly              the node uses the network without serving it (BEP 43): its messages
+ *                              say so, others never add it to their routing tables, and it stores
+ *                              nothing for others; for short-lived clients such as one-shot commands
  */
 public record EngineSettings(int networkId, RoutingSettings routing, LookupSettings lookup, StorageLimits storage,
                              int maxAttempts, long tokenRotationMillis, long maintenanceMillis, long republishMillis,
-                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis, ListenSettings listen) {
+                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis, ListenSettings listen,
+                             boolean readOnly) {
 
     /** Checks every setting. */
     public EngineSettings {
@@ -48,24 +52,30 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
                 new RoutingSettings(8, 2, 15 * 60_000, 10 * 60_000, 500, 10, 2_000),
                 new LookupSettings(8, 4, 14),
                 StorageLimits.defaults(),
-                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults());
+                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults(), false);
     }
 
     /** A copy on network {@code id}: nodes of other networks are ignored. */
     public EngineSettings withNetworkId(int id) {
         return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
-                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen);
+                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly);
     }
 
     /** A copy with other storage limits. */
     public EngineSettings withStorage(StorageLimits limits) {
         return new EngineSettings(networkId, routing, lookup, limits, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen);
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly);
     }
 
     /** A copy with other listen settings. */
     public EngineSettings withListen(ListenSettings settings) {
         return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings);
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings, readOnly);
+    }
+
+    /** A copy that uses the network without serving it, or serves it again. */
+    public EngineSettings withReadOnly(boolean clientOnly) {
+        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, clientOnly);
     }
 }

@@ -76,7 +76,7 @@ public final class NodeEngine {
         long now = env.nowMillis();
         RoutingTable routing = new RoutingTable(id, settings.routing(), now);
         Storage storage = new Storage(settings.storage());
-        this.outbox = new Outbox(env, codec, settings.networkId(), id, random, stats);
+        this.outbox = new Outbox(env, codec, settings.networkId(), settings.readOnly(), id, random, stats);
         Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, expired -> { });
@@ -312,7 +312,7 @@ public final class NodeEngine {
         switch (envelope.body()) {
             case Request request -> {
                 NodeInfo requester = new NodeInfo(envelope.sender(), from);
-                NodeInfo toPing = parts.routing().onRequest(requester, env.nowMillis());
+                NodeInfo toPing = envelope.readOnly() ? null : parts.routing().onRequest(requester, env.nowMillis());
                 if (toPing != null) {
                     maintenance.ping(toPing);
                 }

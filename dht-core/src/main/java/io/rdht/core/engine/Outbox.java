@@ -15,15 +15,17 @@ final class Outbox {
     private final EngineEnvironment env;
     private final Fragmenter fragmenter;
     private final int networkId;
+    private final boolean readOnly;
     private final InfoHash self;
     private final RandomGenerator random;
     private final NodeStats stats;
 
-    Outbox(EngineEnvironment env, WireCodec codec, int networkId, InfoHash self, RandomGenerator random,
-           NodeStats stats) {
+    Outbox(EngineEnvironment env, WireCodec codec, int networkId, boolean readOnly, InfoHash self,
+           RandomGenerator random, NodeStats stats) {
         this.env = env;
         this.fragmenter = new Fragmenter(codec);
         this.networkId = networkId;
+        this.readOnly = readOnly;
         this.self = self;
         this.random = random;
         this.stats = stats;
@@ -31,7 +33,7 @@ final class Outbox {
 
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
-        return fragmenter.split(new Envelope(networkId, transactionId, self, body), random.nextLong());
+        return fragmenter.split(new Envelope(networkId, transactionId, self, body, readOnly), random.nextLong());
     }
 
     /** Sends datagrams made by {@link #datagrams}. */

@@ -74,9 +74,11 @@ final class Rpc {
         // most often the late answer to the first send, held up in a queue: the time since the first
         // send is then the round trip that matters, and taking it keeps a busy node from re-sending
         // everything at the idle round trip's pace.
-        NodeInfo toPing = routing.onReply(node, now - p.firstSentAtMillis, now);
-        if (toPing != null) {
-            liveness.accept(toPing);
+        if (!envelope.readOnly()) {
+            NodeInfo toPing = routing.onReply(node, now - p.firstSentAtMillis, now);
+            if (toPing != null) {
+                liveness.accept(toPing);
+            }
         }
         p.callback.onReply(node, reply);
         return true;

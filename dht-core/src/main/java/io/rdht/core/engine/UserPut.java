@@ -41,7 +41,8 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
     @Override
     public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
         int k = parts.settings().lookup().k();
-        if (finished || closest.isEmpty() || Maintenance.rankOf(self.id(), key, closest) >= k) {
+        if (finished || closest.isEmpty() || parts.settings().readOnly()
+                || Maintenance.rankOf(self.id(), key, closest) >= k) {
             return finished ? List.of() : closest;
         }
         StoreOutcome local = parts.storage().store(key, value, self.address().getAddress(), parts.env().nowMillis());

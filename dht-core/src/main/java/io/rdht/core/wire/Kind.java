@@ -25,8 +25,10 @@ enum Kind {
     ACK(15, 0),
     FRAGMENT(20, 4);
 
-    /** Fields every message starts with: version, network id, kind, transaction id, sender id. */
-    static final int HEADER_FIELDS = 5;
+    /** Fields every message starts with: version, network id, kind, transaction id, sender id, flags. */
+    static final int HEADER_FIELDS = 6;
+    /** Bit of the flags field set by a read-only sender. */
+    static final long FLAG_READ_ONLY = 1;
 
     /** Numbers kept for messages of a later version, so that no other message takes them. */
     static final Map<Integer, String> RESERVED = Map.of(6, "refresh");

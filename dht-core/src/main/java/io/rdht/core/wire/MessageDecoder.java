@@ -19,6 +19,7 @@ import java.util.List;
 final class MessageDecoder {
     private static final long MAX_NETWORK_ID = 0xffff_ffffL;
     private static final long MAX_KIND = 0xff;
+    private static final long MAX_FLAGS = 0xffff;
 
     private MessageDecoder() {
     }
@@ -37,6 +38,8 @@ final class MessageDecoder {
         }
         long transactionId = r.uint64("transaction id");
         InfoHash sender = id(r, "sender id");
+        // unknown flag bits are ignored: a later version may use them
+        boolean readOnly = (r.uint(MAX_FLAGS, "flags") & Kind.FLAG_READ_ONLY) != 0;
         Body body = switch (kind) {
             case PING -> new Ping();
             case FIND_NODE -> new FindNode(id(r, "target"));
@@ -57,7 +60,7 @@ final class MessageDecoder {
                     r.bytes(1, WireLimits.DATAGRAM_PAYLOAD, "fragment chunk"));
         };
         r.endArray("message");
-        return new Envelope(networkId, transactionId, sender, body);
+        return new Envelope(networkId, transactionId, sender, body, readOnly);
     }
 
     private static InfoHash id(CborReader r, String what) throws IOException, MalformedMessageException {

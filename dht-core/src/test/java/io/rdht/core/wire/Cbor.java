@@ -38,6 +38,7 @@ final class Cbor {
         g.writeNumber(kind.number());
         g.writeNumber(42);
         g.writeBinary(new byte[20]);
+        g.writeNumber(0);
     }
 
     /** The bytes of all parts, one after the other. */

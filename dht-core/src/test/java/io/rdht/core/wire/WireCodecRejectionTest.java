@@ -22,8 +22,8 @@ class WireCodecRejectionTest {
     }
 
     /**
-     * A ping of 26 bytes: array of 5 (0x85), version 1, network 5, kind 0, transaction 9, then the
-     * sender id's head (0x54) at offset 5 and its 20 bytes.
+     * A ping of 27 bytes: array of 6 (0x86), version 1, network 5, kind 0, transaction 9, then the
+     * sender id's head (0x54) at offset 5 and its 20 bytes, then the flags (0).
      */
     private byte[] ping() {
         return codec.encode(new Envelope(5, 9, InfoHash.of("sender"), new Ping()));
@@ -32,7 +32,7 @@ class WireCodecRejectionTest {
     /** A ping turned into a find_node whose target is {@code target}: bytes of a head and content. */
     private byte[] findNodeWithTarget(byte[] target) {
         byte[] findNode = Cbor.concat(ping(), target);
-        findNode[0] = (byte) 0x86;
+        findNode[0] = (byte) 0x87;
         findNode[3] = (byte) Kind.FIND_NODE.number();
         return findNode;
     }
@@ -64,9 +64,9 @@ class WireCodecRejectionTest {
     @Test
     void kindWithAnExtraFieldIsMalformed() {
         byte[] ping = Cbor.concat(ping(), Cbor.bytes(0x00));
-        ping[0] = (byte) 0x86;
+        ping[0] = (byte) 0x87;
 
-        assertMalformed(ping).hasMessageContaining("fields, expected 5");
+        assertMalformed(ping).hasMessageContaining("fields, expected 6");
     }
 
     @Test
@@ -120,10 +120,10 @@ class WireCodecRejectionTest {
         byte[] claims2To31 = findNodeWithTarget(Cbor.bytes(0x5a, 0x80, 0, 0, 0));
         byte[] claims250k = findNodeWithTarget(Cbor.bytes(0x5a, 0x00, 0x03, 0xd0, 0x90));
         byte[] claims2To63 = findNodeWithTarget(Cbor.bytes(0x5b, 0x80, 0, 0, 0, 0, 0, 0, 0));
-        byte[] taggedBignumClaims250k = Cbor.bytes(0x85, 0x01, 0x00, 0x00, 0xc2, 0x5a, 0x00, 0x03, 0xd0, 0x90, 0, 0);
+        byte[] taggedBignumClaims250k = Cbor.bytes(0x86, 0x01, 0x00, 0x00, 0xc2, 0x5a, 0x00, 0x03, 0xd0, 0x90, 0, 0);
 
         for (byte[] hostile : List.of(claims2To31, claims250k, claims2To63, taggedBignumClaims250k)) {
-            assertThat(hostile.length).isLessThanOrEqualTo(35);
+            assertThat(hostile.length).isLessThanOrEqualTo(36);
             long allocated = allocatedWhileDecoding(hostile);
             assertThat(allocated).as("bytes allocated decoding %d hostile bytes", hostile.length)
                     .isLessThan(16 * 1024);
@@ -138,7 +138,7 @@ class WireCodecRejectionTest {
     @Test
     void seventeenContactsAreMalformed() {
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, 7, Kind.NODES);
+            Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
             g.writeStartArray(null, 17);
             for (int i = 0; i < 17; i++) {
                 g.writeStartArray(null, 3);
@@ -176,7 +176,7 @@ class WireCodecRejectionTest {
 
         assertMalformed(shortSender).hasMessageContaining("sender id of 19 bytes, expected 20");
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, 7, Kind.NODES);
+            Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
             g.writeStartArray(null, 0);
             g.writeEndArray();
             g.writeBinary(new byte[WireLimits.MAX_TOKEN_BYTES + 1]);
@@ -256,7 +256,7 @@ class WireCodecRejectionTest {
     @Test
     void putWithoutValuesIsMalformed() {
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, 8, Kind.PUT);
+            Cbor.header(g, Kind.PUT.arrayLength(), Kind.PUT);
             g.writeBinary(new byte[20]);
             g.writeBinary(new byte[0]);
             g.writeStartArray(null, 0);
@@ -283,7 +283,8 @@ class WireCodecRejectionTest {
                 g -> g.writeNumber(5),
                 g -> g.writeNumber(Kind.PING.number()),
                 g -> g.writeNumber(9),
-                g -> g.writeBinary(new byte[20])));
+                g -> g.writeBinary(new byte[20]),
+                g -> g.writeNumber(0)));
         fields.set(index, field);
         return Cbor.of(g -> {
             g.writeStartArray(null, Kind.HEADER_FIELDS);
@@ -296,7 +297,7 @@ class WireCodecRejectionTest {
 
     private static byte[] fragment(int index, int count) {
         return Cbor.of(g -> {
-            Cbor.header(g, 9, Kind.FRAGMENT);
+            Cbor.header(g, Kind.FRAGMENT.arrayLength(), Kind.FRAGMENT);
             g.writeNumber(1);
             g.writeNumber(index);
             g.writeNumber(count);
@@ -307,7 +308,7 @@ class WireCodecRejectionTest {
 
     private static byte[] nodesWithContact(byte[] ip, int port) {
         return Cbor.of(g -> {
-            Cbor.header(g, 7, Kind.NODES);
+            Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
             g.writeStartArray(null, 1);
             g.writeStartArray(null, 3);
             g.writeBinary(new byte[20]);
@@ -334,7 +335,7 @@ class WireCodecRejectionTest {
                 CBORGenerator::writeNull));
         fields.set(index, field);
         return Cbor.of(g -> {
-            Cbor.header(g, 8, Kind.PUT);
+            Cbor.header(g, Kind.PUT.arrayLength(), Kind.PUT);
             g.writeBinary(new byte[20]);
             g.writeBinary(new byte[4]);
             g.writeStartArray(null, 1);

@@ -35,6 +35,13 @@ class WireCodecRoundTripTest {
     }
 
     @Test
+    void readOnlyFlagTravelsAndDefaultsToFalse() throws MalformedMessageException {
+        Envelope readOnly = new Envelope(5, 9, InfoHash.of("client"), new Ping(), true);
+        assertThat(codec.decode(codec.encode(readOnly)).readOnly()).isTrue();
+        assertThat(codec.decode(codec.encode(new Envelope(5, 9, InfoHash.of("node"), new Ping()))).readOnly()).isFalse();
+    }
+
+    @Test
     void valueWithLargestDataSurvivesTheWire() throws MalformedMessageException {
         Value big = data.value(Value.MAX_DATA_BYTES);
         Envelope put = data.envelope(new PutValues(data.id(), data.token(), List.of(big)));
@@ -132,7 +139,7 @@ class WireCodecRoundTripTest {
         byte[] encoded = codec.encode(ping);
 
         // array of 5, version 1, network 5, kind 0, transaction 9, then a 20-byte string
-        assertThat(encoded).startsWith(0x85, 0x01, 0x05, 0x00, 0x09, 0x54).hasSize(26);
+        assertThat(encoded).startsWith(0x86, 0x01, 0x05, 0x00, 0x09, 0x54).hasSize(27);
     }
 
     @Test
