@@ -6,16 +6,19 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
+import io.rdht.crypto.Identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import reactor.core.Disposable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rdht selftest}: two nodes on 127.0.0.1 put and get a value between them. It shows that
+ * {@code rdht selftest}: two nodes on 127.0.0.1 put a signed value, listen to it and get it
+ * between them. It shows that
  * this machine can run nodes, and the launcher runs it once to record the start-up cache of JDK 25
  * (it touches the classes every command needs).
  */
@@ -39,9 +42,12 @@ final class SelftestCommand implements Callable<Integer> {
         InfoHash key = InfoHash.of("rdht-selftest");
         try (DhtNode first = NodeStarter.start(loopback(List.of()));
              DhtNode second = NodeStarter.start(loopback(List.of(Format.address(first.address()))))) {
-            Value stored = second.put(key, Value.of("selftest")).block(STEP_TIMEOUT).value();
+            // a signed put under a listen, as the sensor and the monitor do
+            Disposable listening = first.listen(key).subscribe();
+            Value stored = second.putSigned(key, Value.of("selftest")).block(STEP_TIMEOUT).value();
             List<Value> found = first.get(key).collectList().block(STEP_TIMEOUT);
-            boolean ok = found.stream().anyMatch(v -> v.sameContentAs(stored));
+            listening.dispose();
+            boolean ok = found.stream().anyMatch(v -> v.sameContentAs(stored) && v.verified());
             long ms = (System.nanoTime() - start) / 1_000_000;
             spec.commandLine().getOut().println(ok ? "selftest: ok (two nodes put and got a value in " + ms + " ms)"
                     : "selftest: FAILED (the value put on one node was not found from the other)");
@@ -51,7 +57,7 @@ final class SelftestCommand implements Callable<Integer> {
 
     private static NodeSetup loopback(List<String> bootstrap) {
         DhtConfig config = DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .bootstrap(bootstrap.toArray(String[]::new)).build();
+                .bootstrap(bootstrap.toArray(String[]::new)).identity(Identity.generate()).build();
         return new NodeSetup(config, config.settings().networkId(), config.settings().storage());
     }
 }
