@@ -138,9 +138,10 @@ public final class Sensor implements Callable<Integer> {
             if (result == null) {
                 throw new UserError(ExitCode.NO_NETWORK, "no storer confirmed within " + timeout.toSeconds() + " s");
             }
-            System.out.printf("published %s to %s as sensor %s (value %s, seq %d) on %d nodes in %d ms%n",
+            System.out.printf("published %s to %s as sensor %s (value %s, seq %d) on %d node%s in %d ms%n",
                     reading.toJson(), Reading.KEY, sensor, Long.toUnsignedString(valueId, 16), result.value().seq(),
-                    result.storers().size(), (System.nanoTime() - start) / 1_000_000);
+                    result.storers().size(), result.storers().size() == 1 ? "" : "s",
+                    (System.nanoTime() - start) / 1_000_000);
         }
 
         void publishOrWarn(Reading reading) {
