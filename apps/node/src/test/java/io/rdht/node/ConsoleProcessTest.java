@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The console driven through its standard input, two nodes as two processes on 127.0.0.1. */
-class ConsoleProcessTest {
+class ConsoleProcessTest extends ProcessTest {
 
     static final Duration START = Duration.ofSeconds(60);
     static final Duration STEP = Duration.ofSeconds(30);
     static final String MYKEY = InfoHash.of("mykey").toHex();
 
-    @TempDir
-    Path config;
-
-    private final List<RdhtProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killProcesses() throws InterruptedException {
-        for (RdhtProcess p : started) {
-            p.kill();
-        }
-    }
-
     private RdhtProcess console(String... bootstrap) throws IOException {
-        RdhtProcess p = RdhtProcess.console(config, bootstrap);
-        started.add(p);
-        return p;
+        return track(RdhtProcess.console(config, bootstrap));
     }
 
     @Test
@@ -129,7 +110,7 @@ class ConsoleProcessTest {
         RdhtProcess a = console();
         String port = a.address(START).split(":")[1];
         RdhtProcess b = RdhtProcess.start(config, java.util.Map.of(), "-p", port, "--bind", "127.0.0.1");
-        started.add(b);
+        track(b);
         assertThat(b.awaitExit(START)).isEqualTo(1);
         assertThat(b.stderr()).contains("port " + port + " is already in use (try -p 0)")
                 .doesNotContain("Exception").doesNotContain("\tat ");

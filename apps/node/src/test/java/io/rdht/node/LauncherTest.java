@@ -7,39 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/rdht} as users run it, on the jar the build has just made. Runs in the
  * integration-test phase ({@code ./mvnw verify}), where {@link RdhtProcess} starts every process
  * through the launcher.
  */
-class LauncherTest {
+class LauncherTest extends ProcessTest {
 
     static final Duration START = Duration.ofSeconds(90);
     static final Duration RUN = Duration.ofSeconds(60);
 
-    @TempDir
-    Path config;
-
-    private final List<RdhtProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killProcesses() throws InterruptedException {
-        for (RdhtProcess p : started) {
-            p.kill();
-        }
-    }
-
     private RdhtProcess rdht(String... args) throws IOException {
-        RdhtProcess p = RdhtProcess.start(config, Map.of(), args);
-        started.add(p);
-        return p;
+        return track(RdhtProcess.start(config, Map.of(), args));
     }
 
     @Test
@@ -64,7 +46,7 @@ class LauncherTest {
     @Test
     void consoleNodeServesAOneShotPutThroughTheLauncher() throws Exception {
         RdhtProcess node = RdhtProcess.console(config);
-        started.add(node);
+        track(node);
         String address = node.address(START);
 
         RdhtProcess put = rdht("put", "greeting", "hello", "-b", address, "--bind", "127.0.0.1");

@@ -8,37 +8,18 @@ import io.rdht.core.InfoHash;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rdht get} and {@code rdht put} as processes, against a console node process. */
-class OneShotProcessTest {
+class OneShotProcessTest extends ProcessTest {
 
     static final Duration START = Duration.ofSeconds(60);
     static final Duration RUN = Duration.ofSeconds(60);
 
-    @TempDir
-    Path config;
-
-    private final List<RdhtProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killProcesses() throws InterruptedException {
-        for (RdhtProcess p : started) {
-            p.kill();
-        }
-    }
-
     private RdhtProcess rdht(Map<String, String> env, String... args) throws IOException {
-        RdhtProcess p = RdhtProcess.start(config, env, args);
-        started.add(p);
-        return p;
+        return track(RdhtProcess.start(config, env, args));
     }
 
     @Test
@@ -61,7 +42,7 @@ class OneShotProcessTest {
         // A lone node has nobody to store for it: the value is put from a second console node.
         String address = node().address(START);
         RdhtProcess writer = RdhtProcess.console(config, address);
-        started.add(writer);
+        track(writer);
         writer.address(START);
         writer.send("p greeting hello world");
         String valueId = writer.awaitLine(l -> l.startsWith("stored ") || l.startsWith("error"), RUN).split(" ")[1];
@@ -81,7 +62,7 @@ class OneShotProcessTest {
 
     private RdhtProcess node() throws IOException {
         RdhtProcess node = RdhtProcess.console(config);
-        started.add(node);
+        track(node);
         return node;
     }
 

@@ -7,41 +7,24 @@ import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/monitor} and {@code bin/sensor} run as processes, as a user runs them, on the jar the
  * build has just made (integration-test phase).
  */
-class SmartCityLauncherTest {
+class SmartCityLauncherTest extends ProcessTest {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration RUN = Duration.ofSeconds(30);
     private static final Pattern PORT = Pattern.compile("on port (\\d+)");
 
     private final Path bin = Path.of(System.getProperty("rdht.bin"));
-    private final List<RdhtProcess> started = new ArrayList<>();
-
-    @TempDir
-    Path config;
-
-    @AfterEach
-    void killProcesses() throws InterruptedException {
-        for (RdhtProcess p : started) {
-            p.kill();
-        }
-    }
-
     private RdhtProcess run(String command, String... args) throws IOException {
-        RdhtProcess p = RdhtProcess.launch(bin.resolve(command), config, args);
-        started.add(p);
-        return p;
+        return track(RdhtProcess.launch(bin.resolve(command), config, args));
     }
 
     private String monitorAddress(RdhtProcess monitor) {
