@@ -1,6 +1,8 @@
 package io.rdht.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class ClusterBenchmark {
 
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
     /** Contacts per node that count as settled, at most: a full bucket. */
     private static final int SETTLED_CONTACTS = 8;
@@ -121,10 +125,13 @@ public final class ClusterBenchmark {
         LatencyRecorder latency = new LatencyRecorder();
         Failures failures = new Failures();
         Traffic before = cluster.traffic();
+        long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long attempted = phase.run(latency, failures);
         double seconds = secondsSince(start);
-        return new PhaseResult(name, attempted, latency, failures, seconds, cluster.traffic().since(before));
+        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuStart) / 1e9;
+        return new PhaseResult(name, attempted, latency, failures, seconds, cpuSeconds,
+                cluster.traffic().since(before));
     }
 
     private static double secondsSince(long startNanos) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-import reactor.core.Exceptions;
 
 /** Failed operations of one phase, counted by kind (the exception's class); any thread may add. */
 final class Failures {
@@ -14,7 +13,7 @@ final class Failures {
 
     /** Counts one failure. */
     void add(Throwable error) {
-        String kind = Exceptions.unwrap(error).getClass().getSimpleName();
+        String kind = error.getClass().getSimpleName();
         byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 

@@ -2,6 +2,7 @@ package io.rdht.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 final class Report {
 
     private static final String PHASE_HEADER =
-            "| phase | ops | ok | failed | p50 ms | p95 ms | p99 ms | max ms | ops/s | datagrams/op | retransmits"
-                    + " | timeouts |";
+            "| phase | ops | ok | failed | p50 ms | p95 ms | p99 ms | max ms | ops/s | cpu us/op | datagrams/op"
+                    + " | retransmits | timeouts |";
     private static final String SUMMARY_HEADER =
             "| nodes | puts ok | put p50 ms | put p95 ms | put p99 ms | gets right | get p50 ms | get p95 ms"
                     + " | get p99 ms | signed put p50 ms | signed put p99 ms | listen p50 ms | listen p95 ms"
@@ -39,13 +40,18 @@ final class Report {
         out.printf(Locale.ROOT, "- jvm: %s %s %s, max heap %d MiB%n", System.getProperty("java.vm.vendor"),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 rt.maxMemory() >> 20);
-        out.printf(Locale.ROOT, "- machine: %d cores%s, %s %s %s%n", rt.availableProcessors(),
-                cpuModel().map(m -> " (" + m + ")").orElse(""), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"));
+        out.printf(Locale.ROOT, "- machine: %d cores%s, %s %s %s, load average %.2f at start%n",
+                rt.availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf(Locale.ROOT, "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
                         + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM%n",
                 o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")), o.ops(), o.ops(),
                 o.warmup(), o.inflight(), o.seconds(), o.maxPuts());
+        out.println("- columns: latency from the call to the signal that ends the operation, on the node's thread;"
+                + " cpu us/op is the whole JVM's CPU time (JIT compiler and GC included) per operation;"
+                + " datagrams/op, retransmits and timeouts count what every node sent during the phase,"
+                + " upkeep included");
         out.flush();
     }
 
@@ -67,8 +73,9 @@ final class Report {
     /** How long starting and settling took. */
     void started(int nodes, double startSeconds, Cluster.Settling s) {
         out.printf(Locale.ROOT, "- started %d nodes in %.2f s; %s in %.2f s (contacts per node: fewest %d,"
-                        + " median %d, wanted >= %d)%n", nodes, startSeconds,
-                s.settled() ? "settled" : "NOT settled", s.seconds(), s.fewest(), s.median(), s.wanted());
+                        + " median %d, wanted >= %d); load average %.2f%n", nodes, startSeconds,
+                s.settled() ? "settled" : "NOT settled", s.seconds(), s.fewest(), s.median(), s.wanted(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
     }
 
@@ -83,12 +90,12 @@ final class Report {
     void cluster(ClusterResult r) {
         out.println();
         out.println(PHASE_HEADER);
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (PhaseResult p : r.phases()) {
             out.println(row(p.name(), count(p.attempted()), count(p.succeeded()), count(p.failures().total()),
                     ms(p, 50), ms(p, 95), ms(p, 99), p.succeeded() == 0 ? "-" : decimals(p.latency().maxMillis(), 3),
-                    decimals(p.perSecond(), 0), decimals(p.datagramsPerOp(), 1), count(p.traffic().retransmissions()),
-                    count(p.traffic().timeouts())));
+                    decimals(p.perSecond(), 0), decimals(p.cpuMicrosPerOp(), 0), decimals(p.datagramsPerOp(), 1),
+                    count(p.traffic().retransmissions()), count(p.traffic().timeouts())));
         }
         out.println();
         out.printf(Locale.ROOT, "- get values: %d right, %d missing, %d wrong%n", r.check().right(),

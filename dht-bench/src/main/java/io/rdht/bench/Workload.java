@@ -1,5 +1,6 @@
 package io.rdht.bench;
 
+import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -85,13 +88,8 @@ final class Workload {
                 .takeWhile(i -> System.nanoTime() < deadline)
                 // upstream signals are serialized, so the unshared random needs no lock
                 .map(i -> new Launch(prefix + "-" + i, cluster.node(choices.nextInt(cluster.size()))))
-                .flatMap(launch -> timed(launch.node().put(InfoHash.of(launch.key()), Value.of(launch.key())),
-                        latency)
-                        .onErrorResume(e -> {
-                            failures.add(e);
-                            return Mono.empty();
-                        })
-                        .thenReturn(launch), inflight)
+                .flatMap(launch -> measured(launch.node().put(InfoHash.of(launch.key()), Value.of(launch.key())),
+                        latency, failures).thenReturn(launch), inflight)
                 .count()
                 .blockOptional(duration.plus(OP_TIMEOUT).plus(OP_TIMEOUT))
                 .orElseThrow();
@@ -153,20 +151,24 @@ final class Workload {
 
     /** Waits for {@code operation} on this thread; its value, or null after counting its failure. */
     private static <T> T await(Mono<T> operation, LatencyRecorder latency, Failures failures) {
-        try {
-            return timed(operation, latency).block();
-        } catch (RuntimeException e) {
-            failures.add(e);
-            return null;
-        }
+        return measured(operation, latency, failures).block().orElse(null);
     }
 
-    /** {@code operation} with a timeout, recording its latency when it succeeds. */
-    private static <T> Mono<T> timed(Mono<T> operation, LatencyRecorder latency) {
+    /**
+     * {@code operation} with a timeout, recording its latency when it succeeds and counting it when
+     * it fails with a {@link DhtException} or times out; any other error is a bug and propagates.
+     */
+    private static <T> Mono<Optional<T>> measured(Mono<T> operation, LatencyRecorder latency, Failures failures) {
         return Mono.defer(() -> {
-            long start = System.nanoTime();
-            return operation.doOnSuccess(v -> latency.recordNanos(System.nanoTime() - start));
-        }).timeout(OP_TIMEOUT);
+                    long start = System.nanoTime();
+                    return operation.doOnSuccess(v -> latency.recordNanos(System.nanoTime() - start));
+                })
+                .timeout(OP_TIMEOUT)
+                .map(Optional::of)
+                .onErrorResume(e -> e instanceof DhtException || e instanceof TimeoutException, e -> {
+                    failures.add(e);
+                    return Mono.just(Optional.empty());
+                });
     }
 
     /**
