@@ -58,20 +58,27 @@ rdht_find_java() {
 }
 
 # Builds and installs every module (tests skipped) when the jar $1 is missing or older than a
-# pom.xml or a file under some src/main. Call rdht_find_java first.
+# pom.xml or a file under some src/main. Call rdht_find_java first. Launchers started together
+# (bin/rdht demo and a bin/sensor, say) take turns: one builds, the others then find the jar fresh.
+rdht_jar_is_stale() {
+  [[ ! -f "$1" ]] || [[ -n "$(find "$RDHT_ROOT" \( -name .git -o -name target \) -prune \
+      -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$1" -print -quit)" ]]
+}
+
 rdht_build_if_needed() {
-  local jar="$1" newer=""
-  if [[ -f "$jar" ]]; then
-    newer="$(find "$RDHT_ROOT" \( -name .git -o -name target \) -prune \
-      -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)"
-  fi
-  if [[ ! -f "$jar" || -n "$newer" ]]; then
-    echo "rdht: building (./mvnw install, tests skipped)..." >&2
-    (cd "$RDHT_ROOT" && ./mvnw -B -q -DskipTests install) || {
-      echo "rdht: the build failed" >&2
-      exit 1
-    }
-    # the jar plugin leaves an up-to-date jar alone, which would look stale to the next check
-    touch "$jar"
-  fi
+  local jar="$1"
+  rdht_jar_is_stale "$jar" || return 0
+  local lock="${TMPDIR:-/tmp}/rdht-build-$(id -u).lock"
+  (
+    flock 9
+    if rdht_jar_is_stale "$jar"; then
+      echo "rdht: building (./mvnw install, tests skipped)..." >&2
+      (cd "$RDHT_ROOT" && ./mvnw -B -q -DskipTests install) || {
+        echo "rdht: the build failed" >&2
+        exit 1
+      }
+      # the jar plugin leaves an up-to-date jar alone, which would look stale to the next check
+      touch "$jar"
+    fi
+  ) 9>"$lock" || exit 1
 }
