@@ -165,6 +165,11 @@ final class RdhtProcess {
         return String.join("\n", err);
     }
 
+    /** Sends the process SIGINT, as Ctrl-C on a terminal does. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    }
+
     /** Kills the process and whatever it started (a launcher recording its cache runs java as a child). */
     void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

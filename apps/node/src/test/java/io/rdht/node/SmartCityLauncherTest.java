@@ -1,6 +1,7 @@
 package io.rdht.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -81,6 +82,45 @@ class SmartCityLauncherTest extends ProcessTest {
         RdhtProcess first = run("monitor", "--plain", "-p", "0", "--bind", "127.0.0.1");
         String port = monitorAddress(first).split(":")[1];
         expectFailure(1, "cannot listen on UDP 127.0.0.1:" + port, "monitor", "-p", port, "--bind", "127.0.0.1");
+    }
+
+    @Test
+    void monitorWritesJsonLinesAndShowsInvalidContentAsRejected() throws Exception {
+        RdhtProcess monitor = run("monitor", "--json", "-p", "0", "--bind", "127.0.0.1");
+        String address = monitorAddress(monitor);
+        RdhtProcess sensor = run("sensor", "-b", address, reading(57));
+        assertThat(sensor.awaitExit(RUN)).as(sensor.stderr()).isZero();
+        String json = monitor.awaitLine(l -> l.contains("\"lvl_percent\":57"), RUN);
+        assertThat(json).startsWith("{").endsWith("}").contains("\"event\":\"added\"").contains("\"verified\":true")
+                .contains("\"lat\":39.093214").contains("\"long\":125.688883");
+
+        RdhtProcess garbage = run("rdht", "put", "pollution_level", "not a reading", "-b", address,
+                "--bind", "127.0.0.1");
+        assertThat(garbage.awaitExit(RUN)).as(garbage.stderr()).isZero();
+        String rejected = monitor.awaitLine(l -> l.contains("\"event\":\"rejected\""), RUN);
+        assertThat(rejected).contains("\"verified\":false").contains("content type text/plain");
+    }
+
+    @Test
+    void sensorWithEveryKeepsPublishingDriftingReadings() throws Exception {
+        RdhtProcess monitor = run("monitor", "--plain", "-p", "0", "--bind", "127.0.0.1");
+        String address = monitorAddress(monitor);
+        RdhtProcess sensor = run("sensor", "-b", address, "--every", "1s", reading(50));
+        sensor.awaitLine(l -> l.startsWith("published"), START);
+        monitor.awaitLine(l -> l.contains("added"), RUN);
+        assertThat(monitor.awaitLine(l -> l.contains("updated"), RUN)).contains("✓ verified");
+        assertThat(sensor.awaitLine(l -> l.contains("seq 2"), RUN)).startsWith("published");
+    }
+
+    @Test
+    void demoRunsSeveralSensorsIntoTheMonitorViewAndStopsOnInterrupt() throws Exception {
+        RdhtProcess demo = run("rdht", "-p", "0", "--bind", "127.0.0.1", "demo", "--plain", "--sensors", "3",
+                "--every", "1s");
+        await().atMost(START).until(() -> demo.stdout().lines().filter(l -> l.contains("✓ verified"))
+                .map(l -> l.split("\\s+")[1]).distinct().count() == 3);
+        demo.interrupt();
+        assertThat(demo.awaitExit(RUN)).as("exit code after Ctrl-C").isIn(0, 130);
+        assertThat(demo.stderr()).doesNotContain("Exception");
     }
 
     private void expectFailure(int code, String message, String command, String... args) throws Exception {

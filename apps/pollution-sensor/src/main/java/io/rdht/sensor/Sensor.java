@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** {@code sensor '<json>'}: publishes one signed reading, or one every interval. */
 @Command(name = "sensor", mixinStandardHelpOptions = true, sortOptions = false,
@@ -97,7 +98,8 @@ public final class Sensor implements Callable<Integer> {
             } else {
                 SplittableRandom random = new SplittableRandom();
                 Reading[] current = {reading};
-                Flux.interval(Duration.ZERO, every)
+                // publishing blocks until the storers answer: on a thread where that is allowed
+                Flux.interval(Duration.ZERO, every, Schedulers.boundedElastic())
                         .map(tick -> tick == 0 ? current[0] : (current[0] = current[0].drift(random)))
                         .doOnNext(publisher::publishOrWarn)
                         .blockLast();
