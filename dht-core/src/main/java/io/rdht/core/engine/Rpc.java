@@ -115,10 +115,11 @@ final class Rpc {
         if (p.attempts == 1) {
             p.firstSentAtMillis = env.nowMillis();
         }
-        outbox.send(p.to, p.datagrams);
         long base = p.expectedId == null ? routing.networkTimeoutMillis() : routing.timeoutMillis(p.expectedId);
         long wait = base << (p.attempts - 1);
+        // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
+        outbox.send(p.to, p.datagrams);
     }
 
     private void onTimer(Pending p) {

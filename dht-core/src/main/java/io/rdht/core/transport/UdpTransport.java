@@ -8,8 +8,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +36,19 @@ public final class UdpTransport implements Transport {
     private final EventLoopGroup loops;
 
     /**
-     * Keeps the socket open when the kernel reports that a datagram we sent hit a closed port (an
-     * ICMP "port unreachable"): Reactor Netty would otherwise end the inbound stream and close the
-     * socket, and a node that sent one datagram to a dead peer would go deaf. The lost datagram is
-     * handled as any loss: by the request's timeout.
+     * Keeps the socket open when one datagram could not be delivered: an ICMP "port unreachable"
+     * for one we sent to a dead peer, or a send the kernel refused (a full buffer, a firewall rule).
+     * Reactor Netty would otherwise end the inbound stream and close the socket, and the node would
+     * go deaf. A datagram lost this way is handled as any loss: by the request's timeout.
      */
     @ChannelHandler.Sharable
-    private static final class IcmpErrors extends ChannelInboundHandlerAdapter {
-        static final IcmpErrors INSTANCE = new IcmpErrors();
+    private static final class DatagramErrors extends ChannelInboundHandlerAdapter {
+        static final DatagramErrors INSTANCE = new DatagramErrors();
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof PortUnreachableException) {
-                log.debug("a datagram to a closed port was lost: {}", cause.getMessage());
+            if (cause instanceof IOException) {
+                log.debug("a datagram was lost: {}", cause.toString());
             } else {
                 ctx.fireExceptionCaught(cause);
             }
@@ -70,7 +70,7 @@ public final class UdpTransport implements Transport {
         return UdpServer.create()
                 .runOn(loop)
                 .bindAddress(() -> address)
-                .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst(IcmpErrors.INSTANCE))
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst(DatagramErrors.INSTANCE))
                 .handle((in, out) -> in.receiveObject()
                         .doOnNext(o -> {
                             if (o instanceof DatagramPacket p) {
