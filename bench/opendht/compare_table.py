@@ -76,7 +76,8 @@ def main():
             ("listen p99 ms", o["listen_p99_ms"], number(r.get("listen p99 ms")), ""),
             ("delivered", o["delivered_fraction"], number(r.get("delivered")), "%"),
             ("puts/s, 64 in flight", o["puts_per_s"], number(r.get("puts/s in flight")), "int"),
-            ("memory per node KiB", o["kib_per_node"], None, "int"),
+            ("memory per node KiB, settled", o["kib_per_node"], None, "int"),
+            ("memory per node KiB, after warm-up", o.get("kib_per_node_after_warmup"), None, "int"),
         ]
         print(f"\n### {n} nodes\n")
         if not r:
