@@ -8,15 +8,20 @@ import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * The requesting side of the protocol: gives each request a transaction id, re-sends it with
- * exponential backoff from the peer's adaptive timeout, pairs replies with requests, and feeds
- * round trips and failures to the routing table.
+ * The requesting side of the protocol: gives each send of a request a transaction id of its own,
+ * re-sends it with exponential backoff from the peer's adaptive timeout, pairs replies with
+ * requests, and feeds round trips and failures to the routing table.
+ *
+ * <p>Implementation note: TCP cannot tell which send of a segment an acknowledgement answers, so
+ * Karn's rule drops the sample after a re-send, and a timeout too short for a busy peer never
+ * learns better. A fresh transaction id per send tells exactly which send a reply answers, so every
+ * reply gives a true round trip: a late reply to the first send (a queue) raises the estimate, a
+ * reply to the re-send after a loss does not.
  *
  * <p>Threat-model note: a reply is accepted only from the address the request went to and, when
  * the peer's id is known, only with that id; transaction ids are random 64-bit numbers, so an
@@ -66,16 +71,13 @@ final class Rpc {
             stats.unknownTransaction();
             return false;
         }
-        pending.remove(envelope.transactionId());
-        p.timer.cancel();
+        finish(p);
         NodeInfo node = new NodeInfo(envelope.sender(), from);
         long now = env.nowMillis();
-        // Karn's rule forbids measuring a re-sent request, yet a reply that comes after a re-send is
-        // most often the late answer to the first send, held up in a queue: the time since the first
-        // send is then the round trip that matters, and taking it keeps a busy node from re-sending
-        // everything at the idle round trip's pace.
         if (!envelope.readOnly()) {
-            NodeInfo toPing = routing.onReply(node, now - p.firstSentAtMillis, now);
+            // each send has a transaction id of its own, so this is the exact round trip of the send
+            // answered: no ambiguity after a re-send (Karn's problem), no need to skip the sample
+            NodeInfo toPing = routing.onReply(node, now - p.sentAtMillis(envelope.transactionId()), now);
             if (toPing != null) {
                 liveness.accept(toPing);
             }
@@ -91,39 +93,31 @@ final class Rpc {
         pending.clear();
     }
 
-    /** Requests waiting for a reply. */
-    int inFlight() {
-        return pending.size();
-    }
-
     private void start(InetSocketAddress to, InfoHash expectedId, Request request, RpcCallback callback) {
         if (closed) {
             return;
         }
+        stats.requestSent();
+        transmit(new Pending(to, expectedId, request, callback, maxAttempts));
+    }
+
+    /** Sends the request once more, under a new transaction id that its reply will name. */
+    private void transmit(Pending p) {
         long tx = random.nextLong();
         while (pending.containsKey(tx)) {
             tx = random.nextLong();
         }
-        Pending p = new Pending(tx, to, expectedId, outbox.datagrams(tx, request), callback);
+        p.sent(tx, env.nowMillis());
         pending.put(tx, p);
-        stats.requestSent();
-        transmit(p);
-    }
-
-    private void transmit(Pending p) {
-        p.attempts++;
-        if (p.attempts == 1) {
-            p.firstSentAtMillis = env.nowMillis();
-        }
         long base = p.expectedId == null ? routing.networkTimeoutMillis() : routing.timeoutMillis(p.expectedId);
         long wait = base << (p.attempts - 1);
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
-        outbox.send(p.to, p.datagrams);
+        outbox.send(p.to, outbox.datagrams(tx, p.request));
     }
 
     private void onTimer(Pending p) {
-        if (pending.get(p.transactionId) != p) {
+        if (p.finished) {
             return;
         }
         if (p.attempts < maxAttempts) {
@@ -134,7 +128,7 @@ final class Rpc {
             transmit(p);
             return;
         }
-        pending.remove(p.transactionId);
+        finish(p);
         stats.requestTimedOut();
         if (p.expectedId != null) {
             routing.onTimeout(p.expectedId, env.nowMillis());
@@ -142,23 +136,47 @@ final class Rpc {
         p.callback.onTimeout();
     }
 
+    private void finish(Pending p) {
+        p.finished = true;
+        p.timer.cancel();
+        for (int i = 0; i < p.attempts; i++) {
+            pending.remove(p.transactionIds[i]);
+        }
+    }
+
     private static final class Pending {
-        final long transactionId;
         final InetSocketAddress to;
         final InfoHash expectedId;
-        final List<byte[]> datagrams;
+        final Request request;
         final RpcCallback callback;
+        final long[] transactionIds;
+        final long[] sentAtMillis;
         int attempts;
-        long firstSentAtMillis;
+        boolean finished;
         EngineEnvironment.Timer timer;
 
-        Pending(long transactionId, InetSocketAddress to, InfoHash expectedId, List<byte[]> datagrams,
-                RpcCallback callback) {
-            this.transactionId = transactionId;
+        Pending(InetSocketAddress to, InfoHash expectedId, Request request, RpcCallback callback, int maxAttempts) {
             this.to = to;
             this.expectedId = expectedId;
-            this.datagrams = datagrams;
+            this.request = request;
             this.callback = callback;
+            this.transactionIds = new long[maxAttempts];
+            this.sentAtMillis = new long[maxAttempts];
+        }
+
+        void sent(long transactionId, long nowMillis) {
+            transactionIds[attempts] = transactionId;
+            sentAtMillis[attempts] = nowMillis;
+            attempts++;
+        }
+
+        long sentAtMillis(long transactionId) {
+            for (int i = 0; i < attempts; i++) {
+                if (transactionIds[i] == transactionId) {
+                    return sentAtMillis[i];
+                }
+            }
+            throw new IllegalStateException("transaction " + transactionId + " is not this request's");
         }
     }
 }
