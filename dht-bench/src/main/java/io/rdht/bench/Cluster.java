@@ -1,6 +1,7 @@
 package io.rdht.bench;
 
 import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.crypto.Identity;
@@ -45,7 +46,8 @@ final class Cluster implements AutoCloseable {
                         .identity(Identity.generate()).build());
             }
             return cluster;
-        } catch (RuntimeException e) {
+        } catch (DhtException | IllegalStateException e) {
+            // a bind that failed, or a start that did not end within its limit (Mono.block's timeout)
             int failed = cluster.nodes.size();
             cluster.close();
             throw new StartFailure("node " + failed + " of " + size + " did not start: " + e.getMessage(), e);
