@@ -157,6 +157,15 @@ public final class DhtNode implements AutoCloseable {
     }
 
     /**
+     * Looks {@code target} up: the K nodes closest to it that answered, and how many hops it took.
+     * Nobody answering is no error: the result's {@code closest} is empty then. Fails with {@link
+     * DhtException.NodeClosed} on a closed node.
+     */
+    public Mono<LookupResult> findNodes(InfoHash target) {
+        return Mono.create(sink -> onNode(sink::error, e -> e.findNodes(target, sink::success)));
+    }
+
+    /**
      * Follows {@code key}: the values already stored on the network first, as
      * {@link ValueEvent.Added}, then every change as it happens, each value once however many
      * storers push it: an edit (same id, higher seq) as {@link ValueEvent.Updated}, and

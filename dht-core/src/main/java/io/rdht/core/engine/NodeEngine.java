@@ -2,9 +2,11 @@ package io.rdht.core.engine;
 
 import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
+import io.rdht.core.LookupResult;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
+import io.rdht.core.lookup.Lookup;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.sign.SignatureVerifier;
@@ -14,6 +16,7 @@ import io.rdht.core.listen.Registration;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Envelope;
+import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Reassembler;
@@ -28,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +142,14 @@ public final class NodeEngine {
         operations.add(op);
         op.start(parts.storage().values(key, env.nowMillis()), parts.newLookup(key));
         return op::cancel;
+    }
+
+    /** Looks {@code target} up and hands the K closest nodes that answered to {@code onDone}. */
+    public void findNodes(InfoHash target, Consumer<LookupResult> onDone) {
+        Lookup lookup = parts.newLookup(target);
+        new LookupRun(lookup, parts.rpc(), () -> new FindNode(target), (n, r) -> { }, () -> onDone.accept(
+                new LookupResult(target, lookup.closestAnswered(settings.lookup().k()), lookup.hopsToClosest(),
+                        lookup.answeredCount()))).start();
     }
 
     /** Stores {@code value} on the K nodes closest to {@code key} (this one included if it is among them). */

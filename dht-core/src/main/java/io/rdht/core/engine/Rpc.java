@@ -122,9 +122,7 @@ final class Rpc {
         }
         if (p.attempts < maxAttempts) {
             stats.retransmission();
-            if (p.attempts == 1) {
-                p.callback.onSlow();
-            }
+            p.callback.onSlow();
             transmit(p);
             return;
         }

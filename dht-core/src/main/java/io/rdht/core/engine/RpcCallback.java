@@ -3,7 +3,7 @@ package io.rdht.core.engine;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.wire.Reply;
 
-/** What a requester hears of one request: the reply, a first timeout, or the final failure. */
+/** What a requester hears of one request: the reply, each timeout before the last, or the final failure. */
 interface RpcCallback {
 
     /** A callback for requests whose outcome nobody waits for (the RPC layer still notes failures). */
@@ -20,7 +20,7 @@ interface RpcCallback {
     /** {@code from} answered. */
     void onReply(NodeInfo from, Reply reply);
 
-    /** The first timeout passed; the request is being re-sent. */
+    /** A timeout passed and the request is being re-sent; called once per re-send. */
     default void onSlow() {
     }
 

@@ -20,14 +20,21 @@ import java.util.Set;
  * ends with K live nodes if there are any.
  *
  * <p>Implementation note: a request that outlives its first timeout is marked slow: it stops
- * counting against alpha, the next candidate is asked in its place, and the lookup no longer waits
- * for it to end, so one silent node (dead, or behind a lost datagram) costs one timeout instead of
- * all its retries; its late answer still counts (libp2p's Kademlia frees the slot alike). OpenDHT
- * instead waits for each retry.
+ * counting against alpha and the next candidate is asked in its place (libp2p's Kademlia frees the
+ * slot alike), but the lookup still waits for its re-send if it is among the K closest, since a
+ * lost datagram is far more common than a dead node there and the closest nodes are the ones that
+ * matter. After its second timeout it stands aside: the lookup no longer waits for it, and its
+ * late answer still counts. So a dead node among the closest costs two timeouts instead of all
+ * its retries (OpenDHT waits for each retry). The simulator chose this: standing aside after the
+ * first timeout missed the closest node in 1.5% of lookups under 1% loss (docs/SIMULATION.md).
  *
  * <p>Threat-model note: contacts named in replies are only candidates; they are asked directly
  * and count as found only once they answer themselves, so a liar cannot make up the result.
  * Each node is asked once per lookup.
+ *
+ * <p>Each candidate remembers its hop: 1 for the seeds, and one more than the node that named it
+ * for the others, so {@link #hopsToClosest} is the length of the chain of requests that led to the
+ * result, the measure Kademlia's O(log n) bound is about.
  */
 public final class Lookup {
 
@@ -42,7 +49,7 @@ public final class Lookup {
     public Lookup(InfoHash target, LookupSettings settings, List<NodeInfo> seeds) {
         this.target = target;
         this.settings = settings;
-        offer(seeds);
+        offer(seeds, 1);
     }
 
     /** The id looked up. */
@@ -86,15 +93,23 @@ public final class Lookup {
         release(c);
         c.state = State.ANSWERED;
         answered++;
-        offer(closer);
+        offer(closer, c.hop + 1);
     }
 
-    /** {@code from} has not answered within its first timeout; the lookup asks others meanwhile. */
+    /**
+     * A timeout for {@code from} passed and its request is being re-sent: after the first, the
+     * lookup asks others meanwhile; after the second, it stops waiting for {@code from}.
+     */
     public void onSlow(InfoHash from) {
         Candidate c = find(from);
-        if (c != null && c.state == State.IN_FLIGHT) {
+        if (c == null) {
+            return;
+        }
+        if (c.state == State.IN_FLIGHT) {
             active--;
             c.state = State.SLOW;
+        } else if (c.state == State.SLOW) {
+            c.state = State.ASIDE;
         }
     }
 
@@ -109,20 +124,20 @@ public final class Lookup {
     }
 
     /**
-     * True when the k closest candidates still standing (neither failed nor slow) have answered,
-     * or when nobody is left to ask or to wait for. A slow candidate holds the lookup open only
-     * while fewer than k have answered.
+     * True when the k closest candidates still standing (neither failed nor stood aside) have
+     * answered, or when nobody is left to ask or to wait for. A candidate that stood aside holds
+     * the lookup open only while fewer than k have answered.
      */
     public boolean isDone() {
         int closestAnswered = 0;
-        boolean waitingForSlow = false;
+        boolean waitingForAside = false;
         for (Candidate c : candidates) {
             switch (c.state) {
                 case FAILED -> {
                     continue;
                 }
-                case SLOW -> {
-                    waitingForSlow = true;
+                case ASIDE -> {
+                    waitingForAside = true;
                     continue;
                 }
                 case ANSWERED -> {
@@ -136,7 +151,7 @@ public final class Lookup {
                 }
             }
         }
-        return !waitingForSlow;
+        return !waitingForAside;
     }
 
     /** Up to {@code count} nodes that answered, closest first: the lookup's result. */
@@ -153,6 +168,19 @@ public final class Lookup {
         return out;
     }
 
+    /**
+     * The hop of the closest node that answered: 1 when a seed was the closest, 0 when nobody
+     * answered.
+     */
+    public int hopsToClosest() {
+        for (Candidate c : candidates) {
+            if (c.state == State.ANSWERED) {
+                return c.hop;
+            }
+        }
+        return 0;
+    }
+
     /** Number of nodes that answered. */
     public int answeredCount() {
         return answered;
@@ -163,10 +191,10 @@ public final class Lookup {
         return active;
     }
 
-    private void offer(List<NodeInfo> nodes) {
+    private void offer(List<NodeInfo> nodes, int hop) {
         for (NodeInfo n : nodes) {
             if (heardOf.add(n.id())) {
-                insert(new Candidate(n));
+                insert(new Candidate(n, hop));
             }
         }
     }
@@ -200,19 +228,22 @@ public final class Lookup {
         return null;
     }
 
-    private enum State { FRESH, IN_FLIGHT, SLOW, ANSWERED, FAILED }
+    /** SLOW: first timeout passed, re-sent, still waited for; ASIDE: second timeout passed, not waited for. */
+    private enum State { FRESH, IN_FLIGHT, SLOW, ASIDE, ANSWERED, FAILED }
 
     private static final class Candidate {
         final NodeInfo node;
+        final int hop;
         State state = State.FRESH;
 
-        Candidate(NodeInfo node) {
+        Candidate(NodeInfo node, int hop) {
             this.node = node;
+            this.hop = hop;
         }
 
-        /** Failed and slow candidates stand aside: others are asked in their place, none is waited for. */
+        /** Failed and slow candidates make room: others are asked in their place. */
         boolean isStanding() {
-            return state != State.FAILED && state != State.SLOW;
+            return state != State.FAILED && state != State.SLOW && state != State.ASIDE;
         }
     }
 }

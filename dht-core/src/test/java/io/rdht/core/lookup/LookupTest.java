@@ -76,6 +76,22 @@ class LookupTest {
     }
 
     @Test
+    void hopsCountTheChainOfAnswersThatLedToTheClosestNode() {
+        List<NodeInfo> seeds = nodes(1);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        assertThat(lookup.hopsToClosest()).isZero();
+        NodeInfo second = new NodeInfo(target.randomWithPrefix(20, random), new InetSocketAddress("127.0.0.2", 1));
+        NodeInfo third = new NodeInfo(target.randomWithPrefix(60, random), new InetSocketAddress("127.0.0.2", 2));
+        lookup.onAnswer(lookup.nextToAsk().get(0).id(), List.of(second));
+        assertThat(lookup.hopsToClosest()).isEqualTo(1);
+        lookup.onAnswer(lookup.nextToAsk().get(0).id(), List.of(third));
+        assertThat(lookup.hopsToClosest()).isEqualTo(2);
+        lookup.onAnswer(lookup.nextToAsk().get(0).id(), List.of(seeds.get(0)));
+        assertThat(lookup.hopsToClosest()).isEqualTo(3);
+        assertThat(lookup.isDone()).isTrue();
+    }
+
+    @Test
     void failedNodesAreSkippedAndTheNextClosestTakeTheirPlace() {
         List<NodeInfo> seeds = nodes(12);
         List<NodeInfo> order = sorted(seeds);
@@ -152,13 +168,34 @@ class LookupTest {
     }
 
     @Test
-    void slowCandidateDoesNotHoldTheLookupOpenOnceKOthersAnswered() {
+    void slowCandidateAmongTheClosestHoldsTheLookupOpenUntilItsSecondTimeout() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        for (List<NodeInfo> ask = lookup.nextToAsk(); !ask.isEmpty(); ask = lookup.nextToAsk()) {
+            for (NodeInfo n : ask) {
+                if (n.equals(order.get(0))) {
+                    lookup.onSlow(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(lookup.answeredCount()).isGreaterThanOrEqualTo(8);
+        assertThat(lookup.isDone()).as("8 others answered, the closest is being asked again").isFalse();
+        lookup.onSlow(order.get(0).id());
+        assertThat(lookup.isDone()).as("after its second timeout it stands aside").isTrue();
+    }
+
+    @Test
+    void slowCandidateDoesNotHoldTheLookupOpenOnceKOthersAnsweredAndItTimedOutTwice() {
         List<NodeInfo> seeds = nodes(20);
         List<NodeInfo> order = sorted(seeds);
         Lookup lookup = new Lookup(target, SETTINGS, seeds);
         while (!lookup.isDone()) {
             for (NodeInfo n : lookup.nextToAsk()) {
                 if (n.equals(order.get(0))) {
+                    lookup.onSlow(n.id());
                     lookup.onSlow(n.id());
                 } else {
                     lookup.onAnswer(n.id(), List.of());
