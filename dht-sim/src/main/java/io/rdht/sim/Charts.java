@@ -1,0 +1,73 @@
+package io.rdht.sim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's plots, as PNG files. */
+final class Charts {
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 480;
+
+    private Charts() {
+    }
+
+    /** One line per percentile of a figure against network size, on a logarithmic size axis. */
+    static void againstSize(Path file, String title, String yTitle, List<SizeResult> results,
+                            List<String> names, List<ToDoubleFunction<SizeResult>> figures) throws IOException {
+        XYChart chart = chart(title, "nodes", yTitle);
+        chart.getStyler().setXAxisLogarithmic(results.size() > 1);
+        List<Double> sizes = results.stream().map(r -> (double) r.nodes()).toList();
+        for (int i = 0; i < names.size(); i++) {
+            ToDoubleFunction<SizeResult> f = figures.get(i);
+            chart.addSeries(names.get(i), sizes, results.stream().map(r -> f.applyAsDouble(r)).toList())
+                    .setMarker(SeriesMarkers.CIRCLE);
+        }
+        save(chart, file);
+    }
+
+    /** One line per network size of a percentage over the minutes of measuring. */
+    static void overTime(Path file, String title, String yTitle, List<SizeResult> results,
+                         Function<SizeResult, TimeSeries> series) throws IOException {
+        XYChart chart = chart(title, "minutes of churn", yTitle);
+        for (SizeResult r : results) {
+            TimeSeries s = series.apply(r);
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> minutes = s.minutes();
+            List<Double> percent = s.percentages();
+            for (int i = 0; i < minutes.size(); i++) {
+                if (!percent.get(i).isNaN()) {
+                    x.add(minutes.get(i));
+                    y.add(percent.get(i));
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(String.format("%,d nodes", r.nodes()), x, y).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        save(chart, file);
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendVisible(true);
+        return chart;
+    }
+
+    private static void save(XYChart chart, Path file) throws IOException {
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no data", new double[] {0}, new double[] {0});
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}

@@ -1,0 +1,155 @@
+package io.rdht.sim;
+
+import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.lookup.LookupSettings;
+import io.rdht.core.routing.RoutingSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/simulate}: runs a scenario for each network size and writes the report folder.
+ * Exit status 0 when the report is written, 2 for a bad command line, 1 when the run failed.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs 10,000–100,000 real rdht nodes in virtual time, with Internet round trips, loss and "
+                + "churn, and writes a report folder (README.md, results.csv, PNG plots).")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--nodes", split = ",", paramLabel = "N", description = "network sizes, comma-separated "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "1000,10000")
+    List<Integer> sizes = new ArrayList<>();
+
+    @Option(names = "--churn", paramLabel = "SHAPE:MEDIAN|none|harsh", defaultValue = "0.5:1h", description =
+            "Weibull session lengths: shape and median session (default: ${DEFAULT-VALUE}); harsh = 0.4:10m")
+    String churn;
+
+    @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "1", description = "datagrams lost, in "
+            + "percent (default: ${DEFAULT-VALUE})")
+    double lossPercent;
+
+    @Option(names = "--join", paramLabel = "DURATION", defaultValue = "10m", description = "the nodes join one "
+            + "after another over this long (default: ${DEFAULT-VALUE})")
+    String joinPhase;
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10m", description = "then the network "
+            + "runs untouched this long (default: ${DEFAULT-VALUE})")
+    String settle;
+
+    @Option(names = "--measure", paramLabel = "DURATION", defaultValue = "45m", description = "then churn and "
+            + "the workload run this long (default: ${DEFAULT-VALUE})")
+    String measure;
+
+    @Option(names = "--lookups", paramLabel = "PER_SECOND", defaultValue = "2", description = "lookups per second "
+            + "across the network (default: ${DEFAULT-VALUE})")
+    double lookupsPerSecond;
+
+    @Option(names = "--values", paramLabel = "COUNT", defaultValue = "100", description = "values put and probed "
+            + "(default: ${DEFAULT-VALUE})")
+    int values;
+
+    @Option(names = "--value-ttl", paramLabel = "DURATION", defaultValue = "30m", description = "their TTL "
+            + "(default: ${DEFAULT-VALUE})")
+    String valueTtl;
+
+    @Option(names = "--listen-keys", paramLabel = "COUNT", defaultValue = "10", description = "keys listened to "
+            + "(default: ${DEFAULT-VALUE})")
+    int listenKeys;
+
+    @Option(names = "--listeners", paramLabel = "COUNT", defaultValue = "20", description = "listeners per key "
+            + "(default: ${DEFAULT-VALUE})")
+    int listeners;
+
+    @Option(names = "--k", paramLabel = "K", description = "contacts per bucket and nodes per lookup result "
+            + "(default: the node's, 8)")
+    Integer k;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "requests in flight per lookup (default: the "
+            + "node's, 4)")
+    Integer alpha;
+
+    @Option(names = "--initial-timeout", paramLabel = "DURATION", description = "request timeout before a round "
+            + "trip is known (default: the node's, 500ms)")
+    String initialTimeout;
+
+    @Option(names = "--bucket-refresh", paramLabel = "DURATION", description = "refresh of a bucket nobody looked "
+            + "into (default: the node's, 10m)")
+    String bucketRefresh;
+
+    @Option(names = "--seed", defaultValue = "1", description = "the run's randomness (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sim-report", description = "report folder "
+            + "(default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = scenario();
+        List<SizeResult> results = new ArrayList<>();
+        for (int size : scenario.sizes()) {
+            SizeResult r = new Simulation(scenario, size, System.err::println).run();
+            results.add(r);
+            // Written after every size, so a long run that is stopped still leaves what it measured.
+            Report.write(out, scenario, "bin/simulate " + String.join(" ", spec.commandLine().getParseResult()
+                    .originalArgs()), results);
+        }
+        System.out.println("report written to " + out.resolve("README.md"));
+        return 0;
+    }
+
+    private Scenario scenario() {
+        try {
+            return new Scenario(sizes, churn(), lossPercent / 100, LatencyModel.internet(),
+                    Durations.parse(joinPhase), Durations.parse(settle), Durations.parse(measure),
+                    new Workload(lookupsPerSecond, values, Durations.parse(valueTtl), listenKeys, listeners,
+                            Duration.ofSeconds(30), Duration.ofSeconds(30)), settings(), seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Churn churn() {
+        return switch (churn) {
+            case "none" -> Churn.none();
+            case "harsh" -> new Churn(0.4, Duration.ofMinutes(10));
+            default -> {
+                String[] parts = churn.split(":");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("--churn takes SHAPE:MEDIAN (e.g. 0.5:1h), none or harsh, "
+                            + "got '" + churn + "'");
+                }
+                yield new Churn(Double.parseDouble(parts[0]), Durations.parse(parts[1]));
+            }
+        };
+    }
+
+    private EngineSettings settings() {
+        EngineSettings d = EngineSettings.defaults();
+        RoutingSettings r = d.routing();
+        LookupSettings l = d.lookup();
+        int kk = k != null ? k : r.k();
+        RoutingSettings routing = new RoutingSettings(kk, r.maxFailures(), r.staleContactMillis(),
+                bucketRefresh != null ? Durations.parse(bucketRefresh).toMillis() : r.bucketRefreshMillis(),
+                initialTimeout != null ? Durations.parse(initialTimeout).toMillis() : r.initialTimeoutMillis(),
+                r.minTimeoutMillis(), r.maxTimeoutMillis());
+        LookupSettings lookup = new LookupSettings(kk, alpha != null ? alpha : l.alpha(),
+                Math.max(l.capacity(), kk + 6));
+        return new EngineSettings(d.networkId(), routing, lookup, d.storage(), d.maxAttempts(),
+                d.tokenRotationMillis(), d.maintenanceMillis(), d.republishMillis(), d.bootstrapRetryMinMillis(),
+                d.bootstrapRetryMaxMillis(), d.listen(), d.readOnly());
+    }
+}

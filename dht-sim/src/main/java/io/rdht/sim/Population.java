@@ -1,0 +1,138 @@
+package io.rdht.sim;
+
+import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtNode;
+import io.rdht.core.InfoHash;
+import io.rdht.core.engine.EngineSettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The nodes of a simulated network: it starts them, each joining through a random node already
+ * running, and under {@link Churn} crashes each at the end of its session and starts a new one in
+ * its place. It also knows the truth a lookup is judged by: which node is really closest to an id.
+ */
+final class Population {
+
+    private final EventLoop loop;
+    private final SimulatedInternet internet;
+    private final EngineSettings settings;
+    private final SplittableRandom random;
+    private final List<DhtNode> alive = new ArrayList<>();
+    private final Map<DhtNode, Integer> index = new HashMap<>();
+    private final List<Consumer<DhtNode>> onDeath = new ArrayList<>();
+    private Churn churn = Churn.none();
+    private long joins;
+    private long deaths;
+
+    Population(EventLoop loop, SimulatedInternet internet, EngineSettings settings, SplittableRandom random) {
+        this.loop = loop;
+        this.internet = internet;
+        this.settings = settings;
+        this.random = random;
+    }
+
+    /** Starts one node, joining through a random running node (the first one joins nobody). */
+    DhtNode startOne() {
+        DhtConfig.Builder config = DhtConfig.builder().transport(internet).settings(settings)
+                .randomSeed(random.nextLong());
+        if (!alive.isEmpty()) {
+            config.bootstrap(List.of(randomAlive().address()));
+        }
+        DhtNode node = DhtNode.create(config.build());
+        node.start().subscribe(n -> { }, e -> {
+            throw new IllegalStateException("a simulated node failed to start", e);
+        });
+        index.put(node, alive.size());
+        alive.add(node);
+        joins++;
+        if (churn.isActive()) {
+            scheduleDeath(node, churn.sessionMillis(random));
+        }
+        return node;
+    }
+
+    /**
+     * Turns churn on: each running node leaves after its residual time, and each node started from
+     * now on after its session.
+     */
+    void startChurn(Churn churn) {
+        this.churn = churn;
+        if (churn.isActive()) {
+            for (DhtNode n : List.copyOf(alive)) {
+                scheduleDeath(n, churn.residualMillis(random));
+            }
+        }
+    }
+
+    /** Registers {@code action} to run when a node dies, after it stopped. */
+    void onDeath(Consumer<DhtNode> action) {
+        onDeath.add(action);
+    }
+
+    private void scheduleDeath(DhtNode node, long afterMillis) {
+        loop.schedule(() -> {
+            if (index.containsKey(node)) {
+                kill(node);
+                startOne();
+            }
+        }, afterMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Crashes {@code node}: it answers nothing from now on. */
+    void kill(DhtNode node) {
+        Integer at = index.remove(node);
+        if (at == null) {
+            return;
+        }
+        DhtNode last = alive.remove(alive.size() - 1);
+        if (last != node) {
+            alive.set(at, last);
+            index.put(last, at);
+        }
+        deaths++;
+        node.shutdown().subscribe();
+        onDeath.forEach(a -> a.accept(node));
+    }
+
+    /** Whether {@code node} is running. */
+    boolean isAlive(DhtNode node) {
+        return index.containsKey(node);
+    }
+
+    /** A running node chosen at random. */
+    DhtNode randomAlive() {
+        return alive.get(random.nextInt(alive.size()));
+    }
+
+    /** The running nodes; do not modify. */
+    List<DhtNode> alive() {
+        return alive;
+    }
+
+    /** The running node closest to {@code target}, by a scan of them all. */
+    InfoHash closestAlive(InfoHash target) {
+        InfoHash best = null;
+        for (DhtNode n : alive) {
+            if (best == null || target.compareDistance(n.id(), best) < 0) {
+                best = n.id();
+            }
+        }
+        return best;
+    }
+
+    /** Nodes started so far. */
+    long joins() {
+        return joins;
+    }
+
+    /** Nodes crashed so far. */
+    long deaths() {
+        return deaths;
+    }
+}

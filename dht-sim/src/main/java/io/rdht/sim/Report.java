@@ -1,0 +1,117 @@
+package io.rdht.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a simulation's report folder: {@code README.md} (the scenario, one table row per network
+ * size, the goals met or missed), {@code results.csv}, and four PNG plots.
+ */
+final class Report {
+
+    private Report() {
+    }
+
+    /** Writes the folder {@code dir} (created if missing) for {@code results} of {@code scenario}. */
+    static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> results) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("README.md"), markdown(scenario, commandLine, results));
+        Files.writeString(dir.resolve("results.csv"), csv(results));
+        Charts.againstSize(dir.resolve("hops.png"), "Lookup hops against network size", "hops", results,
+                List.of("p50", "p99"), List.of(SizeResult::hopsP50, SizeResult::hopsP99));
+        Charts.againstSize(dir.resolve("latency.png"), "Lookup latency against network size", "ms (virtual)",
+                results, List.of("p50", "p99"), List.of(SizeResult::latencyP50Millis, SizeResult::latencyP99Millis));
+        Charts.overTime(dir.resolve("availability.png"), "Values found before their TTL, under churn", "% found",
+                results, r -> r.series().valuesFound());
+        Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
+                results, r -> r.series().listenDelivered());
+    }
+
+    private static String markdown(Scenario s, String commandLine, List<SizeResult> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Simulation report\n\n");
+        md.append("Command: `").append(commandLine).append("`\n\n");
+        md.append(describe(s)).append('\n');
+        md.append("| nodes | lookups | found closest | hops p50 / p99 | lookup ms p50 / p99 | values found before TTL "
+                + "| gone after TTL | listen delivered (events) | listen ms p50 / p99 | datagrams / node / s "
+                + "| bytes / node / s | joins while measuring | heap / node | wall time |\n");
+        md.append("|---:|---:|---:|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %d / %d | %d / %d | %s | %s | %s (%,d) | %d / %d "
+                            + "| %.2f | %,.0f | %,d | %,d KiB | %s |\n",
+                    r.nodes(), r.lookups(), percent(r.lookupSuccess()), r.hopsP50(), r.hopsP99(),
+                    r.latencyP50Millis(), r.latencyP99Millis(), percent(r.valuesFound()), percent(r.valuesGone()),
+                    percent(r.listenDelivered()), r.listenEvents(), r.listenP50Millis(), r.listenP99Millis(),
+                    r.datagramsPerNodeSecond(), r.bytesPerNodeSecond(), r.joins(), r.heapPerNodeKiB(),
+                    wall(r.wallTime())));
+        }
+        md.append("\nGoals (issue 6): ≥ 99.9% of lookups find the closest live node, median ≤ 4 hops, every value "
+                + "found until its TTL, ≥ 99.9% of listen events delivered.\n\n");
+        for (SizeResult r : results) {
+            md.append(String.format(Locale.ROOT, "- %,d nodes: lookups %s, hops %s, values %s, listen %s\n", r.nodes(),
+                    verdict(r.lookupSuccess() >= 0.999), verdict(r.hopsP50() <= 4), verdict(r.valuesFound() == 1),
+                    verdict(r.listenDelivered() >= 0.999)));
+        }
+        md.append("\n![hops](hops.png)\n![latency](latency.png)\n![availability](availability.png)\n"
+                + "![delivery](delivery.png)\n");
+        return md.toString();
+    }
+
+    private static String describe(Scenario s) {
+        Workload w = s.workload();
+        var routing = s.settings().routing();
+        var lookup = s.settings().lookup();
+        return String.format(Locale.ROOT, """
+                - Churn: %s%s; a node that leaves crashes, and a new one joins in its place.
+                - Network: one-way access delays %.0f–%.0f ms per node (round trips %.0f–%.0f ms), %.1f%% jitter, \
+                %.1f%% of datagrams lost.
+                - Phases: nodes join over %s, the network settles for %s, then churn and the workload run for %s \
+                (virtual time).
+                - Workload: %.1f lookups/s of random ids; %d values with a TTL of %s, each got once a minute; \
+                %d keys × %d listeners, a put to each key every %s, %s to deliver.
+                - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
+                is known (adaptive %d–%d ms), %d sends per request, bucket refresh %s, republish %s.
+                - Seed: %d.
+                """, s.churn(), s.churn().isActive() ? " (mean session " + Durations.approximate(s.churn().meanSession())
+                        + ")" : "",
+                s.latency().minAccessMillis(), s.latency().maxAccessMillis(), 4 * s.latency().minAccessMillis(),
+                4 * s.latency().maxAccessMillis(), 100 * s.latency().jitterFraction(), 100 * s.lossRate(),
+                Durations.format(s.joinPhase()), Durations.format(s.settle()), Durations.format(s.measure()),
+                w.lookupsPerSecond(), w.values(), Durations.format(w.valueTtl()), w.listenKeys(), w.listenersPerKey(),
+                Durations.format(w.publishInterval()), Durations.format(w.deliveryWindow()), lookup.k(),
+                lookup.alpha(), lookup.capacity(), routing.initialTimeoutMillis(), routing.minTimeoutMillis(),
+                routing.maxTimeoutMillis(), s.settings().maxAttempts(),
+                Durations.format(Duration.ofMillis(routing.bucketRefreshMillis())),
+                Durations.format(Duration.ofMillis(s.settings().republishMillis())), s.seed());
+    }
+
+    private static String csv(List<SizeResult> results) {
+        StringBuilder csv = new StringBuilder("nodes,lookups,lookup_success,hops_p50,hops_p99,latency_p50_ms,"
+                + "latency_p99_ms,value_puts,values_found,values_gone,listen_delivered,listen_events,listen_p50_ms,"
+                + "listen_p99_ms,datagrams_per_node_s,bytes_per_node_s,joins,heap_per_node_kib,wall_s\n");
+        for (SizeResult r : results) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.5f,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.3f,%.1f,%d,%d,%d%n",
+                    r.nodes(), r.lookups(), r.lookupSuccess(), r.hopsP50(), r.hopsP99(), r.latencyP50Millis(),
+                    r.latencyP99Millis(), r.valuePuts(), r.valuesFound(), r.valuesGone(), r.listenDelivered(),
+                    r.listenEvents(), r.listenP50Millis(), r.listenP99Millis(), r.datagramsPerNodeSecond(),
+                    r.bytesPerNodeSecond(), r.joins(), r.heapPerNodeKiB(), r.wallTime().toSeconds()));
+        }
+        return csv.toString();
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    private static String wall(Duration d) {
+        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+    }
+}

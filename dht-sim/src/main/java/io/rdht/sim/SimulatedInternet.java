@@ -1,0 +1,161 @@
+package io.rdht.sim;
+
+import io.rdht.core.transport.Endpoint;
+import io.rdht.core.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The Internet as the simulated nodes see it: every endpoint gets its own address (10.x.y.z:4222)
+ * and access delay from a {@link LatencyModel}, datagrams are lost at a fixed rate, and every
+ * datagram and byte sent is counted, per endpoint and in all. Everything runs on one {@link
+ * EventLoop}; not thread-safe.
+ */
+public final class SimulatedInternet implements Transport {
+
+    private final EventLoop loop;
+    private final LatencyModel latency;
+    private final double lossRate;
+    private final SplittableRandom random;
+    private final Map<InetSocketAddress, Host> hosts = new HashMap<>();
+    private int nextHost = 1;
+    private final Traffic total = new Traffic();
+    private long lost;
+
+    /**
+     * @param loop     the clock everything runs on
+     * @param latency  how long datagrams take
+     * @param lossRate chance in [0, 1) that a datagram is lost
+     * @param seed     randomness of delays and losses
+     */
+    public SimulatedInternet(EventLoop loop, LatencyModel latency, double lossRate, long seed) {
+        if (!(lossRate >= 0 && lossRate < 1)) {
+            throw new IllegalArgumentException("loss rate must be in [0, 1), got " + lossRate);
+        }
+        this.loop = loop;
+        this.latency = latency;
+        this.lossRate = lossRate;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** What all endpoints sent so far. */
+    public Traffic total() {
+        return total;
+    }
+
+    /** Datagrams lost so far, at random or for want of a receiver. */
+    public long lost() {
+        return lost;
+    }
+
+    /** What the endpoint at {@code address} sent so far, or null once it is closed. */
+    public Traffic trafficOf(InetSocketAddress address) {
+        Host h = hosts.get(address);
+        return h == null ? null : h.sent;
+    }
+
+    @Override
+    public Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver) {
+        return Mono.fromCallable(() -> {
+            Host h = new Host(nextAddress(), receiver, loop.createWorker(), latency.accessMillis(random));
+            hosts.put(h.address, h);
+            return h;
+        });
+    }
+
+    private InetSocketAddress nextAddress() throws UnknownHostException {
+        int n = nextHost++;
+        byte[] ip = {10, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+        return new InetSocketAddress(InetAddress.getByAddress(ip), 4222);
+    }
+
+    private void deliver(Host from, InetSocketAddress to, byte[] datagram) {
+        from.sent.add(datagram.length);
+        total.add(datagram.length);
+        Host target = hosts.get(to);
+        if (target == null || random.nextDouble() < lossRate) {
+            lost++;
+            return;
+        }
+        long delay = latency.oneWayMillis(from.access, target.access, random);
+        target.worker.schedule(() -> target.receiver.onDatagram(datagram, from.address), delay,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Datagrams and bytes sent. */
+    public static final class Traffic {
+        private long datagrams;
+        private long bytes;
+
+        void add(int length) {
+            datagrams++;
+            bytes += length;
+        }
+
+        /** Datagrams sent. */
+        public long datagrams() {
+            return datagrams;
+        }
+
+        /** Bytes sent (UDP payload). */
+        public long bytes() {
+            return bytes;
+        }
+    }
+
+    private final class Host implements Endpoint {
+        final InetSocketAddress address;
+        final DatagramReceiver receiver;
+        final Scheduler.Worker worker;
+        final double access;
+        final Traffic sent = new Traffic();
+
+        Host(InetSocketAddress address, DatagramReceiver receiver, Scheduler.Worker worker, double access) {
+            this.address = address;
+            this.receiver = receiver;
+            this.worker = worker;
+            this.access = access;
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return address;
+        }
+
+        @Override
+        public void send(InetSocketAddress to, byte[] datagram) {
+            deliver(this, to, datagram);
+        }
+
+        @Override
+        public long nowMillis() {
+            return loop.nowMillis();
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            worker.schedule(task);
+        }
+
+        @Override
+        public Disposable schedule(Runnable task, long delayMillis) {
+            return worker.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public Mono<Void> close() {
+            return Mono.fromRunnable(() -> {
+                hosts.remove(address, this);
+                worker.dispose();
+            });
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.rdht.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link Scenario} for one network size: real {@code DhtNode}s on a {@link
+ * SimulatedInternet}, in virtual time on one {@link EventLoop}. The nodes join one after another,
+ * the network settles, then churn and the workload run while everything is measured.
+ */
+final class Simulation {
+
+    /** Virtual time starts here, so that creation times look like real ones. */
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static final long PROGRESS_EVERY_MILLIS = 5 * 60_000;
+    private static final long SLOT_MILLIS = 60_000;
+
+    private final Scenario scenario;
+    private final int size;
+    private final Consumer<String> progress;
+    private final EventLoop loop = new EventLoop(START.toEpochMilli());
+    private final SplittableRandom random;
+    private final SimulatedInternet internet;
+    private final Population population;
+
+    Simulation(Scenario scenario, int size, Consumer<String> progress) {
+        this.scenario = scenario;
+        this.size = size;
+        this.progress = progress;
+        this.random = new SplittableRandom(scenario.seed() ^ size);
+        this.internet = new SimulatedInternet(loop, scenario.latency(), scenario.lossRate(), random.nextLong());
+        this.population = new Population(loop, internet, scenario.settings(), random.split());
+    }
+
+    SizeResult run() {
+        long wallStart = System.nanoTime();
+        join();
+        runFor(scenario.settle(), "settling");
+        long heapPerNodeKiB = heapAfterCollection() / size >> 10;
+        progress.accept(String.format("%,d nodes: %,d KiB heap per node after settling", size, heapPerNodeKiB));
+
+        long start = loop.nowMillis();
+        long end = start + scenario.measure().toMillis();
+        long joinsBefore = population.joins();
+        SizeResult.Series series = new SizeResult.Series(new TimeSeries(start, SLOT_MILLIS),
+                new TimeSeries(start, SLOT_MILLIS), new TimeSeries(start, SLOT_MILLIS));
+        Workload w = scenario.workload();
+        LookupProbe lookups = new LookupProbe(loop, population, random.split(), w.lookupsPerSecond(),
+                series.lookupSuccess());
+        ValueProbe values = new ValueProbe(loop, population, random.split(), w.values(), w.valueTtl(),
+                series.valuesFound());
+        ListenProbe listens = new ListenProbe(loop, population, random.split(), w, series.listenDelivered());
+        long datagramsBefore = internet.total().datagrams();
+        long bytesBefore = internet.total().bytes();
+
+        population.startChurn(scenario.churn());
+        lookups.start(end);
+        values.start(end);
+        listens.start(end);
+        runFor(scenario.measure(), "measuring");
+        lookups.finish();
+        double nodeSeconds = (double) size * scenario.measure().toMillis() / 1000;
+        double datagrams = (internet.total().datagrams() - datagramsBefore) / nodeSeconds;
+        double bytes = (internet.total().bytes() - bytesBefore) / nodeSeconds;
+        // Let the last puts' listen events and lookups finish, measured by the probes' own windows.
+        runFor(w.deliveryWindow(), "draining");
+
+        return new SizeResult(size, Duration.ofNanos(System.nanoTime() - wallStart), heapPerNodeKiB,
+                population.joins() - joinsBefore, lookups.success().attempts(), lookups.success().fraction(),
+                lookups.hops().percentile(50), lookups.hops().percentile(99), lookups.latencyMillis().percentile(50),
+                lookups.latencyMillis().percentile(99), values.puts().fraction(), values.foundBeforeTtl().fraction(),
+                values.goneAfterTtl().fraction(), listens.delivered().fraction(), listens.delivered().attempts(),
+                listens.delayMillis().percentile(50), listens.delayMillis().percentile(99), datagrams, bytes, series);
+    }
+
+    /** Starts the nodes one after another over the join phase. */
+    private void join() {
+        population.startOne();
+        long gap = Math.max(1, scenario.joinPhase().toMillis() / size);
+        for (int i = 1; i < size; i++) {
+            loop.schedule(population::startOne, i * gap, TimeUnit.MILLISECONDS);
+        }
+        runFor(Duration.ofMillis(size * gap), "joining");
+    }
+
+    private void runFor(Duration duration, String phase) {
+        long end = loop.nowMillis() + duration.toMillis();
+        long wallStart = System.nanoTime();
+        while (loop.nowMillis() < end) {
+            long stepEnd = Math.min(end, loop.nowMillis() + PROGRESS_EVERY_MILLIS);
+            loop.runUntil(stepEnd);
+            progress.accept(String.format("%,d nodes, %s: %s of %s virtual, %,d alive, %.0f s wall, %,d MiB heap",
+                    size, phase, Durations.format(Duration.ofMillis(duration.toMillis() - (end - loop.nowMillis()))),
+                    Durations.format(duration), population.alive().size(), (System.nanoTime() - wallStart) / 1e9,
+                    heapInUse() >> 20));
+        }
+    }
+
+    private static long heapAfterCollection() {
+        System.gc();
+        System.gc();
+        return heapInUse();
+    }
+
+    private static long heapInUse() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

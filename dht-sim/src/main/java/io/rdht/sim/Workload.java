@@ -1,0 +1,34 @@
+package io.rdht.sim;
+
+import java.time.Duration;
+
+/**
+ * What the simulated users do while the network is measured.
+ *
+ * @param lookupsPerSecond lookups of random ids, from random nodes, across the network (Poisson)
+ * @param values           values put at the start of the measurement, each from a random node
+ * @param valueTtl         their TTL: they are probed by gets once a minute until then and after
+ * @param listenKeys       keys followed by listeners
+ * @param listenersPerKey  listeners on each key, each on a random node (one that dies is replaced)
+ * @param publishInterval  how often a random node puts a new value to each listened key
+ * @param deliveryWindow   how long after a put a listener has to receive it
+ */
+public record Workload(double lookupsPerSecond, int values, Duration valueTtl, int listenKeys, int listenersPerKey,
+                       Duration publishInterval, Duration deliveryWindow) {
+
+    /** Checks the figures. */
+    public Workload {
+        if (lookupsPerSecond < 0 || values < 0 || listenKeys < 0 || listenersPerKey < 0) {
+            throw new IllegalArgumentException("workload figures must not be negative");
+        }
+        if (valueTtl.isNegative() || valueTtl.isZero() || publishInterval.isNegative() || publishInterval.isZero()
+                || deliveryWindow.isNegative() || deliveryWindow.isZero()) {
+            throw new IllegalArgumentException("workload durations must be positive");
+        }
+    }
+
+    /** 2 lookups/s, 100 values with a 30 min TTL, 10 keys × 20 listeners with a put every 30 s. */
+    public static Workload defaults() {
+        return new Workload(2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,34 @@
+package io.rdht.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aBadChurnIsAUsageErrorThatNamesIt() {
+        assertThat(run("--churn", "fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("--churn takes SHAPE:MEDIAN").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadDurationOrSizeIsAUsageError() {
+        assertThat(run("--measure", "ten minutes")).isEqualTo(2);
+        assertThat(err.toString()).contains("'ten minutes'");
+        assertThat(run("--nodes", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("each network size must be ≥ 2");
+    }
+}
