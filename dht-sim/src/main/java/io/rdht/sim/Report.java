@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +17,10 @@ final class Report {
     private Report() {
     }
 
-    /** Writes the folder {@code dir} (created if missing) for {@code results} of {@code scenario}. */
-    static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> results) throws IOException {
+    /** Writes the folder {@code dir} (created if missing) for the results of {@code scenario}, smallest network first. */
+    static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> unordered)
+            throws IOException {
+        List<SizeResult> results = unordered.stream().sorted(Comparator.comparingInt(SizeResult::nodes)).toList();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("README.md"), markdown(scenario, commandLine, results));
         Files.writeString(dir.resolve("results.csv"), csv(results));

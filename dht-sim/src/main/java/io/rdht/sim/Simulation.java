@@ -62,12 +62,12 @@ final class Simulation {
         values.start(end);
         listens.start(end);
         runFor(scenario.measure(), "measuring");
-        lookups.finish();
         double nodeSeconds = (double) size * scenario.measure().toMillis() / 1000;
         double datagrams = (internet.total().datagrams() - datagramsBefore) / nodeSeconds;
         double bytes = (internet.total().bytes() - bytesBefore) / nodeSeconds;
-        // Let the last puts' listen events and lookups finish, measured by the probes' own windows.
+        // The last puts' listen events and the last lookups get as long as the others had.
         runFor(w.deliveryWindow(), "draining");
+        lookups.finish();
 
         return new SizeResult(size, Duration.ofNanos(System.nanoTime() - wallStart), heapPerNodeKiB,
                 population.joins() - joinsBefore, lookups.success().attempts(), lookups.success().fraction(),
