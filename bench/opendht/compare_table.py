@@ -103,6 +103,9 @@ def main():
             print(f"(OpenDHT gave no result for {n} nodes: see its progress on stderr)\n")
         if not r:
             print(f"(rdht printed no summary row for {n} nodes)\n")
+        if o.get("warmed_up", 0) < o.get("warmup", 0):
+            print(f"(OpenDHT's warm-up stopped after 120 s, at {o['warmed_up']} of {o['warmup']}"
+                  " puts and gets)\n")
         if o.get("cut_short"):
             listened = o["listen_expected"] // max(1, o["listeners"])
             print(f"(OpenDHT's time limit of {o['time_limit_s']} s cut short: {', '.join(o['cut_short'])};"
