@@ -9,22 +9,29 @@ node, and the script measures:
      put -> callback latency p50/p95/p99 and the fraction of expected deliveries that arrived;
   4. puts of distinct keys with 64 in flight for 10 s: successful puts per second of the phase;
   5. memory per node: (RSS with N nodes 2 s after bootstrap - RSS with no node) / N, in KiB
-     (kib_per_node), and the same after the warm-up (kib_per_node_after_warmup: it includes the
-     warm-up's stored values, each held by up to 8 nodes, and malloc's per-thread arenas).
+     (kib_per_node); what the second half of the nodes added, (RSS with N nodes - RSS with N/2) /
+     (N - N/2) (kib_per_node_second_half: what one more node costs once the first half has paid the
+     process's one-off costs); and the first figure after the warm-up (kib_per_node_after_warmup:
+     it includes the warm-up's stored values, each held by up to 8 nodes, and malloc's per-thread
+     arenas).
 Latency runs from the call to OpenDHT's callback (on OpenDHT's thread), like rdht's benchmark.
 OpenDHT's request rate limiter is switched off (DhtConfig.setRateLimit(-1, -1)).
 
-Each size runs in a fresh child process so that its memory baseline is clean. Prints one JSON
-object per size on stdout, progress on stderr; exits non-zero if a size fails.
+Each size runs in a fresh child process so that its memory baseline is clean, within a time
+limit (--time-limit, 600 s by default): past it no phase starts a new operation, the phases cut
+short are listed in the result (cut_short), and a child still running 120 s later is killed. The
+warm-up stops after 120 s in any case (warmed_up says how many of its puts and gets it made).
+Prints one JSON object per size on stdout, progress on stderr; exits non-zero if a size fails.
 
 Usage: bench/opendht/opendht_bench.py [--nodes 8,32,128] [--ops 200] [--warmup 1000]
-                                      [--seconds 10] [--inflight 64]
+                                      [--seconds 10] [--inflight 64] [--time-limit 600]
 """
 import argparse
 import ctypes
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import threading
@@ -33,7 +40,8 @@ import time
 OP_TIMEOUT_S = 10.0          # longest an operation may take before it counts as failed
 LISTEN_SETTLE_S = 0.5        # time for listens to reach their storers before the first put
 LISTEN_PUTS, LISTEN_GAP_S, LISTEN_KEY = 50, 0.05, "pollution_level"
-SIZE_TIME_LIMIT_S = 600      # a child process running longer than this is killed
+WARMUP_LIMIT_S = 120         # the warm-up stops after this long
+KILL_GRACE_S = 120           # a child still running this long after its time limit is killed
 
 
 def log(msg):
@@ -102,6 +110,22 @@ def cancel_listen(node, token):
     node.cancelListen(token)
 
 
+class Budget:
+    """The time left for one network size; remembers which phases it cut short."""
+
+    def __init__(self, seconds):
+        self.deadline = time.monotonic() + seconds
+        self.cut_short = []
+
+    def allows(self, phase):
+        """True if an operation of phase may still start; else notes the phase as cut short."""
+        if time.monotonic() < self.deadline:
+            return True
+        if phase not in self.cut_short:
+            self.cut_short.append(phase)
+        return False
+
+
 def wait(op):
     """Waits for op; True if it finished in time and succeeded."""
     return op.done.wait(OP_TIMEOUT_S) and op.ok
@@ -110,6 +134,7 @@ def wait(op):
 def run_size(n, args):
     import opendht
     rnd = random.Random(n)
+    budget = Budget(args.time_limit)
     baseline = rss_kib()
     config = opendht.DhtConfig()
     config.setRateLimit(-1, -1)  # no limit on requests per second, overall or per peer
@@ -122,47 +147,57 @@ def run_size(n, args):
             if i > 0:
                 node.bootstrap("127.0.0.1", str(nodes[0].getBound().getPort()))
             nodes.append(node)
+            if i + 1 == n // 2:
+                half = rss_kib()
         time.sleep(2.0)
-        settled = (rss_kib() - baseline) / n
+        rss_all = rss_kib()
+        settled = (rss_all - baseline) / n
+        second_half = (rss_all - half) / (n - n // 2)
         log(f"{n} nodes started and bootstrapped in {time.monotonic() - t0:.1f} s;"
-            f" {settled:.0f} KiB per node")
+            f" {settled:.0f} KiB per node, {second_half:.0f} KiB per node of the second half")
 
         def other(i):
             return (i + 1 + rnd.randrange(n - 1)) % n
 
         # warm-up: puts and gets, unmeasured, so that routing tables fill
         t0 = time.monotonic()
-        warm_failed = 0
+        warm_failed = warmed = 0
         for i in range(args.warmup):
-            if time.monotonic() - t0 > 120:
+            if time.monotonic() - t0 > WARMUP_LIMIT_S or not budget.allows("warm-up"):
                 break
             key = f"warmup-{i}"
             p = rnd.randrange(n)
             warm_failed += not wait(put(opendht, nodes[p], key, key.encode()))
             warm_failed += not wait(get(opendht, nodes[other(p)], key))
-        log(f"warm-up: {args.warmup} puts and gets in {time.monotonic() - t0:.1f} s, {warm_failed} failed")
+            warmed += 1
+        log(f"warm-up: {warmed} puts and gets in {time.monotonic() - t0:.1f} s, {warm_failed} failed")
         warm = (rss_kib() - baseline) / n
 
         # 1. puts one at a time
         put_nanos, putters = [], []
         for i in range(args.ops):
+            if not budget.allows("puts"):
+                break
             key = f"key-{i}"
             p = rnd.randrange(n)
             op = put(opendht, nodes[p], key, key.encode())
             if wait(op):
                 put_nanos.append(op.nanos)
             putters.append(p)
-        log(f"puts: {len(put_nanos)}/{args.ops} ok")
+        log(f"puts: {len(put_nanos)}/{len(putters)} ok")
 
         # 2. a get of each from another node, checked for exactly the right value
-        get_nanos, right = [], 0
+        get_nanos, right, gets = [], 0, 0
         for i, p in enumerate(putters):
+            if not budget.allows("gets"):
+                break
+            gets += 1
             key = f"key-{i}"
             op = get(opendht, nodes[other(p)], key)
             if wait(op):
                 get_nanos.append(op.nanos)
                 right += op.values == [key.encode()]
-        log(f"gets: {right}/{args.ops} right")
+        log(f"gets: {right}/{gets} right")
 
         # 3. listeners, then puts to their key
         listeners = min(16, n - 1)
@@ -187,6 +222,8 @@ def run_size(n, args):
         time.sleep(LISTEN_SETTLE_S)
         listen_ok = 0
         for i in range(LISTEN_PUTS):
+            if not budget.allows("listen"):
+                break
             data = f"{LISTEN_KEY}-{i}".encode()
             with lock:
                 started[data] = time.perf_counter_ns()
@@ -209,7 +246,7 @@ def run_size(n, args):
         t0 = time.perf_counter()
         end = t0 + args.seconds
         i = 0
-        while time.perf_counter() < end and i < args.max_puts:
+        while time.perf_counter() < end and i < args.max_puts and budget.allows("load"):
             if not slots.acquire(timeout=OP_TIMEOUT_S):
                 break
             op = Op()
@@ -231,15 +268,17 @@ def run_size(n, args):
 
         return {
             "system": "opendht", "nodes": n,
-            "puts": args.ops, "puts_ok": len(put_nanos), **summary("put", put_nanos),
-            "gets_right": right, **summary("get", get_nanos),
+            "puts": len(putters), "puts_ok": len(put_nanos), **summary("put", put_nanos),
+            "warmup": args.warmup, "warmed_up": warmed,
+            "gets": gets, "gets_right": right, **summary("get", get_nanos),
             "listeners": listeners, "listen_expected": expected, "listen_delivered": delivered,
-            "delivered_fraction": round(delivered / expected, 4) if expected else 0.0,
+            "delivered_fraction": round(delivered / expected, 4) if expected else None,
             **summary("listen", listen_nanos),
             "load_puts": len(load_ops), "load_puts_ok": load_ok,
             "puts_per_s": round(load_ok / load_seconds, 1) if load_seconds > 0 else 0.0,
-            "kib_per_node": round(settled, 1), "kib_per_node_after_warmup": round(warm, 1),
-            "baseline_rss_kib": baseline,
+            "kib_per_node": round(settled, 1), "kib_per_node_second_half": round(second_half, 1),
+            "kib_per_node_after_warmup": round(warm, 1), "baseline_rss_kib": baseline,
+            "time_limit_s": args.time_limit, "cut_short": budget.cut_short,
         }
     finally:
         stopped = []
@@ -261,6 +300,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=10, help="duration of the load phase (default 10)")
     ap.add_argument("--inflight", type=int, default=64, help="puts in flight in the load phase (default 64)")
     ap.add_argument("--max-puts", type=int, default=200_000, help="most puts of the load phase")
+    ap.add_argument("--time-limit", type=int, default=600,
+                    help="seconds a size may take before its phases stop starting operations (default 600)")
     ap.add_argument("--one-size", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     try:
@@ -270,7 +311,7 @@ def main():
     if not sizes or any(s < 2 or s > 1000 for s in sizes):
         ap.error("each size must be between 2 and 1000")
     if not (1 <= args.ops <= 100_000 and 0 <= args.warmup <= 100_000 and 1 <= args.seconds <= 600
-            and 1 <= args.inflight <= 10_000):
+            and 1 <= args.inflight <= 10_000 and 10 <= args.time_limit <= 7200):
         ap.error("an option is out of range")
 
     if args.one_size:
@@ -283,16 +324,20 @@ def main():
         print("opendht_bench: cannot import opendht; install it with"
               " `apt-get install -y python3-opendht` (as root) and run with /usr/bin/python3", file=sys.stderr)
         return 2
+    # stopped by SIGTERM, subprocess.run below kills the running child before this process exits
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     failed = 0
     passthrough = [f"--ops={args.ops}", f"--warmup={args.warmup}", f"--seconds={args.seconds}",
-                   f"--inflight={args.inflight}", f"--max-puts={args.max_puts}"]
+                   f"--inflight={args.inflight}", f"--max-puts={args.max_puts}",
+                   f"--time-limit={args.time_limit}"]
+    kill_after = args.time_limit + KILL_GRACE_S
     for n in sizes:
         log(f"--- {n} nodes ---")
         cmd = [sys.executable, os.path.abspath(__file__), "--one-size", f"--nodes={n}", *passthrough]
         try:
-            child = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, timeout=SIZE_TIME_LIMIT_S)
+            child = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, timeout=kill_after)
         except subprocess.TimeoutExpired:
-            log(f"{n} nodes: gave up after {SIZE_TIME_LIMIT_S} s")
+            log(f"{n} nodes: killed after {kill_after} s")
             failed += 1
             continue
         lines = child.stdout.strip().splitlines()

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 /**
  * A network of nodes on 127.0.0.1 over real UDP, all in this JVM: the first node starts alone,
  * the others join through it one after the other; each has an identity of its own, for signed
- * puts. Closing it shuts every node down.
+ * puts. Closing it shuts every node down, those of a start that failed half-way included.
  */
 final class Cluster implements AutoCloseable {
 
@@ -31,26 +31,40 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Starts {@code size} nodes, each within ten seconds.
+     * Starts the first node, alone, within ten seconds; {@link #grow} adds the others.
      *
-     * @throws StartFailure naming the node that did not start, after shutting down those that did
+     * @throws StartFailure if it did not start
      */
-    static Cluster start(int size) throws StartFailure {
-        Cluster cluster = new Cluster(new ArrayList<>(size));
+    static Cluster startFirst() throws StartFailure {
+        Cluster cluster = new Cluster(new ArrayList<>());
         try {
-            DhtNode first = cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0)
-                    .identity(Identity.generate()).build());
-            String via = HOST + ":" + first.address().getPort();
-            while (cluster.nodes.size() < size) {
-                cluster.startNode(DhtConfig.builder().bindHost(HOST).port(0).bootstrap(via)
-                        .identity(Identity.generate()).build());
-            }
+            cluster.grow(1);
             return cluster;
+        } catch (StartFailure e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts nodes until there are {@code size}, one after the other, each joining through the
+     * first within ten seconds.
+     *
+     * @throws StartFailure naming the node that did not start; those that did keep running until
+     *                      {@link #close}
+     */
+    void grow(int size) throws StartFailure {
+        try {
+            while (nodes.size() < size) {
+                DhtConfig.Builder config = DhtConfig.builder().bindHost(HOST).port(0).identity(Identity.generate());
+                if (!nodes.isEmpty()) {
+                    config.bootstrap(HOST + ":" + nodes.getFirst().address().getPort());
+                }
+                startNode(config.build());
+            }
         } catch (DhtException | IllegalStateException e) {
             // a bind that failed, or a start that did not end within its limit (Mono.block's timeout)
-            int failed = cluster.nodes.size();
-            cluster.close();
-            throw new StartFailure("node " + failed + " of " + size + " did not start: " + e.getMessage(), e);
+            throw new StartFailure("node " + nodes.size() + " of " + size + " did not start: " + e.getMessage(), e);
         }
     }
 

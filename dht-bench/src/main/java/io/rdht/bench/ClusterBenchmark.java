@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * puts one at a time, gets of those keys one at a time from other nodes (checking that each finds
  * exactly the value put), signed puts one at a time, the time from a put to each of 16 listeners,
  * and puts with many in flight; it prints a Markdown table per size and a summary, after the speed
- * of signing and verifying.
+ * of signing and verifying. It also reads the memory each node costs once the network has settled
+ * and again after the warm-up (see {@link MemoryReading}).
  *
  * <p>Exit status: 0 when every network ran (failed operations are counted in the tables, not
  * fatal), 1 when a node did not start, 2 for a bad command line.
@@ -78,13 +79,25 @@ public final class ClusterBenchmark {
 
     private ClusterResult measure(int size) throws Cluster.StartFailure, InterruptedException {
         report.startingCluster(size);
+        MemoryReading none = MemoryReading.afterGc();
         long start = System.nanoTime();
-        try (Cluster cluster = Cluster.start(size)) {
+        try (Cluster cluster = Cluster.startFirst()) {
+            cluster.grow(size / 2);
             double startSeconds = secondsSince(start);
+            // the first half pays the process's one-off costs: classes, Netty's shared loops and buffer pools
+            MemoryReading half = MemoryReading.afterGc();
+            long growStart = System.nanoTime();
+            cluster.grow(size);
+            startSeconds += secondsSince(growStart);
             report.started(size, startSeconds,
                     cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
+            MemoryReading all = MemoryReading.afterGc();
+            MemoryReading.PerNode settled = all.perNodeSince(none, size);
+            MemoryReading.PerNode secondHalf = all.perNodeSince(half, size - size / 2);
             Workload workload = new Workload(cluster, random.split());
             warmUp(workload);
+            MemoryReading.PerNode warm = MemoryReading.afterGc().perNodeSince(none, size);
+            report.memory(settled, secondHalf, warm);
             List<Workload.Stored> stored = new ArrayList<>();
             PhaseResult puts = phase(cluster, "put, 1 at a time", (latency, failures) -> {
                 stored.addAll(workload.putOneAtATime("put", options.ops(), latency, failures));
@@ -106,7 +119,8 @@ public final class ClusterBenchmark {
             PhaseResult load = phase(cluster, "put, " + options.inflight() + " in flight",
                     (latency, failures) -> workload.putUnderLoad("load", options.inflight(),
                             Duration.ofSeconds(options.seconds()), options.maxPuts(), latency, failures));
-            ClusterResult result = new ClusterResult(size, puts, gets, check, signed, listen, load);
+            ClusterResult result = new ClusterResult(size, puts, gets, check, signed, listen, load, settled,
+                    secondHalf, warm);
             report.cluster(result);
             return result;
         }

@@ -24,7 +24,9 @@ final class Report {
     private static final String SUMMARY_HEADER =
             "| nodes | puts ok | put p50 ms | put p95 ms | put p99 ms | gets right | get p50 ms | get p95 ms"
                     + " | get p99 ms | signed put p50 ms | signed put p99 ms | listen p50 ms | listen p95 ms"
-                    + " | listen p99 ms | delivered | puts/s in flight | load p50 ms | load p99 ms |";
+                    + " | listen p99 ms | delivered | puts/s in flight | load p50 ms | load p99 ms"
+                    + " | heap KiB/node settled | RSS KiB/node settled | heap KiB/node 2nd half | RSS KiB/node 2nd half"
+                    + " | heap KiB/node warm | RSS KiB/node warm |";
 
     private final PrintStream out;
 
@@ -86,6 +88,20 @@ final class Report {
         out.flush();
     }
 
+    /**
+     * The memory the nodes cost: per node once settled and after the warm-up (what N nodes added to
+     * the process, divided by N), and per node of the second half (what one more node costs).
+     */
+    void memory(MemoryReading.PerNode settled, MemoryReading.PerNode secondHalf, MemoryReading.PerNode warm) {
+        out.printf(Locale.ROOT, "- memory per node, settled: live heap %s KiB, resident set growth %s KiB"
+                        + " (second half of the nodes: %s KiB heap, %s KiB resident); after the warm-up: %s KiB heap,"
+                        + " %s KiB resident. Readings after full collections, before the nodes and after,"
+                        + " divided by the number of nodes%n",
+                kib(settled.heapKib()), kib(settled.rssKib()), kib(secondHalf.heapKib()), kib(secondHalf.rssKib()),
+                kib(warm.heapKib()), kib(warm.rssKib()));
+        out.flush();
+    }
+
     /** The table of one network size, then what the gets found and why operations failed. */
     void cluster(ClusterResult r) {
         out.println();
@@ -114,7 +130,7 @@ final class Report {
         out.println("## summary");
         out.println();
         out.println(SUMMARY_HEADER);
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---:".repeat(24) + "|");
         for (ClusterResult r : results) {
             out.println(row(count(r.nodes()),
                     r.puts().succeeded() + "/" + r.puts().attempted(), ms(r.puts(), 50), ms(r.puts(), 95),
@@ -123,7 +139,10 @@ final class Report {
                     ms(r.gets(), 99), ms(r.signed(), 50), ms(r.signed(), 99),
                     ms(r.listen(), 50), ms(r.listen(), 95), ms(r.listen(), 99),
                     r.listen().succeeded() + "/" + r.listen().attempted(),
-                    decimals(r.load().perSecond(), 0), ms(r.load(), 50), ms(r.load(), 99)));
+                    decimals(r.load().perSecond(), 0), ms(r.load(), 50), ms(r.load(), 99),
+                    kib(r.settledMemory().heapKib()), kib(r.settledMemory().rssKib()),
+                    kib(r.secondHalfMemory().heapKib()), kib(r.secondHalfMemory().rssKib()),
+                    kib(r.warmMemory().heapKib()), kib(r.warmMemory().rssKib())));
         }
         out.flush();
     }
@@ -138,6 +157,10 @@ final class Report {
 
     private static String decimals(double x, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", x);
+    }
+
+    private static String kib(double kib) {
+        return Double.isNaN(kib) ? "-" : decimals(kib, 1);
     }
 
     private static String count(long n) {

@@ -1,0 +1,74 @@
+package io.rdht.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The JVM's memory at one moment, read right after full garbage collections, so that the heap
+ * figure counts only what is still reachable. Two readings, before a cluster starts and after,
+ * give the memory each node costs.
+ *
+ * @param heapBytes the used heap after the collections (MemoryMXBean): live objects
+ * @param rssBytes  the resident set size (VmRSS of /proc/self/status), or -1 where there is none:
+ *                  what the operating system sees, heap pages the JVM keeps after collecting,
+ *                  metaspace, compiled code and native buffers included
+ */
+record MemoryReading(long heapBytes, long rssBytes) {
+
+    /** Full collections per reading: later ones free what finalization and cleaners released. */
+    private static final int COLLECTIONS = 3;
+    private static final long PAUSE_MILLIS = 50;
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    /** Collects garbage a few times, then reads the used heap and the resident set size. */
+    static MemoryReading afterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < COLLECTIONS; i++) {
+            memory.gc();
+            // lets the reference handler and cleaner threads run before the next collection
+            Thread.sleep(PAUSE_MILLIS);
+        }
+        return new MemoryReading(memory.getHeapMemoryUsage().getUsed(), rssBytes(STATUS));
+    }
+
+    /** What each of {@code nodes} nodes added since {@code before}, in KiB. */
+    PerNode perNodeSince(MemoryReading before, int nodes) {
+        double heapKib = (heapBytes - before.heapBytes) / 1024.0 / nodes;
+        double rssKib = rssBytes < 0 || before.rssBytes < 0 ? Double.NaN
+                : (rssBytes - before.rssBytes) / 1024.0 / nodes;
+        return new PerNode(heapKib, rssKib);
+    }
+
+    /** The resident set size that {@code status} (a /proc/PID/status file) gives, or -1. */
+    static long rssBytes(Path status) {
+        try {
+            OptionalLong kib = rssKib(Files.readAllLines(status));
+            return kib.isPresent() ? kib.getAsLong() * 1024 : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The value of the {@code VmRSS:} line, e.g. {@code VmRSS:	  123456 kB}, in KiB. */
+    static OptionalLong rssKib(List<String> statusLines) {
+        return statusLines.stream()
+                .filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.substring("VmRSS:".length()).strip().split("\\s+")[0])
+                .mapToLong(Long::parseLong)
+                .findFirst();
+    }
+
+    /**
+     * The memory a node costs, in KiB: a difference of two readings divided by the number of nodes.
+     *
+     * @param heapKib live heap per node
+     * @param rssKib  resident set growth per node; NaN where the resident set size is unknown
+     */
+    record PerNode(double heapKib, double rssKib) {
+    }
+}
