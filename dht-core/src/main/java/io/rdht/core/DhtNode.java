@@ -159,10 +159,10 @@ public final class DhtNode implements AutoCloseable {
     /**
      * Looks {@code target} up: the K nodes closest to it that answered, and how many hops it took.
      * Nobody answering is no error: the result's {@code closest} is empty then. Fails with {@link
-     * DhtException.NodeClosed} on a closed node.
+     * DhtException.NodeClosed} on a closed node, or when the node closes before the lookup ends.
      */
     public Mono<LookupResult> findNodes(InfoHash target) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.findNodes(target, sink::success)));
+        return Mono.create(sink -> onNode(sink::error, e -> e.findNodes(target, sink::success, sink::error)));
     }
 
     /**

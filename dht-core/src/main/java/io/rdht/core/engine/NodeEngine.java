@@ -6,7 +6,6 @@ import io.rdht.core.LookupResult;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
-import io.rdht.core.lookup.Lookup;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.sign.SignatureVerifier;
@@ -16,7 +15,6 @@ import io.rdht.core.listen.Registration;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Envelope;
-import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Reassembler;
@@ -144,12 +142,15 @@ public final class NodeEngine {
         return op::cancel;
     }
 
-    /** Looks {@code target} up and hands the K closest nodes that answered to {@code onDone}. */
-    public void findNodes(InfoHash target, Consumer<LookupResult> onDone) {
-        Lookup lookup = parts.newLookup(target);
-        new LookupRun(lookup, parts.rpc(), () -> new FindNode(target), (n, r) -> { }, () -> onDone.accept(
-                new LookupResult(target, lookup.closestAnswered(settings.lookup().k()), lookup.hopsToClosest(),
-                        lookup.answeredCount()))).start();
+    /** Looks {@code target} up and hands the K closest nodes that answered to {@code onResult}. */
+    public void findNodes(InfoHash target, Consumer<LookupResult> onResult, Consumer<DhtException> onError) {
+        if (closed) {
+            onError.accept(new DhtException.NodeClosed());
+            return;
+        }
+        FindNodesOperation op = new FindNodesOperation(onResult, onError, operations::remove);
+        operations.add(op);
+        op.start(parts.newLookup(target), parts.rpc(), settings.lookup().k());
     }
 
     /** Stores {@code value} on the K nodes closest to {@code key} (this one included if it is among them). */

@@ -2,6 +2,7 @@ package io.rdht.core.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.LookupResult;
@@ -11,6 +12,7 @@ import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class FindNodesTest {
@@ -30,6 +32,20 @@ class FindNodesTest {
                 assertThat(result.hops()).isBetween(1, 8);
                 assertThat(result.answered()).isGreaterThanOrEqualTo(8);
             }
+        }
+    }
+
+    @Test
+    void aLookupRunningWhenItsNodeClosesFailsWithNodeClosed() {
+        try (VirtualNetwork net = new VirtualNetwork(13, NetworkConditions.lan(), EngineSettings.defaults())) {
+            net.grow(50);
+            DhtNode node = net.randomAlive();
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            node.findNodes(InfoHash.random(net.random())).subscribe(r -> { }, error::set);
+            net.advance(Duration.ofMillis(1));
+            net.kill(node);
+            net.runUntil(() -> error.get() != null, Duration.ofSeconds(10));
+            assertThat(error.get()).isInstanceOf(DhtException.NodeClosed.class);
         }
     }
 
