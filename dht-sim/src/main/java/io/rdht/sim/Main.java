@@ -78,7 +78,7 @@ public final class Main implements Callable<Integer> {
     String initialTimeout;
 
     @Option(names = "--bucket-refresh", paramLabel = "DURATION", description = "refresh of a bucket nobody looked "
-            + "into (default: the node's, 10m)")
+            + "into (default: the node's, 20m)")
     String bucketRefresh;
 
     @Option(names = "--seed", defaultValue = "1", description = "the run's randomness (default: ${DEFAULT-VALUE})")
