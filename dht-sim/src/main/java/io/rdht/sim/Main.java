@@ -3,6 +3,8 @@ package io.rdht.sim;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.lookup.LookupSettings;
 import io.rdht.core.routing.RoutingSettings;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/simulate}: runs a scenario for each network size and writes the report folder.
- * Exit status 0 when the report is written, 2 for a bad command line, 1 when the run failed.
+ * Exit status 0 when the report is written, 2 for a bad command line (or a folder to combine that
+ * holds no report), 1 when the run failed.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs 10,000–100,000 real rdht nodes in virtual time, with Internet round trips, loss and "
@@ -88,6 +91,10 @@ public final class Main implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--combine", split = ",", paramLabel = "DIR", description = "instead of simulating, write "
+            + "one report of the sizes in these report folders (their results.csv): table and plots against size")
+    List<Path> combine = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,17 +105,31 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!combine.isEmpty()) {
+            try {
+                Report.combine(out, combine, commandLine());
+            } catch (NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--combine: no such file: " + e.getFile());
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--combine: " + e.getMessage());
+            }
+            System.out.println("report written to " + out.resolve("README.md"));
+            return 0;
+        }
         Scenario scenario = scenario();
         List<SizeResult> results = new ArrayList<>();
         for (int size : scenario.sizes()) {
             SizeResult r = new Simulation(scenario, size, System.err::println).run();
             results.add(r);
             // Written after every size, so a long run that is stopped still leaves what it measured.
-            Report.write(out, scenario, "bin/simulate " + String.join(" ", spec.commandLine().getParseResult()
-                    .originalArgs()), results);
+            Report.write(out, scenario, commandLine(), results);
         }
         System.out.println("report written to " + out.resolve("README.md"));
         return 0;
+    }
+
+    private String commandLine() {
+        return "bin/simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     private Scenario scenario() {

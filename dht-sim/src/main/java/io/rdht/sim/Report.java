@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes a simulation's report folder: {@code README.md} (the scenario, one table row per network
- * size, the goals met or missed), {@code results.csv}, and four PNG plots.
+ * size, the goals met or missed), {@code results.csv}, and four PNG plots; or combines the sizes
+ * of several report folders into one, with the table and the plots against network size.
  */
 final class Report {
 
@@ -18,27 +20,50 @@ final class Report {
     }
 
     /** Writes the folder {@code dir} (created if missing) for the results of {@code scenario}, smallest network first. */
-    static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> unordered)
-            throws IOException {
+    static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> results) throws IOException {
+        write(dir, "Command: `" + commandLine + "`\n\n" + describe(scenario), results);
+    }
+
+    /**
+     * Writes the folder {@code dir} with the sizes of the reports in {@code sources}, each row as
+     * its own report measured it: the table, the CSV and the plots against network size.
+     */
+    static void combine(Path dir, List<Path> sources, String commandLine) throws IOException {
+        List<SizeResult> results = new ArrayList<>();
+        StringBuilder header = new StringBuilder("Command: `" + commandLine + "`\n\nThe sizes of these reports, each "
+                + "row as its report measured it (its scenario is described there):\n\n");
+        for (Path source : sources) {
+            results.addAll(ResultsCsv.read(source.resolve("results.csv")));
+            header.append("- [").append(source).append("](")
+                    .append(dir.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize())
+                            .resolve("README.md"))
+                    .append(")\n");
+        }
+        write(dir, header.toString(), results);
+    }
+
+    private static void write(Path dir, String header, List<SizeResult> unordered) throws IOException {
         List<SizeResult> results = unordered.stream().sorted(Comparator.comparingInt(SizeResult::nodes)).toList();
+        boolean overTime = results.stream().allMatch(r -> r.series() != null);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("README.md"), markdown(scenario, commandLine, results));
-        Files.writeString(dir.resolve("results.csv"), csv(results));
+        Files.writeString(dir.resolve("README.md"), markdown(header, results, overTime));
+        Files.writeString(dir.resolve("results.csv"), ResultsCsv.format(results));
         Charts.againstSize(dir.resolve("hops.png"), "Lookup hops against network size", "hops", results,
                 List.of("p50", "p99"), List.of(SizeResult::hopsP50, SizeResult::hopsP99));
         Charts.againstSize(dir.resolve("latency.png"), "Lookup latency against network size", "ms (virtual)",
                 results, List.of("p50", "p99"), List.of(SizeResult::latencyP50Millis, SizeResult::latencyP99Millis));
-        Charts.overTime(dir.resolve("availability.png"), "Values found before their TTL, under churn", "% found",
-                results, r -> r.series().valuesFound());
-        Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
-                results, r -> r.series().listenDelivered());
+        if (overTime) {
+            Charts.overTime(dir.resolve("availability.png"), "Values found before their TTL, under churn", "% found",
+                    results, r -> r.series().valuesFound());
+            Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
+                    results, r -> r.series().listenDelivered());
+        }
     }
 
-    private static String markdown(Scenario s, String commandLine, List<SizeResult> results) {
+    private static String markdown(String header, List<SizeResult> results, boolean overTime) {
         StringBuilder md = new StringBuilder();
         md.append("# Simulation report\n\n");
-        md.append("Command: `").append(commandLine).append("`\n\n");
-        md.append(describe(s)).append('\n');
+        md.append(header).append('\n');
         md.append("| nodes | lookups | found closest | hops p50 / p99 | lookup ms p50 / p99 | values found before TTL "
                 + "| gone after TTL | listen delivered (events) | listen ms p50 / p99 | datagrams / node / s "
                 + "| bytes / node / s | joins while measuring | heap / node | wall time |\n");
@@ -59,8 +84,10 @@ final class Report {
                     verdict(r.lookupSuccess() >= 0.999), verdict(r.hopsP50() <= 4), verdict(r.valuesFound() == 1),
                     verdict(r.listenDelivered() >= 0.999)));
         }
-        md.append("\n![hops](hops.png)\n![latency](latency.png)\n![availability](availability.png)\n"
-                + "![delivery](delivery.png)\n");
+        md.append("\n![hops](hops.png)\n![latency](latency.png)\n");
+        if (overTime) {
+            md.append("![availability](availability.png)\n![delivery](delivery.png)\n");
+        }
         return md.toString();
     }
 
@@ -90,20 +117,6 @@ final class Report {
                 routing.maxTimeoutMillis(), s.settings().maxAttempts(),
                 Durations.format(Duration.ofMillis(routing.bucketRefreshMillis())),
                 Durations.format(Duration.ofMillis(s.settings().republishMillis())), s.seed());
-    }
-
-    private static String csv(List<SizeResult> results) {
-        StringBuilder csv = new StringBuilder("nodes,lookups,lookup_success,hops_p50,hops_p99,latency_p50_ms,"
-                + "latency_p99_ms,value_puts,values_found,values_gone,listen_delivered,listen_events,listen_p50_ms,"
-                + "listen_p99_ms,datagrams_per_node_s,bytes_per_node_s,joins,heap_per_node_kib,wall_s\n");
-        for (SizeResult r : results) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.5f,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.3f,%.1f,%d,%d,%d%n",
-                    r.nodes(), r.lookups(), r.lookupSuccess(), r.hopsP50(), r.hopsP99(), r.latencyP50Millis(),
-                    r.latencyP99Millis(), r.valuePuts(), r.valuesFound(), r.valuesGone(), r.listenDelivered(),
-                    r.listenEvents(), r.listenP50Millis(), r.listenP99Millis(), r.datagramsPerNodeSecond(),
-                    r.bytesPerNodeSecond(), r.joins(), r.heapPerNodeKiB(), r.wallTime().toSeconds()));
-        }
-        return csv.toString();
     }
 
     private static String percent(double fraction) {

@@ -24,7 +24,7 @@ import java.time.Duration;
  * @param listenP99Millis  99th percentile of it
  * @param datagramsPerNodeSecond datagrams sent per node per second, on average
  * @param bytesPerNodeSecond     bytes sent per node per second, on average
- * @param series           the ratios over time
+ * @param series           the ratios over time; null when read back from a {@code results.csv}
  */
 record SizeResult(int nodes, Duration wallTime, long heapPerNodeKiB, long joins, long lookups,
                          double lookupSuccess, long hopsP50, long hopsP99, long latencyP50Millis,

@@ -31,4 +31,11 @@ class MainTest {
         assertThat(run("--nodes", "1")).isEqualTo(2);
         assertThat(err.toString()).contains("each network size must be ≥ 2");
     }
+
+    @Test
+    void combiningAFolderThatHoldsNoReportIsAUsageErrorThatNamesIt() {
+        assertThat(run("--combine", "/nonexistent/report", "--out", "/tmp/unused")).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file: /nonexistent/report/results.csv")
+                .doesNotContain("Exception");
+    }
 }

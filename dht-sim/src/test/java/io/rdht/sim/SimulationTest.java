@@ -1,6 +1,8 @@
 package io.rdht.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rdht.core.engine.EngineSettings;
 import java.io.IOException;
@@ -62,9 +64,31 @@ class SimulationTest {
         assertThat(md).contains("| 50 |", "| 100 |", "Churn: none", "bin/simulate --nodes 50,100");
         assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(3);
         for (String plot : List.of("hops.png", "latency.png", "availability.png", "delivery.png")) {
-            byte[] start = new byte[4];
-            System.arraycopy(Files.readAllBytes(dir.resolve(plot)), 0, start, 0, 4);
-            assertThat(start).as(plot).isEqualTo(PNG_SIGNATURE);
+            assertThat(startOf(dir.resolve(plot))).as(plot).isEqualTo(PNG_SIGNATURE);
         }
+
+        Report.write(dir.resolve("small"), s, "bin/simulate --nodes 50", results.subList(0, 1));
+        Report.write(dir.resolve("large"), s, "bin/simulate --nodes 100", results.subList(1, 2));
+        Report.combine(dir.resolve("both"), List.of(dir.resolve("small"), dir.resolve("large")), "bin/simulate --combine");
+        assertThat(Files.readString(dir.resolve("both/README.md"))).contains("| 50 |", "| 100 |",
+                "(../small/README.md)", "(../large/README.md)").doesNotContain("availability.png");
+        assertThat(ResultsCsv.read(dir.resolve("both/results.csv"))).extracting(SizeResult::nodes, SizeResult::lookups,
+                SizeResult::hopsP99).containsExactly(
+                tuple(50, results.get(0).lookups(), results.get(0).hopsP99()),
+                tuple(100, results.get(1).lookups(), results.get(1).hopsP99()));
+        assertThat(startOf(dir.resolve("both/hops.png"))).isEqualTo(PNG_SIGNATURE);
+    }
+
+    @Test
+    void combiningAFolderWithoutResultsNamesIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("results.csv"), "nodes,something else\n");
+        assertThatThrownBy(() -> Report.combine(dir.resolve("out"), List.of(dir), "bin/simulate --combine"))
+                .hasMessageContaining("is not a simulation's results.csv");
+    }
+
+    private static byte[] startOf(Path file) throws IOException {
+        byte[] start = new byte[4];
+        System.arraycopy(Files.readAllBytes(file), 0, start, 0, 4);
+        return start;
     }
 }
