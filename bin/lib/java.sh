@@ -3,7 +3,7 @@
 #
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib/java.sh"
 #   rdht_find_java                      # sets and exports JAVA and JAVA_HOME, or exits 1
-#   rdht_build_if_needed path/to/a.jar  # runs ./mvnw install if the jar is missing or stale
+#   rdht_build_if_needed path/to/a.jar  # runs ./mvnw package if the jar is missing or stale
 
 RDHT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RDHT_MIN_JAVA=21
@@ -72,8 +72,8 @@ rdht_build_if_needed() {
   (
     flock 9
     if rdht_jar_is_stale "$jar"; then
-      echo "rdht: building (./mvnw install, tests skipped)..." >&2
-      (cd "$RDHT_ROOT" && ./mvnw -B -q -DskipTests install) || {
+      echo "rdht: building (./mvnw package, tests skipped)..." >&2
+      (cd "$RDHT_ROOT" && ./mvnw -B -q -DskipTests package) || {
         echo "rdht: the build failed" >&2
         exit 1
       }
