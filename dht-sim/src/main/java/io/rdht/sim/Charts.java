@@ -34,10 +34,11 @@ final class Charts {
         save(chart, file);
     }
 
-    /** One line per network size of a percentage over the minutes of measuring. */
+    /** One line per network size of a percentage over the minutes of measuring, on a scale from at most 90%. */
     static void overTime(Path file, String title, String yTitle, List<SizeResult> results,
                          Function<SizeResult, TimeSeries> series) throws IOException {
         XYChart chart = chart(title, "minutes of churn", yTitle);
+        double lowest = 100;
         for (SizeResult r : results) {
             TimeSeries s = series.apply(r);
             List<Double> x = new ArrayList<>();
@@ -52,8 +53,12 @@ final class Charts {
             }
             if (!x.isEmpty()) {
                 chart.addSeries(String.format("%,d nodes", r.nodes()), x, y).setMarker(SeriesMarkers.NONE);
+                lowest = Math.min(lowest, y.stream().mapToDouble(Double::doubleValue).min().orElse(100));
             }
         }
+        // A scale of at least 90–100%, so that a flat 100% line shows as such and a dip stays visible.
+        chart.getStyler().setYAxisMin(Math.min(90, Math.floor(lowest)));
+        chart.getStyler().setYAxisMax(100.0);
         save(chart, file);
     }
 

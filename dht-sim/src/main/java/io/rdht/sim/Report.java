@@ -53,8 +53,8 @@ final class Report {
         Charts.againstSize(dir.resolve("latency.png"), "Lookup latency against network size", "ms (virtual)",
                 results, List.of("p50", "p99"), List.of(SizeResult::latencyP50Millis, SizeResult::latencyP99Millis));
         if (overTime) {
-            Charts.overTime(dir.resolve("availability.png"), "Values found before their TTL, under churn", "% found",
-                    results, r -> r.series().valuesFound());
+            Charts.overTime(dir.resolve("availability.png"), "Values found by gets under churn (expected: all until "
+                    + "their TTL, none after)", "% found", results, r -> r.series().valuesFound());
             Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
                     results, r -> r.series().listenDelivered());
         }

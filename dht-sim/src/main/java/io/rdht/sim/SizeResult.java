@@ -36,7 +36,7 @@ record SizeResult(int nodes, Duration wallTime, long heapPerNodeKiB, long joins,
      * Percentages per minute of measuring.
      *
      * @param lookupSuccess   lookups that succeeded
-     * @param valuesFound     gets that found a value before its TTL
+     * @param valuesFound     gets that found a value (before its TTL they should, after it not)
      * @param listenDelivered listen events delivered
      */
     record Series(TimeSeries lookupSuccess, TimeSeries valuesFound, TimeSeries listenDelivered) {

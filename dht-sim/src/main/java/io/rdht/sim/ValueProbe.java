@@ -81,6 +81,7 @@ final class ValueProbe {
             foundOverTime.record(asked, found);
         } else if (asked > s.expiresAt) {
             goneAfterTtl.record(!found);
+            foundOverTime.record(asked, found);
         }
     }
 
