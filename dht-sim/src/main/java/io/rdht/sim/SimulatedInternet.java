@@ -2,16 +2,14 @@ package io.rdht.sim;
 
 import io.rdht.core.transport.Endpoint;
 import io.rdht.core.transport.Transport;
+import io.rdht.core.transport.WorkerEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * The Internet as the simulated nodes see it: every endpoint gets its own address (10.x.y.z:4222)
@@ -65,8 +63,8 @@ public final class SimulatedInternet implements Transport {
     @Override
     public Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver) {
         return Mono.fromCallable(() -> {
-            Host h = new Host(nextAddress(), receiver, loop.createWorker(), latency.accessMillis(random));
-            hosts.put(h.address, h);
+            Host h = new Host(nextAddress(), receiver, latency.accessMillis(random));
+            hosts.put(h.localAddress(), h);
             return h;
         });
     }
@@ -86,8 +84,7 @@ public final class SimulatedInternet implements Transport {
             return;
         }
         long delay = latency.oneWayMillis(from.access, target.access, random);
-        target.worker.schedule(() -> target.receiver.onDatagram(datagram, from.address), delay,
-                TimeUnit.MILLISECONDS);
+        target.receive(datagram, from.localAddress(), delay);
     }
 
     /** Datagrams and bytes sent. */
@@ -111,23 +108,15 @@ public final class SimulatedInternet implements Transport {
         }
     }
 
-    private final class Host implements Endpoint {
-        final InetSocketAddress address;
+    private final class Host extends WorkerEndpoint {
         final DatagramReceiver receiver;
-        final Scheduler.Worker worker;
         final double access;
         final Traffic sent = new Traffic();
 
-        Host(InetSocketAddress address, DatagramReceiver receiver, Scheduler.Worker worker, double access) {
-            this.address = address;
+        Host(InetSocketAddress address, DatagramReceiver receiver, double access) {
+            super(address, loop);
             this.receiver = receiver;
-            this.worker = worker;
             this.access = access;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return address;
         }
 
         @Override
@@ -135,27 +124,13 @@ public final class SimulatedInternet implements Transport {
             deliver(this, to, datagram);
         }
 
-        @Override
-        public long nowMillis() {
-            return loop.nowMillis();
+        void receive(byte[] datagram, InetSocketAddress from, long delayMillis) {
+            later(() -> receiver.onDatagram(datagram, from), delayMillis);
         }
 
         @Override
-        public void execute(Runnable task) {
-            worker.schedule(task);
-        }
-
-        @Override
-        public Disposable schedule(Runnable task, long delayMillis) {
-            return worker.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return Mono.fromRunnable(() -> {
-                hosts.remove(address, this);
-                worker.dispose();
-            });
+        protected void unbind() {
+            hosts.remove(localAddress(), this);
         }
     }
 }

@@ -6,8 +6,6 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -58,7 +56,7 @@ public final class InMemoryNetwork implements Transport {
         return Mono.fromCallable(() -> {
             InetSocketAddress address = requested.getPort() != 0 && !endpoints.containsKey(requested)
                     ? requested : nextAddress();
-            MemoryEndpoint e = new MemoryEndpoint(address, receiver, scheduler.createWorker());
+            MemoryEndpoint e = new MemoryEndpoint(address, receiver);
             endpoints.put(address, e);
             return e;
         });
@@ -78,56 +76,30 @@ public final class InMemoryNetwork implements Transport {
             return;
         }
         long delay = c.minDelayMillis() + random.nextLong(c.maxDelayMillis() - c.minDelayMillis() + 1);
-        target.worker.schedule(() -> {
+        target.later(() -> {
             if (endpoints.get(to) == target) {
                 delivered++;
                 target.receiver.onDatagram(datagram, from);
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        }, delay);
     }
 
-    private final class MemoryEndpoint implements Endpoint {
-        private final InetSocketAddress address;
+    private final class MemoryEndpoint extends WorkerEndpoint {
         private final DatagramReceiver receiver;
-        private final Scheduler.Worker worker;
 
-        MemoryEndpoint(InetSocketAddress address, DatagramReceiver receiver, Scheduler.Worker worker) {
-            this.address = address;
+        MemoryEndpoint(InetSocketAddress address, DatagramReceiver receiver) {
+            super(address, scheduler);
             this.receiver = receiver;
-            this.worker = worker;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return address;
         }
 
         @Override
         public void send(InetSocketAddress to, byte[] datagram) {
-            deliver(address, to, datagram);
+            deliver(localAddress(), to, datagram);
         }
 
         @Override
-        public long nowMillis() {
-            return scheduler.now(TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            worker.schedule(task);
-        }
-
-        @Override
-        public Disposable schedule(Runnable task, long delayMillis) {
-            return worker.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public Mono<Void> close() {
-            return Mono.fromRunnable(() -> {
-                endpoints.remove(address, this);
-                worker.dispose();
-            });
+        protected void unbind() {
+            endpoints.remove(localAddress(), this);
         }
     }
 }
