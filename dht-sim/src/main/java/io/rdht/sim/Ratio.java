@@ -12,10 +12,6 @@ final class Ratio {
         }
     }
 
-    long successes() {
-        return successes;
-    }
-
     long attempts() {
         return attempts;
     }

@@ -15,10 +15,6 @@ final class Samples {
         values[size++] = value;
     }
 
-    int count() {
-        return size;
-    }
-
     /** The {@code p}-th percentile (nearest rank), or 0 when empty. */
     long percentile(double p) {
         if (size == 0) {

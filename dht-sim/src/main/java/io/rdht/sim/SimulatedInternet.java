@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * The Internet as the simulated nodes see it: every endpoint gets its own address (10.x.y.z:4222)
  * and access delay from a {@link LatencyModel}, datagrams are lost at a fixed rate, and every
- * datagram and byte sent is counted, per endpoint and in all. Everything runs on one {@link
+ * datagram and byte sent is counted. Everything runs on one {@link
  * EventLoop}; not thread-safe.
  */
 public final class SimulatedInternet implements Transport {
@@ -26,7 +26,6 @@ public final class SimulatedInternet implements Transport {
     private final Map<InetSocketAddress, Host> hosts = new HashMap<>();
     private int nextHost = 1;
     private final Traffic total = new Traffic();
-    private long lost;
 
     /**
      * @param loop     the clock everything runs on
@@ -49,17 +48,6 @@ public final class SimulatedInternet implements Transport {
         return total;
     }
 
-    /** Datagrams lost so far, at random or for want of a receiver. */
-    public long lost() {
-        return lost;
-    }
-
-    /** What the endpoint at {@code address} sent so far, or null once it is closed. */
-    public Traffic trafficOf(InetSocketAddress address) {
-        Host h = hosts.get(address);
-        return h == null ? null : h.sent;
-    }
-
     @Override
     public Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver) {
         return Mono.fromCallable(() -> {
@@ -76,11 +64,9 @@ public final class SimulatedInternet implements Transport {
     }
 
     private void deliver(Host from, InetSocketAddress to, byte[] datagram) {
-        from.sent.add(datagram.length);
         total.add(datagram.length);
         Host target = hosts.get(to);
         if (target == null || random.nextDouble() < lossRate) {
-            lost++;
             return;
         }
         long delay = latency.oneWayMillis(from.access, target.access, random);
@@ -111,7 +97,6 @@ public final class SimulatedInternet implements Transport {
     private final class Host extends WorkerEndpoint {
         final DatagramReceiver receiver;
         final double access;
-        final Traffic sent = new Traffic();
 
         Host(InetSocketAddress address, DatagramReceiver receiver, double access) {
             super(address, loop);
