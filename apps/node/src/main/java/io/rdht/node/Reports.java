@@ -63,7 +63,10 @@ public final class Reports {
         return out;
     }
 
-    /** {@code lr}: a line per bucket, then a line per contact of that bucket. */
+    /**
+     * {@code lr}: a line per bucket, then a line per contact of that bucket, then how many failed
+     * peers the node remembers, if any.
+     */
     public static List<String> routing(RoutingSnapshot table) {
         List<String> out = new ArrayList<>();
         out.add("routing table of " + table.self().toHex() + ": " + count(table.contactCount(), "contact") + " in "
@@ -75,14 +78,17 @@ public final class Reports {
                 out.add(contact(c));
             }
         }
+        if (table.failed() > 0) {
+            out.add(count(table.failed(), "failed peer") + " remembered (not asked again until heard from)");
+        }
         return out;
     }
 
     private static String contact(ContactView c) {
         String rtt = c.rttMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", c.rttMillis());
-        return String.format(Locale.ROOT, "  %s  %-21s silent %-7s rtt %6s ms  failures %d%s",
+        return String.format(Locale.ROOT, "  %s  %-21s silent %-7s rtt %6s ms  failures %d",
                 c.node().id().shortHex(), Format.address(c.node().address()), Format.millis(c.silentMillis()), rtt,
-                c.failures(), c.bad() ? "  bad" : "");
+                c.failures());
     }
 
     /**

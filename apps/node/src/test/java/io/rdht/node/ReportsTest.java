@@ -30,15 +30,16 @@ class ReportsTest {
     @Test
     void routingShowsEachBucketThenItsContacts() throws Exception {
         RoutingSnapshot table = new RoutingSnapshot(SELF, List.of(
-                new BucketView(0, false, List.of(new ContactView(node("11", 4001), 2_500, 0, 0.42, false)),
+                new BucketView(0, false, List.of(new ContactView(node("11", 4001), 2_500, 0, 0.42)),
                         node("22", 4002)),
-                new BucketView(1, true, List.of(new ContactView(node("cc", 4003), 70_000, 3, -1, true)), null)));
+                new BucketView(1, true, List.of(new ContactView(node("cc", 4003), 70_000, 1, -1)), null)), 5);
         assertThat(Reports.routing(table)).containsExactly(
                 "routing table of " + SELF.toHex() + ": 2 contacts in 2 buckets",
                 "bucket prefix=0 contacts=1 replacement=22222222@127.0.0.1:4002",
                 "  11111111  127.0.0.1:4001        silent 2s      rtt    0.4 ms  failures 0",
                 "bucket prefix=1+ contacts=1 replacement=-",
-                "  cccccccc  127.0.0.1:4003        silent 1m10s   rtt      - ms  failures 3  bad");
+                "  cccccccc  127.0.0.1:4003        silent 1m10s   rtt      - ms  failures 1",
+                "5 failed peers remembered (not asked again until heard from)");
     }
 
     @Test
@@ -67,7 +68,7 @@ class ReportsTest {
     @Test
     void nodeInfoEndsWithEveryCounter() throws Exception {
         Reports.NodeSummary s = new Reports.NodeSummary(SELF, new InetSocketAddress(InetAddress.getLoopbackAddress(), 4242),
-                7, new RoutingSnapshot(SELF, List.of()), List.of(), 256L << 20, List.of(), List.of(),
+                7, new RoutingSnapshot(SELF, List.of(), 0), List.of(), 256L << 20, List.of(), List.of(),
                 Map.of("lookups", 1234L));
         assertThat(Reports.nodeInfo(s)).containsExactly(
                 "id        " + SELF.toHex(),

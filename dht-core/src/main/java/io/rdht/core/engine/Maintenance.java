@@ -79,7 +79,7 @@ final class Maintenance {
     private void join() {
         askBootstrapNodes(() -> {
             ready();
-            if (parts.routing().goodSize() == 0) {
+            if (parts.routing().size() == 0) {
                 retryBootstrapLater();
             }
         });
@@ -133,11 +133,11 @@ final class Maintenance {
 
     private void retryBootstrapLater() {
         bootstrapTimer = parts.env().schedule(bootstrapWaitMillis, () -> {
-            if (parts.routing().goodSize() > 0) {
+            if (parts.routing().size() > 0) {
                 return;
             }
             askBootstrapNodes(() -> {
-                if (parts.routing().goodSize() == 0) {
+                if (parts.routing().size() == 0) {
                     retryBootstrapLater();
                 }
             });
@@ -157,7 +157,7 @@ final class Maintenance {
         long now = parts.env().nowMillis();
         forgetStaleListens.run();
         RoutingTable routing = parts.routing();
-        if (routing.goodSize() == 0 && !bootstrap.isEmpty() && bootstrapTimer == null) {
+        if (routing.size() == 0 && !bootstrap.isEmpty() && bootstrapTimer == null) {
             retryBootstrapLater();
         }
         for (InfoHash target : routing.bucketsToRefresh(now, random)) {

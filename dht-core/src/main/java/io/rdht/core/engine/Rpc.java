@@ -23,11 +23,19 @@ import java.util.random.RandomGenerator;
  * reply gives a true round trip: a late reply to the first send (a queue) raises the estimate, a
  * reply to the re-send after a loss does not.
  *
+ * <p>Before the node has measured any round trip it cannot know how far a peer is: its first
+ * requests start from the short {@link io.rdht.core.routing.RoutingSettings#initialTimeoutMillis}
+ * and back off over {@link #EXTRA_PROBE_ATTEMPTS} more sends, so that a lost datagram on a fast
+ * path costs a fraction of a second while a slow path still answers within seconds.
+ *
  * <p>Threat-model note: a reply is accepted only from the address the request went to and, when
  * the peer's id is known, only with that id; transaction ids are random 64-bit numbers, so an
  * off-path sender cannot guess one. Anything else is counted and dropped.
  */
 final class Rpc {
+
+    /** Sends beyond {@code maxAttempts} for a request sent before any round trip was measured. */
+    static final int EXTRA_PROBE_ATTEMPTS = 2;
 
     private final EngineEnvironment env;
     private final Outbox outbox;
@@ -98,7 +106,8 @@ final class Rpc {
             return;
         }
         stats.requestSent();
-        transmit(new Pending(to, expectedId, request, callback, maxAttempts));
+        int attempts = routing.hasRoundTrips() ? maxAttempts : maxAttempts + EXTRA_PROBE_ATTEMPTS;
+        transmit(new Pending(to, expectedId, request, callback, attempts));
     }
 
     /** Sends the request once more, under a new transaction id that its reply will name. */
@@ -120,7 +129,7 @@ final class Rpc {
         if (p.finished) {
             return;
         }
-        if (p.attempts < maxAttempts) {
+        if (p.attempts < p.transactionIds.length) {
             stats.retransmission();
             p.callback.onSlow();
             transmit(p);
@@ -129,7 +138,7 @@ final class Rpc {
         finish(p);
         stats.requestTimedOut();
         if (p.expectedId != null) {
-            routing.onTimeout(p.expectedId, env.nowMillis());
+            routing.onTimeout(new NodeInfo(p.expectedId, p.to), env.nowMillis());
         }
         p.callback.onTimeout();
     }

@@ -49,11 +49,14 @@ public final class Contact {
         lastSeenMillis = nowMillis;
     }
 
-    void replied(NodeInfo from, long nowMillis) {
-        node = from;
+    void replied(long nowMillis) {
         lastSeenMillis = nowMillis;
         lastReplyMillis = nowMillis;
         failures = 0;
+    }
+
+    void moved(NodeInfo to) {
+        node = to;
     }
 
     void failed() {

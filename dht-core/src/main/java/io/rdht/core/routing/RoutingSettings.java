@@ -1,5 +1,7 @@
 package io.rdht.core.routing;
 
+import java.util.Objects;
+
 /**
  * The routing table's parameters.
  *
@@ -10,9 +12,25 @@ package io.rdht.core.routing;
  * @param initialTimeoutMillis request timeout before any round trip was measured
  * @param minTimeoutMillis     the shortest adaptive request timeout
  * @param maxTimeoutMillis     the longest adaptive request timeout
+ * @param failedMemoryMillis   how long a peer's failures count against it once it left the table
+ * @param addressLimits        contacts one address, host or block of addresses may hold
  */
 public record RoutingSettings(int k, int maxFailures, long staleContactMillis, long bucketRefreshMillis,
-                              long initialTimeoutMillis, long minTimeoutMillis, long maxTimeoutMillis) {
+                              long initialTimeoutMillis, long minTimeoutMillis, long maxTimeoutMillis,
+                              long failedMemoryMillis, AddressLimits addressLimits) {
+
+    /** Failed peers remembered at most, beyond the routing table. */
+    static final int FAILED_PEERS_KEPT = 512;
+    /** How long failures count by default: long enough to skip a crashed node, short enough to retry a healed one. */
+    public static final long DEFAULT_FAILED_MEMORY_MILLIS = 5 * 60_000;
+
+    /** Settings with the default failure memory and address limits. */
+    public RoutingSettings(int k, int maxFailures, long staleContactMillis, long bucketRefreshMillis,
+                           long initialTimeoutMillis, long minTimeoutMillis, long maxTimeoutMillis) {
+        this(k, maxFailures, staleContactMillis, bucketRefreshMillis, initialTimeoutMillis, minTimeoutMillis,
+                maxTimeoutMillis, DEFAULT_FAILED_MEMORY_MILLIS, AddressLimits.defaults());
+    }
+
     /** Checks every setting. */
     public RoutingSettings {
         if (k < 1) {
@@ -24,10 +42,20 @@ public record RoutingSettings(int k, int maxFailures, long staleContactMillis, l
         if (staleContactMillis < 1 || bucketRefreshMillis < 1) {
             throw new IllegalArgumentException("stale contact and bucket refresh periods must be positive");
         }
+        if (failedMemoryMillis < 1) {
+            throw new IllegalArgumentException("failedMemoryMillis must be ≥ 1, got " + failedMemoryMillis);
+        }
+        Objects.requireNonNull(addressLimits, "addressLimits");
         if (minTimeoutMillis < 1 || maxTimeoutMillis < minTimeoutMillis || initialTimeoutMillis < minTimeoutMillis) {
             throw new IllegalArgumentException("need 1 ≤ minTimeout ≤ initialTimeout and minTimeout ≤ maxTimeout, got "
                     + minTimeoutMillis + ", " + initialTimeoutMillis + ", " + maxTimeoutMillis);
         }
+    }
+
+    /** A copy with other address limits. */
+    public RoutingSettings withAddressLimits(AddressLimits limits) {
+        return new RoutingSettings(k, maxFailures, staleContactMillis, bucketRefreshMillis, initialTimeoutMillis,
+                minTimeoutMillis, maxTimeoutMillis, failedMemoryMillis, limits);
     }
 
     RttEstimator newRttEstimator() {

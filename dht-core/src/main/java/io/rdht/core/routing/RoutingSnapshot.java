@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param self    the own id
  * @param buckets the buckets, from the farthest (prefix 0) to the nearest
+ * @param failed  peers that failed and left the table (or never entered it), remembered so that
+ *                lookups do not ask them again
  */
-public record RoutingSnapshot(InfoHash self, List<BucketView> buckets) {
+public record RoutingSnapshot(InfoHash self, List<BucketView> buckets, int failed) {
     /** Copies the list. */
     public RoutingSnapshot {
         buckets = List.copyOf(buckets);
@@ -43,8 +45,7 @@ public record RoutingSnapshot(InfoHash self, List<BucketView> buckets) {
      * @param silentMillis  time since it was last heard from
      * @param failures      unanswered requests in a row
      * @param rttMillis     smoothed round trip, or -1 if never measured
-     * @param bad           whether it failed too often to be handed out
      */
-    public record ContactView(NodeInfo node, long silentMillis, int failures, double rttMillis, boolean bad) {
+    public record ContactView(NodeInfo node, long silentMillis, int failures, double rttMillis) {
     }
 }

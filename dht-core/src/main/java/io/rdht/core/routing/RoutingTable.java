@@ -2,6 +2,8 @@ package io.rdht.core.routing;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +13,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * The Kademlia routing table: k-buckets that split only around the own id, each with one
- * replacement candidate, and a round-trip estimate per contact.
+ * replacement candidate, and a round-trip estimate per contact. A contact that leaves
+ * {@link RoutingSettings#maxFailures} requests in a row unanswered leaves the table (its bucket's
+ * candidate takes its place) for a memory of failed peers, which lookups consult so that no one
+ * asks a dead node again, whoever names it, until it shows it is alive.
  *
  * <p>Bucket {@code i} holds contacts whose ids share exactly {@code i} leading bits with the own
  * id; the last bucket holds every contact sharing at least as many. When the last bucket is full
@@ -20,7 +25,8 @@ import java.util.random.RandomGenerator;
  * <p>Threat-model note: a contact enters only after it sent us a message (a request or a reply),
  * never on another node's word, so a hostile reply cannot fill the table with made-up nodes; and a
  * full bucket keeps its long-lived contacts rather than the newest (ping before evict), so a flood
- * of new ids cannot push out contacts that answer.
+ * of new ids cannot push out contacts that answer. {@link AddressLimits} keep one host or block of
+ * addresses from holding more than a few contacts.
  */
 public final class RoutingTable {
 
@@ -28,6 +34,9 @@ public final class RoutingTable {
     private final RoutingSettings settings;
     private final List<Bucket> buckets = new ArrayList<>();
     private final Map<InfoHash, Contact> contacts = new HashMap<>();
+    private final Map<InetSocketAddress, InfoHash> byAddress = new HashMap<>();
+    private final Map<InetAddress, Integer> perIp = new HashMap<>();
+    private final FailedPeers failed;
     private final RttEstimator networkRtt;
 
     /** Creates an empty table for the node {@code self}. */
@@ -35,6 +44,7 @@ public final class RoutingTable {
         this.self = self;
         this.settings = settings;
         this.networkRtt = settings.newRttEstimator();
+        this.failed = new FailedPeers(RoutingSettings.FAILED_PEERS_KEPT, settings.failedMemoryMillis());
         buckets.add(new Bucket(nowMillis));
     }
 
@@ -67,29 +77,54 @@ public final class RoutingTable {
     }
 
     /**
-     * Notes that {@code id} left a request unanswered. After {@link RoutingSettings#maxFailures} in
-     * a row the contact is replaced by its bucket's candidate, if there is one; otherwise it stays,
-     * marked bad, out of {@link #closest} until it answers again or a newcomer takes its place.
+     * Notes that {@code node} left a request unanswered after every re-send. After
+     * {@link RoutingSettings#maxFailures} in a row a contact leaves the table, its bucket's
+     * candidate (if any) taking its place; it is remembered as failed, for lookups to skip and as
+     * a last resort. A node outside the table is remembered the same way.
      */
-    public void onTimeout(InfoHash id, long nowMillis) {
-        Contact c = contacts.get(id);
+    public void onTimeout(NodeInfo node, long nowMillis) {
+        Contact c = contacts.get(node.id());
         if (c == null) {
+            failed.failed(node, nowMillis);
             return;
         }
         c.failed();
         if (isBad(c)) {
-            Bucket b = bucketFor(id);
+            Bucket b = bucketFor(node.id());
+            remove(b, c);
+            failed.remember(c.node(), c.failures(), nowMillis);
             Contact candidate = b.replacement();
-            if (candidate != null) {
-                remove(b, c);
-                b.replacement(null);
+            b.replacement(null);
+            if (candidate != null && admits(b, candidate.node())) {
                 add(b, candidate);
                 b.touch(nowMillis);
             }
         }
     }
 
-    /** Forgets {@code id}, e.g. after it answered from an address it does not own. */
+    /**
+     * How {@code id} answered lately: {@link PeerStatus#FAILED} after
+     * {@link RoutingSettings#maxFailures} unanswered requests in a row (not longer ago than
+     * {@link RoutingSettings#failedMemoryMillis}), {@link PeerStatus#SUSPECT} after one.
+     */
+    public PeerStatus statusOf(InfoHash id, long nowMillis) {
+        Contact c = contacts.get(id);
+        int failures = c != null ? c.failures() : failed.failures(id, nowMillis);
+        if (failures >= settings.maxFailures()) {
+            return PeerStatus.FAILED;
+        }
+        return failures > 0 ? PeerStatus.SUSPECT : PeerStatus.UNSUSPECTED;
+    }
+
+    /**
+     * Up to {@code count} peers that failed, closest to {@code target} first: whom to ask when the
+     * table has nobody left (e.g. after this node's own network was down).
+     */
+    public List<NodeInfo> lastResort(InfoHash target, int count) {
+        return failed.closest(target, count);
+    }
+
+    /** Forgets {@code id}, e.g. after it said it is leaving the network. */
     public void remove(InfoHash id) {
         Contact c = contacts.get(id);
         if (c != null) {
@@ -98,14 +133,14 @@ public final class RoutingTable {
     }
 
     /**
-     * Up to {@code count} good contacts, closest to {@code target} first. Keeps the best few while
+     * Up to {@code count} contacts, closest to {@code target} first. Keeps the best few while
      * it walks the contacts instead of sorting them all: this runs for every request served.
      */
     public List<NodeInfo> closest(InfoHash target, int count) {
         NodeInfo[] best = new NodeInfo[Math.max(0, count)];
         int size = 0;
         for (Contact c : contacts.values()) {
-            if (isBad(c) || count == 0) {
+            if (count == 0) {
                 continue;
             }
             NodeInfo n = c.node();
@@ -122,13 +157,27 @@ public final class RoutingTable {
         return new ArrayList<>(Arrays.asList(best).subList(0, size));
     }
 
-    /** How long to wait for {@code id}'s answer: its own estimate, else the network-wide one. */
+    /**
+     * How long to wait for {@code id}'s answer: its own estimate, at most twice the network-wide
+     * one; the network-wide one for a node never measured.
+     *
+     * <p>Implementation note: a contact's own estimate can be old, taken while a process warmed up
+     * or a path was congested, and a contact rarely asked never corrects it; real processes had
+     * contacts at 0.2–0.6 s on a loopback whose round trips had fallen to 1 ms, so each dead one
+     * held a lookup for seconds. The network-wide estimate is fed by every reply and is current.
+     */
     public long timeoutMillis(InfoHash id) {
+        long network = networkTimeoutMillis();
         Contact c = contacts.get(id);
         if (c != null && c.rtt().hasSamples()) {
-            return c.rtt().timeoutMillis();
+            return Math.min(c.rtt().timeoutMillis(), 2 * network);
         }
-        return networkTimeoutMillis();
+        return network;
+    }
+
+    /** Whether any round trip was measured yet, so that {@link #networkTimeoutMillis} is an estimate. */
+    public boolean hasRoundTrips() {
+        return networkRtt.hasSamples();
     }
 
     /** How long to wait for a node we know nothing of: the network-wide estimate. */
@@ -186,20 +235,14 @@ public final class RoutingTable {
         return stale;
     }
 
-    /** Number of contacts, good or bad. */
+    /** Number of contacts. */
     public int size() {
         return contacts.size();
     }
 
-    /** Number of contacts that are not marked bad. */
-    public int goodSize() {
-        int n = 0;
-        for (Contact c : contacts.values()) {
-            if (!isBad(c)) {
-                n++;
-            }
-        }
-        return n;
+    /** Number of failed peers remembered outside the table. */
+    public int failedCount() {
+        return failed.size();
     }
 
     /** Whether {@code id} is in the table. */
@@ -215,12 +258,12 @@ public final class RoutingTable {
             List<RoutingSnapshot.ContactView> cs = new ArrayList<>();
             for (Contact c : b.contacts()) {
                 cs.add(new RoutingSnapshot.ContactView(c.node(), nowMillis - c.lastSeenMillis(), c.failures(),
-                        c.rtt().smoothedMillis(), isBad(c)));
+                        c.rtt().smoothedMillis()));
             }
             Contact r = b.replacement();
             views.add(new RoutingSnapshot.BucketView(i, i == buckets.size() - 1, cs, r == null ? null : r.node()));
         }
-        return new RoutingSnapshot(self, views);
+        return new RoutingSnapshot(self, views, failed.size());
     }
 
     private NodeInfo observe(NodeInfo node, long nowMillis, boolean replied) {
@@ -228,36 +271,35 @@ public final class RoutingTable {
         if (id.equals(self)) {
             return null;
         }
+        failed.forget(id);
         Contact known = contacts.get(id);
         Bucket bucket = bucketFor(id);
         if (known != null) {
             if (replied) {
-                known.replied(node, nowMillis);
+                moveIfFree(known, node);
+                known.replied(nowMillis);
             } else {
                 known.seen(nowMillis);
             }
             bucket.touch(nowMillis);
             return null;
         }
+        freeAddressOfSuspect(node.address());
         while (bucket.contacts().size() >= settings.k() && isLast(bucket) && buckets.size() < InfoHash.BITS) {
             split();
             bucket = bucketFor(id);
         }
+        if (!admits(bucket, node)) {
+            return null;
+        }
         Contact fresh = new Contact(node, nowMillis, settings.newRttEstimator());
         if (replied) {
-            fresh.replied(node, nowMillis);
+            fresh.replied(nowMillis);
         }
         if (bucket.contacts().size() < settings.k()) {
             add(bucket, fresh);
             bucket.touch(nowMillis);
             return null;
-        }
-        for (Contact c : bucket.contacts()) {
-            if (isBad(c)) {
-                remove(bucket, c);
-                add(bucket, fresh);
-                return null;
-            }
         }
         bucket.replacement(fresh);
         Contact oldest = null;
@@ -267,6 +309,52 @@ public final class RoutingTable {
             }
         }
         return nowMillis - oldest.lastSeenMillis() >= settings.staleContactMillis() ? oldest.node() : null;
+    }
+
+    /**
+     * Whether {@code node} may join {@code bucket} under the {@link AddressLimits}: its UDP address
+     * is nobody else's, and its IP and block are not full.
+     */
+    private boolean admits(Bucket bucket, NodeInfo node) {
+        InetSocketAddress address = node.address();
+        if (byAddress.containsKey(address)) {
+            return false;
+        }
+        AddressLimits limits = settings.addressLimits();
+        if (!limits.applyTo(address)) {
+            return true;
+        }
+        if (perIp.getOrDefault(address.getAddress(), 0) >= limits.perIp()) {
+            return false;
+        }
+        AddressLimits.Prefix prefix = AddressLimits.prefixOf(address);
+        int inBlock = 0;
+        for (Contact c : bucket.contacts()) {
+            if (prefix.equals(AddressLimits.prefixOf(c.node().address()))) {
+                inBlock++;
+            }
+        }
+        return inBlock < limits.perPrefixInBucket();
+    }
+
+    /** A node with a new id at the address of a contact that failed lately: a restart, so the old one goes. */
+    private void freeAddressOfSuspect(InetSocketAddress address) {
+        InfoHash holder = byAddress.get(address);
+        Contact c = holder == null ? null : contacts.get(holder);
+        if (c != null && c.failures() > 0) {
+            remove(bucketFor(holder), c);
+        }
+    }
+
+    /** A contact that answered from another address moves there, unless another contact holds it. */
+    private void moveIfFree(Contact c, NodeInfo now) {
+        InetSocketAddress from = now.address();
+        if (from.equals(c.node().address()) || byAddress.containsKey(from)) {
+            return;
+        }
+        unindex(c.node());
+        c.moved(now);
+        index(now);
     }
 
     private boolean isBad(Contact c) {
@@ -284,11 +372,23 @@ public final class RoutingTable {
     private void add(Bucket b, Contact c) {
         b.contacts().add(c);
         contacts.put(c.node().id(), c);
+        index(c.node());
     }
 
     private void remove(Bucket b, Contact c) {
         b.contacts().remove(c);
         contacts.remove(c.node().id());
+        unindex(c.node());
+    }
+
+    private void index(NodeInfo node) {
+        byAddress.put(node.address(), node.id());
+        perIp.merge(node.address().getAddress(), 1, Integer::sum);
+    }
+
+    private void unindex(NodeInfo node) {
+        byAddress.remove(node.address(), node.id());
+        perIp.computeIfPresent(node.address().getAddress(), (ip, n) -> n == 1 ? null : n - 1);
     }
 
     private void split() {

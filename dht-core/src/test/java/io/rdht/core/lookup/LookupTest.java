@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.routing.PeerStatus;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -222,5 +224,67 @@ class LookupTest {
             }
         }
         assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(order.subList(14, 22));
+    }
+
+    @Test
+    void nodesThatFailedRepeatedlyAreNotAskedWhoeverNamesThem() {
+        List<NodeInfo> seeds = nodes(2);
+        List<NodeInfo> named = nodes(12);
+        Set<InfoHash> dead = Set.of(named.get(0).id(), named.get(3).id(), named.get(7).id());
+        Lookup lookup = new Lookup(target, SETTINGS, seeds,
+                id -> dead.contains(id) ? PeerStatus.FAILED : PeerStatus.UNSUSPECTED);
+        List<NodeInfo> asked = new ArrayList<>();
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                asked.add(n);
+                lookup.onAnswer(n.id(), named);
+            }
+        }
+        assertThat(asked).extracting(NodeInfo::id).doesNotContainAnyElementsOf(dead);
+        assertThat(lookup.skippedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void seedsAreAskedEvenWhenTheyFailedForTheyAreTheLastResort() {
+        List<NodeInfo> seeds = nodes(3);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds, id -> PeerStatus.FAILED);
+        assertThat(lookup.nextToAsk()).hasSize(3);
+    }
+
+    @Test
+    void aSuspectCandidateStandsAsideAtItsFirstTimeout() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
+        InfoHash suspect = order.get(0).id();
+        Lookup lookup = new Lookup(target, SETTINGS, seeds,
+                id -> id.equals(suspect) ? PeerStatus.SUSPECT : PeerStatus.UNSUSPECTED);
+        while (!lookup.isDone()) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                if (n.id().equals(suspect)) {
+                    lookup.onSlow(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(lookup.closestAnswered(8)).as("done without waiting for the suspect's re-send")
+                .containsExactlyElementsOf(order.subList(1, 9));
+    }
+
+    @Test
+    void anUnsuspectedCandidateIsStillWaitedForThroughOneResend() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds, id -> PeerStatus.UNSUSPECTED);
+        for (int round = 0; round < 10 && !lookup.isDone(); round++) {
+            for (NodeInfo n : lookup.nextToAsk()) {
+                if (n.equals(order.get(0))) {
+                    lookup.onSlow(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(lookup.isDone()).as("a lost datagram is not a dead node").isFalse();
     }
 }

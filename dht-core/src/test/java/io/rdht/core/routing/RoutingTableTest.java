@@ -98,23 +98,90 @@ class RoutingTableTest {
         assertThat(table.snapshot(T0).buckets().get(0).replacement()).isEqualTo(another);
 
         // the oldest fails twice: the replacement takes its place
-        table.onTimeout(first.get(0).id(), T0 + SETTINGS.staleContactMillis());
+        table.onTimeout(first.get(0), T0 + SETTINGS.staleContactMillis());
         assertThat(table.contains(first.get(0).id())).isTrue();
-        table.onTimeout(first.get(0).id(), T0 + SETTINGS.staleContactMillis());
+        table.onTimeout(first.get(0), T0 + SETTINGS.staleContactMillis());
         assertThat(table.contains(first.get(0).id())).isFalse();
         assertThat(table.contains(another.id())).isTrue();
     }
 
     @Test
-    void contactThatFailsWithoutReplacementIsKeptButNotHandedOut() {
+    void contactThatFailsRepeatedlyLeavesTheTableAndIsRememberedAsFailedUntilHeardFrom() {
         NodeInfo n = node(InfoHash.random(random));
         table.onReply(n, 1.0, T0);
-        table.onTimeout(n.id(), T0);
-        table.onTimeout(n.id(), T0);
-        assertThat(table.contains(n.id())).isTrue();
+        assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.UNSUSPECTED);
+        table.onTimeout(n, T0);
+        assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.SUSPECT);
+        assertThat(table.closest(n.id(), 8)).as("one failure may be a lost datagram").containsExactly(n);
+        table.onTimeout(n, T0);
+        assertThat(table.contains(n.id())).isFalse();
         assertThat(table.closest(n.id(), 8)).isEmpty();
-        table.onReply(n, 1.0, T0 + 1);
+        assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.FAILED);
+        assertThat(table.lastResort(n.id(), 8)).containsExactly(n);
+        assertThat(table.snapshot(T0).failed()).isEqualTo(1);
+
+        table.onRequest(n, T0 + 1);
+        assertThat(table.statusOf(n.id(), T0 + 1)).isEqualTo(PeerStatus.UNSUSPECTED);
         assertThat(table.closest(n.id(), 8)).containsExactly(n);
+    }
+
+    @Test
+    void aFailureFadesAfterTheFailedMemory() {
+        NodeInfo stranger = node(InfoHash.random(random));
+        table.onTimeout(stranger, T0);
+        table.onTimeout(stranger, T0);
+        assertThat(table.statusOf(stranger.id(), T0)).as("never a contact, named by others").isEqualTo(PeerStatus.FAILED);
+        assertThat(table.statusOf(stranger.id(), T0 + SETTINGS.failedMemoryMillis()))
+                .isEqualTo(PeerStatus.UNSUSPECTED);
+    }
+
+    @Test
+    void oneUdpAddressHoldsOneContactWhateverIdsItClaims() {
+        InetSocketAddress socket = new InetSocketAddress("127.0.0.1", 9999);
+        for (int i = 0; i < 2000; i++) {
+            table.onRequest(new NodeInfo(InfoHash.random(random), socket), T0);
+        }
+        assertThat(table.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewIdAtTheAddressOfAContactThatFailedTakesItsPlace() {
+        InetSocketAddress socket = new InetSocketAddress("127.0.0.1", 9999);
+        NodeInfo before = new NodeInfo(InfoHash.random(random), socket);
+        table.onReply(before, 1.0, T0);
+        table.onTimeout(before, T0);
+        NodeInfo restarted = new NodeInfo(InfoHash.random(random), socket);
+        table.onRequest(restarted, T0 + 1);
+        assertThat(table.contains(restarted.id())).isTrue();
+        assertThat(table.contains(before.id())).isFalse();
+    }
+
+    @Test
+    void aPublicHostHoldsAtMostTwoContactsAndABlockAtMostTwoABucket() {
+        for (int port = 1; port <= 10; port++) {
+            table.onRequest(new NodeInfo(InfoHash.random(random), new InetSocketAddress("203.0.113.7", port)), T0);
+        }
+        assertThat(table.size()).as("one host").isEqualTo(2);
+        RoutingTable other = new RoutingTable(self, SETTINGS, T0);
+        for (int host = 1; host <= 50; host++) {
+            InfoHash farId = nodeWithPrefix(0).id();
+            other.onRequest(new NodeInfo(farId, new InetSocketAddress("198.51.100." + host, 4222)), T0);
+        }
+        assertThat(other.size()).as("one /24 in one bucket").isEqualTo(2);
+    }
+
+    @Test
+    void localAddressesAreExemptUnlessLimitedToo() {
+        for (int port = 1; port <= 10; port++) {
+            table.onRequest(new NodeInfo(InfoHash.random(random), new InetSocketAddress("10.1.2.3", port)), T0);
+        }
+        assertThat(table.size()).isEqualTo(10);
+        RoutingTable strict = new RoutingTable(self,
+                SETTINGS.withAddressLimits(new AddressLimits(2, 2, true)), T0);
+        for (int port = 1; port <= 10; port++) {
+            strict.onRequest(new NodeInfo(InfoHash.random(random), new InetSocketAddress("10.1.2.3", port)), T0);
+        }
+        assertThat(strict.size()).isEqualTo(2);
     }
 
     @Test
@@ -150,5 +217,15 @@ class RoutingTableTest {
         assertThat(table.timeoutMillis(stranger.id())).as("network-wide estimate").isBetween(10L, 20L);
         table.onReply(n, 1500.0, T0);
         assertThat(table.timeoutMillis(n.id())).isGreaterThan(500);
+    }
+
+    @Test
+    void anOldSlowEstimateIsNeverTrustedBeyondTwiceTheNetworksTimeout() {
+        NodeInfo warmingUp = node(InfoHash.random(random));
+        table.onReply(warmingUp, 600.0, T0);
+        for (int i = 0; i < 200; i++) {
+            table.onReply(node(InfoHash.random(random)), 1.0, T0);
+        }
+        assertThat(table.timeoutMillis(warmingUp.id())).isEqualTo(2 * table.networkTimeoutMillis());
     }
 }
