@@ -251,6 +251,18 @@ public final class DhtNode implements AutoCloseable {
         return e == null ? null : e.stats();
     }
 
+    /**
+     * Leaves the network gracefully, then closes the node: first hands every value it stores to
+     * the live nodes that should hold it next (so none waits for a republish), then tells its
+     * contacts it is leaving (so they drop it at once), all within {@code budget}; what it did is
+     * in the report. {@link #shutdown()} instead stops at once, as a crash would look to others.
+     */
+    public Mono<LeaveReport> leave(Duration budget) {
+        Objects.requireNonNull(budget, "budget");
+        return Mono.<LeaveReport>create(sink -> onNode(sink::error, e -> e.leave(budget.toMillis(), sink::success)))
+                .flatMap(report -> shutdown().thenReturn(report));
+    }
+
     /** Closes the node: fails its operations in flight, stops its upkeep and unbinds its socket. */
     public Mono<Void> shutdown() {
         return Mono.defer(() -> {

@@ -2,6 +2,7 @@ package io.rdht.core.engine;
 
 import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
+import io.rdht.core.LeaveReport;
 import io.rdht.core.LookupResult;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
@@ -25,6 +26,7 @@ import io.rdht.core.wire.WireLimits;
 import io.rdht.crypto.Identity;
 import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -254,6 +256,19 @@ public final class NodeEngine {
         } else {
             get(key, op);
         }
+    }
+
+    /**
+     * Leaves gracefully: hands every stored value to the live nodes that should hold it next, then
+     * tells every contact this node is leaving; {@code onDone} hears what was done, at the latest
+     * after {@code budgetMillis}. The node keeps serving meanwhile; {@link #close} it afterwards.
+     */
+    public void leave(long budgetMillis, Consumer<LeaveReport> onDone) {
+        if (closed) {
+            onDone.accept(new LeaveReport(0, 0, 0, 0, 0, Duration.ZERO, true));
+            return;
+        }
+        new Departure(parts, onDone).start(budgetMillis);
     }
 
     /** Stops the upkeep and fails every operation in flight with {@link DhtException.NodeClosed}. */

@@ -13,6 +13,7 @@ import io.rdht.core.wire.ErrorCode;
 import io.rdht.core.wire.ErrorReply;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.GetValues;
+import io.rdht.core.wire.Leaving;
 import io.rdht.core.wire.Listen;
 import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Ping;
@@ -39,7 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The serving side of the protocol: answers ping, find_node, get, put, listen and cancel_listen
+ * The serving side of the protocol: answers ping, find_node, get, put, listen, cancel_listen and leaving
  * from the routing table, the storage and the listener registry, and hands storers' pushes to
  * this node's listens.
  *
@@ -101,6 +102,10 @@ final class RequestHandler {
                 yield new Ack();
             }
             case Update u -> listens.onUpdate(u, from.address()) ? new Ack() : null;
+            case Leaving l -> {
+                routing.onLeft(from, now);
+                yield new Ack();
+            }
         };
     }
 

@@ -93,13 +93,35 @@ public final class RoutingTable {
             Bucket b = bucketFor(node.id());
             remove(b, c);
             failed.remember(c.node(), c.failures(), nowMillis);
-            Contact candidate = b.replacement();
-            b.replacement(null);
-            if (candidate != null && admits(b, candidate.node())) {
-                add(b, candidate);
-                b.touch(nowMillis);
-            }
+            promoteReplacement(b, nowMillis);
         }
+    }
+
+    private void promoteReplacement(Bucket b, long nowMillis) {
+        Contact candidate = b.replacement();
+        b.replacement(null);
+        if (candidate != null && admits(b, candidate.node())) {
+            add(b, candidate);
+            b.touch(nowMillis);
+        }
+    }
+
+    /**
+     * Notes that {@code node} said it leaves the network: it leaves the table at once, if it is
+     * known at that address, and is remembered as failed so that lookups do not ask it when others
+     * still name it. Its bucket's candidate takes its place.
+     */
+    public void onLeft(NodeInfo node, long nowMillis) {
+        Contact c = contacts.get(node.id());
+        if (c != null && !c.node().address().equals(node.address())) {
+            return;
+        }
+        if (c != null) {
+            Bucket b = bucketFor(node.id());
+            remove(b, c);
+            promoteReplacement(b, nowMillis);
+        }
+        failed.remember(node, settings.maxFailures(), nowMillis);
     }
 
     /**
@@ -122,14 +144,6 @@ public final class RoutingTable {
      */
     public List<NodeInfo> lastResort(InfoHash target, int count) {
         return failed.closest(target, count);
-    }
-
-    /** Forgets {@code id}, e.g. after it said it is leaving the network. */
-    public void remove(InfoHash id) {
-        Contact c = contacts.get(id);
-        if (c != null) {
-            remove(bucketFor(id), c);
-        }
     }
 
     /**
@@ -233,6 +247,18 @@ public final class RoutingTable {
             }
         }
         return stale;
+    }
+
+    /** Every contact and every bucket's replacement candidate: the peers this node knows. */
+    public List<NodeInfo> knownPeers() {
+        List<NodeInfo> peers = new ArrayList<>(contacts.size() + buckets.size());
+        contacts.values().forEach(c -> peers.add(c.node()));
+        for (Bucket b : buckets) {
+            if (b.replacement() != null) {
+                peers.add(b.replacement().node());
+            }
+        }
+        return peers;
     }
 
     /** Number of contacts. */

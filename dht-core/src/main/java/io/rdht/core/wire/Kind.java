@@ -17,6 +17,7 @@ enum Kind {
     LISTEN(4, 4),
     CANCEL_LISTEN(5, 2),
     UPDATE(7, 3),
+    LEAVING(8, 0),
     PONG(10, 0),
     NODES(11, 2),
     VALUES(12, 4),

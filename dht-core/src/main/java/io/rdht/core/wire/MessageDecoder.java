@@ -48,6 +48,7 @@ final class MessageDecoder {
             case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r));
             case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));
             case UPDATE -> new Update(id(r, "key"), r.uint64("listen id"), values(r));
+            case LEAVING -> new Leaving();
             case PONG -> new Pong();
             case ACK -> new Ack();
             case NODES -> new Nodes(contacts(r), token(r));

@@ -21,6 +21,7 @@ final class MessageEncoder {
     static void write(CBORGenerator g, Envelope e) throws IOException {
         switch (e.body()) {
             case Ping() -> header(g, e, Kind.PING);
+            case Leaving() -> header(g, e, Kind.LEAVING);
             case FindNode(InfoHash target) -> {
                 header(g, e, Kind.FIND_NODE);
                 id(g, target);
