@@ -84,12 +84,27 @@ final class Population {
         }, afterMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Crashes {@code node}: it answers nothing from now on. */
+    /**
+     * Crashes {@code count} running nodes chosen at random, all at this instant, and starts none
+     * in their place.
+     */
+    void crashAtOnce(int count) {
+        for (int i = 0; i < count && alive.size() > 1; i++) {
+            kill(randomAlive());
+        }
+    }
+
+    /**
+     * Crashes {@code node}: it answers nothing from now on, and nothing it would still send leaves
+     * it (a crash, not a shutdown: no goodbye reaches anyone). Then it is shut down, so that its
+     * timers stop.
+     */
     void kill(DhtNode node) {
         Integer at = index.remove(node);
         if (at == null) {
             return;
         }
+        internet.crash(node.address());
         DhtNode last = alive.remove(alive.size() - 1);
         if (last != node) {
             alive.set(at, last);
