@@ -66,13 +66,16 @@ final class ListenProbe {
         population.onDeath(this::followListensRegisteredWith);
     }
 
-    /** Subscribes the listeners now, publishes until {@code stopAtMillis}. */
+    /** Subscribes the listeners over the first publish interval, publishes until {@code stopAtMillis}. */
     void start(long stopAtMillis) {
         this.stopAt = stopAtMillis;
         for (int k = 0; k < workload.listenKeys(); k++) {
             InfoHash key = InfoHash.random(random);
             for (int i = 0; i < workload.listenersPerKey(); i++) {
-                listen(key);
+                // Spread over the first publish interval, before the first put to the key, so that the
+                // listens' periodic refreshes do not all fall at the same instants.
+                loop.schedule(() -> listen(key), random.nextLong(workload.publishInterval().toMillis()),
+                        TimeUnit.MILLISECONDS);
             }
             long firstPut = workload.publishInterval().toMillis() + random.nextLong(workload.publishInterval().toMillis());
             loop.schedule(() -> publish(key), firstPut, TimeUnit.MILLISECONDS);

@@ -37,7 +37,9 @@ class SimulationTest {
         List<String> progress = new ArrayList<>();
         SizeResult r = new Simulation(scenario(List.of(300), new Churn(0.4, Duration.ofMinutes(10)), 1), 300,
                 progress::add).run();
-        assertThat(r.joins()).as("nodes left and were replaced").isGreaterThan(50);
+        // About 44 expected (by Monte Carlo): 12 minutes of Weibull 0.4 residual times (long, being length-biased) for
+        // the 300, and fresh sessions, half shorter than 10 minutes, for the nodes that replace them.
+        assertThat(r.joins()).as("nodes left and were replaced").isGreaterThan(25);
         assertThat(r.lookups()).isGreaterThan(1_000);
         assertThat(r.lookupSuccess()).isGreaterThan(0.98);
         assertThat(r.hopsP50()).isBetween(1L, 4L);
