@@ -20,6 +20,12 @@ final class OperationTimes {
     final TimedSamples putStorers = new TimedSamples();
     final TimedSamples listenMoved = new TimedSamples();
     final TimedSamples refreshLookup = new TimedSamples();
+    /** Per contact read in a live node's routing table: 1 when its node crashed, else 0. */
+    final TimedSamples deadContacts = new TimedSamples();
+    /** Per dead contact read: 1 when the table still hands it out (not marked bad), else 0. */
+    final TimedSamples deadHandedOut = new TimedSamples();
+    /** Per dead contact read with a round-trip estimate: the estimate, in milliseconds. */
+    final TimedSamples deadRtt = new TimedSamples();
     private final long startMillis;
     private long crashAtMillis = -1;
     private int crashed;
@@ -61,7 +67,7 @@ final class OperationTimes {
         if (crashAtMillis < 0) {
             return rows;
         }
-        rows.add(new Window("before the crash", summary(startMillis, crashAtMillis)));
+        rows.add(window("before the crash", startMillis, crashAtMillis));
         long last = Math.max(getComplete.lastTime(), putComplete.lastTime());
         for (int i = 0; i < AFTER_CRASH.length && crashAtMillis + AFTER_CRASH[i] <= last; i++) {
             long from = crashAtMillis + AFTER_CRASH[i];
@@ -69,9 +75,14 @@ final class OperationTimes {
             long to = open ? Long.MAX_VALUE : crashAtMillis + AFTER_CRASH[i + 1];
             String name = open ? "≥ " + offset(AFTER_CRASH[i]) + " after"
                     : offset(AFTER_CRASH[i]) + "–" + offset(AFTER_CRASH[i + 1]) + " after";
-            rows.add(new Window(name, summary(from, to)));
+            rows.add(window(name, from, to));
         }
         return rows;
+    }
+
+    private Window window(String name, long from, long to) {
+        return new Window(name, summary(from, to), deadContacts.meanBetween(from, to),
+                deadHandedOut.meanBetween(from, to), deadRtt.between(from, to));
     }
 
     private static String offset(long millis) {
@@ -103,9 +114,14 @@ final class OperationTimes {
     /**
      * One row of the crash table.
      *
-     * @param name       which window, e.g. {@code 0–10s after}
-     * @param completion the operations that began in it
+     * @param name          which window, e.g. {@code 0–10s after}
+     * @param completion    the operations that began in it
+     * @param deadShare     share of the contacts read in live nodes' routing tables whose node had
+     *                      crashed (NaN when no table was read)
+     * @param handedOut     share of those dead contacts not yet marked bad, still handed out
+     * @param deadRttMillis the round-trip estimates the tables held for dead contacts
      */
-    record Window(String name, Completion completion) {
+    record Window(String name, Completion completion, double deadShare, double handedOut,
+                  Percentiles deadRttMillis) {
     }
 }

@@ -55,6 +55,7 @@ final class Simulation {
                 series.times());
         ListenProbe listens = new ListenProbe(loop, population, random.split(), w, series.listenDelivered(),
                 series.times(), scenario.settings().listen().refreshMillis());
+        RoutingProbe tables = new RoutingProbe(loop, population, random.split(), series.times());
         long datagramsBefore = internet.total().datagrams();
         long bytesBefore = internet.total().bytes();
 
@@ -72,6 +73,7 @@ final class Simulation {
         lookups.start(end);
         values.start(end);
         listens.start(end);
+        tables.start(end);
         runFor(scenario.measure(), "measuring");
         double nodeSeconds = (double) size * scenario.measure().toMillis() / 1000;
         double datagrams = (internet.total().datagrams() - datagramsBefore) / nodeSeconds;

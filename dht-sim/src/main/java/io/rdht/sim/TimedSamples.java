@@ -39,6 +39,19 @@ final class TimedSamples {
         return Percentiles.of(window);
     }
 
+    /** The mean of what was recorded in [{@code fromMillis}, {@code toMillis}), or NaN when nothing was. */
+    double meanBetween(long fromMillis, long toMillis) {
+        double sum = 0;
+        long n = 0;
+        for (int i = 0; i < size; i++) {
+            if (times[i] >= fromMillis && times[i] < toMillis) {
+                sum += values[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** The smallest value recorded in [{@code fromMillis}, {@code toMillis}), or 0 when none. */
     long minimumBetween(long fromMillis, long toMillis) {
         long min = Long.MAX_VALUE;

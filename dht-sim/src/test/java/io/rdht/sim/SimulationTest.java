@@ -88,11 +88,18 @@ class SimulationTest {
         assertThat(windows.get(0).completion().getComplete().count()).isPositive();
         assertThat(windows.get(1).completion().getComplete().count()).isPositive();
         assertThat(windows.get(0).completion().listenMoved().count()).as("nobody died before the crash").isZero();
+        assertThat(windows.get(0).deadShare()).as("no dead contact before the crash").isZero();
+        assertThat(windows.get(1).deadShare()).as("the 8 of 20 dead are still in the tables just after it")
+                .isBetween(0.2, 0.6);
+        assertThat(windows.get(1).handedOut()).as("and not yet marked bad").isGreaterThan(0.5);
+        assertThat(windows.get(1).deadRttMillis().p50()).as("their round trips, 20–330 ms, as estimated")
+                .isBetween(20L, 400L);
 
         Report.write(dir, s, "bin/simulate --nodes 20 --crash 40%@3m", List.of(r));
         assertThat(Files.readString(dir.resolve("README.md"))).contains(
                 "Mass crash: 40% of the nodes at once, 3m into measuring", "20 nodes: 8 crashed at once",
-                "| before the crash |", "| 0–10s after |", "get: complete ms p50 / p95 / p99");
+                "| before the crash |", "| 0–10s after |", "get: complete ms p50 / p95 / p99",
+                "dead contacts in tables");
         assertThat(startOf(dir.resolve("completion.png"))).isEqualTo(PNG_SIGNATURE);
         assertThat(ResultsCsv.read(dir.resolve("results.csv")).get(0).completion()).isEqualTo(c);
     }
