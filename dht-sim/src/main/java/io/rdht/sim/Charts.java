@@ -73,9 +73,9 @@ final class Charts {
         for (SizeResult r : results) {
             OperationTimes times = r.series().times();
             String size = String.format("%,d nodes", r.nodes());
-            highest = Math.max(highest, addLine(chart, size + ", get p50", times.perMinute(times.getComplete, 50)));
-            highest = Math.max(highest, addLine(chart, size + ", get p99", times.perMinute(times.getComplete, 99)));
-            highest = Math.max(highest, addLine(chart, size + ", put p99", times.perMinute(times.putComplete, 99)));
+            highest = Math.max(highest, addLine(chart, size + ", get p50", times.perMinute(times.getComplete, Percentiles::p50)));
+            highest = Math.max(highest, addLine(chart, size + ", get p99", times.perMinute(times.getComplete, Percentiles::p99)));
+            highest = Math.max(highest, addLine(chart, size + ", put p99", times.perMinute(times.putComplete, Percentiles::p99)));
             if (times.crashMinute() >= 0) {
                 chart.addSeries(size + ", crash", new double[] {times.crashMinute(), times.crashMinute()},
                         new double[] {1, highest}).setMarker(SeriesMarkers.NONE);

@@ -3,9 +3,11 @@ package io.rdht.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * What the probes measured of each operation's duration, stamped with when the operation began:
+ * What the probes measured of each operation's duration, stamped with when the operation began,
+ * and what live nodes' routing tables held of crashed nodes, stamped with when they were read:
  * summed up for the run in a {@link Completion}, per minute for a plot, and, when a {@link Crash}
  * struck, per window around it ({@link #aroundCrash}).
  */
@@ -90,17 +92,16 @@ final class OperationTimes {
     }
 
     /**
-     * Per minute of measuring: the minutes and, for each, {@code percentile} of {@code samples}
-     * (NaN for a minute without a measurement).
+     * Per minute of measuring that has measurements: the minute (from the start) and {@code
+     * percentile} of the {@code samples} that began in it.
      */
-    List<double[]> perMinute(TimedSamples samples, double percentile) {
+    List<double[]> perMinute(TimedSamples samples, ToLongFunction<Percentiles> percentile) {
         List<double[]> points = new ArrayList<>();
         long last = samples.lastTime();
         for (long from = startMillis; from <= last; from += 60_000) {
             Percentiles p = samples.between(from, from + 60_000);
             if (p.count() > 0) {
-                long value = percentile == 50 ? p.p50() : percentile == 95 ? p.p95() : p.p99();
-                points.add(new double[] {(from - startMillis) / 60_000.0, value});
+                points.add(new double[] {(from - startMillis) / 60_000.0, percentile.applyAsLong(p)});
             }
         }
         return points;
