@@ -84,8 +84,9 @@ final class Report {
                 + "found until its TTL, ≥ 99.9% of listen events delivered.\n\n");
         for (SizeResult r : results) {
             md.append(String.format(Locale.ROOT, "- %,d nodes: lookups %s, hops %s, values %s, listen %s\n", r.nodes(),
-                    verdict(r.lookupSuccess() >= 0.999), verdict(r.hopsP50() <= 4), verdict(r.valuesFound() == 1),
-                    verdict(r.listenDelivered() >= 0.999)));
+                    verdict(r.lookups() > 0, r.lookupSuccess() >= 0.999), verdict(r.lookups() > 0, r.hopsP50() <= 4),
+                    verdict(!Double.isNaN(r.valuesFound()), r.valuesFound() == 1),
+                    verdict(r.listenEvents() > 0, r.listenDelivered() >= 0.999)));
         }
         md.append(CompletionTables.overall(results));
         if (overTime) {
@@ -134,8 +135,9 @@ final class Report {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
-    private static String verdict(boolean met) {
-        return met ? "met" : "**missed**";
+    /** "not measured" when the run measured nothing of it (e.g. {@code --lookups 0}). */
+    private static String verdict(boolean measured, boolean met) {
+        return !measured ? "not measured" : met ? "met" : "**missed**";
     }
 
     private static String wall(Duration d) {
