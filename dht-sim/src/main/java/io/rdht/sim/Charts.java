@@ -62,6 +62,39 @@ final class Charts {
         save(chart, file);
     }
 
+    /**
+     * Per network size, the median and 99th percentile of get and put completion times in each
+     * minute of measuring, on a logarithmic scale, and a vertical line at a mass crash.
+     */
+    static void durationsOverTime(Path file, String title, List<SizeResult> results) throws IOException {
+        XYChart chart = chart(title, "minutes of measuring", "ms (virtual)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        double highest = 1;
+        for (SizeResult r : results) {
+            OperationTimes times = r.series().times();
+            String size = String.format("%,d nodes", r.nodes());
+            highest = Math.max(highest, addLine(chart, size + ", get p50", times.perMinute(times.getComplete, Percentiles::p50)));
+            highest = Math.max(highest, addLine(chart, size + ", get p99", times.perMinute(times.getComplete, Percentiles::p99)));
+            highest = Math.max(highest, addLine(chart, size + ", put p99", times.perMinute(times.putComplete, Percentiles::p99)));
+            if (times.crashMinute() >= 0) {
+                chart.addSeries(size + ", crash", new double[] {times.crashMinute(), times.crashMinute()},
+                        new double[] {1, highest}).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        save(chart, file);
+    }
+
+    /** Adds a line of (minute, milliseconds) points, each at least 1 for the logarithmic scale; returns its peak. */
+    private static double addLine(XYChart chart, String name, List<double[]> points) {
+        if (points.isEmpty()) {
+            return 1;
+        }
+        List<Double> x = points.stream().map(p -> p[0]).toList();
+        List<Double> y = points.stream().map(p -> Math.max(1, p[1])).toList();
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+        return y.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    }
+
     private static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();

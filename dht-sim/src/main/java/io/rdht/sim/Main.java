@@ -32,6 +32,10 @@ public final class Main implements Callable<Integer> {
             "Weibull session lengths: shape and median session (default: ${DEFAULT-VALUE}); harsh = 0.4:10m")
     String churn;
 
+    @Option(names = "--crash", paramLabel = "PERCENT%@TIME", description = "also crash this share of the nodes at "
+            + "once, this long into measuring, e.g. 40%%@5m; they are not replaced (default: no crash)")
+    String crash;
+
     @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "1", description = "datagrams lost, in "
             + "percent (default: ${DEFAULT-VALUE})")
     double lossPercent;
@@ -59,6 +63,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--value-ttl", paramLabel = "DURATION", defaultValue = "30m", description = "their TTL "
             + "(default: ${DEFAULT-VALUE})")
     String valueTtl;
+
+    @Option(names = "--reader", paramLabel = "one|random", defaultValue = "random", description = "which node gets "
+            + "the values: a random live node each time, or one node all the time, as a person at one console "
+            + "(default: ${DEFAULT-VALUE})")
+    String reader;
 
     @Option(names = "--listen-keys", paramLabel = "COUNT", defaultValue = "10", description = "keys listened to "
             + "(default: ${DEFAULT-VALUE})")
@@ -134,13 +143,21 @@ public final class Main implements Callable<Integer> {
 
     private Scenario scenario() {
         try {
-            return new Scenario(sizes, churn(), lossPercent / 100, LatencyModel.internet(),
+            return new Scenario(sizes, churn(), crash != null ? Crash.parse(crash) : null, lossPercent / 100, LatencyModel.internet(),
                     Durations.parse(joinPhase), Durations.parse(settle), Durations.parse(measure),
                     new Workload(lookupsPerSecond, values, Durations.parse(valueTtl), listenKeys, listeners,
-                            Duration.ofSeconds(30), Duration.ofSeconds(30)), settings(), seed);
+                            Duration.ofSeconds(30), Duration.ofSeconds(30), oneReader()), settings(), seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private boolean oneReader() {
+        return switch (reader) {
+            case "one" -> true;
+            case "random" -> false;
+            default -> throw new IllegalArgumentException("--reader takes one or random, got '" + reader + "'");
+        };
     }
 
     private Churn churn() {

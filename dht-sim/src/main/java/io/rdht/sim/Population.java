@@ -4,10 +4,13 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.engine.EngineSettings;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,6 +28,7 @@ final class Population {
     private final SplittableRandom random;
     private final List<DhtNode> alive = new ArrayList<>();
     private final Map<DhtNode, Integer> index = new HashMap<>();
+    private final Set<InetSocketAddress> addresses = new HashSet<>();
     private final List<Consumer<DhtNode>> onDeath = new ArrayList<>();
     private Churn churn = Churn.none();
     private long joins;
@@ -50,6 +54,7 @@ final class Population {
         });
         index.put(node, alive.size());
         alive.add(node);
+        addresses.add(node.address());
         joins++;
         if (churn.isActive()) {
             scheduleDeath(node, churn.sessionMillis(random));
@@ -84,12 +89,28 @@ final class Population {
         }, afterMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Crashes {@code node}: it answers nothing from now on. */
+    /**
+     * Crashes {@code count} running nodes chosen at random, all at this instant, and starts none
+     * in their place.
+     */
+    void crashAtOnce(int count) {
+        for (int i = 0; i < count && alive.size() > 1; i++) {
+            kill(randomAlive());
+        }
+    }
+
+    /**
+     * Crashes {@code node}: it answers nothing from now on, and nothing it would still send leaves
+     * it (a crash, not a shutdown: no goodbye reaches anyone). Then it is shut down, so that its
+     * timers stop.
+     */
     void kill(DhtNode node) {
         Integer at = index.remove(node);
         if (at == null) {
             return;
         }
+        internet.crash(node.address());
+        addresses.remove(node.address());
         DhtNode last = alive.remove(alive.size() - 1);
         if (last != node) {
             alive.set(at, last);
@@ -103,6 +124,11 @@ final class Population {
     /** Whether {@code node} is running. */
     boolean isAlive(DhtNode node) {
         return index.containsKey(node);
+    }
+
+    /** Whether a running node has {@code address}. */
+    boolean isAliveAt(InetSocketAddress address) {
+        return addresses.contains(address);
     }
 
     /** A running node chosen at random. */

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Writes a simulation's report folder: {@code README.md} (the scenario, one table row per network
- * size, the goals met or missed), {@code results.csv}, and four PNG plots; or combines the sizes
+ * size, the goals met or missed, the operations' completion times and, after a mass crash, how they
+ * changed around it), {@code results.csv}, and five PNG plots; or combines the sizes
  * of several report folders into one, with the table and the plots against network size.
  */
 final class Report {
@@ -57,6 +58,8 @@ final class Report {
                     + "their TTL, none after)", "% found", results, r -> r.series().valuesFound());
             Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
                     results, r -> r.series().listenDelivered());
+            Charts.durationsOverTime(dir.resolve("completion.png"), "Time until gets and puts complete, per minute "
+                    + "(by when they began)", results);
         }
     }
 
@@ -81,12 +84,17 @@ final class Report {
                 + "found until its TTL, ≥ 99.9% of listen events delivered.\n\n");
         for (SizeResult r : results) {
             md.append(String.format(Locale.ROOT, "- %,d nodes: lookups %s, hops %s, values %s, listen %s\n", r.nodes(),
-                    verdict(r.lookupSuccess() >= 0.999), verdict(r.hopsP50() <= 4), verdict(r.valuesFound() == 1),
-                    verdict(r.listenDelivered() >= 0.999)));
+                    verdict(r.lookups() > 0, r.lookupSuccess() >= 0.999), verdict(r.lookups() > 0, r.hopsP50() <= 4),
+                    verdict(!Double.isNaN(r.valuesFound()), r.valuesFound() == 1),
+                    verdict(r.listenEvents() > 0, r.listenDelivered() >= 0.999)));
+        }
+        md.append(CompletionTables.overall(results));
+        if (overTime) {
+            md.append(CompletionTables.aroundCrashes(results));
         }
         md.append("\n![hops](hops.png)\n![latency](latency.png)\n");
         if (overTime) {
-            md.append("![availability](availability.png)\n![delivery](delivery.png)\n");
+            md.append("![availability](availability.png)\n![delivery](delivery.png)\n![completion](completion.png)\n");
         }
         return md.toString();
     }
@@ -97,21 +105,25 @@ final class Report {
         var lookup = s.settings().lookup();
         return String.format(Locale.ROOT, """
                 - Churn: %s%s; a node that leaves crashes, and a new one joins in its place.
+                - Mass crash: %s.
                 - Network: one-way access delays %.0f–%.0f ms per node (round trips %.0f–%.0f ms), %.1f%% jitter, \
                 %.1f%% of datagrams lost.
                 - Phases: nodes join over %s, the network settles for %s, then churn and the workload run for %s \
                 (virtual time).
-                - Workload: %.1f lookups/s of random ids; %d values with a TTL of %s, each got once a minute; \
+                - Workload: %.1f lookups/s of random ids; %d values with a TTL of %s, each got once a minute %s; \
                 %d keys × %d listeners, a put to each key every %s, %s to deliver.
                 - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
                 is known (adaptive %d–%d ms), %d sends per request, bucket refresh %s, republish %s.
                 - Seed: %d.
                 """, s.churn(), s.churn().isActive() ? " (mean session " + Durations.approximate(s.churn().meanSession())
                         + ")" : "",
+                s.crash() != null ? s.crash() + ", not replaced" : "none",
                 s.latency().minAccessMillis(), s.latency().maxAccessMillis(), 4 * s.latency().minAccessMillis(),
                 4 * s.latency().maxAccessMillis(), 100 * s.latency().jitterFraction(), 100 * s.lossRate(),
                 Durations.format(s.joinPhase()), Durations.format(s.settle()), Durations.format(s.measure()),
-                w.lookupsPerSecond(), w.values(), Durations.format(w.valueTtl()), w.listenKeys(), w.listenersPerKey(),
+                w.lookupsPerSecond(), w.values(), Durations.format(w.valueTtl()),
+                w.oneReader() ? "by one node (another once it dies)" : "by a random node", w.listenKeys(),
+                w.listenersPerKey(),
                 Durations.format(w.publishInterval()), Durations.format(w.deliveryWindow()), lookup.k(),
                 lookup.alpha(), lookup.capacity(), routing.initialTimeoutMillis(), routing.minTimeoutMillis(),
                 routing.maxTimeoutMillis(), s.settings().maxAttempts(),
@@ -123,8 +135,9 @@ final class Report {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
-    private static String verdict(boolean met) {
-        return met ? "met" : "**missed**";
+    /** "not measured" when the run measured nothing of it (e.g. {@code --lookups 0}). */
+    private static String verdict(boolean measured, boolean met) {
+        return !measured ? "not measured" : met ? "met" : "**missed**";
     }
 
     private static String wall(Duration d) {

@@ -15,6 +15,11 @@ final class Samples {
         values[size++] = value;
     }
 
+    /** How many were added. */
+    int size() {
+        return size;
+    }
+
     /** The {@code p}-th percentile (nearest rank), or 0 when empty. */
     long percentile(double p) {
         if (size == 0) {

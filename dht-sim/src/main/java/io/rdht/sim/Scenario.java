@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param sizes     network sizes, one run each
  * @param churn     how long nodes stay once measuring starts
+ * @param crash     a share of the nodes that crash at one instant while measuring; null for none
  * @param lossRate  share of datagrams lost, in [0, 1)
  * @param latency   round trips between nodes
  * @param joinPhase the nodes join one after another, spread over this long
@@ -18,8 +19,8 @@ import java.util.List;
  * @param settings  every node's engine settings
  * @param seed      the one source of randomness: the same seed gives the same run
  */
-public record Scenario(List<Integer> sizes, Churn churn, double lossRate, LatencyModel latency, Duration joinPhase,
-                       Duration settle, Duration measure, Workload workload, EngineSettings settings, long seed) {
+public record Scenario(List<Integer> sizes, Churn churn, Crash crash, double lossRate, LatencyModel latency,
+                       Duration joinPhase, Duration settle, Duration measure, Workload workload, EngineSettings settings, long seed) {
 
     /** Checks the figures. */
     public Scenario {
@@ -32,6 +33,10 @@ public record Scenario(List<Integer> sizes, Churn churn, double lossRate, Latenc
         }
         if (joinPhase.isNegative() || settle.isNegative() || measure.isNegative() || measure.isZero()) {
             throw new IllegalArgumentException("phases must not be negative, and measuring must take some time");
+        }
+        if (crash != null && crash.after().compareTo(measure) >= 0) {
+            throw new IllegalArgumentException("the crash must come while measuring (within " + Durations.format(measure)
+                    + "), got " + Durations.format(crash.after()));
         }
     }
 }

@@ -57,6 +57,17 @@ public final class SimulatedInternet implements Transport {
         });
     }
 
+    /**
+     * Cuts the host at {@code address} off, as a machine that dies: nothing reaches it and nothing
+     * it sends from now on leaves it, whatever its node still does before it is shut down.
+     */
+    public void crash(InetSocketAddress address) {
+        Host h = hosts.remove(address);
+        if (h != null) {
+            h.crashed = true;
+        }
+    }
+
     private InetSocketAddress nextAddress() throws UnknownHostException {
         int n = nextHost++;
         byte[] ip = {10, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
@@ -97,6 +108,7 @@ public final class SimulatedInternet implements Transport {
     private final class Host extends WorkerEndpoint {
         final DatagramReceiver receiver;
         final double access;
+        boolean crashed;
 
         Host(InetSocketAddress address, DatagramReceiver receiver, double access) {
             super(address, loop);
@@ -106,7 +118,9 @@ public final class SimulatedInternet implements Transport {
 
         @Override
         public void send(InetSocketAddress to, byte[] datagram) {
-            deliver(this, to, datagram);
+            if (!crashed) {
+                deliver(this, to, datagram);
+            }
         }
 
         void receive(byte[] datagram, InetSocketAddress from, long delayMillis) {

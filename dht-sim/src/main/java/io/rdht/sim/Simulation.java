@@ -47,20 +47,33 @@ final class Simulation {
         long end = start + scenario.measure().toMillis();
         long joinsBefore = population.joins();
         SizeResult.Series series = new SizeResult.Series(new TimeSeries(start, SLOT_MILLIS),
-                new TimeSeries(start, SLOT_MILLIS), new TimeSeries(start, SLOT_MILLIS));
+                new TimeSeries(start, SLOT_MILLIS), new TimeSeries(start, SLOT_MILLIS), new OperationTimes(start));
         Workload w = scenario.workload();
         LookupProbe lookups = new LookupProbe(loop, population, random.split(), w.lookupsPerSecond(),
                 series.lookupSuccess());
-        ValueProbe values = new ValueProbe(loop, population, random.split(), w.values(), w.valueTtl(),
-                series.valuesFound());
-        ListenProbe listens = new ListenProbe(loop, population, random.split(), w, series.listenDelivered());
+        ValueProbe values = new ValueProbe(loop, population, random.split(), w, series.valuesFound(),
+                series.times());
+        ListenProbe listens = new ListenProbe(loop, population, random.split(), w, series.listenDelivered(),
+                series.times(), scenario.settings().listen().refreshMillis());
+        RoutingProbe tables = new RoutingProbe(loop, population, random.split(), series.times());
         long datagramsBefore = internet.total().datagrams();
         long bytesBefore = internet.total().bytes();
 
         population.startChurn(scenario.churn());
+        Crash crash = scenario.crash();
+        if (crash != null) {
+            loop.schedule(() -> {
+                int victims = crash.victims(population.alive().size());
+                population.crashAtOnce(victims);
+                series.times().crashed(loop.nowMillis(), victims);
+                progress.accept(String.format("%,d nodes: %,d crashed at once, %,d left", size, victims,
+                        population.alive().size()));
+            }, crash.after().toMillis(), TimeUnit.MILLISECONDS);
+        }
         lookups.start(end);
         values.start(end);
         listens.start(end);
+        tables.start(end);
         runFor(scenario.measure(), "measuring");
         double nodeSeconds = (double) size * scenario.measure().toMillis() / 1000;
         double datagrams = (internet.total().datagrams() - datagramsBefore) / nodeSeconds;
@@ -74,7 +87,8 @@ final class Simulation {
                 lookups.hops().percentile(50), lookups.hops().percentile(99), lookups.latencyMillis().percentile(50),
                 lookups.latencyMillis().percentile(99), values.puts().fraction(), values.foundBeforeTtl().fraction(),
                 values.goneAfterTtl().fraction(), listens.delivered().fraction(), listens.delivered().attempts(),
-                listens.delayMillis().percentile(50), listens.delayMillis().percentile(99), datagrams, bytes, series);
+                listens.delayMillis().percentile(50), listens.delayMillis().percentile(99), datagrams, bytes,
+                series.times().summary(), series);
     }
 
     /** Starts the nodes one after another over the join phase. */

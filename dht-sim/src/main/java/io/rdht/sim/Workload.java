@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param listenersPerKey  listeners on each key, each on a random node (one that dies is replaced)
  * @param publishInterval  how often a random node puts a new value to each listened key
  * @param deliveryWindow   how long after a put a listener has to receive it
+ * @param oneReader        whether one node does all the values' gets (as a person at one node's console
+ *                         does; another takes over if it dies) instead of a random node each time
  */
 public record Workload(double lookupsPerSecond, int values, Duration valueTtl, int listenKeys, int listenersPerKey,
-                       Duration publishInterval, Duration deliveryWindow) {
+                       Duration publishInterval, Duration deliveryWindow, boolean oneReader) {
 
     /** Checks the figures. */
     public Workload {
@@ -27,8 +29,12 @@ public record Workload(double lookupsPerSecond, int values, Duration valueTtl, i
         }
     }
 
-    /** 2 lookups/s, 100 values with a 30 min TTL, 10 keys × 20 listeners with a put every 30 s. */
+    /**
+     * 2 lookups/s, 100 values with a 30 min TTL got by random nodes, 10 keys × 20 listeners with a
+     * put every 30 s.
+     */
     public static Workload defaults() {
-        return new Workload(2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        return new Workload(2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                false);
     }
 }

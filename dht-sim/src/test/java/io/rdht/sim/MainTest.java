@@ -33,6 +33,16 @@ class MainTest {
     }
 
     @Test
+    void aBadCrashIsAUsageErrorThatNamesIt() {
+        assertThat(run("--crash", "40")).isEqualTo(2);
+        assertThat(err.toString()).contains("--crash takes PERCENT%@TIME").doesNotContain("Exception");
+        assertThat(run("--crash", "100%@5m")).isEqualTo(2);
+        assertThat(err.toString()).contains("below 100%");
+        assertThat(run("--crash", "40%@1h", "--measure", "30m")).isEqualTo(2);
+        assertThat(err.toString()).contains("the crash must come while measuring");
+    }
+
+    @Test
     void combiningAFolderThatHoldsNoReportIsAUsageErrorThatNamesIt() {
         assertThat(run("--combine", "/nonexistent/report", "--out", "/tmp/unused")).isEqualTo(2);
         assertThat(err.toString()).contains("no such file: /nonexistent/report/results.csv")
