@@ -50,10 +50,10 @@ final class CompletionTables {
             md.append(String.format(Locale.ROOT, "\n### %,d nodes: %,d crashed at once, %.1f minutes into "
                     + "measuring\n\nEach operation counted in the window in which it began. The routing tables "
                     + "of up to 20 random live nodes are read every 5 s: the share of their contacts whose node "
-                    + "crashed, the share of those not yet marked bad (still handed out to lookups and in "
-                    + "replies), and the round-trip estimates they hold for them.\n\n", r.nodes(),
+                    + "crashed (a table drops a contact after two requests in a row went unanswered), the share of "
+                    + "those not yet suspected (no request to them unanswered yet), and the round-trip estimates they hold for them.\n\n", r.nodes(),
                     times.crashedCount(), times.crashMinute()));
-            md.append("| window ").append(COLUMNS).append(" dead contacts in tables | of them handed out "
+            md.append("| window ").append(COLUMNS).append(" dead contacts in tables | of them unsuspected "
                     + "| their RTT estimate ms p50 / p95 |\n").append("|---").append(ALIGNMENT)
                     .append("---:|---:|---|\n");
             for (OperationTimes.Window w : windows) {

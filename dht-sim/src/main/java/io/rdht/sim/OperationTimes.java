@@ -24,7 +24,7 @@ final class OperationTimes {
     final TimedSamples refreshLookup = new TimedSamples();
     /** Per contact read in a live node's routing table: 1 when its node crashed, else 0. */
     final TimedSamples deadContacts = new TimedSamples();
-    /** Per dead contact read: 1 when the table still hands it out (not marked bad), else 0. */
+    /** Per dead contact read: 1 while no request to it went unanswered yet (unsuspected), else 0. */
     final TimedSamples deadHandedOut = new TimedSamples();
     /** Per dead contact read with a round-trip estimate: the estimate, in milliseconds. */
     final TimedSamples deadRtt = new TimedSamples();
@@ -119,7 +119,7 @@ final class OperationTimes {
      * @param completion    the operations that began in it
      * @param deadShare     share of the contacts read in live nodes' routing tables whose node had
      *                      crashed (NaN when no table was read)
-     * @param handedOut     share of those dead contacts not yet marked bad, still handed out
+     * @param handedOut     share of those dead contacts not yet suspected (no request to them unanswered)
      * @param deadRttMillis the round-trip estimates the tables held for dead contacts
      */
     record Window(String name, Completion completion, double deadShare, double handedOut,

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * How many crashed nodes the live nodes' routing tables still hold, read through {@code
  * DhtNode.routingTable()}: every {@value #EVERY_MILLIS} ms the tables of up to {@value #NODES}
  * random live nodes (all of them in a smaller network). A contact is dead when its node crashed; a
- * dead contact is still handed out when its table has not marked it bad, so lookups start from it
- * and replies name it. For dead contacts the table's round-trip estimate is kept too: a request to
+ * table drops a contact after two requests in a row went unanswered, and until the first of them
+ * a dead contact is unsuspected: lookups wait for it through one re-send. For dead contacts the table's round-trip estimate is kept too: a request to
  * one is waited for in proportion to it before it counts as lost.
  */
 final class RoutingProbe {
@@ -64,7 +64,7 @@ final class RoutingProbe {
                 boolean dead = !population.isAliveAt(c.node().address());
                 times.deadContacts.add(at, dead ? 1 : 0);
                 if (dead) {
-                    times.deadHandedOut.add(at, c.bad() ? 0 : 1);
+                    times.deadHandedOut.add(at, c.failures() == 0 ? 1 : 0);
                     if (c.rttMillis() >= 0) {
                         times.deadRtt.add(at, Math.round(c.rttMillis()));
                     }

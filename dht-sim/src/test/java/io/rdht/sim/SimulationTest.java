@@ -91,7 +91,7 @@ class SimulationTest {
         assertThat(windows.get(0).deadShare()).as("no dead contact before the crash").isZero();
         assertThat(windows.get(1).deadShare()).as("the 8 of 20 dead are still in the tables just after it")
                 .isBetween(0.2, 0.6);
-        assertThat(windows.get(1).handedOut()).as("and not yet marked bad").isGreaterThan(0.5);
+        assertThat(windows.get(1).handedOut()).as("some not yet suspected").isPositive();
         assertThat(windows.get(1).deadRttMillis().p50()).as("their round trips, 20–330 ms, as estimated")
                 .isBetween(20L, 400L);
 
