@@ -102,7 +102,7 @@ public sealed interface ConsoleCommand {
     record Help() implements ConsoleCommand {
     }
 
-    /** {@code x}: close the node and leave. */
+    /** {@code x}: leave the network gracefully and close the node. */
     record Quit() implements ConsoleCommand {
     }
 }

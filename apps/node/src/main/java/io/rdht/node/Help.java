@@ -29,6 +29,6 @@ public final class Help {
                 "  ld               values stored here",
                 "  b HOST:PORT...   join through these nodes now",
                 "  h, help          this list",
-                "  x, quit, exit    close the node and leave (so does end of input)");
+                "  x, quit, exit    leave: hand stored values on, tell the peers, close (so does end of input)");
     }
 }

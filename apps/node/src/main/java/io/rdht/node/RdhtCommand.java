@@ -60,10 +60,10 @@ public final class RdhtCommand implements Callable<Integer> {
         NodeSetup setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, network.bootstrap(env, List.of()),
                 Identities.loadOrCreate(identityFile), false);
         DhtNode node = NodeStarter.start(setup);
-        // Ctrl-C while a command runs, or a kill, still cancels our listens and unbinds cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "rdht-close"));
+        // Ctrl-C while a command runs, or SIGTERM, still hands the values on and tells the peers.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> GracefulStop.leave(node), "rdht-leave"));
         Scheduler printing = Schedulers.newSingle("rdht-print", true);
-        try (node; LineSource in = openInput()) {
+        try (LineSource in = openInput()) {
             in.printer().println(NodeStarter.describe(node, setup.bootstrap()));
             CommandRunner runner = new CommandRunner(node, setup, in.printer(), printing, Clock.systemUTC());
             try {
@@ -71,7 +71,9 @@ public final class RdhtCommand implements Callable<Integer> {
             } finally {
                 runner.close();
             }
+            GracefulStop.leave(node).ifPresent(in.printer()::println);
         } finally {
+            node.close();
             printing.dispose();
         }
         return 0;
