@@ -8,6 +8,7 @@ import io.rdht.core.state.StateStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -89,7 +90,7 @@ public final class SqliteStateStore implements StateStore {
         try {
             Files.createDirectories(directory);
             channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = lockOf(channel);
             if (lock == null) {
                 throw new StateStoreException(directory, "state directory " + directory
                         + " is in use by another running node", null);
@@ -229,6 +230,15 @@ public final class SqliteStateStore implements StateStore {
             }
         }
         return aside;
+    }
+
+    /** The directory's lock, or null if another node holds it (in this process or another). */
+    private static FileLock lockOf(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {
