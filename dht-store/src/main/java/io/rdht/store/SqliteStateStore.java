@@ -12,6 +12,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's state in a directory: one SQLite database, {@code state.db}, in write-ahead log mode,
- * and a {@code lock} file that keeps a second node off the same directory.
+ * A node's state in a directory (created readable by its owner only): one SQLite database,
+ * {@code state.db}, in write-ahead log mode, and a {@code lock} file that keeps a second node off
+ * the same directory.
  *
  * <p>Writes are queued (at most {@link #QUEUE_CAPACITY} changes; past that the node thread waits
  * for the disk) and committed by one writer thread in batches of up to
@@ -59,16 +61,14 @@ public final class SqliteStateStore implements StateStore {
     private final BlockingQueue<Change> queue;
     private final Thread writer;
     private final FileChannel lockChannel;
-    private final FileLock lock;
     private volatile boolean closed;
 
     private SqliteStateStore(Path directory, SavedState saved, BlockingQueue<Change> queue, StateWriter writer,
-                             FileChannel lockChannel, FileLock lock) {
+                             FileChannel lockChannel) {
         this.directory = directory;
         this.saved = saved;
         this.queue = queue;
         this.lockChannel = lockChannel;
-        this.lock = lock;
         this.writer = Thread.ofPlatform().name("rdht-state-writer").daemon().unstarted(writer);
     }
 
@@ -88,10 +88,9 @@ public final class SqliteStateStore implements StateStore {
         Objects.requireNonNull(directory, "directory");
         FileChannel channel = null;
         try {
-            Files.createDirectories(directory);
+            createOwnerOnly(directory);
             channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = lockOf(channel);
-            if (lock == null) {
+            if (lockOf(channel) == null) {
                 throw new StateStoreException(directory, "state directory " + directory
                         + " is in use by another running node", null);
             }
@@ -110,7 +109,7 @@ public final class SqliteStateStore implements StateStore {
             }
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
             SqliteStateStore store = new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue),
-                    channel, lock);
+                    channel);
             store.writer.start();
             log.info("state in {}: {} saved, {} contacts, {} values", directory,
                     saved.nodeId().map(id -> "node " + id.shortHex()).orElse("no node id"),
@@ -230,6 +229,19 @@ public final class SqliteStateStore implements StateStore {
             }
         }
         return aside;
+    }
+
+    /** Creates {@code directory} if missing, readable by its owner only where the file system says who owns what. */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
 
     /** The directory's lock, or null if another node holds it (in this process or another). */

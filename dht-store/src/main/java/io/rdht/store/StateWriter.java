@@ -83,7 +83,8 @@ final class StateWriter implements Runnable {
                 apply(c);
             }
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a change the database refuses must not stop the barriers: the node would stop answering
             failed = true;
             log.error("the state in {} can no longer be saved ({}); the node goes on without saving", file,
                     e.getMessage());
