@@ -12,16 +12,19 @@ import java.util.List;
  * @param inflight puts in flight in the load phase
  * @param seconds  how long the load phase starts new puts
  * @param maxPuts  most puts the load phase starts, whatever the time
+ * @param persist  whether every node keeps its state in a state directory of its own (dht-store)
  */
-record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, int seconds, int maxPuts) {
+record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, int seconds, int maxPuts,
+                        boolean persist) {
 
     private static final List<String> FLAGS =
             List.of("--nodes", "--ops", "--warmup", "--inflight", "--seconds", "--max-puts");
+    private static final String PERSIST = "--persist";
 
     /** How to call the benchmark. */
     static final String USAGE = """
             usage: bin/bench [--nodes 32,128] [--ops 2000] [--warmup 3000] [--inflight 64] [--seconds 10]
-                             [--max-puts 200000]
+                             [--max-puts 200000] [--persist]
               --nodes     network sizes to measure, comma-separated (2..1000 each)
               --ops       puts, then gets, measured one at a time (1..1000000)
               --warmup    puts, then gets, done first and not measured (0..1000000)
@@ -29,11 +32,13 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
               --seconds   how long the load phase starts new puts (1..3600)
               --max-puts  most puts the load phase starts (1..1000000); every node stores about
                           8/N of them, and a node keeps at most 65536 keys
+              --persist   every node keeps its state (id, contacts, stored values) in SQLite, in a
+                          temporary state directory of its own, as rdht --state-dir does
             """;
 
     /** The defaults: 32 and 128 nodes, 2000 operations, 3000 to warm up (the JIT compiler is still busy after 500), 64 in flight for 10 s. */
     static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(List.of(32, 128), 2000, 3000, 64, 10, 200_000);
+        return new BenchmarkOptions(List.of(32, 128), 2000, 3000, 64, 10, 200_000, false);
     }
 
     /** True if {@code args} ask for the usage. */
@@ -54,8 +59,13 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
         int inflight = d.inflight();
         int seconds = d.seconds();
         int maxPuts = d.maxPuts();
+        boolean persist = d.persist();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals(PERSIST)) {
+                persist = true;
+                continue;
+            }
             int eq = arg.indexOf('=');
             String flag = eq > 0 ? arg.substring(0, eq) : arg;
             if (!FLAGS.contains(flag)) {
@@ -78,7 +88,7 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
                 case "--max-puts" -> maxPuts = number(flag, value, 1, 1_000_000);
             }
         }
-        return new BenchmarkOptions(nodes, ops, warmup, inflight, seconds, maxPuts);
+        return new BenchmarkOptions(nodes, ops, warmup, inflight, seconds, maxPuts, persist);
     }
 
     private static List<Integer> sizes(String value) throws UsageException {

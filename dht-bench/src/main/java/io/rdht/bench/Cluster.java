@@ -5,6 +5,7 @@ import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.crypto.Identity;
+import io.rdht.store.StateStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,18 +26,21 @@ final class Cluster implements AutoCloseable {
     private static final long SETTLE_POLL_MILLIS = 50;
 
     private final List<DhtNode> nodes;
+    private final StateDirectories states;
 
-    private Cluster(List<DhtNode> nodes) {
+    private Cluster(List<DhtNode> nodes, StateDirectories states) {
         this.nodes = nodes;
+        this.states = states;
     }
 
     /**
-     * Starts the first node, alone, within ten seconds; {@link #grow} adds the others.
+     * Starts the first node, alone, within ten seconds; {@link #grow} adds the others. With
+     * {@code persist}, every node keeps its state in a temporary state directory of its own.
      *
      * @throws StartFailure if it did not start
      */
-    static Cluster startFirst() throws StartFailure {
-        Cluster cluster = new Cluster(new ArrayList<>());
+    static Cluster startFirst(boolean persist) throws StartFailure {
+        Cluster cluster = new Cluster(new ArrayList<>(), persist ? new StateDirectories() : null);
         try {
             cluster.grow(1);
             return cluster;
@@ -60,9 +64,12 @@ final class Cluster implements AutoCloseable {
                 if (!nodes.isEmpty()) {
                     config.bootstrap(HOST + ":" + nodes.getFirst().address().getPort());
                 }
+                if (states != null) {
+                    config.stateStore(states.open());
+                }
                 startNode(config.build());
             }
-        } catch (DhtException | IllegalStateException e) {
+        } catch (DhtException | IllegalStateException | StateStoreException e) {
             // a bind that failed, or a start that did not end within its limit (Mono.block's timeout)
             throw new StartFailure("node " + nodes.size() + " of " + size + " did not start: " + e.getMessage(), e);
         }
@@ -101,10 +108,13 @@ final class Cluster implements AutoCloseable {
         return Traffic.of(nodes);
     }
 
-    /** Shuts every node down, waiting at most ten seconds in all. */
+    /** Shuts every node down, waiting at most ten seconds in all, then closes and deletes their states. */
     @Override
     public void close() {
         Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).then().block(SHUTDOWN_LIMIT);
+        if (states != null) {
+            states.close();
+        }
     }
 
     private DhtNode startNode(DhtConfig config) {

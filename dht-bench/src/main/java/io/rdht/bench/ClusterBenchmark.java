@@ -81,7 +81,7 @@ public final class ClusterBenchmark {
         report.startingCluster(size);
         MemoryReading none = MemoryReading.afterGc();
         long start = System.nanoTime();
-        try (Cluster cluster = Cluster.startFirst()) {
+        try (Cluster cluster = Cluster.startFirst(options.persist())) {
             cluster.grow(size / 2);
             double startSeconds = secondsSince(start);
             // the first half pays the process's one-off costs: classes, Netty's shared loops and buffer pools

@@ -47,9 +47,10 @@ final class Report {
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf(Locale.ROOT, "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
-                        + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM%n",
+                        + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM; %s%n",
                 o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")), o.ops(), o.ops(),
-                o.warmup(), o.inflight(), o.seconds(), o.maxPuts());
+                o.warmup(), o.inflight(), o.seconds(), o.maxPuts(),
+                o.persist() ? "state persisted (SQLite, a state directory per node)" : "no state persisted");
         out.println("- columns: latency from the call to the signal that ends the operation, on the node's thread;"
                 + " cpu us/op is the whole JVM's CPU time (JIT compiler and GC included) per operation;"
                 + " datagrams/op, retransmits and timeouts count what every node sent during the phase,"

@@ -1,6 +1,7 @@
 package io.rdht.core;
 
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.state.StateStore;
 import io.rdht.core.transport.Transport;
 import io.rdht.core.transport.UdpTransport;
 import io.rdht.crypto.Identity;
@@ -24,10 +25,12 @@ import java.util.OptionalLong;
  *                      {@link DhtException.ListenOverflow}
  * @param identity      the keys the node signs with and decrypts for; {@code null} for a node that
  *                      does neither (it still verifies every signed value)
+ * @param stateStore    where the node keeps its id, contacts and stored values across restarts;
+ *                      {@code null} to keep nothing
  */
 public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
                         EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer,
-                        Identity identity) {
+                        Identity identity, StateStore stateStore) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -62,6 +65,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private OptionalLong seed = OptionalLong.empty();
         private int listenBuffer = DEFAULT_LISTEN_BUFFER;
         private Identity identity;
+        private StateStore stateStore;
 
         private Builder() {
         }
@@ -138,10 +142,20 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
+        /**
+         * Where the node keeps its state across restarts: its id (unless {@link #nodeId} is given),
+         * routing contacts and the values it stores for others; none by default, and then nothing
+         * outlives the node. The node does not close the store: close it after the node.
+         */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = Objects.requireNonNull(store, "stateStore");
+            return this;
+        }
+
         /** The configuration. */
         public DhtConfig build() {
             return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed, listenBuffer, identity);
+                    seed, listenBuffer, identity, stateStore);
         }
     }
 }

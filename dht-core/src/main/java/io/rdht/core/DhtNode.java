@@ -16,8 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,7 +65,7 @@ public final class DhtNode implements AutoCloseable {
         this.config = config;
         this.random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong()) : ownSecureRandom();
-        this.id = config.nodeId() != null ? config.nodeId() : InfoHash.random(random);
+        this.id = config.nodeId() != null ? config.nodeId() : savedId(config).orElseGet(() -> InfoHash.random(random));
         this.start = Mono.defer(this::bindAndJoin).cache();
     }
 
@@ -320,9 +322,27 @@ public final class DhtNode implements AutoCloseable {
                                 new EndpointEnvironment(ep), random, config.identity());
                         engine = e;
                         log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
-                        e.start(resolve(config.bootstrap()), () -> sink.success(this));
+                        List<InetSocketAddress> join = resolve(config.bootstrap());
+                        if (config.stateStore() != null) {
+                            join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute),
+                                    ep.localAddress());
+                        }
+                        e.start(join, () -> sink.success(this));
                     });
                 }));
+    }
+
+    private static Optional<InfoHash> savedId(DhtConfig config) {
+        return config.stateStore() == null ? Optional.empty() : config.stateStore().saved().nodeId();
+    }
+
+    /** The bootstrap nodes, then the saved contacts: the way back in when the bootstrap nodes are gone. */
+    private static List<InetSocketAddress> withSavedContacts(List<InetSocketAddress> bootstrap,
+            List<InetSocketAddress> saved, InetSocketAddress self) {
+        LinkedHashSet<InetSocketAddress> all = new LinkedHashSet<>(bootstrap);
+        all.addAll(saved);
+        all.remove(self);
+        return List.copyOf(all);
     }
 
     private static PutCallback putCallback(MonoSink<PutResult> sink) {

@@ -19,7 +19,7 @@ class PureCorePurityTest {
             "System.currentTimeMillis", "System.nanoTime", "Instant.now", "Clock.", "Thread.sleep", "new Thread");
 
     @ParameterizedTest
-    @ValueSource(strings = {"wire", "routing", "lookup", "storage", "engine"})
+    @ValueSource(strings = {"wire", "routing", "lookup", "storage", "engine", "state"})
     void corePackageImportsNeitherReactorNorNettyAndReadsNoClock(String pkg) throws IOException {
         try (Stream<Path> files = Files.list(SOURCES.resolve(pkg))) {
             List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();

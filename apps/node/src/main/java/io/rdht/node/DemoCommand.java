@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--sensors must be between 1 and 100");
         }
         Logging.configure(root.verbose());
+        root.state().refuseFor("rdht demo");
         NodeSetup setup = NodeSetup.of(root.network(), root.storage(), DhtConfig.DEFAULT_PORT, List.of(), null, false);
         DhtNode city = NodeStarter.start(setup);
         String bootstrap = "127.0.0.1:" + city.address().getPort();

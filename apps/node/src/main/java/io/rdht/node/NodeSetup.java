@@ -5,6 +5,7 @@ import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.state.StateStore;
 import io.rdht.core.storage.StorageLimits;
 import io.rdht.crypto.Identity;
 import java.net.InetSocketAddress;
@@ -28,11 +29,29 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
                                List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly) {
+        return of(network, storageOptions, defaultPort, bootstrap, identity, readOnly, null);
+    }
+
+    /**
+     * The setup as {@link #of(NetworkOptions, StorageOptions, int, List, Identity, boolean)} makes it,
+     * keeping the node's state in {@code state} ({@code null}: nothing kept).
+     *
+     * @throws UserError (exit 2) naming a setting out of range
+     */
+    public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
+                               List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly,
+                               StateStore state) {
         StorageLimits limits = storageOptions.limits();
         EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings);
-            DhtConfig config = (identity == null ? builder : builder.identity(identity)).build();
+            if (identity != null) {
+                builder.identity(identity);
+            }
+            if (state != null) {
+                builder.stateStore(state);
+            }
+            DhtConfig config = builder.build();
             return new NodeSetup(config, network.networkId(), limits);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());

@@ -4,6 +4,8 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
+import io.rdht.core.state.SavedState;
+import io.rdht.store.SqliteStateStore;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -47,15 +49,38 @@ public final class NodeStarter {
      * joined via its bootstrap nodes, or still waiting for them to answer.
      */
     public static String describe(DhtNode node, List<InetSocketAddress> bootstrap) {
+        return describe(node, bootstrap, 0);
+    }
+
+    /**
+     * As {@link #describe(DhtNode, List)}, for a node that also rejoined through {@code saved}
+     * contacts kept from its last run.
+     */
+    public static String describe(DhtNode node, List<InetSocketAddress> bootstrap, int saved) {
         String how;
-        if (bootstrap.isEmpty()) {
+        String savedOnes = Reports.count(saved, "saved contact");
+        String via = saved == 0 ? addresses(bootstrap)
+                : bootstrap.isEmpty() ? savedOnes : addresses(bootstrap) + " or " + savedOnes;
+        if (bootstrap.isEmpty() && saved == 0) {
             how = "first node of a new network";
         } else {
             int contacts = contacts(node);
-            how = contacts > 0 ? "joined via " + addresses(bootstrap) + ", " + Reports.count(contacts, "contact")
-                    : "no answer from " + addresses(bootstrap) + " yet; retrying in the background";
+            how = contacts > 0 ? "joined via " + via + ", " + Reports.count(contacts, "contact")
+                    : "no answer from " + via + " yet; retrying in the background";
         }
         return "node " + node.id().toHex() + " listening on " + Format.address(node.address()) + " (" + how + ")";
+    }
+
+    /**
+     * {@code state in <dir>: <what was saved>}: where the node keeps its state, and what it found
+     * there when it started.
+     */
+    public static String describeState(SqliteStateStore state) {
+        SavedState saved = state.saved();
+        String found = saved.nodeId().isEmpty() ? "new"
+                : "saved " + Reports.count(saved.contacts().size(), "contact") + ", "
+                        + Reports.count(saved.values().size(), "value");
+        return "state in " + state.directory() + " (" + found + ")";
     }
 
     /** The addresses as {@code host:port}, comma-separated. */

@@ -23,6 +23,7 @@ final class OneShot {
      */
     static DhtNode join(RdhtCommand root) {
         Logging.configure(root.verbose());
+        root.state().refuseFor("a one-shot command");
         List<InetSocketAddress> bootstrap = root.network().bootstrap(root.env(), List.of(DEFAULT_BOOTSTRAP));
         NodeSetup setup = NodeSetup.of(root.network(), root.storage(), 0, bootstrap, null, true);
         DhtNode node = NodeStarter.start(setup);

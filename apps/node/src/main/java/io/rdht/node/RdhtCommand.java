@@ -5,11 +5,14 @@ import io.rdht.cli.NetworkOptions;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.cli.ConfigDirectory;
+import io.rdht.store.SqliteStateStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,9 @@ public final class RdhtCommand implements Callable<Integer> {
     @Mixin
     private StorageOptions storage;
 
+    @Mixin
+    private StateOptions state;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug logs.")
     private boolean verbose;
 
@@ -57,14 +63,30 @@ public final class RdhtCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
-        NodeSetup setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, network.bootstrap(env, List.of()),
-                Identities.loadOrCreate(identityFile), false);
-        DhtNode node = NodeStarter.start(setup);
-        // Ctrl-C while a command runs, or SIGTERM, still hands the values on and tells the peers.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> GracefulStop.leave(node), "rdht-leave"));
+        List<InetSocketAddress> bootstrap = network.bootstrap(env, List.of());
+        // the console keeps no state unless asked: two consoles on one machine would share it
+        Optional<SqliteStateStore> kept = state.open(env, false);
+        NodeSetup setup;
+        DhtNode node;
+        try {
+            setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, bootstrap,
+                    Identities.loadOrCreate(identityFile), false, kept.orElse(null));
+            node = NodeStarter.start(setup);
+        } catch (RuntimeException e) {
+            kept.ifPresent(SqliteStateStore::close);
+            throw e;
+        }
+        // Ctrl-C while a command runs, or SIGTERM, still hands the values on and tells the peers;
+        // the state is closed after the node, so that its last contacts are written.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            GracefulStop.leave(node);
+            kept.ifPresent(SqliteStateStore::close);
+        }, "rdht-leave"));
         Scheduler printing = Schedulers.newSingle("rdht-print", true);
         try (LineSource in = openInput()) {
-            in.printer().println(NodeStarter.describe(node, setup.bootstrap()));
+            in.printer().println(NodeStarter.describe(node, bootstrap,
+                    kept.map(k -> k.saved().contacts().size()).orElse(0)));
+            kept.ifPresent(s -> in.printer().println(NodeStarter.describeState(s)));
             CommandRunner runner = new CommandRunner(node, setup, in.printer(), printing, Clock.systemUTC());
             try {
                 new Console(in, runner).run();
@@ -75,6 +97,7 @@ public final class RdhtCommand implements Callable<Integer> {
         } finally {
             node.close();
             printing.dispose();
+            kept.ifPresent(SqliteStateStore::close);
         }
         return 0;
     }
@@ -91,6 +114,11 @@ public final class RdhtCommand implements Callable<Integer> {
     /** The network options, wherever on the command line they were given. */
     NetworkOptions network() {
         return network;
+    }
+
+    /** The state options. */
+    StateOptions state() {
+        return state;
     }
 
     /** The storage limits. */

@@ -10,17 +10,20 @@ import io.rdht.core.Value;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.sign.SignatureVerifier;
+import io.rdht.core.storage.ExpiredValue;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.listen.Registration;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
+import io.rdht.core.state.StateStore;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Reassembler;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
+import io.rdht.core.wire.Stored;
 import io.rdht.core.wire.WireCodec;
 import io.rdht.core.wire.WireLimits;
 import io.rdht.crypto.Identity;
@@ -31,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -64,6 +68,7 @@ public final class NodeEngine {
     private final SignatureVerifier signatures = new SignatureVerifier();
     private final ReaderCheck readerCheck;
     private final Set<UserOperation> operations = new LinkedHashSet<>();
+    private StateKeeper state;
     private boolean closed;
 
     /**
@@ -83,7 +88,7 @@ public final class NodeEngine {
         this.outbox = new Outbox(env, codec, settings.networkId(), settings.readOnly(), id, random, stats);
         Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
-        this.expiry = new ValueExpiry(env, storage, expired -> { });
+        this.expiry = new ValueExpiry(env, storage, this::onExpired);
         this.readerCheck = new ReaderCheck(signatures, identity, env, stats);
         this.listeners = new ListenerRegistry(settings.listen().limits());
         this.pusher = new ListenerPusher(parts, listeners);
@@ -92,6 +97,23 @@ public final class NodeEngine {
                 this::onStored, listeners, listens, signatures);
         this.maintenance = new Maintenance(parts, random, () -> listeners.expire(env.nowMillis()));
         rpc.onPingNeeded(maintenance::ping);
+    }
+
+    /**
+     * Keeps this node's state in {@code store}: saves its id, stores the saved values again (those
+     * still valid) and from now on writes through to it; a put is acknowledged only once what it
+     * stored is durable, the acknowledgement sent through {@code nodeThread}, which must run tasks
+     * on the node thread. Call it once, before {@link #start}. Returns the addresses of the saved
+     * contacts, to join through along with the bootstrap nodes.
+     */
+    public List<InetSocketAddress> keepState(StateStore store, Executor nodeThread) {
+        if (state != null) {
+            throw new IllegalStateException("the node already keeps its state in a store");
+        }
+        state = new StateKeeper(parts, store, nodeThread, signatures);
+        List<InetSocketAddress> contacts = state.restore();
+        expiry.onStored();
+        return contacts;
     }
 
     /** Joins the network through {@code bootstrap} (none: first node) and starts the upkeep. */
@@ -279,6 +301,9 @@ public final class NodeEngine {
         closed = true;
         maintenance.stop();
         expiry.stop();
+        if (state != null) {
+            state.stop();
+        }
         for (UserOperation op : List.copyOf(operations)) {
             op.fail(new DhtException.NodeClosed());
         }
@@ -308,12 +333,21 @@ public final class NodeEngine {
 
     private void onStored(InfoHash key, StoreOutcome outcome) {
         expiry.onStored();
+        if (state != null) {
+            state.onStored(key, outcome);
+        }
         pusher.onStored(key, outcome);
         switch (outcome) {
             case StoreOutcome.Added a -> listens.onLocalStore(key, a.value());
             case StoreOutcome.Updated u -> listens.onLocalStore(key, u.current());
             case StoreOutcome.Refreshed r -> listens.onLocalStore(key, r.value());
             case StoreOutcome.Refused r -> { }
+        }
+    }
+
+    private void onExpired(List<ExpiredValue> expired) {
+        if (state != null) {
+            state.onExpired(expired);
         }
     }
 
@@ -345,7 +379,14 @@ public final class NodeEngine {
                     maintenance.ping(toPing);
                 }
                 Reply reply = handler.handle(request, requester);
-                if (reply != null) {
+                if (reply instanceof Stored stored && !stored.storedIds().isEmpty() && state != null) {
+                    // acknowledged only once durable: a crash after the reply loses nothing it confirmed
+                    state.afterDurable(() -> {
+                        if (!closed) {
+                            outbox.send(from, envelope.transactionId(), reply);
+                        }
+                    });
+                } else if (reply != null) {
                     outbox.send(from, envelope.transactionId(), reply);
                 }
             }

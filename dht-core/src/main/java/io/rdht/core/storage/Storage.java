@@ -76,6 +76,23 @@ public final class Storage {
      * {@code source} and the old version's charge released. A refresh leaves the charge where it is.
      */
     public StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis) {
+        return store(key, value, source, nowMillis, Long.MAX_VALUE);
+    }
+
+    /**
+     * Stores a value saved before a restart, as {@link #store} does, but never beyond the expiry
+     * it had then ({@code expiresAtMillis}): a restart must not lengthen a value's life.
+     */
+    public StoreOutcome restore(InfoHash key, Value value, InetAddress source, long expiresAtMillis, long nowMillis) {
+        return store(key, value, source, nowMillis, expiresAtMillis);
+    }
+
+    /** The address charged for the value stored under {@code key} with {@code id}, if it is stored. */
+    public Optional<InetAddress> sourceOf(InfoHash key, long id) {
+        return slot(key, id).map(s -> s.source);
+    }
+
+    private StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis, long notAfterMillis) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(source, "source");
@@ -89,7 +106,7 @@ public final class Storage {
         if (value.ttl().isNegative() || value.ttl().isZero()) {
             return new Refused(ErrorCode.INVALID_VALUE, "ttl must be positive, got " + value.ttl());
         }
-        long expiresAt = expiryOf(value, nowMillis);
+        long expiresAt = Math.min(expiryOf(value, nowMillis), notAfterMillis);
         if (expiresAt <= nowMillis) {
             return new Refused(ErrorCode.INVALID_VALUE, "expired at " + expiresAt + " ms, now is " + nowMillis
                     + " ms (created " + value.created() + ", ttl " + value.ttl() + ")");

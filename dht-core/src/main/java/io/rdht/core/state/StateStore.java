@@ -1,0 +1,49 @@
+package io.rdht.core.state;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import java.util.List;
+
+/**
+ * Where a node keeps the state that survives a restart: its id, its routing contacts and the
+ * values it stores for others. The node reads {@link #saved()} once when it starts and then
+ * writes through: every value it stores, every value that expires, its contacts now and then.
+ *
+ * <p>The write methods are called on the node thread, so they must be cheap and must not wait
+ * for the disk: an implementation queues the change and writes it on a thread of its own. The
+ * node calls {@link #whenDurable} before it acknowledges a put to the sender, and sends the
+ * acknowledgement only when everything queued before has reached the store; that is what makes
+ * an acknowledged value survive a crash of the process. Writes are applied in the order they
+ * were made.
+ *
+ * <p>The node does not close its store; whoever opened it closes it after the node has shut
+ * down.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The state the store held when it was opened; the same object on every call. */
+    SavedState saved();
+
+    /** Keeps {@code id} as the node's id. */
+    void saveNodeId(InfoHash id);
+
+    /** Keeps {@code value}, replacing the version saved under the same key and value id. */
+    void saveValue(SavedValue value);
+
+    /** Forgets the value saved under {@code key} with {@code valueId}, if any. */
+    void removeValue(InfoHash key, long valueId);
+
+    /** Keeps {@code contacts} as the node's contacts, in place of those saved before. */
+    void saveContacts(List<NodeInfo> contacts);
+
+    /**
+     * Runs {@code done} once every change made before this call is durable. It may run on any
+     * thread, at once if nothing is pending; it runs even if the store failed (the store has
+     * then said so in its log), so that a broken disk never stops the node from answering.
+     */
+    void whenDurable(Runnable done);
+
+    /** Writes what is pending, then releases the store's files; later changes are ignored. */
+    @Override
+    void close();
+}

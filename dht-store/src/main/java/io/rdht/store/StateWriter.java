@@ -1,0 +1,147 @@
+package io.rdht.store;
+
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one writer: takes the queued changes in batches and commits each batch in one SQLite
+ * transaction (group commit), then runs the batch's barriers. Owns the connection from the moment
+ * it starts; closes it when told to stop. A failed commit is logged once as an error and the
+ * store stops writing, but barriers still run, so the node keeps answering.
+ */
+final class StateWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
+
+    /** Most changes committed in one transaction. */
+    static final int MAX_BATCH = 4096;
+
+    private final Path file;
+    private final Connection connection;
+    private final BlockingQueue<Change> queue;
+    private final PreparedStatement saveValue;
+    private final PreparedStatement removeValue;
+    private final PreparedStatement saveMeta;
+    private final PreparedStatement addContact;
+    private boolean failed;
+
+    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.queue = queue;
+        this.saveValue = connection.prepareStatement("INSERT OR REPLACE INTO stored (key, id, seq, data, content_type,"
+                + " ttl_ms, created_ms, owner, signature, recipient, source, expires_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.removeValue = connection.prepareStatement("DELETE FROM stored WHERE key = ? AND id = ?");
+        this.saveMeta = connection.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
+        this.addContact = connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)"
+                + " VALUES (?, ?, ?)");
+    }
+
+    @Override
+    public void run() {
+        List<Change> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // only close() stops the writer, with a Stop change; an interrupt is not ours
+                Thread.currentThread().interrupt();
+                log.warn("state writer for {} interrupted; committing what is queued and stopping", file);
+                stop = true;
+            }
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            stop |= batch.stream().anyMatch(c -> c instanceof Change.Stop);
+            commit(batch);
+            for (Change c : batch) {
+                if (c instanceof Change.Barrier b) {
+                    b.done().run();
+                }
+            }
+        }
+        close();
+    }
+
+    private void commit(List<Change> batch) {
+        if (failed) {
+            return;
+        }
+        try {
+            for (Change c : batch) {
+                apply(c);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            // a change the database refuses must not stop the barriers: the node would stop answering
+            failed = true;
+            log.error("the state in {} can no longer be saved ({}); the node goes on without saving", file,
+                    e.getMessage());
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken already; the error above said so
+            }
+        }
+    }
+
+    private void apply(Change change) throws SQLException {
+        switch (change) {
+            case Change.NodeId n -> {
+                saveMeta.setString(1, "node_id");
+                saveMeta.setBytes(2, n.id().toBytes());
+                saveMeta.executeUpdate();
+            }
+            case Change.Save s -> {
+                Value v = s.value().value();
+                saveValue.setBytes(1, s.value().key().toBytes());
+                saveValue.setLong(2, v.id());
+                saveValue.setLong(3, v.seq());
+                saveValue.setBytes(4, v.data());
+                saveValue.setString(5, v.contentType());
+                saveValue.setLong(6, v.ttl().toMillis());
+                saveValue.setLong(7, v.created().toEpochMilli());
+                saveValue.setBytes(8, v.owner());
+                saveValue.setBytes(9, v.signature());
+                saveValue.setBytes(10, v.recipient());
+                saveValue.setBytes(11, s.value().source().getAddress());
+                saveValue.setLong(12, s.value().expiresAtMillis());
+                saveValue.executeUpdate();
+            }
+            case Change.Remove r -> {
+                removeValue.setBytes(1, r.key().toBytes());
+                removeValue.setLong(2, r.valueId());
+                removeValue.executeUpdate();
+            }
+            case Change.Contacts cs -> {
+                try (Statement s = connection.createStatement()) {
+                    s.executeUpdate("DELETE FROM contact");
+                }
+                for (NodeInfo n : cs.contacts()) {
+                    addContact.setBytes(1, n.id().toBytes());
+                    addContact.setBytes(2, n.address().getAddress().getAddress());
+                    addContact.setInt(3, n.address().getPort());
+                    addContact.executeUpdate();
+                }
+            }
+            case Change.Barrier b -> { }
+            case Change.Stop s -> { }
+        }
+    }
+
+    private void close() {
+        // closing the last connection checkpoints the write-ahead log into the database file
+        StateDatabase.closeQuietly(connection);
+    }
+}

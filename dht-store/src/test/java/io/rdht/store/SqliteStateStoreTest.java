@@ -1,0 +1,188 @@
+package io.rdht.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
+import io.rdht.core.state.SavedState;
+import io.rdht.core.state.SavedValue;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStateStoreTest {
+
+    private static final InfoHash KEY = InfoHash.of("pollution_level");
+    private static final long EXPIRY = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everythingSavedComesBackWhenTheStateIsOpenedAgain() throws Exception {
+        InfoHash id = InfoHash.of("node");
+        NodeInfo contact = new NodeInfo(InfoHash.of("contact"), new InetSocketAddress("127.0.0.1", 4242));
+        NodeInfo contact6 = new NodeInfo(InfoHash.of("contact6"), new InetSocketAddress("::1", 4243));
+        Value signedLooking = Value.builder().id(7).seq(3).data(new byte[] {1, 2, 3}).contentType("application/cbor")
+                .ttl(Duration.ofHours(2)).created(Instant.ofEpochMilli(1_700_000_000_123L))
+                .owner(bytes(32, 1)).signature(bytes(64, 2)).recipient(bytes(32, 3)).build();
+        Value empty = Value.builder().id(8).data(new byte[0]).build();
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved()).isEqualTo(SavedState.empty());
+            store.saveNodeId(id);
+            store.saveContacts(List.of(contact, contact6));
+            store.saveValue(new SavedValue(KEY, signedLooking, InetAddress.getByName("10.0.0.1"), EXPIRY));
+            store.saveValue(new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
+            store.saveValue(new SavedValue(KEY, Value.builder().id(9).text("gone").build(),
+                    InetAddress.getByName("10.0.0.1"), EXPIRY));
+            store.removeValue(KEY, 9);
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            SavedState saved = store.saved();
+            assertThat(saved.nodeId()).contains(id);
+            assertThat(saved.contacts()).containsExactlyInAnyOrder(contact, contact6);
+            assertThat(saved.values()).containsExactlyInAnyOrder(
+                    new SavedValue(KEY, signedLooking, InetAddress.getByName("10.0.0.1"), EXPIRY),
+                    new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
+            SavedValue back = saved.values().stream().filter(v -> v.value().id() == 7).findFirst().orElseThrow();
+            assertThat(back.value().sameContentAs(signedLooking)).as("every field the signature covers").isTrue();
+            assertThat(back.value().owner()).isEqualTo(signedLooking.owner());
+            assertThat(back.value().signature()).isEqualTo(signedLooking.signature());
+            assertThat(back.value().recipient()).isEqualTo(signedLooking.recipient());
+        }
+    }
+
+    @Test
+    void aChangeIsInTheDatabaseFileBeforeItsDurabilityTaskRuns() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            store.saveValue(new SavedValue(KEY, Value.builder().id(1).text("acknowledged").build(),
+                    InetAddress.getByName("127.0.0.1"), EXPIRY));
+            CountDownLatch durable = new CountDownLatch(1);
+            long[] rowsSeen = {-1};
+            store.whenDurable(() -> {
+                rowsSeen[0] = rowsInAnotherConnection();
+                durable.countDown();
+            });
+            assertThat(durable.await(10, TimeUnit.SECONDS)).as("durability task ran").isTrue();
+            assertThat(rowsSeen[0]).as("rows a second connection sees when the put would be acknowledged")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void garbageInTheStateFileIsMovedAsideAndTheNodeStartsFresh() throws Exception {
+        byte[] garbage = new byte[10_000];
+        new SplittableRandom(1).nextBytes(garbage);
+        Files.write(dir.resolve(SqliteStateStore.DATABASE), garbage);
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved()).isEqualTo(SavedState.empty());
+        }
+        assertThat(aside()).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+    }
+
+    @Test
+    void truncatedStateFileIsMovedAsideAndTheNodeStartsFresh() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            store.saveNodeId(InfoHash.of("node"));
+            for (int i = 1; i <= 2000; i++) {
+                store.saveValue(new SavedValue(InfoHash.of("key " + i), Value.builder().id(i).data(bytes(300, i))
+                        .build(), InetAddress.getByName("127.0.0.1"), EXPIRY));
+            }
+        }
+        Path file = dir.resolve(SqliteStateStore.DATABASE);
+        long size = Files.size(file);
+        assertThat(size).as("database size").isGreaterThan(100_000);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size / 2);
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved()).isEqualTo(SavedState.empty());
+            store.saveNodeId(InfoHash.of("fresh"));
+        }
+        assertThat(aside()).hasSize(1);
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().nodeId()).as("the fresh state works").contains(InfoHash.of("fresh"));
+        }
+    }
+
+    @Test
+    void rowsBeyondAValuesLimitsAreSkippedAndTheOthersRead() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            store.saveValue(new SavedValue(KEY, Value.builder().id(1).text("fine").build(),
+                    InetAddress.getByName("127.0.0.1"), EXPIRY));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 2, 0, zeroblob(100000), 'text/plain',"
+                    + " 1000, 0, NULL, NULL, NULL, x'7f000001', 1)");
+            s.executeUpdate("INSERT INTO stored VALUES (x'00', 3, 0, x'00', 'text/plain', 1000, 0, NULL, NULL, NULL,"
+                    + " x'7f000001', 1)");
+            s.executeUpdate("INSERT INTO contact VALUES (x'" + KEY.toHex() + "', x'0102', 4242)");
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().values()).extracting(v -> v.value().dataAsText()).containsExactly("fine");
+            assertThat(store.saved().contacts()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondStoreOnTheSameDirectoryIsRefusedWithTheDirectoryNamed() {
+        try (SqliteStateStore first = SqliteStateStore.open(dir)) {
+            assertThatThrownBy(() -> SqliteStateStore.open(dir)).isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining(dir.toString()).hasMessageContaining("in use");
+        }
+        SqliteStateStore.open(dir).close();
+    }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedIsAnErrorNamingIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        assertThatThrownBy(() -> SqliteStateStore.open(file.resolve("state"))).isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("a-file");
+    }
+
+    private long rowsInAnotherConnection() {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM stored")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<Path> aside() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("state\\.db\\.broken-\\d{8}T\\d{6}Z"))
+                    .toList();
+        }
+    }
+
+    private static byte[] bytes(int length, int seed) {
+        byte[] b = new byte[length];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+}
