@@ -24,10 +24,12 @@ import java.util.OptionalLong;
  *                      {@link DhtException.ListenOverflow}
  * @param identity      the keys the node signs with and decrypts for; {@code null} for a node that
  *                      does neither (it still verifies every signed value)
+ * @param observer      hooks a metrics library watches the node through; {@link NodeObserver#NONE}
+ *                      by default
  */
 public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
                         EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer,
-                        Identity identity) {
+                        Identity identity, NodeObserver observer) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -41,6 +43,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(randomSeed, "randomSeed");
+        Objects.requireNonNull(observer, "observer");
         if (listenBuffer < 1) {
             throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + listenBuffer);
         }
@@ -62,6 +65,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private OptionalLong seed = OptionalLong.empty();
         private int listenBuffer = DEFAULT_LISTEN_BUFFER;
         private Identity identity;
+        private NodeObserver observer = NodeObserver.NONE;
 
         private Builder() {
         }
@@ -138,10 +142,19 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
+        /**
+         * Hooks through which a metrics library watches the node, e.g. dht-metrics' {@code DhtMetrics}
+         * on a Micrometer {@code MeterRegistry}; none by default.
+         */
+        public Builder observer(NodeObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** The configuration. */
         public DhtConfig build() {
             return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed, listenBuffer, identity);
+                    seed, listenBuffer, identity, observer);
         }
     }
 }

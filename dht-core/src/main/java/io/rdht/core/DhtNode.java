@@ -100,7 +100,7 @@ public final class DhtNode implements AutoCloseable {
      * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink))));
+        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink)))));
     }
 
     /**
@@ -112,7 +112,7 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink))));
+        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class DhtNode implements AutoCloseable {
      */
     public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
         Objects.requireNonNull(to, "to");
-        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink))));
+        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class DhtNode implements AutoCloseable {
      * was found, {@link DhtException.NodeClosed} on a closed node.
      */
     public Flux<Value> get(InfoHash key) {
-        return Flux.create(sink -> onNode(sink::error, e -> {
+        Flux<Value> get = Flux.create(sink -> onNode(sink::error, e -> {
             Runnable cancel = e.get(key, new GetCallback() {
                 @Override
                 public void onValue(Value value) {
@@ -154,6 +154,10 @@ public final class DhtNode implements AutoCloseable {
             });
             sink.onCancel(() -> runOnNode(cancel));
         }), FluxSink.OverflowStrategy.BUFFER);
+        return Flux.defer(() -> {
+            NodeObserver.Operation observed = config.observer().getStarted();
+            return get.doOnComplete(() -> observed.ended(true)).doOnError(error -> observed.ended(false));
+        });
     }
 
     /**
@@ -178,7 +182,7 @@ public final class DhtNode implements AutoCloseable {
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();
-        return Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
+        Flux<ValueEvent> events = Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
                     Runnable unsubscribe = e.listen(key, new ListenCallback() {
                         @Override
                         public void onEvent(ValueEvent event) {
@@ -194,6 +198,7 @@ public final class DhtNode implements AutoCloseable {
                 }), FluxSink.OverflowStrategy.BUFFER)
                 .onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
                 .onErrorMap(Exceptions::isOverflow, overflow -> new DhtException.ListenOverflow(key, capacity));
+        return Flux.defer(() -> events.doOnNext(config.observer().listenStarted(key)));
     }
 
     /**
@@ -260,6 +265,7 @@ public final class DhtNode implements AutoCloseable {
                 return Mono.empty();
             }
             closed = true;
+            config.observer().onClosed(this);
             return Mono.<Void>create(sink -> ep.execute(() -> {
                 NodeEngine e = engine;
                 if (e != null) {
@@ -308,9 +314,19 @@ public final class DhtNode implements AutoCloseable {
                                 new EndpointEnvironment(ep), random, config.identity());
                         engine = e;
                         log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
-                        e.start(resolve(config.bootstrap()), () -> sink.success(this));
+                        e.start(resolve(config.bootstrap()), () -> {
+                            config.observer().onStarted(this);
+                            sink.success(this);
+                        });
                     });
                 }));
+    }
+
+    private Mono<PutResult> observedPut(Mono<PutResult> put) {
+        return Mono.defer(() -> {
+            NodeObserver.Operation observed = config.observer().putStarted();
+            return put.doOnSuccess(result -> observed.ended(true)).doOnError(error -> observed.ended(false));
+        });
     }
 
     private static PutCallback putCallback(MonoSink<PutResult> sink) {
