@@ -4,6 +4,7 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
+import io.rdht.core.NodeObserver;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.storage.StorageLimits;
 import io.rdht.crypto.Identity;
@@ -28,10 +29,18 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
                                List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly) {
+        return of(network, storageOptions, defaultPort, bootstrap, identity, readOnly, NodeObserver.NONE);
+    }
+
+    /** {@link #of(NetworkOptions, StorageOptions, int, List, Identity, boolean)}, watched by {@code observer}. */
+    public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
+                               List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly,
+                               NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
         EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
-            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings);
+            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings)
+                    .observer(observer);
             DhtConfig config = (identity == null ? builder : builder.identity(identity)).build();
             return new NodeSetup(config, network.networkId(), limits);
         } catch (IllegalArgumentException e) {

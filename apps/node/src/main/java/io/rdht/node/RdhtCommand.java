@@ -2,6 +2,7 @@ package io.rdht.node;
 
 import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
+import io.rdht.cli.config.ConfigOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.cli.ConfigDirectory;
@@ -24,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * so scripts and tests can drive it.
  */
 @Command(name = "rdht", mixinStandardHelpOptions = true, version = "rdht 0.1.0",
-        subcommands = {GetCommand.class, PutCommand.class, SelftestCommand.class, DemoCommand.class},
+        subcommands = {NodeCommand.class, ConfigCommand.class, GetCommand.class, PutCommand.class, SelftestCommand.class,
+                DemoCommand.class},
         description = {"Runs a DHT node with an interactive console (like OpenDHT's dhtnode).",
                 "Without -b or $" + NetworkOptions.BOOTSTRAP_VARIABLE + " it is the first node of a new network."})
 public final class RdhtCommand implements Callable<Integer> {
@@ -34,6 +36,9 @@ public final class RdhtCommand implements Callable<Integer> {
 
     @Mixin
     private StorageOptions storage;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug logs.")
     private boolean verbose;
@@ -94,6 +99,11 @@ public final class RdhtCommand implements Callable<Integer> {
     /** The storage limits. */
     StorageOptions storage() {
         return storage;
+    }
+
+    /** The configuration file named by {@code --config}, or {@code null}. */
+    String configFile() {
+        return config.file();
     }
 
     /** Whether {@code -v} was given. */
