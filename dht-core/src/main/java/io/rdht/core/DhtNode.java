@@ -112,7 +112,8 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
-        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
+        return observedPut(Mono.create(sink ->
+                onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
     }
 
     /**
@@ -123,7 +124,8 @@ public final class DhtNode implements AutoCloseable {
      */
     public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
         Objects.requireNonNull(to, "to");
-        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
+        return observedPut(Mono.create(sink ->
+                onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
     }
 
     /**
@@ -154,6 +156,9 @@ public final class DhtNode implements AutoCloseable {
             });
             sink.onCancel(() -> runOnNode(cancel));
         }), FluxSink.OverflowStrategy.BUFFER);
+        if (config.observer() == NodeObserver.NONE) {
+            return get;
+        }
         return Flux.defer(() -> {
             NodeObserver.Operation observed = config.observer().getStarted();
             return get.doOnComplete(() -> observed.ended(true)).doOnError(error -> observed.ended(false));
@@ -198,7 +203,8 @@ public final class DhtNode implements AutoCloseable {
                 }), FluxSink.OverflowStrategy.BUFFER)
                 .onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
                 .onErrorMap(Exceptions::isOverflow, overflow -> new DhtException.ListenOverflow(key, capacity));
-        return Flux.defer(() -> events.doOnNext(config.observer().listenStarted(key)));
+        return config.observer() == NodeObserver.NONE ? events
+                : Flux.defer(() -> events.doOnNext(config.observer().listenStarted(key)));
     }
 
     /**
@@ -323,6 +329,9 @@ public final class DhtNode implements AutoCloseable {
     }
 
     private Mono<PutResult> observedPut(Mono<PutResult> put) {
+        if (config.observer() == NodeObserver.NONE) {
+            return put;
+        }
         return Mono.defer(() -> {
             NodeObserver.Operation observed = config.observer().putStarted();
             return put.doOnSuccess(result -> observed.ended(true)).doOnError(error -> observed.ended(false));

@@ -63,10 +63,9 @@ final class PrometheusText {
 
     /** The value of the one sample named {@code name} whose labels contain each of {@code labels}. */
     double value(String name, String... labels) {
-        String label = String.join(",", labels);
         return samples.stream().filter(s -> s.name().equals(name) && List.of(labels).stream().allMatch(s.labels()::contains))
                 .mapToDouble(Sample::value).reduce((a, b) -> {
-                    throw new AssertionError("more than one sample " + name + " " + label);
-                }).orElseThrow(() -> new AssertionError("no sample " + name + " " + label));
+                    throw new AssertionError("more than one sample " + name + " " + List.of(labels));
+                }).orElseThrow(() -> new AssertionError("no sample " + name + " " + List.of(labels)));
     }
 }

@@ -44,7 +44,8 @@ final class NodeService implements AutoCloseable {
      */
     static NodeService start(NodeSetup setup, String configFile, InetSocketAddress httpAddress, NodeMetrics metrics) {
         log.info("starting: configuration file {}, network {}, storage up to {} MiB, max TTL {}", configFile,
-                setup.networkId(), setup.storage().maxTotalBytes() / (1024 * 1024), Format.duration(setup.storage().maxTtl()));
+                setup.networkId(), setup.storage().maxTotalBytes() / (1024 * 1024),
+                Format.duration(setup.storage().maxTtl()));
         DhtNode node = NodeStarter.start(setup);
         log.info("{}", NodeStarter.describe(node, setup.bootstrap()));
         NodeHttpServer http = null;
