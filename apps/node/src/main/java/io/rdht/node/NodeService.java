@@ -2,6 +2,7 @@ package io.rdht.node;
 
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
+import io.rdht.cli.config.DurationText;
 import io.rdht.core.DhtNode;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
@@ -45,7 +46,7 @@ final class NodeService implements AutoCloseable {
     static NodeService start(NodeSetup setup, String configFile, InetSocketAddress httpAddress, NodeMetrics metrics) {
         log.info("starting: configuration file {}, network {}, storage up to {} MiB, max TTL {}", configFile,
                 setup.networkId(), setup.storage().maxTotalBytes() / (1024 * 1024),
-                Format.duration(setup.storage().maxTtl()));
+                DurationText.of(setup.storage().maxTtl()));
         DhtNode node = NodeStarter.start(setup);
         log.info("{}", NodeStarter.describe(node, setup.bootstrap()));
         NodeHttpServer http = null;

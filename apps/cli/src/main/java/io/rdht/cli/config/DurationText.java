@@ -3,13 +3,13 @@ package io.rdht.cli.config;
 import java.time.Duration;
 
 /** A duration as {@code DurationConverter} reads it: {@code 24h}, {@code 90s}, {@code 500ms}. */
-final class DurationText {
+public final class DurationText {
 
     private DurationText() {
     }
 
     /** The largest unit that writes {@code d} exactly. */
-    static String of(Duration d) {
+    public static String of(Duration d) {
         long ms = d.toMillis();
         if (ms % 86_400_000 == 0 && ms > 0) {
             return ms / 86_400_000 + "d";
