@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
@@ -136,7 +137,7 @@ final class SettingValue {
     private static IllegalArgumentException expected(String what, JsonNode found) {
         String kind = found.isTextual() ? "a string" : found.isBoolean() ? "a boolean" : found.isIntegralNumber()
                 ? "an integer" : found.isNumber() ? "a number" : found.isArray() ? "an array" : found.isObject()
-                ? "a table" : "a " + found.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                ? "a table" : "a " + found.getNodeType().name().toLowerCase(Locale.ROOT);
         return new IllegalArgumentException("expected " + what + ", got " + kind + " (" + found + ")");
     }
 }

@@ -6,12 +6,14 @@ import io.rdht.cli.UserError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -146,7 +148,7 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
         return new Entry(key, show(option.getValue()), Origin.DEFAULT, "");
     }
 
-    private static void set(OptionSpec option, String key, java.util.function.Supplier<Object> value, String where) {
+    private static void set(OptionSpec option, String key, Supplier<Object> value, String where) {
         Object v;
         try {
             v = value.get();
@@ -203,7 +205,7 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
                 .filter(n -> n.startsWith("--") && !NOT_SETTINGS.contains(n)).map(n -> n.substring(2)).toList();
     }
 
-    private static List<String> sorted(java.util.Collection<String> names) {
+    private static List<String> sorted(Collection<String> names) {
         return names.stream().sorted().toList();
     }
 
