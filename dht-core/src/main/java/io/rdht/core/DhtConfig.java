@@ -27,10 +27,12 @@ import java.util.OptionalLong;
  *                      does neither (it still verifies every signed value)
  * @param stateStore    where the node keeps its id, contacts and stored values across restarts;
  *                      {@code null} to keep nothing
+ * @param observer      hooks a metrics library watches the node through; {@link NodeObserver#NONE}
+ *                      by default
  */
 public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
                         EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer,
-                        Identity identity, StateStore stateStore) {
+                        Identity identity, StateStore stateStore, NodeObserver observer) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -44,6 +46,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(randomSeed, "randomSeed");
+        Objects.requireNonNull(observer, "observer");
         if (listenBuffer < 1) {
             throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + listenBuffer);
         }
@@ -66,6 +69,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private int listenBuffer = DEFAULT_LISTEN_BUFFER;
         private Identity identity;
         private StateStore stateStore;
+        private NodeObserver observer = NodeObserver.NONE;
 
         private Builder() {
         }
@@ -152,10 +156,19 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
+        /**
+         * Hooks through which a metrics library watches the node, e.g. dht-metrics' {@code DhtMetrics}
+         * on a Micrometer {@code MeterRegistry}; none by default.
+         */
+        public Builder observer(NodeObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** The configuration. */
         public DhtConfig build() {
             return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed, listenBuffer, identity, stateStore);
+                    seed, listenBuffer, identity, stateStore, observer);
         }
     }
 }

@@ -102,7 +102,7 @@ public final class DhtNode implements AutoCloseable {
      * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink))));
+        return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink)))));
     }
 
     /**
@@ -114,7 +114,8 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
-        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink))));
+        return observedPut(Mono.create(sink ->
+                onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
     }
 
     /**
@@ -125,7 +126,8 @@ public final class DhtNode implements AutoCloseable {
      */
     public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
         Objects.requireNonNull(to, "to");
-        return Mono.create(sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink))));
+        return observedPut(Mono.create(sink ->
+                onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
     }
 
     /**
@@ -137,7 +139,7 @@ public final class DhtNode implements AutoCloseable {
      * was found, {@link DhtException.NodeClosed} on a closed node.
      */
     public Flux<Value> get(InfoHash key) {
-        return Flux.create(sink -> onNode(sink::error, e -> {
+        Flux<Value> get = Flux.create(sink -> onNode(sink::error, e -> {
             Runnable cancel = e.get(key, new GetCallback() {
                 @Override
                 public void onValue(Value value) {
@@ -156,6 +158,13 @@ public final class DhtNode implements AutoCloseable {
             });
             sink.onCancel(() -> runOnNode(cancel));
         }), FluxSink.OverflowStrategy.BUFFER);
+        if (config.observer() == NodeObserver.NONE) {
+            return get;
+        }
+        return Flux.defer(() -> {
+            NodeObserver.Operation observed = config.observer().getStarted();
+            return get.doOnComplete(() -> observed.ended(true)).doOnError(error -> observed.ended(false));
+        });
     }
 
     /**
@@ -180,7 +189,7 @@ public final class DhtNode implements AutoCloseable {
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();
-        return Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
+        Flux<ValueEvent> events = Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
                     Runnable unsubscribe = e.listen(key, new ListenCallback() {
                         @Override
                         public void onEvent(ValueEvent event) {
@@ -196,6 +205,8 @@ public final class DhtNode implements AutoCloseable {
                 }), FluxSink.OverflowStrategy.BUFFER)
                 .onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
                 .onErrorMap(Exceptions::isOverflow, overflow -> new DhtException.ListenOverflow(key, capacity));
+        return config.observer() == NodeObserver.NONE ? events
+                : Flux.defer(() -> events.doOnNext(config.observer().listenStarted(key)));
     }
 
     /**
@@ -274,6 +285,7 @@ public final class DhtNode implements AutoCloseable {
                 return Mono.empty();
             }
             closed = true;
+            config.observer().onClosed(this);
             return Mono.<Void>create(sink -> ep.execute(() -> {
                 NodeEngine e = engine;
                 if (e != null) {
@@ -327,7 +339,10 @@ public final class DhtNode implements AutoCloseable {
                             join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute),
                                     ep.localAddress());
                         }
-                        e.start(join, () -> sink.success(this));
+                        e.start(join, () -> {
+                            config.observer().onStarted(this);
+                            sink.success(this);
+                        });
                     });
                 }));
     }
@@ -343,6 +358,16 @@ public final class DhtNode implements AutoCloseable {
         all.addAll(saved);
         all.remove(self);
         return List.copyOf(all);
+    }
+
+    private Mono<PutResult> observedPut(Mono<PutResult> put) {
+        if (config.observer() == NodeObserver.NONE) {
+            return put;
+        }
+        return Mono.defer(() -> {
+            NodeObserver.Operation observed = config.observer().putStarted();
+            return put.doOnSuccess(result -> observed.ended(true)).doOnError(error -> observed.ended(false));
+        });
     }
 
     private static PutCallback putCallback(MonoSink<PutResult> sink) {

@@ -1,9 +1,11 @@
 package io.rdht.cli;
 
+import io.rdht.cli.config.ConfiguredExecution;
 import io.rdht.core.DhtException;
 import io.rdht.crypto.CryptoException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -15,10 +17,19 @@ public final class CommandRunner {
     private CommandRunner() {
     }
 
-    /** Runs {@code command} with {@code args} and returns the exit code. */
+    /**
+     * Runs {@code command} with {@code args}, its settings merged from the flags, the
+     * environment and the configuration file, and returns the exit code.
+     */
     public static int run(Object command, String... args) {
+        return commandLine(command, System.getenv()).execute(args);
+    }
+
+    /** The command line of {@code command}, reading settings from {@code env} and the configuration file. */
+    public static CommandLine commandLine(Object command, Map<String, String> env) {
         CommandLine cli = new CommandLine(command)
                 .registerConverter(Duration.class, new DurationConverter())
+                .setExecutionStrategy(new ConfiguredExecution(env))
                 .setExitCodeExceptionMapper(CommandRunner::exitCodeOf);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -30,7 +41,7 @@ public final class CommandRunner {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + messageOf(e));
             return exitCodeOf(e);
         });
-        return cli.execute(args);
+        return cli;
     }
 
     private static int exitCodeOf(Throwable e) {

@@ -1,5 +1,6 @@
 /**
- * What rdht's commands share: the network options and their precedence (flag, then environment
- * variable, then default), the documented exit codes, and quiet logging unless asked for.
+ * What rdht's commands share: the network options, the settings of every command merged from
+ * flags, environment variables and {@code rdht.toml} ({@link io.rdht.cli.config}), the documented
+ * exit codes, and quiet logging unless asked for (or a service's log on standard output).
  */
 package io.rdht.cli;

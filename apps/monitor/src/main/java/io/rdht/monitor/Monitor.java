@@ -5,6 +5,7 @@ import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.NodeLauncher;
 import io.rdht.cli.Reading;
+import io.rdht.cli.config.ConfigOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
@@ -29,6 +30,9 @@ public final class Monitor implements Callable<Integer> {
 
     @Mixin
     private NetworkOptions network;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--json", description = "One JSON object per reading and line.")
     private boolean json;

@@ -5,6 +5,7 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.Logging;
 import io.rdht.cli.Reading;
 import io.rdht.cli.UserError;
+import io.rdht.cli.config.SettingRules;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
@@ -55,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (sensors < 1 || sensors > 100) {
-            throw new UserError(ExitCode.BAD_INPUT, "--sensors must be between 1 and 100");
+        if (sensors < 1 || sensors > SettingRules.MAX_DEMO_SENSORS) {
+            throw new UserError(ExitCode.BAD_INPUT, "--sensors must be between 1 and " + SettingRules.MAX_DEMO_SENSORS);
         }
         Logging.configure(root.verbose());
         root.state().refuseFor("rdht demo");

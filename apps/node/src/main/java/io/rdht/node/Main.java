@@ -2,6 +2,7 @@ package io.rdht.node;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.rdht.cli.config.ConfiguredExecution;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,11 +23,17 @@ public final class Main {
 
     /** Runs {@code rdht} and returns its exit code, without exiting. */
     static int run(String[] args, Map<String, String> env, boolean interactive) {
+        return commandLine(env, interactive).execute(args);
+    }
+
+    /** The command line of {@code rdht}, its settings merged from flags, {@code env} and the configuration file. */
+    static CommandLine commandLine(Map<String, String> env, boolean interactive) {
         RdhtCommand rdht = new RdhtCommand(env, interactive);
         CommandLine commandLine = new CommandLine(rdht)
+                .setExecutionStrategy(new ConfiguredExecution(env))
                 .setExecutionExceptionHandler(new ErrorReport(rdht::verbose));
         commandLine.getCommandSpec().usageMessage().footer(footer());
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     private static String[] footer() {

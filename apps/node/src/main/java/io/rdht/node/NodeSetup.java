@@ -4,6 +4,7 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
+import io.rdht.core.NodeObserver;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.state.StateStore;
 import io.rdht.core.storage.StorageLimits;
@@ -29,22 +30,23 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
                                List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly) {
-        return of(network, storageOptions, defaultPort, bootstrap, identity, readOnly, null);
+        return of(network, storageOptions, defaultPort, bootstrap, identity, readOnly, null, NodeObserver.NONE);
     }
 
     /**
      * The setup as {@link #of(NetworkOptions, StorageOptions, int, List, Identity, boolean)} makes it,
-     * keeping the node's state in {@code state} ({@code null}: nothing kept).
+     * keeping the node's state in {@code state} ({@code null}: nothing kept), watched by {@code observer}.
      *
      * @throws UserError (exit 2) naming a setting out of range
      */
     public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
                                List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly,
-                               StateStore state) {
+                               StateStore state, NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
         EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
-            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings);
+            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings)
+                    .observer(observer);
             if (identity != null) {
                 builder.identity(identity);
             }

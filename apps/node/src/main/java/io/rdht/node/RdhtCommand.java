@@ -2,8 +2,10 @@ package io.rdht.node;
 
 import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
+import io.rdht.cli.config.ConfigOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
+import io.rdht.core.NodeObserver;
 import io.rdht.cli.ConfigDirectory;
 import io.rdht.store.SqliteStateStore;
 import java.io.IOException;
@@ -27,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * so scripts and tests can drive it.
  */
 @Command(name = "rdht", mixinStandardHelpOptions = true, version = "rdht 0.1.0",
-        subcommands = {GetCommand.class, PutCommand.class, SelftestCommand.class, DemoCommand.class},
+        subcommands = {NodeCommand.class, ConfigCommand.class, GetCommand.class, PutCommand.class, SelftestCommand.class,
+                DemoCommand.class},
         description = {"Runs a DHT node with an interactive console (like OpenDHT's dhtnode).",
                 "Without -b or $" + NetworkOptions.BOOTSTRAP_VARIABLE + " it is the first node of a new network."})
 public final class RdhtCommand implements Callable<Integer> {
@@ -40,6 +43,9 @@ public final class RdhtCommand implements Callable<Integer> {
 
     @Mixin
     private StateOptions state;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug logs.")
     private boolean verbose;
@@ -70,7 +76,7 @@ public final class RdhtCommand implements Callable<Integer> {
         DhtNode node;
         try {
             setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, bootstrap,
-                    Identities.loadOrCreate(identityFile), false, kept.orElse(null));
+                    Identities.loadOrCreate(identityFile), false, kept.orElse(null), NodeObserver.NONE);
             node = NodeStarter.start(setup);
         } catch (RuntimeException e) {
             kept.ifPresent(SqliteStateStore::close);
@@ -124,6 +130,11 @@ public final class RdhtCommand implements Callable<Integer> {
     /** The storage limits. */
     StorageOptions storage() {
         return storage;
+    }
+
+    /** The configuration file named by {@code --config}, or {@code null}. */
+    String configFile() {
+        return config.file();
     }
 
     /** Whether {@code -v} was given. */

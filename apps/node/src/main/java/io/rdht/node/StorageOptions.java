@@ -3,6 +3,7 @@ package io.rdht.node;
 import io.rdht.cli.DurationConverter;
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
+import io.rdht.cli.config.SettingRules;
 import io.rdht.core.storage.StorageLimits;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Option;
 public final class StorageOptions {
 
     private static final long MIB = 1024L * 1024;
-    private static final long MAX_STORAGE_MB = 1024L * 1024;
 
     @Option(names = "--max-storage-mb", paramLabel = "MB",
             description = "Most data stored for others, in MiB (default: 256).")
@@ -34,7 +34,7 @@ public final class StorageOptions {
     public StorageLimits limits() {
         StorageLimits d = StorageLimits.defaults();
         long total = maxStorageMb == null ? d.maxTotalBytes()
-                : inRange("--max-storage-mb", maxStorageMb, MAX_STORAGE_MB) * MIB;
+                : inRange("--max-storage-mb", maxStorageMb, SettingRules.MAX_STORAGE_MB) * MIB;
         int perKey = maxValuesPerKey == null ? d.maxValuesPerKey()
                 : (int) inRange("--max-values-per-key", maxValuesPerKey, Integer.MAX_VALUE);
         Duration ttl = maxTtl == null ? d.maxTtl() : maxTtl;

@@ -170,6 +170,11 @@ final class RdhtProcess {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     }
 
+    /** Sends the process SIGTERM, as a service manager stopping it does. */
+    void terminate() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    }
+
     /** Kills the process and whatever it started (a launcher recording its cache runs java as a child). */
     void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -7,6 +7,7 @@ import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.NodeLauncher;
 import io.rdht.cli.Reading;
+import io.rdht.cli.config.ConfigOption;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtException;
@@ -47,6 +48,9 @@ public final class Sensor implements Callable<Integer> {
 
     @Mixin
     private NetworkOptions network;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--identity", paramLabel = "FILE",
             description = "Identity file, created on first use (default: ${DEFAULT-VALUE}).")

@@ -1,0 +1,7 @@
+/**
+ * Settings of rdht's commands, merged once with the source of each: a command-line flag, else an
+ * environment variable ({@code RDHT_<NAME>}, and {@code DHT_BOOTSTRAP}), else the configuration
+ * file ({@code rdht.toml}), else the command's default. Every flag's setting has the flag's long
+ * name in the file. A bad file or variable is a user error (exit 2) naming the file, line and key.
+ */
+package io.rdht.cli.config;

@@ -1,0 +1,78 @@
+package io.rdht.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code rdht.toml} read by the real command: its usual place, precedence, rejections, {@code rdht config}. */
+class ConfigProcessTest extends ProcessTest {
+
+    private static final Duration RUN = Duration.ofSeconds(60);
+
+    private Path userFile(String toml) throws Exception {
+        Path f = config.resolve("rdht").resolve("rdht.toml");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, toml);
+        return f;
+    }
+
+    @Test
+    void rdhtConfigPrintsEachSettingAndWhereItCameFrom() throws Exception {
+        Path f = userFile("""
+                bootstrap = ["10.0.0.1:4242"]
+                [node]
+                port = 4343
+                max-ttl = "2h"
+                http = "9100"
+                """);
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of("RDHT_MAX_TTL", "3h"), "config", "node", "--port", "5000"));
+
+        assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
+        assertThat(p.stdout().lines()).first().isEqualTo("settings of rdht node; configuration file: " + f);
+        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " "))).contains(
+                "port 5000 flag --port",
+                "max-ttl 3h environment RDHT_MAX_TTL",
+                "http 9100 file " + f + " line 5",
+                "bootstrap 10.0.0.1:4242 file " + f + " line 1",
+                "network 0 default",
+                "max-storage-mb (built-in) default");
+    }
+
+    @Test
+    void rdhtConfigShowsTheSensorsSettingsToo() throws Exception {
+        Path f = userFile("[sensor]\nevery = \"30s\"\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "config", "sensor"));
+
+        assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
+        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " "))).contains("every 30s file " + f + " line 2",
+                "ttl 10m default");
+    }
+
+    @Test
+    void aBadFileStopsTheNodeWithExitTwoNamingFileLineAndKey() throws Exception {
+        Path f = userFile("[node]\nport = 4242\nmax-ttl = 24\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node"));
+
+        assertThat(p.awaitExit(RUN)).isEqualTo(2);
+        assertThat(p.stderr()).isEqualTo("rdht: " + f + " line 3: node.max-ttl: expected a string, got an integer (24)");
+    }
+
+    @Test
+    void aFlagOverridesTheFileForTheConsoleToo() throws Exception {
+        userFile("[rdht]\nport = 1\nbind = \"nowhere.invalid\"\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "--bind", "127.0.0.1", "-p", "0"));
+        String address = p.address(RUN);
+
+        assertThat(address).startsWith("127.0.0.1:").isNotEqualTo("127.0.0.1:1");
+        p.closeInput();
+        assertThat(p.awaitExit(RUN)).isZero();
+    }
+}
