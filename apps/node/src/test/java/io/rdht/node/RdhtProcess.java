@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,8 @@ final class RdhtProcess {
     private final Writer stdin;
     private final List<String> out = new CopyOnWriteArrayList<>();
     private final List<String> err = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
     private final Thread outReader;
     private final Thread errReader;
 
@@ -59,10 +62,7 @@ final class RdhtProcess {
                     "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         }
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("DHT_BOOTSTRAP");
-        pb.environment().put("XDG_CONFIG_HOME", configDir.toString());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        ProcessBuilder pb = isolated(new ProcessBuilder(command), configDir);
         pb.environment().putAll(env);
         return new RdhtProcess(pb.start());
     }
@@ -71,11 +71,19 @@ final class RdhtProcess {
     static RdhtProcess launch(Path launcher, Path configDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        return new RdhtProcess(isolated(new ProcessBuilder(command), configDir).start());
+    }
+
+    /**
+     * No bootstrap variable, the config directory of the test, and a state directory of this
+     * process's own in it: a headless node keeps state by default, and two must never share one.
+     */
+    private static ProcessBuilder isolated(ProcessBuilder pb, Path configDir) {
         pb.environment().remove("DHT_BOOTSTRAP");
         pb.environment().put("XDG_CONFIG_HOME", configDir.toString());
+        pb.environment().put("XDG_STATE_HOME", configDir.resolve("state-" + STARTED.incrementAndGet()).toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return new RdhtProcess(pb.start());
+        return pb;
     }
 
     /** Starts a console node on 127.0.0.1 and a free port, joining through {@code bootstrap} if given. */
