@@ -108,7 +108,8 @@ public final class DhtNode implements AutoCloseable {
      * the value's own or, for an id this identity has published before, one above the highest seq
      * found on the network, whichever is higher; a value without an id gets a new one. Fails as
      * {@link #put} does, and with {@link DhtException.NoIdentity} on a node without an identity,
-     * {@link DhtException.NotOwner} when another owner signed the value id, and
+     * {@link DhtException.NotOwner} when the value carries another owner's key (another owner's
+     * value under the same id on the network is another value: it does not stop this put), and
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {

@@ -5,7 +5,7 @@ import io.rdht.core.Value;
 import java.net.InetAddress;
 
 /**
- * The place of one value id under one key: the version stored now, who sent it, what it is charged
+ * The place of one value (its id and owner) under one key: the version stored now, who sent it, what it is charged
  * and when it expires. Mutable, owned by one {@link Storage}; an edit or a refresh changes the
  * slot in place so that the expiry queue keeps pointing at it.
  */

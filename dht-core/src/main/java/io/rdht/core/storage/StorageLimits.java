@@ -6,7 +6,15 @@ import java.util.Objects;
 
 /**
  * The bounds a {@link Storage} keeps: values per key, keys, bytes in total and per source address,
- * and the longest time a value may live.
+ * values and bytes per key for each source address, and the longest time a value may live.
+ *
+ * <p>Threat-model note: without a share per source, one address filled a key (1,024 tiny values
+ * in about a second) and every later source was refused with {@code STORAGE_FULL}. With at most
+ * {@link #maxValuesPerKeyPerSource} values and {@link #maxBytesPerKeyPerSource} bytes of one key
+ * from one address, filling a key takes {@code maxValuesPerKey / maxValuesPerKeyPerSource}
+ * addresses that each receive datagrams (a put needs a token bound to its address). A source is
+ * one IP address, as for {@link #maxBytesPerSource}; an attacker with many addresses (an IPv6
+ * prefix) is not stopped by this alone.
  *
  * <p>Bytes are counted with {@link #chargeOf(Value)}: the data, the content type, the owner key,
  * signature and recipient key, plus {@value #VALUE_OVERHEAD_BYTES} bytes for what every stored
@@ -18,9 +26,11 @@ import java.util.Objects;
  * @param maxTotalBytes     most bytes stored for all sources together
  * @param maxBytesPerSource most bytes stored for one source address
  * @param maxTtl            the longest a value lives here, whatever TTL it asks for
+ * @param maxValuesPerKeyPerSource most values one source address stores under one key
+ * @param maxBytesPerKeyPerSource  most bytes one source address stores under one key
  */
 public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
-        Duration maxTtl) {
+        Duration maxTtl, int maxValuesPerKeyPerSource, long maxBytesPerKeyPerSource) {
 
     /** Bytes added to every value's charge for what it costs besides its variable fields. */
     public static final int VALUE_OVERHEAD_BYTES = 64;
@@ -35,11 +45,30 @@ public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes
         if (maxTtl.compareTo(Duration.ofMillis(1)) < 0) {
             throw new IllegalArgumentException("maxTtl must be ≥ 1 ms, got " + maxTtl);
         }
+        atLeastOne("maxValuesPerKeyPerSource", maxValuesPerKeyPerSource);
+        atLeastOne("maxBytesPerKeyPerSource", maxBytesPerKeyPerSource);
     }
 
-    /** 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most. */
+    /**
+     * Limits without a share of a key per source: one source may use all of {@code maxValuesPerKey}
+     * and, under one key, all of {@code maxBytesPerSource}.
+     */
+    public StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
+            Duration maxTtl) {
+        this(maxValuesPerKey, maxKeys, maxTotalBytes, maxBytesPerSource, maxTtl, maxValuesPerKey, maxBytesPerSource);
+    }
+
+    /**
+     * 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most; of one
+     * key, 64 values and 1 MiB per source (a sixteenth of the key: at least 16 addresses fill it).
+     */
     public static StorageLimits defaults() {
-        return new StorageLimits(1024, 65_536, 256L << 20, 32L << 20, Duration.ofHours(24));
+        return new StorageLimits(1024, 65_536, 256L << 20, 32L << 20, Duration.ofHours(24), 64, 1L << 20);
+    }
+
+    /** These limits with a share of each key per source of {@code values} values and {@code bytes} bytes. */
+    public StorageLimits withPerKeyPerSource(int values, long bytes) {
+        return new StorageLimits(maxValuesPerKey, maxKeys, maxTotalBytes, maxBytesPerSource, maxTtl, values, bytes);
     }
 
     /**
