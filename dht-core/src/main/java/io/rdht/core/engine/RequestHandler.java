@@ -170,7 +170,7 @@ final class RequestHandler {
             log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
             return new StoreOutcome.Refused(ErrorCode.INVALID_VALUE, badSignature.get());
         }
-        return storage.store(key, value, from.getAddress(), now);
+        return storage.store(key, value, from, now);
     }
 
     private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester) {

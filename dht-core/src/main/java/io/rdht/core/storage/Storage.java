@@ -9,6 +9,7 @@ import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
 import io.rdht.core.wire.ErrorCode;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ import java.util.TreeMap;
  * values of others. Refusal costs only the newcomer, who learns why and can try another storer;
  * and since each source address has only a share of each key
  * ({@link StorageLimits#maxValuesPerKeyPerSource}), one source cannot fill a key for the others.
+ * The share is counted per IP address, except on loopback addresses, where it is per IP and port:
+ * there every process of the machine has the same IP, and a city of sensors run on one machine
+ * (the demo) must not share one quota. That is the one local exemption, and it is explicit: a
+ * process on the storer's own machine can open many ports and so take many shares.
  *
  * <p>Signatures are not verified here (the node does that before it stores); the edit policy is
  * enforced on the owner key and seq. Time comes in as epoch milliseconds on the node's clock.
@@ -84,9 +89,20 @@ public final class Storage {
      * where it is.
      */
     public StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis) {
+        return store(key, value, new InetSocketAddress(Objects.requireNonNull(source, "source"), 0), nowMillis);
+    }
+
+    /**
+     * Stores {@code value} as {@link #store(InfoHash, Value, InetAddress, long)} does, for the
+     * sender at {@code from}: bytes are charged to its IP address, its share of the key to its
+     * {@linkplain #shareOf share}.
+     */
+    public StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long nowMillis) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(from, "from");
+        InetAddress source = from.getAddress();
+        InetSocketAddress share = shareOf(from);
         if (value.id() == Value.UNASSIGNED_ID) {
             return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
         }
@@ -105,7 +121,7 @@ public final class Storage {
         KeyValues slots = byKey.get(key);
         Slot slot = slots == null ? null : slots.slots.get(value.identity());
         if (slot == null) {
-            return add(key, slots, value, source, expiresAt);
+            return add(key, slots, value, source, share, expiresAt);
         }
         if (slot.value.sameVersionAs(value)) {
             return refresh(slot, value, expiresAt);
@@ -114,7 +130,7 @@ public final class Storage {
         if (forbidden.isPresent()) {
             return forbidden.get();
         }
-        return update(slots, slot, value, source, expiresAt);
+        return update(slots, slot, value, source, share, expiresAt);
     }
 
     /** The values of {@code key} not expired at {@code nowMillis}, in {@link ValueIdentity} order, as a new list. */
@@ -162,10 +178,18 @@ public final class Storage {
         return expiryOf(key, ValueIdentity.unsigned(id));
     }
 
-    /** Values {@code source} holds under {@code key}, counted against its share of the key. */
-    public long valuesFrom(InfoHash key, InetAddress source) {
+    /** Values the sender at {@code from} holds under {@code key}, counted against its share of the key. */
+    public long valuesFrom(InfoHash key, InetSocketAddress from) {
         KeyValues slots = byKey.get(key);
-        return slots == null ? 0 : slots.valuesFrom(source);
+        return slots == null ? 0 : slots.valuesFrom(shareOf(from));
+    }
+
+    /**
+     * Whose share of a key a sender at {@code from} uses: its IP address (port 0), or on a loopback
+     * address its IP address and port.
+     */
+    public static InetSocketAddress shareOf(InetSocketAddress from) {
+        return from.getAddress().isLoopbackAddress() ? from : new InetSocketAddress(from.getAddress(), 0);
     }
 
     /**
@@ -177,7 +201,7 @@ public final class Storage {
         for (Slot slot : expiries.drainDue(nowMillis)) {
             KeyValues slots = byKey.get(slot.key);
             slots.slots.remove(slot.value.identity());
-            slots.charge(slot.source, -1, -slot.bytes);
+            slots.charge(slot.share, -1, -slot.bytes);
             if (slots.slots.isEmpty()) {
                 byKey.remove(slot.key);
             }
@@ -240,7 +264,8 @@ public final class Storage {
         return expiries.size();
     }
 
-    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, long expiresAt) {
+    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, InetSocketAddress share,
+            long expiresAt) {
         if (slots == null && byKey.size() >= limits.maxKeys()) {
             return new Refused(ErrorCode.STORAGE_FULL, "key limit reached: " + byKey.size() + " of "
                     + limits.maxKeys() + " keys stored");
@@ -249,13 +274,14 @@ public final class Storage {
             return new Refused(ErrorCode.STORAGE_FULL, "values per key limit reached: key " + key.shortHex()
                     + " holds " + slots.slots.size() + " of " + limits.maxValuesPerKey() + " values");
         }
-        if (slots != null && slots.valuesFrom(source) >= limits.maxValuesPerKeyPerSource()) {
-            return new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
-                    + source.getHostAddress() + " holds " + slots.valuesFrom(source) + " of "
-                    + limits.maxValuesPerKeyPerSource() + " values of key " + key.shortHex());
+        if (slots != null) {
+            Optional<Refused> overShare = shareRefusal(key, slots, share);
+            if (overShare.isPresent()) {
+                return overShare.get();
+            }
         }
         long bytes = StorageLimits.chargeOf(value);
-        Optional<Refused> overBytes = byteRefusal(slots, source, bytes, 0, 0);
+        Optional<Refused> overBytes = byteRefusal(slots, source, share, bytes, 0, 0, 0);
         if (overBytes.isPresent()) {
             return overBytes.get();
         }
@@ -264,9 +290,9 @@ public final class Storage {
             target = new KeyValues();
             byKey.put(key, target);
         }
-        Slot slot = new Slot(key, value, source, bytes, expiresAt);
+        Slot slot = new Slot(key, value, source, share, bytes, expiresAt);
         target.slots.put(value.identity(), slot);
-        target.charge(source, 1, bytes);
+        target.charge(share, 1, bytes);
         charge(source, bytes);
         valueCount++;
         expiries.add(slot);
@@ -284,33 +310,51 @@ public final class Storage {
         return new Refreshed(slot.value, extended);
     }
 
-    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, long expiresAt) {
+    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, InetSocketAddress share,
+            long expiresAt) {
         long bytes = StorageLimits.chargeOf(value);
-        boolean sameSource = slot.source.equals(source);
-        if (!sameSource && slots.valuesFrom(source) >= limits.maxValuesPerKeyPerSource()) {
-            return new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
-                    + source.getHostAddress() + " holds " + slots.valuesFrom(source) + " of "
-                    + limits.maxValuesPerKeyPerSource() + " values of key " + slot.key.shortHex());
+        boolean sameShare = slot.share.equals(share);
+        if (!sameShare) {
+            Optional<Refused> overShare = shareRefusal(slot.key, slots, share);
+            if (overShare.isPresent()) {
+                return overShare.get();
+            }
         }
-        Optional<Refused> overBytes = byteRefusal(slots, source, bytes, slot.bytes, sameSource ? slot.bytes : 0);
+        Optional<Refused> overBytes = byteRefusal(slots, source, share, bytes, slot.bytes,
+                slot.source.equals(source) ? slot.bytes : 0, sameShare ? slot.bytes : 0);
         if (overBytes.isPresent()) {
             return overBytes.get();
         }
         Value previous = slot.value;
-        slots.charge(slot.source, -1, -slot.bytes);
-        slots.charge(source, 1, bytes);
+        slots.charge(slot.share, -1, -slot.bytes);
+        slots.charge(share, 1, bytes);
         release(slot.source, slot.bytes);
         charge(source, bytes);
         slot.value = value;
         slot.source = source;
+        slot.share = share;
         slot.bytes = bytes;
         slot.expiresAt = expiresAt;
         expiries.rescheduled(slot);
         return new Updated(previous, value);
     }
 
-    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, long adding, long releasedTotal,
-            long releasedFromSource) {
+    private Optional<Refused> shareRefusal(InfoHash key, KeyValues slots, InetSocketAddress share) {
+        long held = slots.valuesFrom(share);
+        if (held < limits.maxValuesPerKeyPerSource()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
+                + sourceName(share) + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
+                + " values of key " + key.shortHex()));
+    }
+
+    private static String sourceName(InetSocketAddress share) {
+        return share.getAddress().getHostAddress() + (share.getPort() == 0 ? "" : ":" + share.getPort());
+    }
+
+    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, InetSocketAddress share, long adding,
+            long releasedTotal, long releasedFromSource, long releasedFromShare) {
         long total = totalBytes - releasedTotal + adding;
         if (total > limits.maxTotalBytes()) {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "total bytes limit reached: storing "
@@ -322,10 +366,10 @@ public final class Storage {
                     + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
                     + limits.maxBytesPerSource() + " bytes"));
         }
-        long ofKey = (slots == null ? 0 : slots.bytesFrom(source)) - releasedFromSource + adding;
+        long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
         if (ofKey > limits.maxBytesPerKeyPerSource()) {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per key per source limit reached: "
-                    + "storing " + adding + " bytes would charge " + source.getHostAddress() + " " + ofKey + " of "
+                    + "storing " + adding + " bytes would charge " + sourceName(share) + " " + ofKey + " of "
                     + limits.maxBytesPerKeyPerSource() + " bytes of the key"));
         }
         return Optional.empty();

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.wire.ErrorCode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Each source address's share of one key: values and bytes. */
@@ -33,7 +36,7 @@ class KeySharePerSourceTest {
         });
         assertThat(storage.store(KEY, unsigned(10_000, "newcomer"), address(7), NOW).accepted()).isTrue();
         assertThat(storage.store(OTHER_KEY, unsigned(1, "another key"), SOURCE, NOW).accepted()).isTrue();
-        assertThat(storage.valuesFrom(KEY, SOURCE)).isEqualTo(share);
+        assertThat(storage.valuesFrom(KEY, new InetSocketAddress(SOURCE, 0))).isEqualTo(share);
     }
 
     @Test
@@ -52,12 +55,23 @@ class KeySharePerSourceTest {
     @Test
     void expiredValuesGiveTheirShareBack() {
         Storage small = new Storage(StorageLimits.defaults().withPerKeyPerSource(1, 1 << 20));
-        small.store(KEY, unsigned(1, 0, "x", java.time.Duration.ofSeconds(1)), SOURCE, NOW);
+        small.store(KEY, unsigned(1, 0, "x", Duration.ofSeconds(1)), SOURCE, NOW);
         assertThat(small.store(KEY, unsigned(2, "y"), SOURCE, NOW).accepted()).isFalse();
 
         small.expire(NOW + 1_000);
 
-        assertThat(small.valuesFrom(KEY, SOURCE)).isZero();
+        assertThat(small.valuesFrom(KEY, new InetSocketAddress(SOURCE, 0))).isZero();
         assertThat(small.store(KEY, unsigned(2, "y"), SOURCE, NOW + 1_000).accepted()).isTrue();
+    }
+
+    @Test
+    void onALoopbackAddressEachPortHasAShareOfItsOwnElsewhereThePortDoesNotCount() throws Exception {
+        Storage small = new Storage(StorageLimits.defaults().withPerKeyPerSource(1, 1 << 20));
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+
+        assertThat(small.store(KEY, unsigned(1, "a"), new InetSocketAddress(loopback, 4000), NOW).accepted()).isTrue();
+        assertThat(small.store(KEY, unsigned(2, "b"), new InetSocketAddress(loopback, 4001), NOW).accepted()).isTrue();
+        assertThat(small.store(KEY, unsigned(3, "c"), new InetSocketAddress(SOURCE, 4000), NOW).accepted()).isTrue();
+        assertThat(small.store(KEY, unsigned(4, "d"), new InetSocketAddress(SOURCE, 4001), NOW).accepted()).isFalse();
     }
 }
