@@ -18,18 +18,18 @@ import java.util.function.Consumer;
 
 /**
  * A get: a lookup of the key that asks the nodes on its way for their values (this node's own
- * first), and hands on the newest valid copy of each value ({@link ValueIdentity}: id and owner)
- * once the lookup has heard from the closest nodes. A node that holds more values than fit in one
- * reply is asked for the next page, from after the last value it sent, until it has sent them
+ * first), then hands on the newest valid copy of each value ({@link ValueIdentity}: id and owner),
+ * each once, when the lookup and its pages have ended. A node that holds more values than fit in
+ * one reply is asked for the next page, from after the last value it sent, until it has sent them
  * all. Each value passes the {@link ReaderCheck} first: what is expired or badly signed never
  * reaches the caller, nor keeps a genuine value from it.
  *
- * <p>Implementation note: values are held until the lookup ends rather than handed on as each
- * reply arrives, so that the copies of every storer are compared first and a storer that serves
- * an older seq (stale, or replaying) cannot make the get show the old version before the newest.
- * The price is latency: the first value comes when the lookup ends, not with the first reply.
- * Values that arrive after that (later pages) are handed on at once if they are new, or newer
- * than what was handed on: within one get, each value is handed on with rising seqs only.
+ * <p>Implementation note: values are held until every answer is in rather than handed on as each
+ * reply arrives (as OpenDHT's get does), so that the copies of all storers are compared first: a
+ * storer that serves an older seq (stale, or replaying a captured copy) can never make the get
+ * show the old version, before the newest or at all, if any storer that answered holds the newest.
+ * The price is latency: values come when the lookup and its pages end, not with the first reply
+ * (on a LAN, milliseconds). Who wants each change as it happens uses {@code listen}.
  *
  * <p>Threat-model note: copies are kept per identity, so another owner's value under a victim's
  * id is handed on as another value, beside the victim's, whichever storer answers first.
@@ -95,12 +95,6 @@ final class GetOperation implements UserOperation {
 
     private void onLookupDone() {
         lookupDone = true;
-        for (Newest n : List.copyOf(newest.values())) {
-            if (finished) {
-                return;
-            }
-            sink.onValue(n.shown);
-        }
         maybeFinish();
     }
 
@@ -147,9 +141,6 @@ final class GetOperation implements UserOperation {
             return;
         }
         newest.put(identity.get(), new Newest(received, checked.get()));
-        if (lookupDone) {
-            sink.onValue(checked.get());
-        }
     }
 
     /** The value's identity; empty for an owner key of the wrong length, which the check drops. */
@@ -166,6 +157,12 @@ final class GetOperation implements UserOperation {
         if (run.lookup().answeredCount() == 0 && newest.isEmpty()) {
             fail(new DhtException.NoReachableNodes(key));
         } else {
+            for (Newest n : List.copyOf(newest.values())) {
+                sink.onValue(n.shown);
+                if (finished) {
+                    return;
+                }
+            }
             finished = true;
             onFinished.accept(this);
             sink.onComplete();
