@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * store in the name of an address they do not receive at. Storage limits, including a per-source
  * byte limit, bound what one requester can make us keep. Every signed value is verified under the
  * key of the put before it is stored, so a forged value, or one moved from another key, is never
- * stored nor handed on; the storage's edit policy then keeps others from taking over its id.
+ * stored nor handed on; values are kept by id and owner, so another owner's value under the same
+ * id is stored beside it, never over it. Gets and listens are paged by value identity, so a full
+ * key is sent once, in order, whatever the requester already holds.
  */
 final class RequestHandler {
 
