@@ -29,8 +29,8 @@ public final class StorageOptions {
 
     /**
      * The limits: the given ones, the defaults for the others. The per-source limit never exceeds
-     * the total; each source's share of a key is a sixteenth of the values per key (at least one)
-     * and the default bytes, so that one address never fills a key.
+     * the total; each source's share of a key three quarters full is a sixteenth of the values per
+     * key (at least one) and the default bytes, so that one address never fills a key.
      *
      * @throws UserError (exit 2) naming an option whose value is out of range
      */

@@ -41,8 +41,8 @@ import java.util.TreeMap;
  * <p>Over a limit, a new value is refused, never made room for by evicting another: whatever
  * rule chose the victim, an attacker could send values that win under it and push out the
  * values of others. Refusal costs only the newcomer, who learns why and can try another storer;
- * and since each source address has only a share of each key
- * ({@link StorageLimits#maxValuesPerKeyPerSource}), one source cannot fill a key for the others.
+ * and since each source address has only a share of each key once it is three quarters full
+ * ({@link StorageLimits#sharedFrom}), one source cannot fill a key for the others.
  * The share is counted per IP address, except on loopback addresses, where it is per IP and port:
  * there every process of the machine has the same IP, and a city of sensors run on one machine
  * (the demo) must not share one quota. That is the one local exemption, and it is explicit: a
@@ -341,12 +341,18 @@ public final class Storage {
 
     private Optional<Refused> shareRefusal(InfoHash key, KeyValues slots, InetSocketAddress share) {
         long held = slots.valuesFrom(share);
-        if (held < limits.maxValuesPerKeyPerSource()) {
+        if (held < limits.maxValuesPerKeyPerSource() || !sharedOut(slots)) {
             return Optional.empty();
         }
         return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
                 + sourceName(share) + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
-                + " values of key " + key.shortHex()));
+                + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
+                + limits.maxValuesPerKey()));
+    }
+
+    /** Whether the key is so full that each source keeps to its share: see {@link StorageLimits#sharedFrom()}. */
+    private boolean sharedOut(KeyValues slots) {
+        return slots != null && slots.slots.size() >= limits.sharedFrom();
     }
 
     private static String sourceName(InetSocketAddress share) {
@@ -367,7 +373,7 @@ public final class Storage {
                     + limits.maxBytesPerSource() + " bytes"));
         }
         long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
-        if (ofKey > limits.maxBytesPerKeyPerSource()) {
+        if (ofKey > limits.maxBytesPerKeyPerSource() && sharedOut(slots)) {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per key per source limit reached: "
                     + "storing " + adding + " bytes would charge " + sourceName(share) + " " + ofKey + " of "
                     + limits.maxBytesPerKeyPerSource() + " bytes of the key"));

@@ -9,12 +9,16 @@ import java.util.Objects;
  * values and bytes per key for each source address, and the longest time a value may live.
  *
  * <p>Threat-model note: without a share per source, one address filled a key (1,024 tiny values
- * in about a second) and every later source was refused with {@code STORAGE_FULL}. With at most
- * {@link #maxValuesPerKeyPerSource} values and {@link #maxBytesPerKeyPerSource} bytes of one key
- * from one address, filling a key takes {@code maxValuesPerKey / maxValuesPerKeyPerSource}
- * addresses that each receive datagrams (a put needs a token bound to its address). A source is
- * one IP address, as for {@link #maxBytesPerSource}; an attacker with many addresses (an IPv6
- * prefix) is not stopped by this alone.
+ * in about a second) and every later source was refused with {@code STORAGE_FULL}. Once a key
+ * holds {@link #sharedFrom()} values (three quarters of it), a source that already holds
+ * {@link #maxValuesPerKeyPerSource} values or {@link #maxBytesPerKeyPerSource} bytes of it stores
+ * no more there: the last quarter is kept for sources below their share (by default 256 new
+ * one-value sensors, or 4 sources of 64), and filling the key takes several addresses that each
+ * receive datagrams (a put needs a token bound to its address). Below three quarters no share
+ * applies, so that a storer re-publishing a key's values to a new storer (one source, many
+ * values) is not refused; a key fuller than that replicates to new storers only in part. A
+ * source is one IP address, as for {@link #maxBytesPerSource} (see {@code Storage.shareOf} for
+ * loopback); an attacker with many addresses (an IPv6 prefix) is not stopped by this alone.
  *
  * <p>Bytes are counted with {@link #chargeOf(Value)}: the data, the content type, the owner key,
  * signature and recipient key, plus {@value #VALUE_OVERHEAD_BYTES} bytes for what every stored
@@ -26,8 +30,8 @@ import java.util.Objects;
  * @param maxTotalBytes     most bytes stored for all sources together
  * @param maxBytesPerSource most bytes stored for one source address
  * @param maxTtl            the longest a value lives here, whatever TTL it asks for
- * @param maxValuesPerKeyPerSource most values one source address stores under one key
- * @param maxBytesPerKeyPerSource  most bytes one source address stores under one key
+ * @param maxValuesPerKeyPerSource most values one source address adds to a key three quarters full
+ * @param maxBytesPerKeyPerSource  most bytes one source address holds of a key three quarters full
  */
 public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
         Duration maxTtl, int maxValuesPerKeyPerSource, long maxBytesPerKeyPerSource) {
@@ -59,11 +63,19 @@ public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes
     }
 
     /**
-     * 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most; of one
-     * key, 64 values and 1 MiB per source (a sixteenth of the key: at least 16 addresses fill it).
+     * 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most; of a
+     * key three quarters full, 64 values and 1 MiB per source (a sixteenth of the key).
      */
     public static StorageLimits defaults() {
         return new StorageLimits(1024, 65_536, 256L << 20, 32L << 20, Duration.ofHours(24), 64, 1L << 20);
+    }
+
+    /**
+     * How many values a key holds before each source keeps to its share: three quarters of
+     * {@link #maxValuesPerKey}, rounded down.
+     */
+    public int sharedFrom() {
+        return maxValuesPerKey - maxValuesPerKey / 4;
     }
 
     /** These limits with a share of each key per source of {@code values} values and {@code bytes} bytes. */

@@ -8,7 +8,7 @@
  * <p>Threat-model note. <em>Storage exhaustion by one source:</em> every value is charged to the
  * address that sent it, and a per-source byte limit below the total limit keeps one sender from
  * filling the node; limits on keys and values per key bound the maps, and each source has only a
- * share of each key (values and bytes), so one source cannot fill a key for others. Over a limit
+ * share of a key three quarters full (values and bytes), so one source cannot fill a key for others. Over a limit
  * the newcomer is refused, nothing is evicted, so an attacker cannot push out the values of others.
  * <em>Overwrite, takeover or squatting of others' values:</em> a value is kept by id and owner, so
  * a value signed by another key under the same id is another value, stored beside; a stored

@@ -120,10 +120,11 @@ class ValueOwnershipAttacksOverUdpTest {
                 stored += reply.storedIds().size();
                 assertThat(reply.rejections()).allSatisfy(r -> assertThat(r.code()).isEqualTo(ErrorCode.STORAGE_FULL));
             }
-            assertThat(stored).as("values of one source kept by %s", storer).isEqualTo(64);
+            assertThat(stored).as("values of one source kept by %s: up to three quarters of the key, Alice's counted",
+                    storer).isEqualTo(768 - 1);
         }
         Value newcomer = nodes.get(1).put(KEY, Value.of("a new sensor")).block(WAIT).value();
-        // Fifteen more sources fill the key: 2 + 16 × 64 values ask for more than its room of 1,024.
+        // Fifteen more sources fill the key: 768 + 1 + 15 × 64 values ask for more than its room of 1,024.
         for (int source = 3; source < 18; source++) {
             UdpAttacker more = attacker("127.0.0." + source, InfoHash.random(new SplittableRandom(source)));
             for (DhtNode storer : nodes) {
