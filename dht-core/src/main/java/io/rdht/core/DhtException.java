@@ -106,7 +106,11 @@ public abstract sealed class DhtException extends RuntimeException {
         }
     }
 
-    /** A signed put of a value id that another owner has signed: only its owner may edit it. */
+    /**
+     * A signed put of a value that carries another owner's key: this node can sign only as its own
+     * identity. (Another owner's value under the same id on the network is another value and never
+     * causes this.)
+     */
     public static final class NotOwner extends DhtException {
         private final InfoHash key;
         private final long valueId;
@@ -115,7 +119,7 @@ public abstract sealed class DhtException extends RuntimeException {
         /** Creates the exception for value {@code valueId} under {@code key}, owned by {@code owner}. */
         public NotOwner(InfoHash key, long valueId, PublicKey owner) {
             super("value id " + Long.toUnsignedString(valueId, 16) + " under key " + key + " belongs to owner "
-                    + owner.shortId() + "; only its owner may edit it", null);
+                    + owner.shortId() + ", not to this node's identity; only its owner can sign it", null);
             this.key = key;
             this.valueId = valueId;
             this.owner = owner;

@@ -110,7 +110,8 @@ public final class DhtNode implements AutoCloseable {
      * the value's own or, for an id this identity has published before, one above the highest seq
      * found on the network, whichever is higher; a value without an id gets a new one. Fails as
      * {@link #put} does, and with {@link DhtException.NoIdentity} on a node without an identity,
-     * {@link DhtException.NotOwner} when another owner signed the value id, and
+     * {@link DhtException.NotOwner} when the value carries another owner's key (another owner's
+     * value under the same id on the network is another value: it does not stop this put), and
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
@@ -131,11 +132,13 @@ public final class DhtNode implements AutoCloseable {
     }
 
     /**
-     * The values stored under {@code key}: those stored here first, then each as the lookup finds
-     * it, once per value id (a later edit with a higher seq is emitted too). Signed values are
-     * verified, and those sent to this node's identity decrypted; expired or badly signed values
-     * are dropped and counted in {@link #stats()}, never emitted. Completes when the
-     * lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
+     * The values stored under {@code key}, here and on the nodes the lookup asks: the newest valid
+     * copy of each value ({@link ValueIdentity}: id and owner, so another owner's value under the
+     * same id is another value), each once, emitted when the lookup and its pages have ended so that
+     * every storer's copy is compared first. Signed values are verified, and those sent to this
+     * node's identity decrypted; expired or badly signed values are dropped and counted in
+     * {@link #stats()}, never emitted. To follow changes as they happen, {@link #listen}. Completes
+     * when the lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
      * was found, {@link DhtException.NodeClosed} on a closed node.
      */
     public Flux<Value> get(InfoHash key) {
@@ -212,8 +215,12 @@ public final class DhtNode implements AutoCloseable {
     /**
      * Puts {@code value} and keeps it on the network until the subscription is disposed, putting it
      * again (unchanged but for its creation time) every half TTL, so that it never expires and its
-     * listeners never see it go. Emits the result of each publication; fails only on an invalid
-     * value or a closed node.
+     * listeners never see it go. A value that carries this node's identity as owner (signed or
+     * not) is signed as {@link #putSigned} does, at a seq above the identity's latest for the id,
+     * and signed anew for each renewal at that same seq: storers take a renewal as the same version
+     * re-published, readers see no edit. Emits the result of each publication; fails only on an
+     * invalid value, a value of another owner ({@link DhtException.NotOwner}), a node without an
+     * identity for a signed value, or a closed node.
      */
     public Flux<PutResult> announce(InfoHash key, Value value) {
         return Flux.create(sink -> onNode(sink::error, e -> {

@@ -219,12 +219,33 @@ public final class Value {
     }
 
     /**
-     * True if this value is a later edit of {@code previous}, a value of the same id: a higher seq
-     * by the same owner (or both unsigned), as storers' edit policy has it. Another owner's value
-     * under the id is not an edit, however high its seq.
+     * The value's identity under its key: its id and its owner (none for an unsigned value).
+     *
+     * @throws IllegalArgumentException if the owner is not 32 bytes, which only a value built by
+     *     hand can be: no node hands out or stores such a value
+     */
+    public ValueIdentity identity() {
+        return new ValueIdentity(id, owner);
+    }
+
+    /**
+     * True if this value is a later edit of {@code previous}: the same {@link #identity()} (id and
+     * owner) and a higher seq, as storers' edit policy has it. Another owner's value under the id
+     * is another value, never an edit, however high its seq.
      */
     public boolean isEditOf(Value previous) {
         return id == previous.id && seq > previous.seq && Arrays.equals(owner, previous.owner);
+    }
+
+    /**
+     * True if both values are the same version of one value: the same identity, seq, data,
+     * content type and recipient, whatever their TTL, creation time and signature. A signed value
+     * re-published by its owner ({@code announce}) is such a copy, signed anew over a later
+     * creation time; storers and readers verify each signature before they compare.
+     */
+    public boolean sameVersionAs(Value o) {
+        return id == o.id && seq == o.seq && Arrays.equals(data, o.data) && contentType.equals(o.contentType)
+                && Arrays.equals(owner, o.owner) && Arrays.equals(recipient, o.recipient);
     }
 
     /** True if both values have the same content: everything but the TTL and creation time. */

@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 public final class StorageOptions {
 
     private static final long MIB = 1024L * 1024;
+    /** How many sources it takes at least to fill a key, as in {@link StorageLimits#defaults()}. */
+    private static final int SHARES_PER_KEY = 16;
 
     @Option(names = "--max-storage-mb", paramLabel = "MB",
             description = "Most data stored for others, in MiB (default: 256).")
@@ -27,7 +29,8 @@ public final class StorageOptions {
 
     /**
      * The limits: the given ones, the defaults for the others. The per-source limit never exceeds
-     * the total.
+     * the total; each source's share of a key three quarters full is a sixteenth of the values per
+     * key (at least one) and the default bytes, so that one address never fills a key.
      *
      * @throws UserError (exit 2) naming an option whose value is out of range
      */
@@ -41,7 +44,8 @@ public final class StorageOptions {
         if (ttl.isZero()) {
             throw new UserError(ExitCode.BAD_INPUT, "--max-ttl must be longer than 0");
         }
-        return new StorageLimits(perKey, d.maxKeys(), total, Math.min(total, d.maxBytesPerSource()), ttl);
+        return new StorageLimits(perKey, d.maxKeys(), total, Math.min(total, d.maxBytesPerSource()), ttl,
+                Math.max(1, perKey / SHARES_PER_KEY), Math.min(total, d.maxBytesPerKeyPerSource()));
     }
 
     private static long inRange(String option, long value, long max) {

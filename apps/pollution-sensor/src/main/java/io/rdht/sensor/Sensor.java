@@ -30,7 +30,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /** {@code sensor '<json>'}: publishes one signed reading, or one every interval. */
@@ -96,7 +98,7 @@ public final class Sensor implements Callable<Integer> {
         try {
             NodeLauncher.requireJoined(node, bootstrap);
             Publisher publisher = new Publisher(node, InfoHash.of(Reading.KEY), valueIdOf(identity), ttl, timeout,
-                    identity.shortId());
+                    identity);
             if (every == null) {
                 publisher.publish(reading);
             } else {
@@ -105,7 +107,7 @@ public final class Sensor implements Callable<Integer> {
                 // publishing blocks until the storers answer: on a thread where that is allowed
                 Flux.interval(Duration.ZERO, every, Schedulers.boundedElastic())
                         .map(tick -> tick == 0 ? current[0] : (current[0] = current[0].drift(random)))
-                        .doOnNext(publisher::publishOrWarn)
+                        .doOnNext(publisher::announceOrWarn)
                         .blockLast();
             }
             return 0;
@@ -133,29 +135,67 @@ public final class Sensor implements Callable<Integer> {
         }
     }
 
-    /** Publishes readings and says what happened in one line each. */
-    private record Publisher(DhtNode node, InfoHash key, long valueId, Duration ttl, Duration timeout, String sensor) {
+    /**
+     * Publishes readings and says what happened in one line each. A single reading is a signed
+     * put. In periodic mode each reading is announced: signed at the next seq (an edit of the
+     * sensor's value), then renewed every half TTL until the next reading replaces it, so the last
+     * reading stays on the network even when the interval is longer than the TTL.
+     */
+    private static final class Publisher {
+        private final DhtNode node;
+        private final InfoHash key;
+        private final long valueId;
+        private final Duration ttl;
+        private final Duration timeout;
+        private final Identity identity;
+        private Disposable announced;
+
+        Publisher(DhtNode node, InfoHash key, long valueId, Duration ttl, Duration timeout, Identity identity) {
+            this.node = node;
+            this.key = key;
+            this.valueId = valueId;
+            this.ttl = ttl;
+            this.timeout = timeout;
+            this.identity = identity;
+        }
 
         void publish(Reading reading) {
-            Value value = Value.builder().id(valueId).text(reading.toJson()).contentType(Reading.CONTENT_TYPE)
-                    .ttl(ttl).build();
+            report(reading, System.nanoTime(), node.putSigned(key, value(reading)).block(timeout));
+        }
+
+        /** Announces {@code reading} in place of the last one; returns once its first publication is stored. */
+        void announce(Reading reading) {
             long start = System.nanoTime();
-            PutResult result = node.putSigned(key, value).block(timeout);
+            if (announced != null) {
+                announced.dispose();
+            }
+            Sinks.One<PutResult> first = Sinks.one();
+            announced = node.announce(key, value(reading).toBuilder().owner(identity.publicKey().toBytes()).build())
+                    .subscribe(first::tryEmitValue, first::tryEmitError);
+            report(reading, start, first.asMono().block(timeout));
+        }
+
+        void announceOrWarn(Reading reading) {
+            try {
+                announce(reading);
+            } catch (UserError | DhtException e) {
+                System.err.println("sensor: " + e.getMessage() + " (will try again at the next interval)");
+            }
+        }
+
+        private Value value(Reading reading) {
+            return Value.builder().id(valueId).text(reading.toJson()).contentType(Reading.CONTENT_TYPE).ttl(ttl)
+                    .build();
+        }
+
+        private void report(Reading reading, long start, PutResult result) {
             if (result == null) {
                 throw new UserError(ExitCode.NO_NETWORK, "no storer confirmed within " + timeout.toSeconds() + " s");
             }
             System.out.printf("published %s to %s as sensor %s (value %s, seq %d) on %d node%s in %d ms%n",
-                    reading.toJson(), Reading.KEY, sensor, Long.toUnsignedString(valueId, 16), result.value().seq(),
-                    result.storers().size(), result.storers().size() == 1 ? "" : "s",
+                    reading.toJson(), Reading.KEY, identity.shortId(), Long.toUnsignedString(valueId, 16),
+                    result.value().seq(), result.storers().size(), result.storers().size() == 1 ? "" : "s",
                     (System.nanoTime() - start) / 1_000_000);
-        }
-
-        void publishOrWarn(Reading reading) {
-            try {
-                publish(reading);
-            } catch (UserError | DhtException e) {
-                System.err.println("sensor: " + e.getMessage() + " (will try again at the next interval)");
-            }
         }
     }
 }

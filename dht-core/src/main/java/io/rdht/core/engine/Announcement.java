@@ -11,13 +11,20 @@ import java.util.function.Consumer;
  * creation time, every half TTL until it is cancelled, so that it never expires while it is
  * announced and its listeners never see it go. A publication that fails is tried again at the
  * next turn; only a closing node ends the announcement with an error.
+ *
+ * <p>A signed value is signed anew for each renewal (its signature covers the creation time) at
+ * the same seq: storers take the renewal as the same version re-published and move its expiry
+ * later, listeners see no event. Implementation note: renewing with the same seq rather than a
+ * higher one keeps readers from seeing an edit every half TTL, and leaves no replay window: a
+ * captured older renewal has an earlier expiry, which never shortens the stored one, and an older
+ * seq is refused by the edit policy.
  */
 final class Announcement implements UserOperation {
 
     /** Shortest time between two publications. */
     private static final long MIN_PERIOD_MILLIS = 1_000;
 
-    private final Value value;
+    private Value value;
     private final EngineEnvironment env;
     private final Consumer<Value> publish;
     private final PutCallback callback;
@@ -36,6 +43,12 @@ final class Announcement implements UserOperation {
         this.publish = publish;
         this.callback = callback;
         this.onFinished = onFinished;
+    }
+
+    /** Publishes {@code seq} of the value now (the seq a signed put found free) and schedules the next turn. */
+    void turnAt(long seq) {
+        value = value.toBuilder().seq(seq).build();
+        turn();
     }
 
     /** Publishes now and schedules the next turn. */

@@ -4,37 +4,51 @@ import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.ValuesFound;
-import io.rdht.core.wire.WireLimits;
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.rdht.crypto.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A get: the values stored here first, then a lookup of the key that asks the nodes on its way
- * for their values, handing each value on as soon as it arrives and once only (a later edit of
- * the same id, with a higher seq and the same owner, is handed on too). A node that holds more
- * values than fit in one reply is asked again for the rest. Each value passes the {@link
- * ReaderCheck} first: what is expired or badly signed never reaches the caller, nor keeps a
- * genuine value from it.
+ * A get: a lookup of the key that asks the nodes on its way for their values (this node's own
+ * first), then hands on the newest valid copy of each value ({@link ValueIdentity}: id and owner),
+ * each once, when the lookup and its pages have ended. A node that holds more values than fit in
+ * one reply is asked for the next page, from after the last value it sent, until it has sent them
+ * all. Each value passes the {@link ReaderCheck} first: what is expired or badly signed never
+ * reaches the caller, nor keeps a genuine value from it.
+ *
+ * <p>Implementation note: values are held until every answer is in rather than handed on as each
+ * reply arrives (as OpenDHT's get does), so that the copies of all storers are compared first: a
+ * storer that serves an older seq (stale, or replaying a captured copy) can never make the get
+ * show the old version, before the newest or at all, if any storer that answered holds the newest.
+ * The price is latency: values come when the lookup and its pages end, not with the first reply
+ * (on a LAN, milliseconds). Who wants each change as it happens uses {@code listen}.
+ *
+ * <p>Threat-model note: copies are kept per identity, so another owner's value under a victim's
+ * id is handed on as another value, beside the victim's, whichever storer answers first.
  */
 final class GetOperation implements UserOperation {
 
-    /** How often one node is asked again for the values that did not fit its reply. */
-    private static final int MAX_PAGES_PER_NODE = 16;
+    /**
+     * How many pages one node is asked for. A storer holds at most its values-per-key limit (1,024
+     * by default), at most {@link io.rdht.core.wire.WireLimits#MAX_VALUES} to a page; the bound
+     * only stops a hostile storer that answers "more" forever.
+     */
+    static final int MAX_PAGES_PER_NODE = 64;
 
     private final InfoHash key;
     private final Rpc rpc;
     private final ReaderCheck check;
     private final GetCallback sink;
     private final Consumer<UserOperation> onFinished;
-    private final Map<Long, Value> handedOn = new HashMap<>();
+    private final Map<ValueIdentity, Newest> newest = new TreeMap<>();
     private LookupRun run;
     private int pagesInFlight;
     private boolean lookupDone;
@@ -48,13 +62,10 @@ final class GetOperation implements UserOperation {
         this.onFinished = onFinished;
     }
 
-    /** Hands on the local values, then starts the lookup from {@code lookup}'s seeds. */
+    /** Takes the local values, then starts the lookup from {@code lookup}'s seeds. */
     void start(List<Value> local, Lookup lookup) {
         local.forEach(this::offer);
-        run = new LookupRun(lookup, rpc, () -> new GetValues(key, List.of()), this::onReply, () -> {
-            lookupDone = true;
-            maybeFinish();
-        });
+        run = new LookupRun(lookup, rpc, () -> GetValues.firstPage(key), this::onReply, this::onLookupDone);
         run.start();
     }
 
@@ -78,26 +89,31 @@ final class GetOperation implements UserOperation {
     private void onReply(NodeInfo from, Reply reply) {
         if (reply instanceof ValuesFound found) {
             found.values().forEach(this::offer);
-            if (found.more()) {
-                askForMore(from, 1);
-            }
+            askForNextPage(from, found, 1);
         }
     }
 
-    private void askForMore(NodeInfo node, int page) {
-        if (page > MAX_PAGES_PER_NODE) {
+    private void onLookupDone() {
+        lookupDone = true;
+        maybeFinish();
+    }
+
+    private void askForNextPage(NodeInfo node, ValuesFound previous, int page) {
+        if (!previous.more() || previous.values().isEmpty() || page > MAX_PAGES_PER_NODE || finished) {
+            return;
+        }
+        ValueIdentity last = previous.last();
+        if (last == null) {
             return;
         }
         pagesInFlight++;
-        rpc.send(node, new GetValues(key, knownIds()), new RpcCallback() {
+        rpc.send(node, new GetValues(key, last), new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 pagesInFlight--;
                 if (reply instanceof ValuesFound found) {
                     found.values().forEach(GetOperation.this::offer);
-                    if (found.more() && !found.values().isEmpty()) {
-                        askForMore(node, page + 1);
-                    }
+                    askForNextPage(node, found, page + 1);
                 }
                 maybeFinish();
             }
@@ -110,38 +126,50 @@ final class GetOperation implements UserOperation {
         });
     }
 
-    private List<Long> knownIds() {
-        List<Long> ids = new ArrayList<>(handedOn.keySet());
-        return ids.size() > WireLimits.MAX_IDS
-                ? ids.subList(0, WireLimits.MAX_IDS) : ids;
-    }
-
     private void offer(Value received) {
         if (finished) {
             return;
         }
-        Value previous = handedOn.get(received.id());
-        if (previous != null && !received.isEditOf(previous)) {
+        Optional<ValueIdentity> identity = identityOf(received);
+        Newest known = identity.map(newest::get).orElse(null);
+        if (known != null && received.seq() <= known.received.seq()) {
             return;
         }
-        // Checked before it counts as seen, so that a forged copy cannot hide the genuine value.
+        // Checked before it counts, so that a forged copy with a high seq cannot hide the genuine value.
         Optional<Value> checked = check.check(key, received);
-        if (checked.isPresent()) {
-            handedOn.put(received.id(), received);
-            sink.onValue(checked.get());
+        if (checked.isEmpty() || identity.isEmpty()) {
+            return;
         }
+        newest.put(identity.get(), new Newest(received, checked.get()));
+    }
+
+    /** The value's identity; empty for an owner key of the wrong length, which the check drops. */
+    private static Optional<ValueIdentity> identityOf(Value v) {
+        byte[] owner = v.owner();
+        return owner != null && owner.length != PublicKey.LENGTH
+                ? Optional.empty() : Optional.of(v.identity());
     }
 
     private void maybeFinish() {
         if (finished || !lookupDone || pagesInFlight > 0) {
             return;
         }
-        if (run.lookup().answeredCount() == 0 && handedOn.isEmpty()) {
+        if (run.lookup().answeredCount() == 0 && newest.isEmpty()) {
             fail(new DhtException.NoReachableNodes(key));
         } else {
+            for (Newest n : List.copyOf(newest.values())) {
+                sink.onValue(n.shown);
+                if (finished) {
+                    return;
+                }
+            }
             finished = true;
             onFinished.accept(this);
             sink.onComplete();
         }
+    }
+
+    /** The newest valid copy of one value: as it travelled, and as the caller sees it. */
+    private record Newest(Value received, Value shown) {
     }
 }

@@ -4,6 +4,7 @@ import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.listen.ListenState;
 import io.rdht.core.wire.CancelListen;
@@ -61,7 +62,7 @@ final class KeyListen {
     void start(List<Value> local) {
         local.forEach(this::offer);
         LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> new GetValues(key, List.of()),
+        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> GetValues.firstPage(key),
                 (from, reply) -> {
                     if (reply instanceof ValuesFound found) {
                         found.values().forEach(this::offer);
@@ -152,17 +153,22 @@ final class KeyListen {
             }
         }
         for (NodeInfo target : targets) {
-            listenAt(target, run::tokenOf);
+            listenAt(target, run::tokenOf, null, 1);
         }
     }
 
-    private void listenAt(NodeInfo storer, Function<NodeInfo, Token> tokens) {
+    /**
+     * Registers (or refreshes) the listen at {@code storer} and takes the values it sends from after
+     * {@code after}; a reply that did not hold them all is followed by the next page, at most
+     * {@link GetOperation#MAX_PAGES_PER_NODE}.
+     */
+    private void listenAt(NodeInfo storer, Function<NodeInfo, Token> tokens, ValueIdentity after, int page) {
         Token token = tokens.apply(storer);
         if (token == null) {
             return;
         }
         storers.put(storer.address(), storer);
-        parts.rpc().send(storer, new Listen(key, token, listenId, state.versions()), new RpcCallback() {
+        parts.rpc().send(storer, new Listen(key, token, listenId, state.versions(), after), new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 if (closed) {
@@ -170,8 +176,9 @@ final class KeyListen {
                 }
                 if (reply instanceof ValuesFound found) {
                     found.values().forEach(KeyListen.this::offer);
-                    if (found.more() && !found.values().isEmpty()) {
-                        listenAt(from, n -> found.token());
+                    ValueIdentity last = found.last();
+                    if (found.more() && last != null && page < GetOperation.MAX_PAGES_PER_NODE) {
+                        listenAt(from, n -> found.token(), last, page + 1);
                     }
                 } else {
                     stats.listenRefusedByStorer();

@@ -11,6 +11,7 @@ import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.ExpiredValue;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.listen.Registration;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,24 +203,62 @@ public final class NodeEngine {
 
     /**
      * Puts {@code value} now and again every half TTL until the returned action is run; each
-     * successful publication is reported to {@code callback}.
+     * successful publication is reported to {@code callback}. A value that carries an owner key
+     * (signed or not yet) must be this node's identity's: it is signed as {@link #putSigned} does
+     * (at a seq above the identity's latest for the id) and signed anew for each renewal.
      */
     public Runnable announce(InfoHash key, Value value, PutCallback callback) {
         if (closed) {
             callback.onError(new DhtException.NodeClosed());
             return () -> { };
         }
-        Optional<String> problem = value.isSigned()
-                ? Optional.of("announce re-publishes with a fresh creation time, which a signature covers; "
-                        + "announce values unsigned")
-                : ValueChecks.problemWith(value);
+        if (value.owner() != null || value.signature() != null) {
+            return announceSigned(key, value, callback);
+        }
+        Optional<String> problem = ValueChecks.problemWith(value);
         if (problem.isPresent()) {
             callback.onError(new DhtException.InvalidValue(key, problem.get()));
             return () -> { };
         }
-        Value stamped = ValueChecks.stamp(value, env.nowMillis(), random);
+        Announcement announcement = announcement(key, ValueChecks.stamp(value, env.nowMillis(), random), callback,
+                copy -> copy);
+        announcement.turn();
+        return announcement::cancel;
+    }
+
+    private Runnable announceSigned(InfoHash key, Value value, PutCallback callback) {
+        Optional<DhtException> refusal = SignedPut.refusal(key, value, identity, null);
+        if (refusal.isPresent()) {
+            callback.onError(refusal.get());
+            return () -> { };
+        }
+        Value stamped = ValueChecks.stamp(SignedPut.unsigned(value), env.nowMillis(), random);
+        Announcement announcement = announcement(key, stamped, callback,
+                copy -> ValueSigner.sign(key, copy, identity));
+        SignedPut first = new SignedPut(key, stamped, identity, null, signed -> announcement.turnAt(signed.seq()),
+                new PutCallback() {
+                    @Override
+                    public void onStored(PutResult result) {
+                        announcement.onPublished(result);
+                    }
+
+                    @Override
+                    public void onError(DhtException error) {
+                        announcement.fail(error);
+                    }
+                });
+        if (value.id() == Value.UNASSIGNED_ID) {
+            first.publish();
+        } else {
+            get(key, first);
+        }
+        return announcement::cancel;
+    }
+
+    /** An announcement of {@code stamped} under {@code key} whose copies {@code sign} prepares; not yet turned. */
+    private Announcement announcement(InfoHash key, Value stamped, PutCallback callback, UnaryOperator<Value> sign) {
         Announcement[] announcement = new Announcement[1];
-        announcement[0] = new Announcement(stamped, env, copy -> put(key, copy, new PutCallback() {
+        announcement[0] = new Announcement(stamped, env, copy -> put(key, sign.apply(copy), new PutCallback() {
             @Override
             public void onStored(PutResult result) {
                 announcement[0].onPublished(result);
@@ -230,8 +270,7 @@ public final class NodeEngine {
             }
         }), callback, operations::remove);
         operations.add(announcement[0]);
-        announcement[0].turn();
-        return announcement[0]::cancel;
+        return announcement[0];
     }
 
     /**

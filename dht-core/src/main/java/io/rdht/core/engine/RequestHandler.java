@@ -3,6 +3,7 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
@@ -30,11 +31,9 @@ import io.rdht.core.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * store in the name of an address they do not receive at. Storage limits, including a per-source
  * byte limit, bound what one requester can make us keep. Every signed value is verified under the
  * key of the put before it is stored, so a forged value, or one moved from another key, is never
- * stored nor handed on; the storage's edit policy then keeps others from taking over its id.
+ * stored nor handed on; values are kept by id and owner, so another owner's value under the same
+ * id is stored beside it, never over it. Gets and listens are paged by value identity, so a full
+ * key is sent once, in order, whatever the requester already holds.
  */
 final class RequestHandler {
 
@@ -91,10 +92,7 @@ final class RequestHandler {
         return switch (request) {
             case Ping p -> new Pong();
             case FindNode f -> new Nodes(closestExcept(f.target(), from), tokens.issue(from.address(), now));
-            case GetValues g -> {
-                Set<Long> known = new HashSet<>(g.knownIds());
-                yield values(g.key(), from, now, v -> !known.contains(v.id()));
-            }
+            case GetValues g -> values(g.key(), g.after(), from, now, v -> true);
             case PutValues p -> put(p, from.address(), now);
             case Listen l -> listen(l, from, now);
             case CancelListen c -> {
@@ -119,9 +117,9 @@ final class RequestHandler {
             stats.listenRefused();
             return new ErrorReply(ErrorCode.RATE_LIMITED, clip(refused.get()));
         }
-        Map<Long, ValueVersion> known = new HashMap<>();
-        listen.known().forEach(v -> known.put(v.id(), v));
-        return values(listen.key(), from, now, v -> isNewerThan(v, known.get(v.id())));
+        Map<ValueIdentity, ValueVersion> known = new HashMap<>();
+        listen.known().forEach(v -> known.put(v.identity(), v));
+        return values(listen.key(), listen.after(), from, now, v -> isNewerThan(v, known.get(v.identity())));
     }
 
     private static boolean isNewerThan(Value v, ValueVersion known) {
@@ -129,11 +127,15 @@ final class RequestHandler {
                 || (v.seq() == known.seq() && v.created().toEpochMilli() > known.createdMillis());
     }
 
-    private ValuesFound values(InfoHash key, NodeInfo from, long now, Predicate<Value> wanted) {
+    /**
+     * The wanted values of {@code key} after {@code after}, in identity order, as many as fit; the
+     * requester asks for the rest from after the last one sent.
+     */
+    private ValuesFound values(InfoHash key, ValueIdentity after, NodeInfo from, long now, Predicate<Value> wanted) {
         List<Value> out = new ArrayList<>();
         int budget = WireLimits.MAX_MESSAGE_BYTES - REPLY_OVERHEAD_BYTES;
         boolean more = false;
-        for (Value v : storage.values(key, now)) {
+        for (Value v : storage.valuesAfter(key, after, now)) {
             if (!wanted.test(v)) {
                 continue;
             }
@@ -175,7 +177,7 @@ final class RequestHandler {
             log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
             return new StoreOutcome.Refused(ErrorCode.INVALID_VALUE, badSignature.get());
         }
-        return storage.store(key, value, from.getAddress(), now);
+        return storage.store(key, value, from, now);
     }
 
     private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester) {

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * A put signed by this node's identity: a get of the key finds the latest seq this identity
  * published for the value id, then the next seq is encrypted (for a recipient), signed and put.
- * A value id signed by another owner fails with {@link DhtException.NotOwner} before anything is
- * sent.
+ * Values of other owners under the same id are other values (see {@link io.rdht.core.ValueIdentity})
+ * and are ignored: they can neither stop the put nor raise its seq. Only a value handed in with
+ * another owner's key fails, with {@link DhtException.NotOwner}, before anything is sent.
  *
  * <p>Implementation note: as in OpenDHT's {@code putSigned}, the seq comes from the network rather
  * than from local memory, so an owner that restarted, or publishes from two nodes, still edits
@@ -32,7 +33,6 @@ final class SignedPut implements GetCallback {
     private final PutCallback callback;
     private long latestSeq;
     private boolean published;
-    private PublicKey otherOwner;
 
     /**
      * @param key       the key
@@ -79,15 +79,11 @@ final class SignedPut implements GetCallback {
 
     @Override
     public void onValue(Value found) {
-        if (found.id() != value.id() || !found.isSigned()) {
+        if (found.id() != value.id() || !found.isSigned() || !found.ownerKey().equals(identity.publicKey())) {
             return;
         }
-        if (found.ownerKey().equals(identity.publicKey())) {
-            latestSeq = published ? Math.max(latestSeq, found.seq()) : found.seq();
-            published = true;
-        } else {
-            otherOwner = found.ownerKey();
-        }
+        latestSeq = published ? Math.max(latestSeq, found.seq()) : found.seq();
+        published = true;
     }
 
     @Override
@@ -105,10 +101,6 @@ final class SignedPut implements GetCallback {
      * chosen, which nobody can have published yet.
      */
     void publish() {
-        if (otherOwner != null) {
-            callback.onError(new DhtException.NotOwner(key, value.id(), otherOwner));
-            return;
-        }
         if (published && latestSeq == Long.MAX_VALUE) {
             callback.onError(new DhtException.InvalidValue(key, "value id " + Long.toUnsignedString(value.id(), 16)
                     + " has reached the highest seq; it cannot be edited again"));

@@ -106,7 +106,7 @@ final class StateKeeper {
         }
         Storage storage = parts.storage();
         OptionalLong expiresAt = storage.expiryOf(key, value.id());
-        Optional<InetAddress> source = storage.sourceOf(key, value.id());
+        Optional<InetAddress> source = storage.sourceOf(key, value.identity());
         if (expiresAt.isPresent() && source.isPresent()) {
             store.saveValue(new SavedValue(key, value, source.get(), expiresAt.getAsLong()));
         }

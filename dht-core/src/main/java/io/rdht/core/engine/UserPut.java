@@ -45,7 +45,7 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
                 || Maintenance.rankOf(self.id(), key, closest) >= k) {
             return finished ? List.of() : closest;
         }
-        StoreOutcome local = parts.storage().store(key, value, self.address().getAddress(), parts.env().nowMillis());
+        StoreOutcome local = parts.storage().store(key, value, self.address(), parts.env().nowMillis());
         storedHere = !(local instanceof StoreOutcome.Refused);
         onLocalStore.onStored(key, local);
         return closest.size() < k ? closest : closest.subList(0, k - 1);

@@ -1,6 +1,7 @@
 package io.rdht.core.listen;
 
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.WireLimits;
@@ -15,8 +16,13 @@ import java.util.PriorityQueue;
 /**
  * What a listener has handed on for one key: the latest version of each value and when it
  * expires. It turns every copy of a value that arrives, from any storer, into at most one event:
- * {@link ValueEvent.Added} for a new id, {@link ValueEvent.Updated} for an edit (a higher seq by
- * the same owner), nothing for a copy already seen (a re-published copy only moves the expiry later).
+ * {@link ValueEvent.Added} for a new {@link ValueIdentity} (id and owner), {@link ValueEvent.Updated}
+ * for an edit (a higher seq of the same identity), nothing for a copy already seen or an older seq
+ * (a re-published copy only moves the expiry later).
+ *
+ * <p>Threat-model note: values are tracked by identity, not by id, so another owner's value under
+ * a victim's id is another value with events of its own; whichever storer answers first, it
+ * can neither hide the victim's value nor pass for an edit of it.
  *
  * <p>Implementation note: expiry is decided here, from the creation time and TTL that every
  * storer shares, rather than announced by storers: no message is needed, so none can be lost,
@@ -24,7 +30,7 @@ import java.util.PriorityQueue;
  */
 public final class ListenState {
 
-    private final Map<Long, Tracked> values = new HashMap<>();
+    private final Map<ValueIdentity, Tracked> values = new HashMap<>();
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
 
     /**
@@ -37,7 +43,7 @@ public final class ListenState {
         if (expiresAt <= nowMillis) {
             return Optional.empty();
         }
-        Tracked known = values.get(received.id());
+        Tracked known = values.get(received.identity());
         if (known == null) {
             track(received, shown, expiresAt);
             return Optional.of(new ValueEvent.Added(shown));
@@ -46,7 +52,7 @@ public final class ListenState {
             track(received, shown, expiresAt);
             return Optional.of(new ValueEvent.Updated(known.shown, shown));
         }
-        if (received.sameContentAs(known.received) && expiresAt > known.expiresAt) {
+        if (received.sameVersionAs(known.received) && expiresAt > known.expiresAt) {
             track(received, shown, expiresAt);
         }
         return Optional.empty();
@@ -57,9 +63,9 @@ public final class ListenState {
         List<ValueEvent> expired = new ArrayList<>();
         while (!expiries.isEmpty() && expiries.peek().atMillis <= nowMillis) {
             Due due = expiries.poll();
-            Tracked t = values.get(due.id);
+            Tracked t = values.get(due.identity);
             if (t != null && t.expiresAt == due.atMillis) {
-                values.remove(due.id);
+                values.remove(due.identity);
                 expired.add(new ValueEvent.Expired(t.shown));
             }
         }
@@ -70,7 +76,7 @@ public final class ListenState {
     public OptionalLong nextExpiry() {
         while (!expiries.isEmpty()) {
             Due due = expiries.peek();
-            Tracked t = values.get(due.id);
+            Tracked t = values.get(due.identity);
             if (t != null && t.expiresAt == due.atMillis) {
                 return OptionalLong.of(due.atMillis);
             }
@@ -93,7 +99,7 @@ public final class ListenState {
             if (out.size() == WireLimits.MAX_IDS) {
                 break;
             }
-            out.add(new ValueVersion(t.received.id(), t.received.seq(), t.received.created().toEpochMilli()));
+            out.add(new ValueVersion(t.received.identity(), t.received.seq(), t.received.created().toEpochMilli()));
         }
         return out;
     }
@@ -111,14 +117,14 @@ public final class ListenState {
     }
 
     private void track(Value received, Value shown, long expiresAt) {
-        values.put(received.id(), new Tracked(received, shown, expiresAt));
-        expiries.add(new Due(expiresAt, received.id()));
+        values.put(received.identity(), new Tracked(received, shown, expiresAt));
+        expiries.add(new Due(expiresAt, received.identity()));
     }
 
     private record Tracked(Value received, Value shown, long expiresAt) {
     }
 
-    private record Due(long atMillis, long id) implements Comparable<Due> {
+    private record Due(long atMillis, ValueIdentity identity) implements Comparable<Due> {
         @Override
         public int compareTo(Due o) {
             return Long.compare(atMillis, o.atMillis);

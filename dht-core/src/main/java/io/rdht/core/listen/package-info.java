@@ -5,6 +5,7 @@
  * <p>Threat-model note: a listen costs its storer memory and a push per change, so the registry
  * bounds listens per key, per source address and in total, and forgets listens that are not
  * refreshed; a listener accepts pushes only for a listen id it chose at random and only from the
- * storers it registered with.
+ * storers it registered with. Values are tracked by identity (id and owner), so a value another
+ * owner signed under the same id never passes for, nor hides, the owner's.
  */
 package io.rdht.core.listen;

@@ -36,7 +36,9 @@ public final class SignatureVerifier {
      *
      * <p>A signed value must carry a 32-byte owner key, a 64-byte signature, a recipient of 32
      * bytes if any, and a creation time (without one it would never expire, and could be replayed
-     * forever); its signature must verify under the owner's key over {@link SignedContent#of}.
+     * forever); its signature must verify under the owner's key over {@link SignedContent#of}, by
+     * strict RFC 8032 rules: an owner key of small order (such as the identity point, under which
+     * one signature fits any content) or a non-canonical key, R or S is refused.
      */
     public Optional<String> problemWith(InfoHash key, Value value) {
         byte[] owner = value.owner();
@@ -64,6 +66,10 @@ public final class SignatureVerifier {
             return Optional.of("signed value without a creation time: it would never expire");
         }
         PublicKey ownerKey = keyOf(owner);
+        Optional<String> weak = ownerKey.problem().or(() -> PublicKey.signatureProblem(signature));
+        if (weak.isPresent()) {
+            return Optional.of("bad signature: " + weak.get() + " (strict RFC 8032 verification)");
+        }
         if (!ownerKey.verify(SignedContent.of(key, value), signature)) {
             return Optional.of("bad signature: does not verify under owner " + ownerKey.shortId() + " for key "
                     + key.shortHex() + " (forged, altered, signed by another key or for another key)");

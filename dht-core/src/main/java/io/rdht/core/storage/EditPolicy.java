@@ -3,48 +3,26 @@ package io.rdht.core.storage;
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.wire.ErrorCode;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Whether a value may replace another stored under the same id with other content.
+ * Whether a value may replace another version of the same value (the same id and owner, see
+ * {@link io.rdht.core.ValueIdentity}) with other content: only with a higher seq. Seqs compare as
+ * signed 64-bit numbers. Signatures are not checked here: the node verifies them before it stores.
  *
- * <p>A signed value can be replaced only by its owner (the same public key) with a higher seq; an
- * unsigned value only by an unsigned one with a higher seq. Seqs compare as signed 64-bit numbers.
- * Signatures are not checked here: the node verifies them before it stores.
- *
- * <p>Threat-model note: without this rule anyone could overwrite another's value by putting its id
- * under its key. Requiring the same owner key (whose signature the node verified) and a higher seq
- * also stops a replay of an older signed version from rolling an edit back.
+ * <p>Threat-model note: values of another owner never meet this rule, since they are other
+ * values, stored beside; so nobody but the owner (whose signature the node verified) can edit a
+ * signed value. Requiring a higher seq also stops a replay of an older signed version from
+ * rolling an edit back, and the same seq with other content from forking it.
  */
 final class EditPolicy {
 
     private EditPolicy() {
     }
 
-    /** Why {@code incoming} may not replace {@code stored}, or empty if it is a permitted edit. */
+    /** Why {@code incoming} may not replace {@code stored}, a version of the same identity, or empty if it may. */
     static Optional<Refused> refusal(Value stored, Value incoming) {
         String id = Long.toUnsignedString(stored.id(), 16);
-        if (stored.isSigned()) {
-            if (!incoming.isSigned()) {
-                return refuse("value id " + id + " is signed; an unsigned value cannot replace it");
-            }
-            if (!Arrays.equals(stored.owner(), incoming.owner())) {
-                return refuse("value id " + id + " belongs to another owner; only its owner may edit it");
-            }
-            return seqRefusal(id, stored, incoming);
-        }
-        if (incoming.isSigned()) {
-            return refuse("value id " + id + " is stored unsigned; a signed value cannot take its id");
-        }
-        if (incoming.seq() <= stored.seq()) {
-            return refuse("value id " + id + " already stored with other content; an edit needs a seq above "
-                    + stored.seq() + ", got " + incoming.seq());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Refused> seqRefusal(String id, Value stored, Value incoming) {
         if (incoming.seq() == stored.seq()) {
             return refuse("value id " + id + " has seq " + stored.seq()
                     + " stored with other content; an edit needs a higher seq");

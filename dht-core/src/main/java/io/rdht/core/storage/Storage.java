@@ -2,20 +2,22 @@ package io.rdht.core.storage;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.storage.StoreOutcome.Added;
 import io.rdht.core.storage.StoreOutcome.Refreshed;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
 import io.rdht.core.wire.ErrorCode;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,9 +34,19 @@ import java.util.TreeMap;
  * {@link #snapshot}, but still counts against the limits and the edit policy, and a refresh
  * may give it a new expiry.
  *
+ * <p>Values are kept by {@link ValueIdentity}: id and owner. Another owner's value with the same id,
+ * or an unsigned value with a signed value's id, is another value stored beside it; only the same
+ * identity with a higher seq is an edit ({@link EditPolicy}).
+ *
  * <p>Over a limit, a new value is refused, never made room for by evicting another: whatever
  * rule chose the victim, an attacker could send values that win under it and push out the
- * values of others. Refusal costs only the newcomer, who learns why and can try another storer.
+ * values of others. Refusal costs only the newcomer, who learns why and can try another storer;
+ * and since each source address has only a share of each key once it is three quarters full
+ * ({@link StorageLimits#sharedFrom}), one source cannot fill a key for the others.
+ * The share is counted per IP address, except on loopback addresses, where it is per IP and port:
+ * there every process of the machine has the same IP, and a city of sensors run on one machine
+ * (the demo) must not share one quota. That is the one local exemption, and it is explicit: a
+ * process on the storer's own machine can open many ports and so take many shares.
  *
  * <p>Signatures are not verified here (the node does that before it stores); the edit policy is
  * enforced on the owner key and seq. Time comes in as epoch milliseconds on the node's clock.
@@ -48,7 +60,7 @@ public final class Storage {
 
     private final StorageLimits limits;
     private final long maxTtlMillis;
-    private final Map<InfoHash, NavigableMap<Long, Slot>> byKey = new HashMap<>();
+    private final Map<InfoHash, KeyValues> byKey = new HashMap<>();
     private final Map<InetAddress, Long> bytesBySource = new HashMap<>();
     private final ExpiryQueue expiries = new ExpiryQueue();
     private long valueCount;
@@ -69,14 +81,24 @@ public final class Storage {
      * Stores {@code value} under {@code key} for {@code source}, or says why not; a refusal
      * changes nothing.
      *
-     * <p>An id not yet stored under the key is {@link Added} if the limits allow. The same
-     * content again is {@link Refreshed}. Other content under a stored id is an edit, {@link Updated}
-     * only if the edit policy allows it (a signed value by its owner with a higher seq, an unsigned
-     * value by an unsigned one with a higher seq); the new version is then charged to
-     * {@code source} and the old version's charge released. A refresh leaves the charge where it is.
+     * <p>An identity (id and owner) not yet stored under the key is {@link Added} if the limits
+     * allow. The same version again ({@link Value#sameVersionAs}: a copy, or a copy its owner
+     * signed anew over a later creation time) is {@link Refreshed}. Another version of a stored
+     * identity is an edit, {@link Updated} only if it has a higher seq; the new version is then
+     * charged to {@code source} and the old version's charge released. A refresh leaves the charge
+     * where it is.
      */
     public StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis) {
-        return store(key, value, source, nowMillis, Long.MAX_VALUE);
+        return store(key, value, new InetSocketAddress(Objects.requireNonNull(source, "source"), 0), nowMillis);
+    }
+
+    /**
+     * Stores {@code value} as {@link #store(InfoHash, Value, InetAddress, long)} does, for the
+     * sender at {@code from}: bytes are charged to its IP address, its share of the key to its
+     * {@linkplain #shareOf share}.
+     */
+    public StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long nowMillis) {
+        return store(key, value, from, nowMillis, Long.MAX_VALUE);
     }
 
     /**
@@ -84,18 +106,20 @@ public final class Storage {
      * it had then ({@code expiresAtMillis}): a restart must not lengthen a value's life.
      */
     public StoreOutcome restore(InfoHash key, Value value, InetAddress source, long expiresAtMillis, long nowMillis) {
-        return store(key, value, source, nowMillis, expiresAtMillis);
+        return store(key, value, new InetSocketAddress(source, 0), nowMillis, expiresAtMillis);
     }
 
-    /** The address charged for the value stored under {@code key} with {@code id}, if it is stored. */
-    public Optional<InetAddress> sourceOf(InfoHash key, long id) {
-        return slot(key, id).map(s -> s.source);
+    /** The address charged for the value stored under {@code key} with {@code identity}, if it is stored. */
+    public Optional<InetAddress> sourceOf(InfoHash key, ValueIdentity identity) {
+        return slot(key, identity).map(s -> s.source);
     }
 
-    private StoreOutcome store(InfoHash key, Value value, InetAddress source, long nowMillis, long notAfterMillis) {
+    private StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long nowMillis, long notAfterMillis) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(from, "from");
+        InetAddress source = from.getAddress();
+        InetSocketAddress share = shareOf(from);
         if (value.id() == Value.UNASSIGNED_ID) {
             return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
         }
@@ -111,29 +135,39 @@ public final class Storage {
             return new Refused(ErrorCode.INVALID_VALUE, "expired at " + expiresAt + " ms, now is " + nowMillis
                     + " ms (created " + value.created() + ", ttl " + value.ttl() + ")");
         }
-        NavigableMap<Long, Slot> slots = byKey.get(key);
-        Slot slot = slots == null ? null : slots.get(value.id());
+        KeyValues slots = byKey.get(key);
+        Slot slot = slots == null ? null : slots.slots.get(value.identity());
         if (slot == null) {
-            return add(key, slots, value, source, expiresAt);
+            return add(key, slots, value, source, share, expiresAt);
         }
-        if (slot.value.sameContentAs(value)) {
+        if (slot.value.sameVersionAs(value)) {
             return refresh(slot, value, expiresAt);
         }
         Optional<Refused> forbidden = EditPolicy.refusal(slot.value, value);
         if (forbidden.isPresent()) {
             return forbidden.get();
         }
-        return update(slot, value, source, expiresAt);
+        return update(slots, slot, value, source, share, expiresAt);
     }
 
-    /** The values of {@code key} not expired at {@code nowMillis}, in unsigned id order, as a new list. */
+    /** The values of {@code key} not expired at {@code nowMillis}, in {@link ValueIdentity} order, as a new list. */
     public List<Value> values(InfoHash key, long nowMillis) {
-        NavigableMap<Long, Slot> slots = byKey.get(key);
+        return valuesAfter(key, null, nowMillis);
+    }
+
+    /**
+     * The values of {@code key} not expired at {@code nowMillis} whose identity comes after
+     * {@code after} (all of them for {@code null}), in {@link ValueIdentity} order: a page of the
+     * key that starts where the last page ended.
+     */
+    public List<Value> valuesAfter(InfoHash key, ValueIdentity after, long nowMillis) {
+        KeyValues slots = byKey.get(key);
         if (slots == null) {
             return List.of();
         }
-        List<Value> live = new ArrayList<>(slots.size());
-        for (Slot slot : slots.values()) {
+        Collection<Slot> page = after == null ? slots.slots.values() : slots.slots.tailMap(after, false).values();
+        List<Value> live = new ArrayList<>(page.size());
+        for (Slot slot : page) {
             if (slot.expiresAt > nowMillis) {
                 live.add(slot.value);
             }
@@ -141,14 +175,38 @@ public final class Storage {
         return Collections.unmodifiableList(live);
     }
 
-    /** The value stored under {@code key} with {@code id}, if it is not expired at {@code nowMillis}. */
-    public Optional<Value> value(InfoHash key, long id, long nowMillis) {
-        return slot(key, id).filter(s -> s.expiresAt > nowMillis).map(s -> s.value);
+    /** The value stored under {@code key} with {@code identity}, if it is not expired at {@code nowMillis}. */
+    public Optional<Value> value(InfoHash key, ValueIdentity identity, long nowMillis) {
+        return slot(key, identity).filter(s -> s.expiresAt > nowMillis).map(s -> s.value);
     }
 
-    /** When the value stored under {@code key} with {@code id} expires, in epoch milliseconds, if it is stored. */
+    /** The unsigned value stored under {@code key} with {@code id}, if it is not expired at {@code nowMillis}. */
+    public Optional<Value> value(InfoHash key, long id, long nowMillis) {
+        return value(key, ValueIdentity.unsigned(id), nowMillis);
+    }
+
+    /** When the value stored under {@code key} with {@code identity} expires, in epoch milliseconds, if stored. */
+    public OptionalLong expiryOf(InfoHash key, ValueIdentity identity) {
+        return slot(key, identity).map(s -> OptionalLong.of(s.expiresAt)).orElse(OptionalLong.empty());
+    }
+
+    /** When the unsigned value stored under {@code key} with {@code id} expires, if stored. */
     public OptionalLong expiryOf(InfoHash key, long id) {
-        return slot(key, id).map(s -> OptionalLong.of(s.expiresAt)).orElse(OptionalLong.empty());
+        return expiryOf(key, ValueIdentity.unsigned(id));
+    }
+
+    /** Values the sender at {@code from} holds under {@code key}, counted against its share of the key. */
+    public long valuesFrom(InfoHash key, InetSocketAddress from) {
+        KeyValues slots = byKey.get(key);
+        return slots == null ? 0 : slots.valuesFrom(shareOf(from));
+    }
+
+    /**
+     * Whose share of a key a sender at {@code from} uses: its IP address (port 0), or on a loopback
+     * address its IP address and port.
+     */
+    public static InetSocketAddress shareOf(InetSocketAddress from) {
+        return from.getAddress().isLoopbackAddress() ? from : new InetSocketAddress(from.getAddress(), 0);
     }
 
     /**
@@ -158,9 +216,10 @@ public final class Storage {
     public List<ExpiredValue> expire(long nowMillis) {
         List<ExpiredValue> expired = new ArrayList<>();
         for (Slot slot : expiries.drainDue(nowMillis)) {
-            NavigableMap<Long, Slot> slots = byKey.get(slot.key);
-            slots.remove(slot.value.id());
-            if (slots.isEmpty()) {
+            KeyValues slots = byKey.get(slot.key);
+            slots.slots.remove(slot.value.identity());
+            slots.charge(slot.share, -1, -slot.bytes);
+            if (slots.slots.isEmpty()) {
                 byKey.remove(slot.key);
             }
             release(slot.source, slot.bytes);
@@ -203,9 +262,9 @@ public final class Storage {
     /** Each key's values not expired at {@code nowMillis}, with their remaining time, in key order. */
     public List<KeySnapshot> snapshot(long nowMillis) {
         List<KeySnapshot> snapshot = new ArrayList<>();
-        for (Map.Entry<InfoHash, NavigableMap<Long, Slot>> e : new TreeMap<>(byKey).entrySet()) {
+        for (Map.Entry<InfoHash, KeyValues> e : new TreeMap<>(byKey).entrySet()) {
             List<KeySnapshot.StoredValue> live = new ArrayList<>();
-            for (Slot slot : e.getValue().values()) {
+            for (Slot slot : e.getValue().slots.values()) {
                 if (slot.expiresAt > nowMillis) {
                     live.add(new KeySnapshot.StoredValue(slot.value, slot.source, slot.expiresAt - nowMillis));
                 }
@@ -222,28 +281,35 @@ public final class Storage {
         return expiries.size();
     }
 
-    private StoreOutcome add(InfoHash key, NavigableMap<Long, Slot> slots, Value value, InetAddress source,
+    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, InetSocketAddress share,
             long expiresAt) {
         if (slots == null && byKey.size() >= limits.maxKeys()) {
             return new Refused(ErrorCode.STORAGE_FULL, "key limit reached: " + byKey.size() + " of "
                     + limits.maxKeys() + " keys stored");
         }
-        if (slots != null && slots.size() >= limits.maxValuesPerKey()) {
+        if (slots != null && slots.slots.size() >= limits.maxValuesPerKey()) {
             return new Refused(ErrorCode.STORAGE_FULL, "values per key limit reached: key " + key.shortHex()
-                    + " holds " + slots.size() + " of " + limits.maxValuesPerKey() + " values");
+                    + " holds " + slots.slots.size() + " of " + limits.maxValuesPerKey() + " values");
+        }
+        if (slots != null) {
+            Optional<Refused> overShare = shareRefusal(key, slots, share);
+            if (overShare.isPresent()) {
+                return overShare.get();
+            }
         }
         long bytes = StorageLimits.chargeOf(value);
-        Optional<Refused> overBytes = byteRefusal(source, bytes, 0, 0);
+        Optional<Refused> overBytes = byteRefusal(slots, source, share, bytes, 0, 0, 0);
         if (overBytes.isPresent()) {
             return overBytes.get();
         }
-        NavigableMap<Long, Slot> target = slots;
+        KeyValues target = slots;
         if (target == null) {
-            target = new TreeMap<>(Long::compareUnsigned);
+            target = new KeyValues();
             byKey.put(key, target);
         }
-        Slot slot = new Slot(key, value, source, bytes, expiresAt);
-        target.put(value.id(), slot);
+        Slot slot = new Slot(key, value, source, share, bytes, expiresAt);
+        target.slots.put(value.identity(), slot);
+        target.charge(share, 1, bytes);
         charge(source, bytes);
         valueCount++;
         expiries.add(slot);
@@ -261,26 +327,57 @@ public final class Storage {
         return new Refreshed(slot.value, extended);
     }
 
-    private StoreOutcome update(Slot slot, Value value, InetAddress source, long expiresAt) {
+    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, InetSocketAddress share,
+            long expiresAt) {
         long bytes = StorageLimits.chargeOf(value);
-        long releasedFromSource = slot.source.equals(source) ? slot.bytes : 0;
-        Optional<Refused> overBytes = byteRefusal(source, bytes, slot.bytes, releasedFromSource);
+        boolean sameShare = slot.share.equals(share);
+        if (!sameShare) {
+            Optional<Refused> overShare = shareRefusal(slot.key, slots, share);
+            if (overShare.isPresent()) {
+                return overShare.get();
+            }
+        }
+        Optional<Refused> overBytes = byteRefusal(slots, source, share, bytes, slot.bytes,
+                slot.source.equals(source) ? slot.bytes : 0, sameShare ? slot.bytes : 0);
         if (overBytes.isPresent()) {
             return overBytes.get();
         }
         Value previous = slot.value;
+        slots.charge(slot.share, -1, -slot.bytes);
+        slots.charge(share, 1, bytes);
         release(slot.source, slot.bytes);
         charge(source, bytes);
         slot.value = value;
         slot.source = source;
+        slot.share = share;
         slot.bytes = bytes;
         slot.expiresAt = expiresAt;
         expiries.rescheduled(slot);
         return new Updated(previous, value);
     }
 
-    private Optional<Refused> byteRefusal(InetAddress source, long adding, long releasedTotal,
-            long releasedFromSource) {
+    private Optional<Refused> shareRefusal(InfoHash key, KeyValues slots, InetSocketAddress share) {
+        long held = slots.valuesFrom(share);
+        if (held < limits.maxValuesPerKeyPerSource() || !sharedOut(slots)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
+                + sourceName(share) + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
+                + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
+                + limits.maxValuesPerKey()));
+    }
+
+    /** Whether the key is so full that each source keeps to its share: see {@link StorageLimits#sharedFrom()}. */
+    private boolean sharedOut(KeyValues slots) {
+        return slots != null && slots.slots.size() >= limits.sharedFrom();
+    }
+
+    private static String sourceName(InetSocketAddress share) {
+        return share.getAddress().getHostAddress() + (share.getPort() == 0 ? "" : ":" + share.getPort());
+    }
+
+    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, InetSocketAddress share, long adding,
+            long releasedTotal, long releasedFromSource, long releasedFromShare) {
         long total = totalBytes - releasedTotal + adding;
         if (total > limits.maxTotalBytes()) {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "total bytes limit reached: storing "
@@ -291,6 +388,12 @@ public final class Storage {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per source limit reached: storing "
                     + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
                     + limits.maxBytesPerSource() + " bytes"));
+        }
+        long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
+        if (ofKey > limits.maxBytesPerKeyPerSource() && sharedOut(slots)) {
+            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per key per source limit reached: "
+                    + "storing " + adding + " bytes would charge " + sourceName(share) + " " + ofKey + " of "
+                    + limits.maxBytesPerKeyPerSource() + " bytes of the key"));
         }
         return Optional.empty();
     }
@@ -306,9 +409,9 @@ public final class Storage {
         totalBytes -= bytes;
     }
 
-    private Optional<Slot> slot(InfoHash key, long id) {
-        NavigableMap<Long, Slot> slots = byKey.get(key);
-        return Optional.ofNullable(slots == null ? null : slots.get(id));
+    private Optional<Slot> slot(InfoHash key, ValueIdentity identity) {
+        KeyValues slots = byKey.get(key);
+        return Optional.ofNullable(slots == null ? null : slots.slots.get(identity));
     }
 
     private long expiryOf(Value value, long nowMillis) {

@@ -6,7 +6,19 @@ import java.util.Objects;
 
 /**
  * The bounds a {@link Storage} keeps: values per key, keys, bytes in total and per source address,
- * and the longest time a value may live.
+ * values and bytes per key for each source address, and the longest time a value may live.
+ *
+ * <p>Threat-model note: without a share per source, one address filled a key (1,024 tiny values
+ * in about a second) and every later source was refused with {@code STORAGE_FULL}. Once a key
+ * holds {@link #sharedFrom()} values (three quarters of it), a source that already holds
+ * {@link #maxValuesPerKeyPerSource} values or {@link #maxBytesPerKeyPerSource} bytes of it stores
+ * no more there: the last quarter is kept for sources below their share (by default 256 new
+ * one-value sensors, or 4 sources of 64), and filling the key takes several addresses that each
+ * receive datagrams (a put needs a token bound to its address). Below three quarters no share
+ * applies, so that a storer re-publishing a key's values to a new storer (one source, many
+ * values) is not refused; a key fuller than that replicates to new storers only in part. A
+ * source is one IP address, as for {@link #maxBytesPerSource} (see {@code Storage.shareOf} for
+ * loopback); an attacker with many addresses (an IPv6 prefix) is not stopped by this alone.
  *
  * <p>Bytes are counted with {@link #chargeOf(Value)}: the data, the content type, the owner key,
  * signature and recipient key, plus {@value #VALUE_OVERHEAD_BYTES} bytes for what every stored
@@ -18,9 +30,11 @@ import java.util.Objects;
  * @param maxTotalBytes     most bytes stored for all sources together
  * @param maxBytesPerSource most bytes stored for one source address
  * @param maxTtl            the longest a value lives here, whatever TTL it asks for
+ * @param maxValuesPerKeyPerSource most values one source address adds to a key three quarters full
+ * @param maxBytesPerKeyPerSource  most bytes one source address holds of a key three quarters full
  */
 public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
-        Duration maxTtl) {
+        Duration maxTtl, int maxValuesPerKeyPerSource, long maxBytesPerKeyPerSource) {
 
     /** Bytes added to every value's charge for what it costs besides its variable fields. */
     public static final int VALUE_OVERHEAD_BYTES = 64;
@@ -35,11 +49,38 @@ public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes
         if (maxTtl.compareTo(Duration.ofMillis(1)) < 0) {
             throw new IllegalArgumentException("maxTtl must be ≥ 1 ms, got " + maxTtl);
         }
+        atLeastOne("maxValuesPerKeyPerSource", maxValuesPerKeyPerSource);
+        atLeastOne("maxBytesPerKeyPerSource", maxBytesPerKeyPerSource);
     }
 
-    /** 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most. */
+    /**
+     * Limits without a share of a key per source: one source may use all of {@code maxValuesPerKey}
+     * and, under one key, all of {@code maxBytesPerSource}.
+     */
+    public StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
+            Duration maxTtl) {
+        this(maxValuesPerKey, maxKeys, maxTotalBytes, maxBytesPerSource, maxTtl, maxValuesPerKey, maxBytesPerSource);
+    }
+
+    /**
+     * 1,024 values per key, 65,536 keys, 256 MiB in total, 32 MiB per source, 24 h at most; of a
+     * key three quarters full, 64 values and 1 MiB per source (a sixteenth of the key).
+     */
     public static StorageLimits defaults() {
-        return new StorageLimits(1024, 65_536, 256L << 20, 32L << 20, Duration.ofHours(24));
+        return new StorageLimits(1024, 65_536, 256L << 20, 32L << 20, Duration.ofHours(24), 64, 1L << 20);
+    }
+
+    /**
+     * How many values a key holds before each source keeps to its share: three quarters of
+     * {@link #maxValuesPerKey}, rounded down.
+     */
+    public int sharedFrom() {
+        return maxValuesPerKey - maxValuesPerKey / 4;
+    }
+
+    /** These limits with a share of each key per source of {@code values} values and {@code bytes} bytes. */
+    public StorageLimits withPerKeyPerSource(int values, long bytes) {
+        return new StorageLimits(maxValuesPerKey, maxKeys, maxTotalBytes, maxBytesPerSource, maxTtl, values, bytes);
     }
 
     /**

@@ -1,21 +1,31 @@
 package io.rdht.core.wire;
 
 import io.rdht.core.InfoHash;
-import java.util.List;
+import io.rdht.core.ValueIdentity;
 import java.util.Objects;
 
 /**
- * Asks for the values stored under a key, leaving out those the requester already has; answered
- * by {@link ValuesFound}.
+ * Asks for the values stored under a key, from the first or from after the last one the
+ * requester received from this replier; answered by {@link ValuesFound}.
  *
- * @param key      the key
- * @param knownIds ids of values the requester already holds (at most {@link WireLimits#MAX_IDS})
+ * <p>Implementation note: a storer sends a key's values in {@link ValueIdentity} order, so a page
+ * that asks for the values after the last identity received never sees one twice and always moves
+ * on: a get over a full key of N values takes about N / {@link WireLimits#MAX_VALUES} pages. The
+ * list of known ids this replaced (at most 1,024 ids, so a full key was fetched again and again)
+ * did not converge.
+ *
+ * @param key   the key
+ * @param after the identity of the last value received from this replier, or {@code null} for
+ *              the first page
  */
-public record GetValues(InfoHash key, List<Long> knownIds) implements Request {
-    /** Checks the key and bounds the known ids. */
+public record GetValues(InfoHash key, ValueIdentity after) implements Request {
+    /** Checks the key. */
     public GetValues {
         Objects.requireNonNull(key, "key");
-        WireLimits.checkCount(knownIds.size(), WireLimits.MAX_IDS, "known ids");
-        knownIds = List.copyOf(knownIds);
+    }
+
+    /** The first page of {@code key}'s values. */
+    public static GetValues firstPage(InfoHash key) {
+        return new GetValues(key, null);
     }
 }

@@ -4,8 +4,10 @@ package io.rdht.core.wire;
 final class Layout {
     /** Fields of an encoded value. */
     static final int VALUE_FIELDS = 9;
-    /** Fields of an encoded value version: id, seq, creation time. */
-    static final int VERSION_FIELDS = 3;
+    /** Fields of an encoded value version: id, seq, creation time, owner. */
+    static final int VERSION_FIELDS = 4;
+    /** Fields of an encoded page position (a value identity): id, owner. */
+    static final int POSITION_FIELDS = 2;
     /** Fields of an encoded contact: id, IP address, port. */
     static final int CONTACT_FIELDS = 3;
     /** Fields of an encoded rejection: value id, error code, reason. */

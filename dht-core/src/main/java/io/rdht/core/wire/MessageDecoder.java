@@ -3,6 +3,7 @@ package io.rdht.core.wire;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,9 +44,9 @@ final class MessageDecoder {
         Body body = switch (kind) {
             case PING -> new Ping();
             case FIND_NODE -> new FindNode(id(r, "target"));
-            case GET -> new GetValues(id(r, "key"), ids(r, "known ids"));
+            case GET -> new GetValues(id(r, "key"), position(r));
             case PUT -> new PutValues(id(r, "key"), token(r), values(r));
-            case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r));
+            case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r), position(r));
             case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));
             case UPDATE -> new Update(id(r, "key"), r.uint64("listen id"), values(r));
             case LEAVING -> new Leaving();
@@ -91,12 +92,32 @@ final class MessageDecoder {
         List<ValueVersion> versions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             r.startArray(Layout.VERSION_FIELDS, "version");
-            versions.add(new ValueVersion(r.uint64("value id"), r.int64("value seq"),
-                    r.uint(Long.MAX_VALUE, "creation time")));
+            long id = r.uint64("value id");
+            long seq = r.int64("value seq");
+            long created = r.uint(Long.MAX_VALUE, "creation time");
+            versions.add(new ValueVersion(new ValueIdentity(id, r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner")),
+                    seq, created));
             r.endArray("version");
         }
         r.endArray("known versions");
         return versions;
+    }
+
+    /** A page position: {@code []} (the first page, null) or {@code [id, owner or null]}. */
+    private static ValueIdentity position(CborReader r) throws IOException, MalformedMessageException {
+        int fields = r.startList(Layout.POSITION_FIELDS, "page position");
+        if (fields == 0) {
+            r.endArray("page position");
+            return null;
+        }
+        if (fields != Layout.POSITION_FIELDS) {
+            throw new MalformedMessageException("page position of " + fields + " fields, expected 0 or "
+                    + Layout.POSITION_FIELDS);
+        }
+        ValueIdentity after = new ValueIdentity(r.uint64("value id"),
+                r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner"));
+        r.endArray("page position");
+        return after;
     }
 
     private static List<NodeInfo> contacts(CborReader r) throws IOException, MalformedMessageException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,10 @@ final class MessageEncoder {
                 header(g, e, Kind.FIND_NODE);
                 id(g, target);
             }
-            case GetValues(InfoHash key, List<Long> knownIds) -> {
+            case GetValues(InfoHash key, ValueIdentity after) -> {
                 header(g, e, Kind.GET);
                 id(g, key);
-                ids(g, knownIds);
+                position(g, after);
             }
             case PutValues(InfoHash key, Token token, List<Value> values) -> {
                 header(g, e, Kind.PUT);
@@ -37,12 +38,13 @@ final class MessageEncoder {
                 token(g, token);
                 values(g, values);
             }
-            case Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known) -> {
+            case Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known, ValueIdentity after) -> {
                 header(g, e, Kind.LISTEN);
                 id(g, key);
                 token(g, token);
                 g.writeNumberUnsigned(listenId);
                 versions(g, known);
+                position(g, after);
             }
             case CancelListen(InfoHash key, long listenId) -> {
                 header(g, e, Kind.CANCEL_LISTEN);
@@ -123,10 +125,23 @@ final class MessageEncoder {
                 throw new IllegalArgumentException("a value's creation time must not be before 1970: " + v);
             }
             g.writeStartArray(v, Layout.VERSION_FIELDS);
-            g.writeNumberUnsigned(v.id());
+            g.writeNumberUnsigned(v.identity().id());
             g.writeNumber(v.seq());
             g.writeNumber(v.createdMillis());
+            key(g, v.identity().owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
             g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    /** A page position: {@code []} for the first page, else {@code [id, owner or null]}. */
+    private static void position(CBORGenerator g, ValueIdentity after) throws IOException {
+        if (after == null) {
+            g.writeStartArray(null, 0);
+        } else {
+            g.writeStartArray(after, Layout.POSITION_FIELDS);
+            g.writeNumberUnsigned(after.id());
+            key(g, after.owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
         }
         g.writeEndArray();
     }

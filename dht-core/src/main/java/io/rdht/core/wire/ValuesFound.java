@@ -2,6 +2,7 @@ package io.rdht.core.wire;
 
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param values  values the requester did not list as known
  * @param closest contacts closest to the key
  * @param token   a write token bound to the requester's address
- * @param more    true if the replier holds further values; ask again listing these as known
+ * @param more    true if the replier holds further values; ask again from after {@link #last()}
  */
 public record ValuesFound(List<Value> values, List<NodeInfo> closest, Token token, boolean more)
         implements Reply {
@@ -23,5 +24,21 @@ public record ValuesFound(List<Value> values, List<NodeInfo> closest, Token toke
         values = List.copyOf(values);
         closest = List.copyOf(closest);
         Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * Where the next page starts: the highest {@link ValueIdentity} among the values (of those with
+     * a well-formed owner key), or {@code null} if there is none.
+     */
+    public ValueIdentity last() {
+        ValueIdentity last = null;
+        for (Value v : values) {
+            byte[] owner = v.owner();
+            if (owner == null || owner.length == WireLimits.PUBLIC_KEY_BYTES) {
+                ValueIdentity identity = v.identity();
+                last = last == null || identity.compareTo(last) > 0 ? identity : last;
+            }
+        }
+        return last;
     }
 }

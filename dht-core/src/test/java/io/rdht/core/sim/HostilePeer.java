@@ -90,7 +90,7 @@ final class HostilePeer {
 
     /** A write token from {@code to}, asked for with a get of {@code key}. */
     Token tokenFrom(InetSocketAddress to, InfoHash key) {
-        Reply reply = request(to, new GetValues(key, List.of()))
+        Reply reply = request(to, GetValues.firstPage(key))
                 .orElseThrow(() -> new AssertionError(to + " did not answer a get"));
         return ((ValuesFound) reply).token();
     }

@@ -95,7 +95,7 @@ class ListenAbuseTest {
 
             for (long listenId = 0; listenId < 100; listenId++) {
                 flooder.send(storer, 100 + listenId, new Listen(InfoHash.of("key " + listenId), token, listenId,
-                        List.of()));
+                        List.of(), null));
             }
             net.advance(Duration.ofMillis(50));
 

@@ -155,22 +155,37 @@ class SignedValuesTest {
     }
 
     @Test
-    void aSignedPutOfAValueIdAnotherOwnerSignedFailsWithNotOwnerBeforeAnythingIsSent() {
+    void aSignedPutOfAValueIdAnotherOwnerSignedStoresAValueOfItsOwnBesideTheFirst() {
         try (VirtualNetwork net = network(5)) {
             DhtNode alice = net.add(config -> config.identity(ALICE));
             DhtNode mallory = net.add(config -> config.identity(MALLORY));
             Value original = net.await(alice.putSigned(KEY, reading(39)), LIMIT).value();
             long refusedBefore = Counters.total(net, "refused.values");
 
-            Throwable error = errorOf(net, mallory.putSigned(KEY, reading(0).toBuilder().id(original.id()).build()));
+            Value mallorys = net.await(mallory.putSigned(KEY, reading(0).toBuilder().id(original.id()).build()), LIMIT)
+                    .value();
+
+            assertThat(mallorys.ownerKey()).isEqualTo(MALLORY.publicKey());
+            assertThat(Counters.total(net, "refused.values")).as("values refused by storers").isEqualTo(refusedBefore);
+            assertThat(get(net, net.nodes().get(9))).hasSize(2)
+                    .anySatisfy(v -> assertThat(v).isEqualTo(original))
+                    .anySatisfy(v -> assertThat(v).isEqualTo(mallorys));
+        }
+    }
+
+    @Test
+    void aSignedPutOfAValueCarryingAnotherOwnersKeyFailsWithNotOwnerBeforeAnythingIsSent() {
+        try (VirtualNetwork net = network(5)) {
+            DhtNode mallory = net.add(config -> config.identity(MALLORY));
+
+            Throwable error = errorOf(net, mallory.putSigned(KEY, reading(0).toBuilder().id(7)
+                    .owner(ALICE.publicKey().toBytes()).build()));
 
             assertThat(error).isInstanceOfSatisfying(DhtException.NotOwner.class, notOwner -> {
                 assertThat(notOwner.owner()).isEqualTo(ALICE.publicKey());
-                assertThat(notOwner.valueId()).isEqualTo(original.id());
+                assertThat(notOwner.valueId()).isEqualTo(7);
             });
-            assertThat(Counters.total(net, "refused.values")).as("values refused by storers").isEqualTo(refusedBefore);
-            assertThat(get(net, net.nodes().get(9))).singleElement()
-                    .satisfies(v -> assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey()));
+            assertThat(get(net, net.nodes().get(9))).isEmpty();
         }
     }
 

@@ -15,7 +15,7 @@ import io.rdht.core.storage.StoreOutcome.Updated;
 import io.rdht.core.wire.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-/** The edit policy as seen through {@link Storage#store}: who may replace a stored value. */
+/** The edit policy as seen through {@link Storage#store}: who may replace a stored value, and what is another value. */
 class EditPolicyTest {
 
     private static final int ALICE = 1;
@@ -46,21 +46,18 @@ class EditPolicyTest {
     }
 
     @Test
-    void signedValueOfAnotherOwnerIsRefusedWhateverItsSeq() {
-        assertRefusedOver(signed(9, 1, ALICE, "39%"), signed(9, 100, MALLORY, "0%"),
-                "belongs to another owner; only its owner may edit it");
+    void anotherOwnersValueWithTheSameIdIsStoredBesideAndChangesNothingOfTheFirst() {
+        assertStoredBeside(signed(9, 1, ALICE, "39%"), signed(9, 100, MALLORY, "0%"));
     }
 
     @Test
-    void unsignedValueCannotReplaceASignedOne() {
-        assertRefusedOver(signed(9, 1, ALICE, "39%"), unsigned(9, 2, "0%", TEN_MINUTES),
-                "is signed; an unsigned value cannot replace it");
+    void anUnsignedValueWithASignedValuesIdIsAnotherValue() {
+        assertStoredBeside(signed(9, 1, ALICE, "39%"), unsigned(9, 2, "0%", TEN_MINUTES));
     }
 
     @Test
-    void signedValueCannotTakeTheIdOfAnUnsignedOne() {
-        assertRefusedOver(unsigned(9, 1, "note", TEN_MINUTES), signed(9, 2, MALLORY, "mine now"),
-                "is stored unsigned; a signed value cannot take its id");
+    void aSignedValueWithAnUnsignedValuesIdIsAnotherValue() {
+        assertStoredBeside(unsigned(9, 1, "note", TEN_MINUTES), signed(9, 2, MALLORY, "mine now"));
     }
 
     @Test
@@ -76,22 +73,31 @@ class EditPolicyTest {
     @Test
     void unsignedValueWithOtherContentAndNoHigherSeqIsRefused() {
         assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 3, "other", TEN_MINUTES),
-                "value id 9 already stored with other content");
+                "value id 9 has seq 3 stored with other content");
         assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 2, "older", TEN_MINUTES),
-                "value id 9 already stored with other content");
+                "value id 9: seq 2 is lower than the stored seq 3");
     }
 
     @Test
     void refusalIdsAreShownInHexLikeValues() {
         assertRefusedOver(unsigned(0xabcL, 1, "x", TEN_MINUTES), unsigned(0xabcL, 1, "y", TEN_MINUTES),
-                "value id abc already stored");
+                "value id abc has seq 1 stored");
+    }
+
+    private void assertStoredBeside(Value first, Value sameId) {
+        storage.store(KEY, first, SOURCE, NOW);
+
+        assertThat(storage.store(KEY, sameId, OTHER_SOURCE, NOW + 1)).isEqualTo(new StoreOutcome.Added(sameId));
+        assertThat(storage.values(KEY, NOW + 1)).containsExactlyInAnyOrder(first, sameId);
+        assertThat(storage.value(KEY, first.identity(), NOW + 1)).contains(first);
+        assertThat(storage.bytesFrom(SOURCE)).isEqualTo(StorageLimits.chargeOf(first));
     }
 
     private void assertRefusedOver(Value stored, Value incoming, String reasonPart) {
         Storage fresh = new Storage(StorageLimits.defaults());
         fresh.store(KEY, stored, SOURCE, NOW);
         long bytes = fresh.totalBytes();
-        long expiry = fresh.expiryOf(KEY, stored.id()).orElseThrow();
+        long expiry = fresh.expiryOf(KEY, stored.identity()).orElseThrow();
 
         StoreOutcome outcome = fresh.store(KEY, incoming, OTHER_SOURCE, NOW + 1000);
 
@@ -100,7 +106,7 @@ class EditPolicyTest {
             assertThat(r.reason()).contains(reasonPart);
         });
         assertThat(fresh.values(KEY, NOW + 1000)).containsExactly(stored);
-        assertThat(fresh.expiryOf(KEY, stored.id())).hasValue(expiry);
+        assertThat(fresh.expiryOf(KEY, stored.identity())).hasValue(expiry);
         assertThat(fresh.totalBytes()).isEqualTo(bytes);
         assertThat(fresh.bytesFrom(OTHER_SOURCE)).isZero();
     }

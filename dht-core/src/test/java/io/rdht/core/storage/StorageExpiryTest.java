@@ -143,7 +143,7 @@ class StorageExpiryTest {
 
         assertThat(capped.store(KEY, v, SOURCE, NOW + 30_000)).isEqualTo(new Refreshed(v, true));
 
-        assertThat(capped.expiryOf(KEY, 1)).hasValue(NOW + 90_000);
+        assertThat(capped.expiryOf(KEY, v.identity())).hasValue(NOW + 90_000);
     }
 
     @Test

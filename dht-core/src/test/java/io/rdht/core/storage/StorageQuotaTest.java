@@ -145,6 +145,6 @@ class StorageQuotaTest {
         assertThat(storage.valueCount()).isEqualTo(values);
         assertThat(storage.totalBytes()).isEqualTo(bytes);
         assertThat(storage.bytesFrom(source)).isEqualTo(fromSource);
-        assertThat(storage.value(key, value.id(), NOW)).isEmpty();
+        assertThat(storage.value(key, value.identity(), NOW)).isEmpty();
     }
 }

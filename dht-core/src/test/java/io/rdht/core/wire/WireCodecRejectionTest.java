@@ -254,6 +254,32 @@ class WireCodecRejectionTest {
     }
 
     @Test
+    void aGetPagePositionOfOneOrThreeFieldsOrAShortOwnerIsMalformed() {
+        assertMalformed(getAfter(1, g -> g.writeNumber(7))).hasMessageContaining("page position of 1 fields");
+        assertMalformed(getAfter(3, g -> {
+            g.writeNumber(7);
+            g.writeNull();
+            g.writeNumber(8);
+        })).hasMessageContaining("page position has 3 items, more than 2");
+        assertMalformed(getAfter(2, g -> {
+            g.writeNumber(7);
+            g.writeBinary(new byte[31]);
+        })).hasMessageContaining("owner of 31 bytes");
+    }
+
+    /** A get whose position array holds the {@code count} items {@code fields} writes. */
+    private static byte[] getAfter(int count, Cbor.Items fields) {
+        return Cbor.of(g -> {
+            Cbor.header(g, Kind.GET.arrayLength(), Kind.GET);
+            g.writeBinary(new byte[20]);
+            g.writeStartArray(null, count);
+            fields.write(g);
+            g.writeEndArray();
+            g.writeEndArray();
+        });
+    }
+
+    @Test
     void putWithoutValuesIsMalformed() {
         assertMalformed(Cbor.of(g -> {
             Cbor.header(g, Kind.PUT.arrayLength(), Kind.PUT);

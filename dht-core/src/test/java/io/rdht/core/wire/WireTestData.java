@@ -3,6 +3,7 @@ package io.rdht.core.wire;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -68,6 +69,11 @@ final class WireTestData {
                 .build();
     }
 
+    /** A value identity, signed or not at random. */
+    ValueIdentity identity() {
+        return new ValueIdentity(random.nextLong(), random.nextBoolean() ? bytes(WireLimits.PUBLIC_KEY_BYTES) : null);
+    }
+
     List<Value> values(int n, int dataBytes) {
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -93,7 +99,12 @@ final class WireTestData {
         return List.of(
                 envelope(new Ping()),
                 envelope(new FindNode(id())),
-                envelope(new GetValues(id(), longs(3))),
+                envelope(GetValues.firstPage(id())),
+                envelope(new GetValues(id(), identity())),
+                envelope(new Listen(id(), token(), random.nextLong(), List.of(
+                        new ValueVersion(identity(), random.nextLong(), random.nextLong(1L << 42)),
+                        new ValueVersion(ValueIdentity.unsigned(random.nextLong()), -1, 0)), identity())),
+                envelope(new Listen(id(), token(), random.nextLong(), List.of(), null)),
                 envelope(new PutValues(id(), token(), values(2, 40))),
                 envelope(new Pong()),
                 envelope(new Nodes(contacts(8), token())),
