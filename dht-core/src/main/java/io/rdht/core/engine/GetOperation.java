@@ -7,6 +7,7 @@ import io.rdht.core.Value;
 import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Token;
 import io.rdht.core.wire.ValuesFound;
 import io.rdht.core.wire.WireLimits;
 import java.util.ArrayList;
@@ -79,24 +80,25 @@ final class GetOperation implements UserOperation {
         if (reply instanceof ValuesFound found) {
             found.values().forEach(this::offer);
             if (found.more()) {
-                askForMore(from, 1);
+                askForMore(from, found.token(), 1);
             }
         }
     }
 
-    private void askForMore(NodeInfo node, int page) {
+    /** Asks {@code node} for the values it left out, with the token it gave, which lifts the reply bound. */
+    private void askForMore(NodeInfo node, Token token, int page) {
         if (page > MAX_PAGES_PER_NODE) {
             return;
         }
         pagesInFlight++;
-        rpc.send(node, new GetValues(key, knownIds()), new RpcCallback() {
+        rpc.send(node, new GetValues(key, token, knownIds()), new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 pagesInFlight--;
                 if (reply instanceof ValuesFound found) {
                     found.values().forEach(GetOperation.this::offer);
                     if (found.more() && !found.values().isEmpty()) {
-                        askForMore(node, page + 1);
+                        askForMore(node, found.token(), page + 1);
                     }
                 }
                 maybeFinish();

@@ -25,9 +25,10 @@ final class MessageEncoder {
                 header(g, e, Kind.FIND_NODE);
                 id(g, target);
             }
-            case GetValues(InfoHash key, List<Long> knownIds) -> {
+            case GetValues(InfoHash key, Token token, List<Long> knownIds) -> {
                 header(g, e, Kind.GET);
                 id(g, key);
+                token(g, token);
                 ids(g, knownIds);
             }
             case PutValues(InfoHash key, Token token, List<Value> values) -> {

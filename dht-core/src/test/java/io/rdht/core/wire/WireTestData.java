@@ -94,6 +94,7 @@ final class WireTestData {
                 envelope(new Ping()),
                 envelope(new FindNode(id())),
                 envelope(new GetValues(id(), longs(3))),
+                envelope(new GetValues(id(), token(), longs(2))),
                 envelope(new PutValues(id(), token(), values(2, 40))),
                 envelope(new Pong()),
                 envelope(new Nodes(contacts(8), token())),
