@@ -4,12 +4,18 @@ import com.google.crypto.tink.PublicKeyVerify;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Ed25519 public key: the 32 raw bytes of RFC 8032, compared by content.
  *
  * <p>Instances are immutable and safe to share between threads. The Tink verifier is made on the
  * first {@link #verify} and kept, so that repeated verifications under one key are cheap.
+ *
+ * <p>Verification is strict RFC 8032: a key that is a point of small order (such as the identity,
+ * under which one signature verifies for any message) or a non-canonical encoding verifies
+ * nothing, nor does a signature whose point R is such or whose scalar S is not below the group
+ * order. These checks are made here, before Tink is asked.
  */
 public final class PublicKey {
 
@@ -22,6 +28,8 @@ public final class PublicKey {
   private final byte[] raw;
   // Made lazily; a race makes two equal verifiers, which is harmless.
   private volatile PublicKeyVerify verifier;
+  // Computed lazily, like the verifier; a race computes the same answer twice.
+  private volatile Optional<String> problem;
 
   private PublicKey(byte[] raw) {
     this.raw = raw;
@@ -30,8 +38,9 @@ public final class PublicKey {
   /**
    * The public key with these 32 raw bytes.
    *
-   * <p>Any 32 bytes are accepted; bytes that are not a valid curve point make a key under which
-   * nothing verifies.
+   * <p>Any 32 bytes are accepted; bytes that are not a valid curve point, or a point of small
+   * order, or a non-canonical encoding, make a key under which nothing verifies (see {@link
+   * #problem}).
    *
    * @throws IllegalArgumentException if {@code raw} is not 32 bytes long
    */
@@ -53,12 +62,16 @@ public final class PublicKey {
    * Whether {@code signature} is this key's RFC 8032 signature of {@code message}.
    *
    * <p>Returns false, and never throws, for a signature of the wrong length, a signature by
-   * another key or of another message, and a key that is not a valid curve point.
+   * another key or of another message, a key that is not a valid curve point or has a {@link
+   * #problem}, and a signature that is not strict RFC 8032 (R of small order or non-canonical, S
+   * not below the group order).
    */
   public boolean verify(byte[] message, byte[] signature) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(signature, "signature");
-    if (signature.length != SIGNATURE_LENGTH) {
+    if (signature.length != SIGNATURE_LENGTH
+        || problem().isPresent()
+        || StrictEd25519.signatureProblem(signature).isPresent()) {
       return false;
     }
     try {
@@ -67,6 +80,32 @@ public final class PublicKey {
     } catch (GeneralSecurityException e) {
       return false;
     }
+  }
+
+  /**
+   * Why nothing verifies under this key by the strict rules, in words (a point of small order, a
+   * non-canonical encoding), or empty. A key that passes may still not be a curve point, which
+   * only verification finds out.
+   */
+  public Optional<String> problem() {
+    Optional<String> current = problem;
+    if (current == null) {
+      current = StrictEd25519.keyProblem(raw);
+      problem = current;
+    }
+    return current;
+  }
+
+  /**
+   * Why {@code signature} can verify under no key by the strict rules (wrong length, R of small
+   * order or non-canonical, S not below the group order), in words, or empty.
+   */
+  public static Optional<String> signatureProblem(byte[] signature) {
+    Objects.requireNonNull(signature, "signature");
+    if (signature.length != SIGNATURE_LENGTH) {
+      return Optional.of("a signature is " + SIGNATURE_LENGTH + " bytes, not " + signature.length);
+    }
+    return StrictEd25519.signatureProblem(signature);
   }
 
   /** The first 8 bytes of the SHA-256 of the raw key, as 16 lowercase hex digits. */
