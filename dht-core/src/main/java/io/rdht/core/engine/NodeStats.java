@@ -187,9 +187,13 @@ public final class NodeStats {
         return partialsExpired;
     }
 
-    /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
+    /**
+     * Datagrams dropped because they were malformed, oversized, foreign, unexpected, our own, or
+     * requests over a rate limit.
+     */
     public long dropped() {
-        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
+        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf
+                + requestsRateLimited;
     }
 
     /** Datagrams received. */

@@ -11,7 +11,6 @@ import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Pong;
 import io.rdht.core.wire.ValuesFound;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,24 +26,18 @@ class ReflectionBoundTest {
     private static final int VALUES = 300;
     private static final int BOUND = 8;
 
-    private final List<DhtNode> nodes = new ArrayList<>();
+    private final LoopbackNodes nodes = new LoopbackNodes();
 
     @AfterEach
     void stopAll() {
-        Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).blockLast(Duration.ofSeconds(10));
-    }
-
-    private DhtNode start(DhtConfig.Builder config) {
-        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
-        nodes.add(n);
-        return n;
+        nodes.close();
     }
 
     @Test
     void tokenlessGetOfAFullKeyDrawsAtMostEightTimesItsSizeYetHonestGetsReceiveEveryValue() {
-        DhtNode storer = start(DhtConfig.builder());
+        DhtNode storer = nodes.start(DhtConfig.builder());
         String bootstrap = "127.0.0.1:" + storer.address().getPort();
-        DhtNode writer = start(DhtConfig.builder().bootstrap(bootstrap));
+        DhtNode writer = nodes.start(DhtConfig.builder().bootstrap(bootstrap));
         InfoHash key = InfoHash.of("pollution_level");
         Flux.range(0, VALUES).flatMap(i -> writer.put(key, Value.of("reading " + i + " " + "x".repeat(100))), 8)
                 .blockLast(Duration.ofSeconds(60));
@@ -82,7 +75,7 @@ class ReflectionBoundTest {
         assertThat(reply.token().length()).as("carries a token to ask again with").isPositive();
         assertThat(reply.closest()).as("still carries the contacts a lookup needs").isNotEmpty();
 
-        DhtNode reader = start(DhtConfig.builder().bootstrap(bootstrap));
+        DhtNode reader = nodes.start(DhtConfig.builder().bootstrap(bootstrap));
         List<Value> read = reader.get(key).collectList().block(Duration.ofSeconds(30));
         assertThat(read).as("values an honest get receives").hasSize(VALUES);
         assertThat(storer.stats().repliesBounded()).as("replies the storer bounded").isPositive();

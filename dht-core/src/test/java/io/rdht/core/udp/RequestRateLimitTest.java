@@ -23,20 +23,17 @@ class RequestRateLimitTest {
     private static final int FLOOD = 20_000;
     private static final int BURST = 500;
 
-    private DhtNode node;
+    private final LoopbackNodes nodes = new LoopbackNodes();
 
     @AfterEach
     void stop() {
-        if (node != null) {
-            node.shutdown().block(Duration.ofSeconds(10));
-        }
+        nodes.close();
     }
 
     @Test
     void floodFromOneSocketIsMostlyDroppedWhileAnotherSocketIsStillServed() {
         RateLimits limits = RateLimits.defaults().withLimitLoopback(true);
-        node = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .settings(EngineSettings.defaults().withRateLimits(limits)).build()).start().block(Duration.ofSeconds(10));
+        DhtNode node = nodes.start(DhtConfig.builder().settings(EngineSettings.defaults().withRateLimits(limits)));
         NodeStats stats = node.stats();
         long servedBefore = stats.snapshot().get("requests.served");
         long inBefore = stats.datagramsIn();
