@@ -188,6 +188,6 @@ public final class Main implements Callable<Integer> {
                 Math.max(l.capacity(), kk + 6));
         return new EngineSettings(d.networkId(), routing, lookup, d.storage(), d.maxAttempts(),
                 d.tokenRotationMillis(), d.maintenanceMillis(), d.republishMillis(), d.bootstrapRetryMinMillis(),
-                d.bootstrapRetryMaxMillis(), d.listen(), d.readOnly());
+                d.bootstrapRetryMaxMillis(), d.listen(), d.readOnly(), d.rateLimits());
     }
 }

@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param readOnly              the node uses the network without serving it (BEP 43): its messages
  *                              say so, others never add it to their routing tables, and it stores
  *                              nothing for others; for short-lived clients such as one-shot commands
+ * @param rateLimits            requests served per second per source and in all
  */
 public record EngineSettings(int networkId, RoutingSettings routing, LookupSettings lookup, StorageLimits storage,
                              int maxAttempts, long tokenRotationMillis, long maintenanceMillis, long republishMillis,
                              long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis, ListenSettings listen,
-                             boolean readOnly) {
+                             boolean readOnly, RateLimits rateLimits) {
 
     /** Checks every setting. */
     public EngineSettings {
@@ -34,6 +35,7 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
         Objects.requireNonNull(lookup, "lookup");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(rateLimits, "rateLimits");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be ≥ 1, got " + maxAttempts);
         }
@@ -52,30 +54,42 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
                 new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
                 new LookupSettings(8, 4, 14),
                 StorageLimits.defaults(),
-                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults(), false);
+                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults(), false,
+                RateLimits.defaults());
     }
 
     /** A copy on network {@code id}: nodes of other networks are ignored. */
     public EngineSettings withNetworkId(int id) {
         return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
-                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly);
+                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+                rateLimits);
     }
 
     /** A copy with other storage limits. */
     public EngineSettings withStorage(StorageLimits limits) {
         return new EngineSettings(networkId, routing, lookup, limits, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly);
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+                rateLimits);
     }
 
     /** A copy with other listen settings. */
     public EngineSettings withListen(ListenSettings settings) {
         return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings, readOnly);
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings, readOnly,
+                rateLimits);
     }
 
     /** A copy that uses the network without serving it, or serves it again. */
     public EngineSettings withReadOnly(boolean clientOnly) {
         return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, clientOnly);
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, clientOnly,
+                rateLimits);
+    }
+
+    /** A copy with other request-rate limits. */
+    public EngineSettings withRateLimits(RateLimits limits) {
+        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
+                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+                limits);
     }
 }

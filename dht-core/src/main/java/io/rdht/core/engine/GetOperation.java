@@ -89,7 +89,7 @@ final class GetOperation implements UserOperation {
     private void onReply(NodeInfo from, Reply reply) {
         if (reply instanceof ValuesFound found) {
             found.values().forEach(this::offer);
-            askForNextPage(from, found, 1);
+            askForNextPage(from, found, null, 1);
         }
     }
 
@@ -98,22 +98,25 @@ final class GetOperation implements UserOperation {
         maybeFinish();
     }
 
-    private void askForNextPage(NodeInfo node, ValuesFound previous, int page) {
-        if (!previous.more() || previous.values().isEmpty() || page > MAX_PAGES_PER_NODE || finished) {
+    /**
+     * Asks {@code node} for the values after the last of {@code previous} (after {@code position},
+     * where the previous page asked from, when it held none: a reply to a request without a token
+     * is cut to the amplification bound and may carry no value), with the token it handed out,
+     * which lifts that bound.
+     */
+    private void askForNextPage(NodeInfo node, ValuesFound previous, ValueIdentity position, int page) {
+        if (!previous.more() || page > MAX_PAGES_PER_NODE || finished) {
             return;
         }
-        ValueIdentity last = previous.last();
-        if (last == null) {
-            return;
-        }
+        ValueIdentity after = previous.values().isEmpty() ? position : previous.last();
         pagesInFlight++;
-        rpc.send(node, new GetValues(key, last), new RpcCallback() {
+        rpc.send(node, new GetValues(key, previous.token(), after), new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 pagesInFlight--;
                 if (reply instanceof ValuesFound found) {
                     found.values().forEach(GetOperation.this::offer);
-                    askForNextPage(node, found, page + 1);
+                    askForNextPage(node, found, after, page + 1);
                 }
                 maybeFinish();
             }

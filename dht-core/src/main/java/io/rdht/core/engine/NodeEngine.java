@@ -21,7 +21,6 @@ import io.rdht.core.state.StateStore;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
-import io.rdht.core.wire.Reassembler;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.Stored;
@@ -56,7 +55,9 @@ public final class NodeEngine {
     private final RandomGenerator random;
     private final NodeStats stats = new NodeStats();
     private final WireCodec codec = new WireCodec();
-    private final Reassembler reassembler = new Reassembler();
+    private final FragmentIntake fragments;
+    private final RequestLimiter limiter;
+    private final ReplyBound replyBound;
     private final Outbox outbox;
     private final EngineParts parts;
     private final RequestHandler handler;
@@ -95,8 +96,11 @@ public final class NodeEngine {
         this.listeners = new ListenerRegistry(settings.listen().limits());
         this.pusher = new ListenerPusher(parts, listeners);
         this.listens = new ListenService(parts, random, readerCheck);
-        this.handler = new RequestHandler(parts, new TokenIssuer(random, settings.tokenRotationMillis(), now),
-                this::onStored, listeners, listens, signatures);
+        this.fragments = new FragmentIntake(env, stats);
+        this.limiter = new RequestLimiter(settings.rateLimits(), now);
+        TokenIssuer tokens = new TokenIssuer(random, settings.tokenRotationMillis(), now);
+        this.replyBound = new ReplyBound(tokens);
+        this.handler = new RequestHandler(parts, tokens, this::onStored, listeners, listens, signatures);
         this.maintenance = new Maintenance(parts, random, () -> listeners.expire(env.nowMillis()));
         rpc.onPingNeeded(maintenance::ping);
     }
@@ -143,16 +147,18 @@ public final class NodeEngine {
             return;
         }
         Envelope envelope = decode(datagram, from);
+        int messageBytes = datagram.length;
         if (envelope != null && envelope.body() instanceof Fragment fragment) {
-            Optional<byte[]> whole = reassembler.accept(from, fragment, env.nowMillis());
+            Optional<byte[]> whole = fragments.accept(from, fragment);
             envelope = whole.map(bytes -> decode(bytes, from)).orElse(null);
+            messageBytes = whole.map(bytes -> bytes.length).orElse(0);
             if (envelope != null && envelope.body() instanceof Fragment) {
                 stats.malformed();
                 return;
             }
         }
         if (envelope != null) {
-            dispatch(envelope, from);
+            dispatch(envelope, from, messageBytes);
         }
     }
 
@@ -343,6 +349,7 @@ public final class NodeEngine {
         if (state != null) {
             state.stop();
         }
+        fragments.close();
         for (UserOperation op : List.copyOf(operations)) {
             op.fail(new DhtException.NodeClosed());
         }
@@ -390,6 +397,22 @@ public final class NodeEngine {
         }
     }
 
+    /** Sends {@code reply}, cut down to the amplification bound unless the requester proved its address. */
+    private void answer(Request request, Reply reply, InetSocketAddress to, long transactionId, int requestBytes) {
+        Reply bounded = reply;
+        if (!replyBound.isProven(request, to, env.nowMillis())) {
+            bounded = ReplyBound.fit(reply, ReplyBound.FACTOR * requestBytes, r -> outbox.wireBytes(transactionId, r));
+            if (bounded == null) {
+                stats.replyDroppedOverBound();
+                return;
+            }
+            if (bounded != reply) {
+                stats.replyBounded();
+            }
+        }
+        outbox.send(to, transactionId, bounded);
+    }
+
     private Envelope decode(byte[] bytes, InetSocketAddress from) {
         try {
             Envelope e = codec.decode(bytes);
@@ -405,13 +428,17 @@ public final class NodeEngine {
         }
     }
 
-    private void dispatch(Envelope envelope, InetSocketAddress from) {
+    private void dispatch(Envelope envelope, InetSocketAddress from, int messageBytes) {
         if (envelope.sender().equals(parts.self())) {
             stats.fromSelf();
             return;
         }
         switch (envelope.body()) {
             case Request request -> {
+                if (!limiter.allow(from, env.nowMillis())) {
+                    stats.rateLimited();
+                    return;
+                }
                 NodeInfo requester = new NodeInfo(envelope.sender(), from);
                 NodeInfo toPing = envelope.readOnly() ? null : parts.routing().onRequest(requester, env.nowMillis());
                 if (toPing != null) {
@@ -422,11 +449,11 @@ public final class NodeEngine {
                     // acknowledged only once durable: a crash after the reply loses nothing it confirmed
                     state.afterDurable(() -> {
                         if (!closed) {
-                            outbox.send(from, envelope.transactionId(), reply);
+                            answer(request, reply, from, envelope.transactionId(), messageBytes);
                         }
                     });
                 } else if (reply != null) {
-                    outbox.send(from, envelope.transactionId(), reply);
+                    answer(request, reply, from, envelope.transactionId(), messageBytes);
                 }
             }
             case Reply reply -> parts.rpc().onReply(envelope, reply, from);

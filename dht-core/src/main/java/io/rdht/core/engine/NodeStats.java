@@ -1,5 +1,6 @@
 package io.rdht.core.engine;
 
+import io.rdht.core.wire.Reassembler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +34,16 @@ public final class NodeStats {
     private volatile long badSignaturesDiscarded;
     private volatile long undecryptableDiscarded;
     private volatile long expiredDiscarded;
+    private volatile long requestsRateLimited;
+    private volatile long repliesBounded;
+    private volatile long repliesDroppedOverBound;
+    private volatile long reassembledMessages;
+    private volatile long partialsExpired;
+    private volatile long partialsEvicted;
+    private volatile long partialsInconsistent;
+    private volatile long fragmentsDuplicate;
+    private volatile long partialsHeld;
+    private volatile long partialBytesHeld;
 
     void received(int bytes) {
         datagramsIn++;
@@ -129,9 +140,60 @@ public final class NodeStats {
         expiredDiscarded++;
     }
 
-    /** Datagrams dropped because they were malformed, oversized, foreign, unexpected or our own. */
+    void rateLimited() {
+        requestsRateLimited++;
+    }
+
+    void replyBounded() {
+        repliesBounded++;
+    }
+
+    void replyDroppedOverBound() {
+        repliesDroppedOverBound++;
+    }
+
+    void reassembly(Reassembler r) {
+        reassembledMessages = r.completedMessages();
+        partialsExpired = r.expiredPartials();
+        partialsEvicted = r.evictedPartials();
+        partialsInconsistent = r.inconsistentPartials();
+        fragmentsDuplicate = r.duplicateFragments();
+        partialsHeld = r.partialCount();
+        partialBytesHeld = r.bufferedBytes();
+    }
+
+    /** Requests dropped unanswered because their source or this node was over its rate limit. */
+    public long requestsRateLimited() {
+        return requestsRateLimited;
+    }
+
+    /** Replies cut down to the bound for requesters that have not shown they receive at their address. */
+    public long repliesBounded() {
+        return repliesBounded;
+    }
+
+    /** Partial messages held now, waiting for more fragments. */
+    public long partialsHeld() {
+        return partialsHeld;
+    }
+
+    /** Bytes of fragments held now for partial messages. */
+    public long partialBytesHeld() {
+        return partialBytesHeld;
+    }
+
+    /** Partial messages dropped because they timed out. */
+    public long partialsExpired() {
+        return partialsExpired;
+    }
+
+    /**
+     * Datagrams dropped because they were malformed, oversized, foreign, unexpected, our own, or
+     * requests over a rate limit.
+     */
     public long dropped() {
-        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf;
+        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf
+                + requestsRateLimited;
     }
 
     /** Datagrams received. */
@@ -176,6 +238,16 @@ public final class NodeStats {
         m.put("discarded.bad_signature", badSignaturesDiscarded);
         m.put("discarded.undecryptable", undecryptableDiscarded);
         m.put("discarded.expired", expiredDiscarded);
+        m.put("dropped.rate_limited", requestsRateLimited);
+        m.put("replies.bounded", repliesBounded);
+        m.put("replies.dropped_over_bound", repliesDroppedOverBound);
+        m.put("reassembly.completed", reassembledMessages);
+        m.put("reassembly.expired", partialsExpired);
+        m.put("reassembly.evicted", partialsEvicted);
+        m.put("reassembly.inconsistent", partialsInconsistent);
+        m.put("reassembly.duplicate_fragments", fragmentsDuplicate);
+        m.put("reassembly.partials_held", partialsHeld);
+        m.put("reassembly.bytes_held", partialBytesHeld);
         return m;
     }
 }

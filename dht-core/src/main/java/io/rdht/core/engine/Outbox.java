@@ -5,6 +5,7 @@ import io.rdht.core.wire.Body;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragmenter;
 import io.rdht.core.wire.WireCodec;
+import io.rdht.core.wire.WireLimits;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -13,6 +14,7 @@ import java.util.random.RandomGenerator;
 final class Outbox {
 
     private final EngineEnvironment env;
+    private final WireCodec codec;
     private final Fragmenter fragmenter;
     private final int networkId;
     private final boolean readOnly;
@@ -23,6 +25,7 @@ final class Outbox {
     Outbox(EngineEnvironment env, WireCodec codec, int networkId, boolean readOnly, InfoHash self,
            RandomGenerator random, NodeStats stats) {
         this.env = env;
+        this.codec = codec;
         this.fragmenter = new Fragmenter(codec);
         this.networkId = networkId;
         this.readOnly = readOnly;
@@ -34,6 +37,19 @@ final class Outbox {
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
         return fragmenter.split(new Envelope(networkId, transactionId, self, body, readOnly), random.nextLong());
+    }
+
+    /**
+     * Bytes {@code body} takes on the wire as a reply to {@code transactionId}: its encoding, plus
+     * the fragments' own envelopes when it must be split (counted at their most).
+     */
+    int wireBytes(long transactionId, Body body) {
+        int encoded = codec.encode(new Envelope(networkId, transactionId, self, body, readOnly)).length;
+        if (encoded <= WireLimits.DATAGRAM_PAYLOAD) {
+            return encoded;
+        }
+        int fragments = (encoded + Fragmenter.CHUNK_BYTES - 1) / Fragmenter.CHUNK_BYTES;
+        return encoded + fragments * (WireLimits.DATAGRAM_PAYLOAD - Fragmenter.CHUNK_BYTES);
     }
 
     /** Sends datagrams made by {@link #datagrams}. */

@@ -4,7 +4,8 @@ package io.rdht.core.listen;
  * What a storer accepts of listeners.
  *
  * @param maxPerKey            listens registered on one key
- * @param maxPerSource         listens registered by one IP address, all keys together
+ * @param maxPerSource         listens registered by one source ({@link io.rdht.core.wire.Source}: an IP
+ *                             address, an IPv6 /64, or a loopback socket), all keys together
  * @param maxTotal             listens registered on this node
  * @param registrationMillis   a listen not refreshed within this time is forgotten
  */

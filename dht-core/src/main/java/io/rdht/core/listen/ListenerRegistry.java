@@ -2,7 +2,7 @@ package io.rdht.core.listen;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import java.net.InetAddress;
+import io.rdht.core.wire.Source;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The listens a storer holds, by key, bounded per key, per source address and in total, each
+ * The listens a storer holds, by key, bounded per key, per {@link Source} and in total, each
  * forgotten when not refreshed in time. Not thread-safe: owned by the node thread.
  */
 public final class ListenerRegistry {
 
     private final ListenLimits limits;
     private final Map<InfoHash, Map<ListenKey, Registration>> byKey = new HashMap<>();
-    private final Map<InetAddress, Integer> perSource = new HashMap<>();
+    private final Map<Source, Integer> perSource = new HashMap<>();
     private int total;
 
     /** An empty registry. */
@@ -40,12 +40,12 @@ public final class ListenerRegistry {
             listens.put(id, fresh);
             return Optional.empty();
         }
-        InetAddress source = listener.address().getAddress();
+        Source source = Source.of(listener.address());
         if (listens != null && listens.size() >= limits.maxPerKey()) {
             return Optional.of("key " + key.shortHex() + " has the most listens it may have (" + limits.maxPerKey() + ")");
         }
         if (perSource.getOrDefault(source, 0) >= limits.maxPerSource()) {
-            return Optional.of("address " + source.getHostAddress() + " holds the most listens it may ("
+            return Optional.of("source " + source + " holds the most listens it may ("
                     + limits.maxPerSource() + ")");
         }
         if (total >= limits.maxTotal()) {
@@ -119,7 +119,7 @@ public final class ListenerRegistry {
 
     private void released(Registration r) {
         total--;
-        perSource.computeIfPresent(r.listener().address().getAddress(), (a, n) -> n == 1 ? null : n - 1);
+        perSource.computeIfPresent(Source.of(r.listener().address()), (a, n) -> n == 1 ? null : n - 1);
     }
 
     private record ListenKey(InetSocketAddress listener, long listenId) {

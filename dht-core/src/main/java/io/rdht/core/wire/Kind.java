@@ -12,7 +12,7 @@ import java.util.Map;
 enum Kind {
     PING(0, 0),
     FIND_NODE(1, 1),
-    GET(2, 2),
+    GET(2, 3),
     PUT(3, 3),
     LISTEN(4, 5),
     CANCEL_LISTEN(5, 2),

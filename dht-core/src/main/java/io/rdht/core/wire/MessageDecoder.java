@@ -44,7 +44,7 @@ final class MessageDecoder {
         Body body = switch (kind) {
             case PING -> new Ping();
             case FIND_NODE -> new FindNode(id(r, "target"));
-            case GET -> new GetValues(id(r, "key"), position(r));
+            case GET -> new GetValues(id(r, "key"), token(r), position(r));
             case PUT -> new PutValues(id(r, "key"), token(r), values(r));
             case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r), position(r));
             case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));

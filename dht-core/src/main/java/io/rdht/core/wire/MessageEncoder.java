@@ -27,9 +27,10 @@ final class MessageEncoder {
                 header(g, e, Kind.FIND_NODE);
                 id(g, target);
             }
-            case GetValues(InfoHash key, ValueIdentity after) -> {
+            case GetValues(InfoHash key, Token token, ValueIdentity after) -> {
                 header(g, e, Kind.GET);
                 id(g, key);
+                token(g, token);
                 position(g, after);
             }
             case PutValues(InfoHash key, Token token, List<Value> values) -> {

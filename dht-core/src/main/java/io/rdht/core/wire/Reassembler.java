@@ -18,7 +18,8 @@ import java.util.Optional;
  * oldest partial message goes first when a bound is passed), and every partial message is dropped
  * {@link #TIMEOUT_MILLIS} after its first piece arrived. A partial message whose pieces disagree
  * on their count, or whose pieces add up to more than {@link WireLimits#MAX_MESSAGE_BYTES}, is
- * dropped at once.
+ * dropped at once. The owner calls {@link #expire} when {@link #nextTimeoutMillis} comes, so that
+ * memory is freed when an attack stops, not only when the next piece arrives.
  */
 public final class Reassembler {
     /** Most partial messages kept per source address; a new one pushes out that source's oldest. */
@@ -110,6 +111,17 @@ public final class Reassembler {
             forget(entry.getKey(), entry.getValue());
             expiredPartials++;
         }
+    }
+
+    /**
+     * The time at which {@link #expire} next drops a partial message: just past the oldest one's
+     * timeout; {@link Long#MAX_VALUE} when none is held.
+     */
+    public long nextTimeoutMillis() {
+        if (partials.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return partials.values().iterator().next().startedAt + TIMEOUT_MILLIS + 1;
     }
 
     /** Number of messages waiting for more pieces. */

@@ -55,6 +55,17 @@ class ListenerRegistryTest {
     }
 
     @Test
+    void eachLoopbackSocketIsASourceOfItsOwnSoOneLocalNodeCannotUseUpAnothersShare() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(registry.register(InfoHash.of("k" + i), listener("127.0.0.1", 4000), i, T0)).isEmpty();
+        }
+        assertThat(registry.register(InfoHash.of("k9"), listener("127.0.0.1", 4000), 9, T0))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("127.0.0.1:4000"));
+        assertThat(registry.register(InfoHash.of("k9"), listener("127.0.0.1", 4001), 9, T0))
+                .as("another node on this machine").isEmpty();
+    }
+
+    @Test
     void perKeyAndTotalLimitsRefuseAndChangeNothing() {
         for (int i = 0; i < 3; i++) {
             assertThat(registry.register(KEY, listener("10.0.1." + i, 1), i, T0)).isEmpty();

@@ -24,17 +24,16 @@ import reactor.core.publisher.Mono;
 /** Real UDP on 127.0.0.1 with ephemeral ports: 32 nodes in one JVM. */
 class UdpClusterTest {
 
-    private final List<DhtNode> nodes = new ArrayList<>();
+    private final LoopbackNodes cluster = new LoopbackNodes();
+    private final List<DhtNode> nodes = cluster.list();
 
     @AfterEach
     void stopAll() {
-        Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).blockLast(Duration.ofSeconds(10));
+        cluster.close();
     }
 
     private DhtNode start(DhtConfig.Builder config) {
-        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
-        nodes.add(n);
-        return n;
+        return cluster.start(config);
     }
 
     @Test

@@ -100,7 +100,7 @@ final class WireTestData {
                 envelope(new Ping()),
                 envelope(new FindNode(id())),
                 envelope(GetValues.firstPage(id())),
-                envelope(new GetValues(id(), identity())),
+                envelope(new GetValues(id(), token(), identity())),
                 envelope(new Listen(id(), token(), random.nextLong(), List.of(
                         new ValueVersion(identity(), random.nextLong(), random.nextLong(1L << 42)),
                         new ValueVersion(ValueIdentity.unsigned(random.nextLong()), -1, 0)), identity())),
