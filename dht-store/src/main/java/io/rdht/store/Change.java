@@ -2,6 +2,7 @@ package io.rdht.store;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.state.SavedValue;
 import java.util.List;
 
@@ -12,12 +13,12 @@ sealed interface Change {
     record NodeId(InfoHash id) implements Change {
     }
 
-    /** Keep a value, replacing the one under the same key and id. */
+    /** Keep a value, replacing the one under the same key and identity (id and owner). */
     record Save(SavedValue value) implements Change {
     }
 
-    /** Forget a value. */
-    record Remove(InfoHash key, long valueId) implements Change {
+    /** Forget the value with {@code identity} under {@code key}. */
+    record Remove(InfoHash key, ValueIdentity identity) implements Change {
     }
 
     /** Keep these contacts in place of the saved ones. */

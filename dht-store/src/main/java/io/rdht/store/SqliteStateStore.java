@@ -2,6 +2,7 @@ package io.rdht.store;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
 import io.rdht.core.state.StateStore;
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * returns, so it survives a crash of the process; the file is synced at each write-ahead log
  * checkpoint, and SQLite's log keeps it consistent across a power loss.
  *
- * <p>A state file that cannot be read (not SQLite, truncated, failing SQLite's integrity check, or
- * of another schema version) is moved aside as {@code state.db.broken-<time>} with a warning, and
- * the node starts with a fresh state.
+ * <p>Values are kept by key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner), in
+ * schema version 2; a version-1 file, which kept them by key and id, is migrated when opened. A
+ * state file that cannot be read (not SQLite, truncated, failing SQLite's integrity check, of an
+ * unknown schema version, or failing its migration) is moved aside as
+ * {@code state.db.broken-<time>} with a warning, and the node starts with a fresh state.
  */
 public final class SqliteStateStore implements StateStore {
 
@@ -146,8 +149,8 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public void removeValue(InfoHash key, long valueId) {
-        enqueue(new Change.Remove(key, valueId));
+    public void removeValue(InfoHash key, ValueIdentity identity) {
+        enqueue(new Change.Remove(key, identity));
     }
 
     @Override

@@ -11,31 +11,59 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the SQLite database of a state directory: checks that an existing file is a sound
  * database of ours, sets write-ahead logging, and creates the tables of a new one.
  *
- * <p>Schema, version 1: {@code meta(name, value)} holds the node id; {@code contact(id, address,
- * port)} the contacts saved last; {@code stored(key, id, ...)} one row per value stored for
- * others, with the fields its signature covers, the source it is charged to and its expiry.
+ * <p>Schema, version 2: {@code meta(name, value)} holds the node id; {@code contact(id, address,
+ * port)} the contacts saved last; {@code stored(key, id, ..., owner, ...)} one row per value stored
+ * for others, keyed by its key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner,
+ * an empty blob for an unsigned value: a key column of a {@code WITHOUT ROWID} table cannot be
+ * null), with the fields its signature covers, the source it is charged to and its expiry.
  * Addresses are kept as their 4 or 16 raw bytes, so reading them back never resolves a name.
+ *
+ * <p>Version 1 keyed values by key and id alone, so another owner's value under a victim's id
+ * replaced the victim's row. A version-1 file is migrated in place when opened: its rows are
+ * copied into the version-2 table (none of them collide, having had distinct ids), in one
+ * transaction; a file that cannot be migrated is treated as unreadable.
  */
 final class StateDatabase {
 
+    private static final Logger log = LoggerFactory.getLogger(StateDatabase.class);
+
     /** The version this code writes and reads, in SQLite's {@code user_version}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+    /** The version before values were keyed by owner, which {@link #open} migrates. */
+    static final int KEYED_BY_ID_VERSION = 1;
 
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private static final String STORED_TABLE = "CREATE TABLE IF NOT EXISTS stored (key BLOB NOT NULL,"
+            + " id INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, content_type TEXT NOT NULL,"
+            + " ttl_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL, owner BLOB NOT NULL, signature BLOB,"
+            + " recipient BLOB, source BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (key, id, owner))"
+            + " WITHOUT ROWID";
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS contact (id BLOB PRIMARY KEY, address BLOB NOT NULL, port INTEGER NOT NULL)"
                 + " WITHOUT ROWID",
-        "CREATE TABLE IF NOT EXISTS stored (key BLOB NOT NULL, id INTEGER NOT NULL, seq INTEGER NOT NULL,"
-                + " data BLOB NOT NULL, content_type TEXT NOT NULL, ttl_ms INTEGER NOT NULL,"
-                + " created_ms INTEGER NOT NULL, owner BLOB, signature BLOB, recipient BLOB,"
-                + " source BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID",
+        STORED_TABLE,
+    };
+
+    /** Version 1's values table becomes version 2's: the same columns, owner no longer null, keyed by it. */
+    private static final String[] FROM_KEYED_BY_ID = {
+        "BEGIN IMMEDIATE",
+        "ALTER TABLE stored RENAME TO stored_keyed_by_id",
+        STORED_TABLE,
+        "INSERT INTO stored SELECT key, id, seq, data, content_type, ttl_ms, created_ms, coalesce(owner, x''),"
+                + " signature, recipient, source, expires_ms FROM stored_keyed_by_id",
+        "DROP TABLE stored_keyed_by_id",
+        "PRAGMA user_version=" + SCHEMA_VERSION,
+        "COMMIT",
     };
 
     private StateDatabase() {
@@ -68,6 +96,11 @@ final class StateDatabase {
                     checkIntegrity(s);
                 }
                 int version = userVersion(s);
+                if (version == KEYED_BY_ID_VERSION) {
+                    migrate(s);
+                    log.info("migrated state in {} from schema version {} to {}", file, version, SCHEMA_VERSION);
+                    version = SCHEMA_VERSION;
+                }
                 if (version != 0 && version != SCHEMA_VERSION) {
                     throw new CorruptStateException("schema version " + version + ", this rdht reads "
                             + SCHEMA_VERSION, null);
@@ -88,6 +121,31 @@ final class StateDatabase {
                 throw new CorruptStateException(String.valueOf(e.getMessage()), e);
             }
             throw e;
+        }
+    }
+
+    /** The owner column of a value with {@code owner} (null when unsigned): an empty blob for none. */
+    static byte[] ownerColumn(byte[] owner) {
+        return owner == null ? new byte[0] : owner;
+    }
+
+    /** The owner a value read back has: none for an empty (or, as SQLite may hand it back, null) column. */
+    static byte[] ownerOf(byte[] column) {
+        return column == null || column.length == 0 ? null : column;
+    }
+
+    /**
+     * Rewrites a version-1 state as version 2 in one transaction. If a step fails, the caller
+     * closes the connection, which rolls the transaction back, and moves the file aside.
+     */
+    private static void migrate(Statement s) throws CorruptStateException {
+        try {
+            for (String step : FROM_KEYED_BY_ID) {
+                s.execute(step);
+            }
+        } catch (SQLException e) {
+            throw new CorruptStateException("cannot migrate schema version " + KEYED_BY_ID_VERSION + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -89,7 +89,7 @@ final class StateReader {
         int skipped = 0;
         String fits = "length(key) = " + InfoHash.BYTES + " AND length(data) <= " + Value.MAX_DATA_BYTES
                 + " AND length(content_type) <= " + WireLimits.MAX_CONTENT_TYPE
-                + " AND (owner IS NULL OR length(owner) = " + PublicKey.LENGTH + ")"
+                + " AND length(owner) IN (0, " + PublicKey.LENGTH + ")"
                 + " AND (signature IS NULL OR length(signature) = " + PublicKey.SIGNATURE_LENGTH + ")"
                 + " AND (recipient IS NULL OR length(recipient) = " + RecipientKey.LENGTH + ")"
                 + " AND length(source) IN (4, 16)";
@@ -120,7 +120,7 @@ final class StateReader {
                 .contentType(rs.getString(5))
                 .ttl(Duration.ofMillis(rs.getLong(6)))
                 .created(Instant.ofEpochMilli(rs.getLong(7)))
-                .owner(rs.getBytes(8))
+                .owner(StateDatabase.ownerOf(rs.getBytes(8)))
                 .signature(rs.getBytes(9))
                 .recipient(rs.getBytes(10))
                 .build();

@@ -42,7 +42,7 @@ final class StateWriter implements Runnable {
         this.saveValue = connection.prepareStatement("INSERT OR REPLACE INTO stored (key, id, seq, data, content_type,"
                 + " ttl_ms, created_ms, owner, signature, recipient, source, expires_ms)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.removeValue = connection.prepareStatement("DELETE FROM stored WHERE key = ? AND id = ?");
+        this.removeValue = connection.prepareStatement("DELETE FROM stored WHERE key = ? AND id = ? AND owner = ?");
         this.saveMeta = connection.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
         this.addContact = connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)"
                 + " VALUES (?, ?, ?)");
@@ -112,7 +112,7 @@ final class StateWriter implements Runnable {
                 saveValue.setString(5, v.contentType());
                 saveValue.setLong(6, v.ttl().toMillis());
                 saveValue.setLong(7, v.created().toEpochMilli());
-                saveValue.setBytes(8, v.owner());
+                saveValue.setBytes(8, StateDatabase.ownerColumn(v.owner()));
                 saveValue.setBytes(9, v.signature());
                 saveValue.setBytes(10, v.recipient());
                 saveValue.setBytes(11, s.value().source().getAddress());
@@ -121,7 +121,8 @@ final class StateWriter implements Runnable {
             }
             case Change.Remove r -> {
                 removeValue.setBytes(1, r.key().toBytes());
-                removeValue.setLong(2, r.valueId());
+                removeValue.setLong(2, r.identity().id());
+                removeValue.setBytes(3, StateDatabase.ownerColumn(r.identity().owner()));
                 removeValue.executeUpdate();
             }
             case Change.Contacts cs -> {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
+import io.rdht.crypto.Identity;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
@@ -21,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteStateStoreTest {
 
     private static final InfoHash KEY = InfoHash.of("pollution_level");
+    private static final long ID = 0x5eed;
     private static final long EXPIRY = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
 
     @TempDir
@@ -54,7 +59,7 @@ class SqliteStateStoreTest {
             store.saveValue(new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
             store.saveValue(new SavedValue(KEY, Value.builder().id(9).text("gone").build(),
                     InetAddress.getByName("10.0.0.1"), EXPIRY));
-            store.removeValue(KEY, 9);
+            store.removeValue(KEY, ValueIdentity.unsigned(9));
         }
 
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
@@ -69,6 +74,69 @@ class SqliteStateStoreTest {
             assertThat(back.value().owner()).isEqualTo(signedLooking.owner());
             assertThat(back.value().signature()).isEqualTo(signedLooking.signature());
             assertThat(back.value().recipient()).isEqualTo(signedLooking.recipient());
+        }
+    }
+
+    @Test
+    void valuesWithOneIdButDifferentOwnersAreKeptSideBySideAndRemovedOneByOne() throws Exception {
+        Identity victim = Identity.generate();
+        Identity attacker = Identity.generate();
+        SavedValue victims = saved(signedBy(victim, "victim's"), "10.0.0.1");
+        SavedValue attackers = saved(signedBy(attacker, "attacker's"), "10.0.0.2");
+        SavedValue unsigned = saved(Value.builder().id(ID).seq(9).text("unsigned").build(), "10.0.0.3");
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            store.saveValue(victims);
+            store.saveValue(attackers);
+            store.saveValue(unsigned);
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().values()).containsExactlyInAnyOrder(victims, attackers, unsigned);
+            assertThat(store.saved().values()).extracting(v -> v.value().identity()).doesNotHaveDuplicates()
+                    .contains(ValueIdentity.unsigned(ID));
+            store.removeValue(KEY, attackers.value().identity());
+            store.removeValue(KEY, ValueIdentity.unsigned(ID));
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().values()).singleElement().satisfies(v -> {
+                assertThat(v).isEqualTo(victims);
+                assertThat(v.value().owner()).isEqualTo(victim.publicKey().toBytes());
+            });
+        }
+    }
+
+    @Test
+    void aVersionOneStateIsMigratedWithItsNodeIdAndValues() throws Exception {
+        byte[] owner = bytes(32, 5);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID");
+            s.execute("CREATE TABLE contact (id BLOB PRIMARY KEY, address BLOB NOT NULL, port INTEGER NOT NULL)"
+                    + " WITHOUT ROWID");
+            s.execute("CREATE TABLE stored (key BLOB NOT NULL, id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                    + " data BLOB NOT NULL, content_type TEXT NOT NULL, ttl_ms INTEGER NOT NULL,"
+                    + " created_ms INTEGER NOT NULL, owner BLOB, signature BLOB, recipient BLOB,"
+                    + " source BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID");
+            s.execute("INSERT INTO meta VALUES ('node_id', x'" + InfoHash.of("old node").toHex() + "')");
+            s.execute("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 1, 0, x'61', 'text/plain', 1000, 0,"
+                    + " NULL, NULL, NULL, x'7f000001', " + EXPIRY + ")");
+            s.execute("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 2, 0, x'62', 'text/plain', 1000, 0,"
+                    + " x'" + HexFormat.of().formatHex(owner) + "', x'" + HexFormat.of().formatHex(bytes(64, 6))
+                    + "', NULL, x'7f000001', " + EXPIRY + ")");
+            s.execute("PRAGMA user_version=1");
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().nodeId()).contains(InfoHash.of("old node"));
+            assertThat(store.saved().values()).extracting(v -> v.value().identity())
+                    .containsExactlyInAnyOrder(ValueIdentity.unsigned(1), new ValueIdentity(2, owner));
+            store.saveValue(saved(Value.builder().id(1).owner(owner).signature(bytes(64, 7)).text("c").build(),
+                    "127.0.0.1"));
+        }
+        assertThat(aside()).isEmpty();
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().values()).as("id 1 of an owner beside the unsigned id 1").hasSize(3);
         }
     }
 
@@ -136,9 +204,11 @@ class SqliteStateStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
                 Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 2, 0, zeroblob(100000), 'text/plain',"
-                    + " 1000, 0, NULL, NULL, NULL, x'7f000001', 1)");
-            s.executeUpdate("INSERT INTO stored VALUES (x'00', 3, 0, x'00', 'text/plain', 1000, 0, NULL, NULL, NULL,"
+                    + " 1000, 0, x'', NULL, NULL, x'7f000001', 1)");
+            s.executeUpdate("INSERT INTO stored VALUES (x'00', 3, 0, x'00', 'text/plain', 1000, 0, x'', NULL, NULL,"
                     + " x'7f000001', 1)");
+            s.executeUpdate("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 4, 0, x'00', 'text/plain', 1000, 0,"
+                    + " x'0102', NULL, NULL, x'7f000001', 1)");
             s.executeUpdate("INSERT INTO contact VALUES (x'" + KEY.toHex() + "', x'0102', 4242)");
         }
 
@@ -178,6 +248,16 @@ class SqliteStateStoreTest {
             return files.filter(p -> p.getFileName().toString().matches("state\\.db\\.broken-\\d{8}T\\d{6}Z"))
                     .toList();
         }
+    }
+
+    private static Value signedBy(Identity identity, String text) {
+        Value unsigned = Value.builder().id(ID).seq(1).text(text).created(Instant.ofEpochMilli(EXPIRY - 60_000))
+                .build();
+        return ValueSigner.sign(KEY, unsigned, identity);
+    }
+
+    private static SavedValue saved(Value value, String source) throws IOException {
+        return new SavedValue(KEY, value, InetAddress.getByName(source), EXPIRY);
     }
 
     private static byte[] bytes(int length, int seed) {

@@ -3,6 +3,7 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.routing.RoutingSnapshot;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.state.SavedState;
@@ -79,10 +80,10 @@ final class StateKeeper {
                 expired++;
             } else {
                 refused++;
-                log.warn("saved value {} under {} not restored: {}", Long.toHexString(v.value().id()),
+                log.warn("saved value {} under {} not restored: {}", v.value().identity(),
                         v.key().shortHex(), badSignature.orElseGet(() -> ((StoreOutcome.Refused) outcome).reason()));
             }
-            store.removeValue(v.key(), v.value().id());
+            store.removeValue(v.key(), v.value().identity());
         }
         if (!saved.values().isEmpty()) {
             log.info("restored {} saved values ({} expired, {} refused)", restored, expired, refused);
@@ -105,8 +106,9 @@ final class StateKeeper {
             return;
         }
         Storage storage = parts.storage();
-        OptionalLong expiresAt = storage.expiryOf(key, value.id());
-        Optional<InetAddress> source = storage.sourceOf(key, value.identity());
+        ValueIdentity identity = value.identity();
+        OptionalLong expiresAt = storage.expiryOf(key, identity);
+        Optional<InetAddress> source = storage.sourceOf(key, identity);
         if (expiresAt.isPresent() && source.isPresent()) {
             store.saveValue(new SavedValue(key, value, source.get(), expiresAt.getAsLong()));
         }
@@ -118,7 +120,7 @@ final class StateKeeper {
             return;
         }
         for (ExpiredValue e : expired) {
-            store.removeValue(e.key(), e.value().id());
+            store.removeValue(e.key(), e.value().identity());
         }
     }
 

@@ -2,6 +2,7 @@ package io.rdht.core.state;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.ValueIdentity;
 import java.util.List;
 
 /**
@@ -27,11 +28,18 @@ public interface StateStore extends AutoCloseable {
     /** Keeps {@code id} as the node's id. */
     void saveNodeId(InfoHash id);
 
-    /** Keeps {@code value}, replacing the version saved under the same key and value id. */
+    /**
+     * Keeps {@code value}, replacing the version saved under the same key and
+     * {@linkplain io.rdht.core.Value#identity() identity} (id and owner). Values of other owners
+     * under the same id, and an unsigned one, are other values: each is kept beside the others.
+     */
     void saveValue(SavedValue value);
 
-    /** Forgets the value saved under {@code key} with {@code valueId}, if any. */
-    void removeValue(InfoHash key, long valueId);
+    /**
+     * Forgets the value saved under {@code key} with {@code identity} (id and owner), if any;
+     * other owners' values under the same id stay.
+     */
+    void removeValue(InfoHash key, ValueIdentity identity);
 
     /** Keeps {@code contacts} as the node's contacts, in place of those saved before. */
     void saveContacts(List<NodeInfo> contacts);

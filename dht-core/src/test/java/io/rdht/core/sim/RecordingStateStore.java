@@ -2,6 +2,7 @@ package io.rdht.core.sim;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
 import io.rdht.core.state.StateStore;
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class RecordingStateStore implements StateStore {
 
     private final SavedState saved;
-    private final Map<String, SavedValue> values = new LinkedHashMap<>();
+    private final Map<Slot, SavedValue> values = new LinkedHashMap<>();
     private final List<Runnable> heldBarriers = new ArrayList<>();
     private InfoHash nodeId;
     private List<NodeInfo> contacts;
@@ -28,7 +29,7 @@ final class RecordingStateStore implements StateStore {
         this.saved = saved;
         this.nodeId = saved.nodeId().orElse(null);
         this.contacts = saved.contacts();
-        saved.values().forEach(v -> values.put(name(v.key(), v.value().id()), v));
+        saved.values().forEach(v -> values.put(Slot.of(v), v));
     }
 
     /** A store with nothing saved. */
@@ -69,12 +70,12 @@ final class RecordingStateStore implements StateStore {
 
     @Override
     public synchronized void saveValue(SavedValue value) {
-        values.put(name(value.key(), value.value().id()), value);
+        values.put(Slot.of(value), value);
     }
 
     @Override
-    public synchronized void removeValue(InfoHash key, long valueId) {
-        values.remove(name(key, valueId));
+    public synchronized void removeValue(InfoHash key, ValueIdentity identity) {
+        values.remove(new Slot(key, identity));
     }
 
     @Override
@@ -97,7 +98,10 @@ final class RecordingStateStore implements StateStore {
     public void close() {
     }
 
-    private static String name(InfoHash key, long id) {
-        return key.toHex() + "/" + Long.toHexString(id);
+    /** Where a value is kept: its key and its identity (id and owner), as a real store keys it. */
+    private record Slot(InfoHash key, ValueIdentity identity) {
+        static Slot of(SavedValue v) {
+            return new Slot(v.key(), v.value().identity());
+        }
     }
 }

@@ -56,6 +56,29 @@ class StateAcrossRestartsTest {
     }
 
     @Test
+    void restartedNodeServesEveryOwnersValueUnderOneIdAndTheUnsignedOne() {
+        try (VirtualNetwork net = new VirtualNetwork(25, NetworkConditions.lan(), EngineSettings.defaults())) {
+            net.grow(3);
+            RecordingStateStore store = RecordingStateStore.empty();
+            DhtNode node = net.add(c -> c.stateStore(store));
+            DhtNode alice = net.add(c -> c.identity(Identity.generate()));
+            DhtNode mallory = net.add(c -> c.identity(Identity.generate()));
+            InfoHash key = InfoHash.of("one id, three values");
+            long id = net.await(alice.putSigned(key, Value.of("alice's")), LIMIT).value().id();
+            net.await(mallory.putSigned(key, Value.of("mallory's").toBuilder().id(id).build()), LIMIT);
+            net.await(mallory.put(key, Value.of("unsigned").toBuilder().id(id).build()), LIMIT);
+            assertThat(store.now().values()).as("values saved").hasSize(3);
+            net.kill(node);
+
+            DhtNode again = net.add(c -> c.stateStore(new RecordingStateStore(store.now())));
+
+            assertThat(net.await(again.storage(), LIMIT)).singleElement().satisfies(k -> assertThat(k.values())
+                    .extracting(v -> v.value().dataAsText() + " " + v.value().id())
+                    .containsExactlyInAnyOrder("alice's " + id, "mallory's " + id, "unsigned " + id));
+        }
+    }
+
+    @Test
     void savedValueWithABrokenSignatureIsNotRestored() {
         try (VirtualNetwork net = new VirtualNetwork(22, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(3);
