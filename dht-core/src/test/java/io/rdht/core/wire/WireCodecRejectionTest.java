@@ -272,6 +272,7 @@ class WireCodecRejectionTest {
         return Cbor.of(g -> {
             Cbor.header(g, Kind.GET.arrayLength(), Kind.GET);
             g.writeBinary(new byte[20]);
+            g.writeBinary(Token.NONE.toBytes());
             g.writeStartArray(null, count);
             fields.write(g);
             g.writeEndArray();
