@@ -53,7 +53,7 @@ public final class ClusterBenchmark {
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
-        } catch (BenchmarkOptions.UsageException e) {
+        } catch (Flags.UsageException e) {
             System.err.println("bench: " + e.getMessage() + " (see --help)");
             System.exit(2);
             return;
