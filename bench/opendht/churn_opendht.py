@@ -259,6 +259,9 @@ def run(args, nodes):
         nodes.kill(killed)
         rounds(reader, "crash", 2 * args.gets, args.values, deadline, CRASH_PHASE_LIMIT_S)
 
+        if time.monotonic() >= deadline:
+            log(f"no time left for the restart (--max-seconds {args.max_seconds})")
+            return
         survivor = min(set(range(args.nodes)) - set(killed))
         log(f"restarting the killed nodes on their ports, joining through node {survivor}")
         nodes.restart(killed, nodes.address(survivor))

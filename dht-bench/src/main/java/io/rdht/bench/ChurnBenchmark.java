@@ -95,6 +95,10 @@ public final class ChurnBenchmark {
             network.kill(killed);
             rounds(reader, "crash", 2 * options.gets(), CRASH_PHASE_LIMIT);
 
+            if (System.nanoTime() >= deadline) {
+                log("no time left for the restart (--max-seconds " + options.maxSeconds() + ")");
+                return;
+            }
             int survivor = 0;
             while (killed.contains(survivor)) {
                 survivor++;

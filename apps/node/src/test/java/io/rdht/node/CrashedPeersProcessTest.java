@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.rdht.bench.ConsoleNode;
-import io.rdht.bench.NodeProcesses;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10's crash with real processes: 12 {@code rdht} nodes on 127.0.0.1, values put, then 40%
@@ -20,30 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
  * table must no longer hold them. It asserts what happens, never how fast: every wait is a
  * generous bound that only catches a hang.
  */
-class CrashedPeersProcessTest {
+class CrashedPeersProcessTest extends NetworkProcessTest {
 
     private static final int NODES = 12;
     /** 5 of the 12, node 0 (the one every other joined through) among them. */
     private static final List<Integer> KILLED = List.of(0, 2, 5, 7, 9);
     private static final int SURVIVOR = NODES - 1;
     private static final int VALUES = 12;
-    private static final Duration START = Duration.ofSeconds(180);
-    private static final Duration STEP = Duration.ofSeconds(20);
-
-    @TempDir
-    Path dir;
-
-    private NodeProcesses network;
-
-    @BeforeEach
-    void prepare() {
-        network = new NodeProcesses(RdhtProcess.rdhtCommand(), dir, START);
-    }
-
-    @AfterEach
-    void stopEveryProcess() {
-        network.close();
-    }
 
     @Test
     void survivorFindsEveryValueAndForgetsTheDeadNodesOnceItsLookupsMetThem() {
@@ -70,16 +48,12 @@ class CrashedPeersProcessTest {
         for (ConsoleNode d : dead) {
             assertThat(get(survivor, d.id())).last().isEqualTo("done: 0 values");
         }
-        await().atMost(STEP).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             RoutingListing table = RoutingListing.of(survivor, STEP);
             assertThat(table.goodAddresses()).as("live contacts of the survivor").isNotEmpty();
             table.assertForgets(deadAddresses);
         });
         assertThat(get(survivor, "churn-0")).as("a get once the table has forgotten the dead")
                 .last().isEqualTo("done: 1 value");
-    }
-
-    private static List<String> get(ConsoleNode node, String key) {
-        return node.command("g " + key, l -> l.startsWith("done:") || l.startsWith("error"), STEP);
     }
 }

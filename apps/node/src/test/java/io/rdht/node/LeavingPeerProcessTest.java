@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.rdht.bench.ConsoleNode;
-import io.rdht.bench.NodeProcesses;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node that stops gracefully, by the console's {@code x} or by SIGTERM, tells the peers it knows,
@@ -19,27 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (issue 10). Six {@code rdht} processes on 127.0.0.1; the peers do nothing but {@code lr} while
  * they wait, so only the leaving nodes' word can change their tables.
  */
-class LeavingPeerProcessTest {
+class LeavingPeerProcessTest extends NetworkProcessTest {
 
-    private static final Duration START = Duration.ofSeconds(180);
-    private static final Duration STEP = Duration.ofSeconds(20);
     /** Generous for a datagram on loopback: without a word from the leaving node a table keeps it 15 min. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dir;
-
-    private NodeProcesses network;
-
-    @BeforeEach
-    void prepare() {
-        network = new NodeProcesses(RdhtProcess.rdhtCommand(), dir, START);
-    }
-
-    @AfterEach
-    void stopEveryProcess() {
-        network.close();
-    }
 
     @Test
     void peersDropANodeThatQuitsOrIsTerminatedAtOnce() {
@@ -51,7 +29,7 @@ class LeavingPeerProcessTest {
         for (ConsoleNode peer : peers) {
             // a lookup of a node's own id asks that node, which enters the table when it answers
             for (ConsoleNode leaver : List.of(quitting, terminated)) {
-                peer.command("g " + leaver.id(), l -> l.startsWith("done:") || l.startsWith("error"), STEP);
+                get(peer, leaver.id());
             }
             assertThat(RoutingListing.of(peer, STEP).goodAddresses()).as("good contacts of %s before", peer.address())
                     .containsAll(leaving);
