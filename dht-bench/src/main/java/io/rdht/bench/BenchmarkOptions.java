@@ -37,11 +37,6 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
         return new BenchmarkOptions(List.of(32, 128), 2000, 3000, 64, 10, 200_000);
     }
 
-    /** True if {@code args} ask for the usage. */
-    static boolean asksForHelp(String... args) {
-        return Flags.asksForHelp(args);
-    }
-
     /**
      * Parses {@code --flag value} and {@code --flag=value} arguments over the defaults.
      *

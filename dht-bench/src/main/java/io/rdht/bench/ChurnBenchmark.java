@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -51,18 +52,11 @@ public final class ChurnBenchmark {
 
     /** Runs it; see {@link ChurnOptions#USAGE}. */
     public static void main(String[] args) {
-        if (Flags.asksForHelp(args)) {
-            System.out.print(ChurnOptions.USAGE);
+        Optional<ChurnOptions> parsed = Flags.parseOrExit("bench-churn", ChurnOptions.USAGE, ChurnOptions::parse, args);
+        if (parsed.isEmpty()) {
             return;
         }
-        ChurnOptions options;
-        try {
-            options = ChurnOptions.parse(args);
-        } catch (Flags.UsageException e) {
-            System.err.println("bench-churn: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ChurnOptions options = parsed.get();
         NodeProcesses network = new NodeProcesses(List.of(options.rdht()), options.work(), NODE_START);
         // Ctrl-C or SIGTERM: the nodes die with this JVM (close() kills only what still runs)
         Runtime.getRuntime().addShutdownHook(new Thread(network::close, "bench-churn-stop"));

@@ -3,6 +3,7 @@ package io.rdht.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A benchmark's command line: {@code --flag value} or {@code --flag=value} pairs, checked as they are read. */
 final class Flags {
@@ -33,6 +34,31 @@ final class Flags {
             }
         }
         return values;
+    }
+
+    /** Parses a command line into a benchmark's options; throws {@link UsageException} on a bad one. */
+    @FunctionalInterface
+    interface Parser<T> {
+        /** The options from {@code args}. */
+        T parse(String... args) throws UsageException;
+    }
+
+    /**
+     * A benchmark's options from {@code args}; empty after printing {@code usage} when {@code args}
+     * ask for it. A bad command line ends the JVM with exit status 2 and a message naming the flag.
+     */
+    static <T> Optional<T> parseOrExit(String command, String usage, Parser<T> parser, String... args) {
+        if (asksForHelp(args)) {
+            System.out.print(usage);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.parse(args));
+        } catch (UsageException e) {
+            System.err.println(command + ": " + e.getMessage() + " (see --help)");
+            System.exit(2);
+            return Optional.empty();
+        }
     }
 
     /** True if {@code args} ask for the usage. */
