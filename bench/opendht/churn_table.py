@@ -99,7 +99,8 @@ def main(paths):
             print(f"| {label} | {name} | {get['ok']} | {get['first']} | {get['done']} | {put['ok']} | {put['done']}"
                   f" | {put['storers']} | {listen['ok']} | {listen['first']} |")
     print()
-    print("Times are p50 / p95 / p99 of the operations that succeeded; storers: median (least). A get succeeds"
+    print("Times are p50 / p95 / p99 of the operations that succeeded; storers: median (least) of the nodes"
+          " the put reports (rdht: PutResult.storers; OpenDHT: the nodes its done callback lists). A get succeeds"
           " when exactly the value put comes back; ✱: of those, how many the node then reported as failed"
           " (rdht: an error; OpenDHT: done with ok false) or that did not complete within 15 s.")
     print()
