@@ -36,7 +36,7 @@ ROUND_S = 0.25
 PHASE_LIMIT_S = 30.0
 CRASH_PHASE_LIMIT_S = 60.0
 NODE_START_S = 20.0
-WARMUP = 20
+WARMUP = 100                 # puts and gets before measuring, unrecorded, as rdht's side
 SEED = 10
 START = time.monotonic()
 

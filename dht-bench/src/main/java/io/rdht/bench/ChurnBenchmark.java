@@ -36,7 +36,8 @@ public final class ChurnBenchmark {
     private static final Duration PHASE_LIMIT = Duration.ofSeconds(30);
     /** Longest the phase after the crash may start rounds. */
     private static final Duration CRASH_PHASE_LIMIT = Duration.ofSeconds(60);
-    private static final int WARMUP = 20;
+    /** Puts and gets before measuring, unrecorded: the node processes start cold (JIT compiler, tables). */
+    private static final int WARMUP = 100;
     private static final long SEED = 10;
 
     private final ChurnOptions options;
