@@ -2,6 +2,7 @@ package io.rdht.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark's settings, from its command line.
@@ -41,17 +42,12 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
         return new BenchmarkOptions(List.of(32, 128), 2000, 3000, 64, 10, 200_000, false);
     }
 
-    /** True if {@code args} ask for the usage. */
-    static boolean asksForHelp(String... args) {
-        return List.of(args).contains("--help") || List.of(args).contains("-h");
-    }
-
     /**
      * Parses {@code --flag value} and {@code --flag=value} arguments over the defaults.
      *
-     * @throws UsageException naming the flag, for an unknown flag, a missing value or a bad number
+     * @throws Flags.UsageException naming the flag, for an unknown flag, a missing value or a bad number
      */
-    static BenchmarkOptions parse(String... args) throws UsageException {
+    static BenchmarkOptions parse(String... args) throws Flags.UsageException {
         BenchmarkOptions d = defaults();
         List<Integer> nodes = d.nodes();
         int ops = d.ops();
@@ -60,62 +56,35 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
         int seconds = d.seconds();
         int maxPuts = d.maxPuts();
         boolean persist = d.persist();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
+        List<String> valued = new ArrayList<>();
+        for (String arg : args) {
             if (arg.equals(PERSIST)) {
                 persist = true;
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            String flag = eq > 0 ? arg.substring(0, eq) : arg;
-            if (!FLAGS.contains(flag)) {
-                throw new UsageException("unknown argument " + arg);
-            }
-            String value;
-            if (eq > 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
             } else {
-                throw new UsageException(flag + " needs a value");
+                valued.add(arg);
             }
+        }
+        for (Map.Entry<String, String> e : Flags.parse(FLAGS, valued.toArray(String[]::new)).entrySet()) {
+            String flag = e.getKey();
+            String value = e.getValue();
             switch (flag) {
                 case "--nodes" -> nodes = sizes(value);
-                case "--ops" -> ops = number(flag, value, 1, 1_000_000);
-                case "--warmup" -> warmup = number(flag, value, 0, 1_000_000);
-                case "--inflight" -> inflight = number(flag, value, 1, 10_000);
-                case "--seconds" -> seconds = number(flag, value, 1, 3600);
-                case "--max-puts" -> maxPuts = number(flag, value, 1, 1_000_000);
+                case "--ops" -> ops = Flags.number(flag, value, 1, 1_000_000);
+                case "--warmup" -> warmup = Flags.number(flag, value, 0, 1_000_000);
+                case "--inflight" -> inflight = Flags.number(flag, value, 1, 10_000);
+                case "--seconds" -> seconds = Flags.number(flag, value, 1, 3600);
+                case "--max-puts" -> maxPuts = Flags.number(flag, value, 1, 1_000_000);
+                default -> throw new IllegalStateException(flag);
             }
         }
         return new BenchmarkOptions(nodes, ops, warmup, inflight, seconds, maxPuts, persist);
     }
 
-    private static List<Integer> sizes(String value) throws UsageException {
+    private static List<Integer> sizes(String value) throws Flags.UsageException {
         List<Integer> sizes = new ArrayList<>();
         for (String part : value.split(",", -1)) {
-            sizes.add(number("--nodes", part.strip(), 2, 1000));
+            sizes.add(Flags.number("--nodes", part.strip(), 2, 1000));
         }
         return List.copyOf(sizes);
-    }
-
-    private static int number(String flag, String text, int min, int max) throws UsageException {
-        int n;
-        try {
-            n = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + ": '" + text + "' is not a whole number");
-        }
-        if (n < min || n > max) {
-            throw new UsageException(flag + " must be in " + min + ".." + max + ", got " + n);
-        }
-        return n;
-    }
-
-    /** A command line the benchmark cannot run with; the message names the flag. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -46,18 +47,11 @@ public final class ClusterBenchmark {
 
     /** Runs the benchmark with the given command line, e.g. {@code --nodes 32 --ops 500}; see {@code --help}. */
     public static void main(String[] args) throws InterruptedException {
-        if (BenchmarkOptions.asksForHelp(args)) {
-            System.out.print(BenchmarkOptions.USAGE);
+        Optional<BenchmarkOptions> parsed = Flags.parseOrExit("bench", BenchmarkOptions.USAGE, BenchmarkOptions::parse, args);
+        if (parsed.isEmpty()) {
             return;
         }
-        BenchmarkOptions options;
-        try {
-            options = BenchmarkOptions.parse(args);
-        } catch (BenchmarkOptions.UsageException e) {
-            System.err.println("bench: " + e.getMessage() + " (see --help)");
-            System.exit(2);
-            return;
-        }
+        BenchmarkOptions options = parsed.get();
         try {
             new ClusterBenchmark(options, System.out).run();
         } catch (Cluster.StartFailure e) {

@@ -3,6 +3,7 @@ package io.rdht.node;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -52,19 +55,30 @@ final class RdhtProcess {
 
     /** Starts {@code rdht args}, with a config directory of its own and no bootstrap variable. */
     static RdhtProcess start(Path configDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        String launcher = System.getProperty("rdht.launcher");
-        if (launcher != null) {
-            command.add(launcher);
-        } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        }
+        List<String> command = new ArrayList<>(rdhtCommand());
         command.addAll(List.of(args));
         ProcessBuilder pb = isolated(new ProcessBuilder(command), configDir);
         pb.environment().putAll(env);
         return new RdhtProcess(pb.start());
+    }
+
+    /**
+     * The command line that runs {@code rdht}: {@code bin/rdht} when the system property
+     * {@code rdht.launcher} names it, else this JVM running {@link Main} from the test class path,
+     * less the benchmark module the churn tests use (its own {@code logback.xml} would make Logback
+     * print warnings on the node's standard output).
+     */
+    static List<String> rdhtCommand() {
+        String launcher = System.getProperty("rdht.launcher");
+        if (launcher != null) {
+            return List.of(launcher);
+        }
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("dht-bench"))
+                .collect(Collectors.joining(File.pathSeparator));
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", classPath, Main.class.getName());
     }
 
     /** Starts another of rdht's launchers, e.g. {@code bin/sensor}, with a config directory of its own. */
