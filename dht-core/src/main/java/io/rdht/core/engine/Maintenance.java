@@ -32,6 +32,7 @@ final class Maintenance {
     private final RandomGenerator random;
     private final List<InetSocketAddress> bootstrap = new ArrayList<>();
     private long bootstrapWaitMillis;
+    private long selfLookupWaitMillis;
     private Runnable onFirstJoinAttempt;
     private EngineEnvironment.Timer bootstrapTimer;
     private final List<EngineEnvironment.Timer> periodic = new ArrayList<>();
@@ -43,6 +44,7 @@ final class Maintenance {
         this.random = random;
         this.forgetStaleListens = forgetStaleListens;
         this.bootstrapWaitMillis = parts.settings().bootstrapRetryMinMillis();
+        this.selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
     }
 
     /** Joins through {@code nodes} and starts the periodic upkeep; {@code onReady} runs once. */
@@ -120,15 +122,28 @@ final class Maintenance {
     /**
      * A lookup of the own id fills the buckets near it and tells the neighbours we are here; the
      * node is ready then. One lookup at each farther distance then fills the far buckets, in the
-     * background: a client that only wants to put once need not wait for them.
+     * background: a client that only wants to put once need not wait for them. When nobody
+     * answered the self-lookup (every send to the bootstrap node's contacts lost), it is tried
+     * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
      */
     private void selfLookup(Runnable onDone) {
-        findNode(parts.self(), () -> {
+        Lookup lookup = parts.newLookup(parts.self());
+        new LookupRun(lookup, parts.rpc(), () -> new FindNode(parts.self()), (n, r) -> { }, () -> {
             onDone.run();
+            if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
+                retrySelfLookupLater();
+                return;
+            }
+            selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
             for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
                 findNode(target, () -> { });
             }
-        });
+        }).start();
+    }
+
+    private void retrySelfLookupLater() {
+        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> { }));
+        selfLookupWaitMillis = Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
     }
 
     private void retryBootstrapLater() {
