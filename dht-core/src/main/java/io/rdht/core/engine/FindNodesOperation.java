@@ -25,7 +25,7 @@ final class FindNodesOperation implements UserOperation {
     /** Runs {@code lookup} with find-node requests; its result holds up to {@code k} nodes. */
     void start(Lookup lookup, Rpc rpc, int k) {
         InfoHash target = lookup.target();
-        new LookupRun(lookup, rpc, () -> new FindNode(target), (n, r) -> { }, () -> {
+        new LookupRun(lookup, rpc, node -> new FindNode(target), (n, r) -> { }, () -> {
             if (finish()) {
                 onResult.accept(new LookupResult(target, lookup.closestAnswered(k), lookup.hopsToClosest(),
                         lookup.answeredCount()));

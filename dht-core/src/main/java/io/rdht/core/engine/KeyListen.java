@@ -9,7 +9,6 @@ import io.rdht.core.ValueEvent;
 import io.rdht.core.listen.ListenState;
 import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.FindNode;
-import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Listen;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Token;
@@ -62,7 +61,7 @@ final class KeyListen {
     void start(List<Value> local) {
         local.forEach(this::offer);
         LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> GetValues.firstPage(key),
+        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), node -> parts.rpc().firstPage(key, node),
                 (from, reply) -> {
                     if (reply instanceof ValuesFound found) {
                         found.values().forEach(this::offer);
@@ -133,7 +132,7 @@ final class KeyListen {
 
     private void refresh() {
         LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), () -> new FindNode(key), (n, r) -> { },
+        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), node -> new FindNode(key), (n, r) -> { },
                 () -> register(run[0]));
         run[0].start();
     }

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Drives one {@link Lookup} over the network: sends the requests it asks for, tells it of each
@@ -22,7 +22,7 @@ final class LookupRun {
 
     private final Lookup lookup;
     private final Rpc rpc;
-    private final Supplier<Request> request;
+    private final Function<NodeInfo, Request> request;
     private final BiConsumer<NodeInfo, Reply> onReply;
     private final Runnable onDone;
     private final Map<NodeInfo, Token> tokens = new HashMap<>();
@@ -31,11 +31,11 @@ final class LookupRun {
     /**
      * @param lookup  the state machine
      * @param rpc     how requests are sent
-     * @param request the request sent to each node
+     * @param request the request sent to each node, made for it
      * @param onReply told of every reply (values, contacts) before the lookup is
      * @param onDone  run once, when the lookup ends
      */
-    LookupRun(Lookup lookup, Rpc rpc, Supplier<Request> request, BiConsumer<NodeInfo, Reply> onReply,
+    LookupRun(Lookup lookup, Rpc rpc, Function<NodeInfo, Request> request, BiConsumer<NodeInfo, Reply> onReply,
               Runnable onDone) {
         this.lookup = lookup;
         this.rpc = rpc;
@@ -64,7 +64,7 @@ final class LookupRun {
             return;
         }
         for (NodeInfo node : lookup.nextToAsk()) {
-            rpc.send(node, request.get(), new RpcCallback() {
+            rpc.send(node, request.apply(node), new RpcCallback() {
                 @Override
                 public void onReply(NodeInfo from, Reply reply) {
                     answered(node, reply);

@@ -128,7 +128,7 @@ final class Maintenance {
      */
     private void selfLookup(Runnable onDone) {
         Lookup lookup = parts.newLookup(parts.self());
-        new LookupRun(lookup, parts.rpc(), () -> new FindNode(parts.self()), (n, r) -> { }, () -> {
+        new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> { }, () -> {
             onDone.run();
             if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
                 retrySelfLookupLater();
@@ -190,7 +190,7 @@ final class Maintenance {
 
     private void findNode(InfoHash target, Runnable onDone) {
         Lookup lookup = parts.newLookup(target);
-        new LookupRun(lookup, parts.rpc(), () -> new FindNode(target), (n, r) -> { }, onDone).start();
+        new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> { }, onDone).start();
     }
 
     /** Each key is re-published once per period, at a phase fixed by the key, so the load spreads evenly. */

@@ -89,7 +89,7 @@ public final class NodeEngine {
         RoutingTable routing = new RoutingTable(id, settings.routing(), now);
         Storage storage = new Storage(settings.storage());
         this.outbox = new Outbox(env, codec, settings.networkId(), settings.readOnly(), id, random, stats);
-        Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts());
+        Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts(), settings.tokenRotationMillis());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, this::onExpired);
         this.readerCheck = new ReaderCheck(signatures, identity, env, stats);

@@ -54,7 +54,7 @@ final class PutOperation {
 
     /** Looks up the key from {@code lookup}'s seeds, then puts. */
     void start(Lookup lookup) {
-        run = new LookupRun(lookup, rpc, () -> new FindNode(key), (n, r) -> { }, this::putToClosest);
+        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> { }, this::putToClosest);
         run.start();
     }
 

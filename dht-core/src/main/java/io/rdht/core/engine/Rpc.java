@@ -4,6 +4,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.wire.Envelope;
+import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import java.net.InetSocketAddress;
@@ -44,11 +45,13 @@ final class Rpc {
     private final NodeStats stats;
     private final int maxAttempts;
     private final Map<Long, Pending> pending = new HashMap<>();
+    private final HeldTokens tokens;
     private Consumer<NodeInfo> liveness = node -> { };
     private boolean closed;
 
     Rpc(EngineEnvironment env, Outbox outbox, RoutingTable routing, RandomGenerator random, NodeStats stats,
-        int maxAttempts) {
+        int maxAttempts, long tokenLifeMillis) {
+        this.tokens = new HeldTokens(tokenLifeMillis);
         this.env = env;
         this.outbox = outbox;
         this.routing = routing;
@@ -82,6 +85,7 @@ final class Rpc {
         finish(p);
         NodeInfo node = new NodeInfo(envelope.sender(), from);
         long now = env.nowMillis();
+        tokens.onReply(from, reply, now);
         if (!envelope.readOnly()) {
             // each send has a transaction id of its own, so this is the exact round trip of the send
             // answered: no ambiguity after a re-send (Karn's problem), no need to skip the sample
@@ -92,6 +96,15 @@ final class Rpc {
         }
         p.callback.onReply(node, reply);
         return true;
+    }
+
+    /**
+     * The first page of {@code key}'s values to ask {@code node} for, with the write token it
+     * handed this node lately, if any: a get that proves its address gets its whole reply at once
+     * instead of one cut to the amplification bound and a second round trip.
+     */
+    GetValues firstPage(InfoHash key, NodeInfo node) {
+        return new GetValues(key, tokens.tokenFrom(node.address(), env.nowMillis()), null);
     }
 
     /** Forgets every request in flight without calling back, and sends nothing more (the node is closing). */
