@@ -51,7 +51,7 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
     /** OpenDHT's starting parameters, with adaptive timeouts. */
     public static EngineSettings defaults() {
         return new EngineSettings(0,
-                new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 25, 4, 2_000),
+                new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
                 new LookupSettings(8, 4, 14),
                 StorageLimits.defaults(),
                 3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults(), false,

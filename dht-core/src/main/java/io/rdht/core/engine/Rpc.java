@@ -36,7 +36,7 @@ import java.util.random.RandomGenerator;
 final class Rpc {
 
     /** Sends beyond {@code maxAttempts} for a request sent before any round trip was measured. */
-    static final int EXTRA_PROBE_ATTEMPTS = 4;
+    static final int EXTRA_PROBE_ATTEMPTS = 2;
 
     private final EngineEnvironment env;
     private final Outbox outbox;
