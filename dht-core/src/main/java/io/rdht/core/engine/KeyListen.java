@@ -152,7 +152,7 @@ final class KeyListen {
             }
         }
         for (NodeInfo target : targets) {
-            listenAt(target, run::tokenOf, null, 1);
+            listenAt(target, parts.rpc()::tokenFrom, null, 1);
         }
     }
 
@@ -163,7 +163,7 @@ final class KeyListen {
      */
     private void listenAt(NodeInfo storer, Function<NodeInfo, Token> tokens, ValueIdentity after, int page) {
         Token token = tokens.apply(storer);
-        if (token == null) {
+        if (token.equals(Token.NONE)) {
             return;
         }
         storers.put(storer.address(), storer);

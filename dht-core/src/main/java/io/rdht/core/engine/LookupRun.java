@@ -5,18 +5,14 @@ import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
-import io.rdht.core.wire.Token;
 import io.rdht.core.wire.ValuesFound;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Drives one {@link Lookup} over the network: sends the requests it asks for, tells it of each
- * answer, slow answer and failure, collects the write tokens the answering nodes hand out, and
- * reports the end once.
+ * answer, slow answer and failure, and reports the end once. The write tokens the answering nodes
+ * hand out are kept by {@link Rpc#tokenFrom}.
  */
 final class LookupRun {
 
@@ -25,7 +21,6 @@ final class LookupRun {
     private final Function<NodeInfo, Request> request;
     private final BiConsumer<NodeInfo, Reply> onReply;
     private final Runnable onDone;
-    private final Map<NodeInfo, Token> tokens = new HashMap<>();
     private boolean done;
 
     /**
@@ -52,11 +47,6 @@ final class LookupRun {
     /** The lookup's state machine, for its result. */
     Lookup lookup() {
         return lookup;
-    }
-
-    /** The write token {@code node} handed out, or null. */
-    Token tokenOf(NodeInfo node) {
-        return tokens.get(node);
     }
 
     private void pump() {
@@ -95,14 +85,8 @@ final class LookupRun {
         }
         onReply.accept(node, reply);
         switch (reply) {
-            case Nodes n -> {
-                tokens.put(node, n.token());
-                lookup.onAnswer(node.id(), n.closest());
-            }
-            case ValuesFound v -> {
-                tokens.put(node, v.token());
-                lookup.onAnswer(node.id(), v.closest());
-            }
+            case Nodes n -> lookup.onAnswer(node.id(), n.closest());
+            case ValuesFound v -> lookup.onAnswer(node.id(), v.closest());
             default -> lookup.onFailure(node.id());
         }
         pump();

@@ -67,7 +67,7 @@ final class PutOperation {
             return;
         }
         for (NodeInfo target : targets) {
-            Token token = run.tokenOf(target);
+            Token token = rpc.tokenFrom(target);
             for (List<Value> batch : batches) {
                 rpc.send(target, new PutValues(key, token, batch), new RpcCallback() {
                     @Override

@@ -7,6 +7,7 @@ import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
+import io.rdht.core.wire.Token;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.random.RandomGenerator;
 /**
  * The requesting side of the protocol: gives each send of a request a transaction id of its own,
  * re-sends it with exponential backoff from the peer's adaptive timeout, pairs replies with
- * requests, and feeds round trips and failures to the routing table.
+ * requests, feeds round trips and failures to the routing table, and keeps the write tokens the
+ * repliers hand out.
  *
  * <p>Implementation note: TCP cannot tell which send of a segment an acknowledgement answers, so
  * Karn's rule drops the sample after a re-send, and a timeout too short for a busy peer never
@@ -104,7 +106,12 @@ final class Rpc {
      * instead of one cut to the amplification bound and a second round trip.
      */
     GetValues firstPage(InfoHash key, NodeInfo node) {
-        return new GetValues(key, tokens.tokenFrom(node.address(), env.nowMillis()), null);
+        return new GetValues(key, tokenFrom(node), null);
+    }
+
+    /** The write token {@code node} handed this node within its life, or {@link Token#NONE}. */
+    Token tokenFrom(NodeInfo node) {
+        return tokens.tokenFrom(node.address(), env.nowMillis());
     }
 
     /** Forgets every request in flight without calling back, and sends nothing more (the node is closing). */

@@ -70,11 +70,7 @@ public final class Lookup {
         this.target = target;
         this.settings = settings;
         this.history = history;
-        for (NodeInfo seed : seeds) {
-            if (heardOf.add(seed.id())) {
-                insert(new Candidate(seed, 1, history.apply(seed.id()) != PeerStatus.UNSUSPECTED));
-            }
-        }
+        offer(seeds, 1, true);
     }
 
     /** The id looked up. */
@@ -118,7 +114,7 @@ public final class Lookup {
         release(c);
         c.state = State.ANSWERED;
         answered++;
-        offer(closer, c.hop + 1);
+        offer(closer, c.hop + 1, false);
     }
 
     /**
@@ -222,16 +218,17 @@ public final class Lookup {
         return active;
     }
 
-    private void offer(List<NodeInfo> nodes, int hop) {
+    /** Adds the nodes not heard of yet; those that failed repeatedly only if {@code seeds}, the last resort. */
+    private void offer(List<NodeInfo> nodes, int hop, boolean seeds) {
         for (NodeInfo n : nodes) {
             if (!heardOf.add(n.id())) {
                 continue;
             }
             PeerStatus status = history.apply(n.id());
-            if (status == PeerStatus.FAILED) {
+            if (status == PeerStatus.FAILED && !seeds) {
                 skipped++;
             } else {
-                insert(new Candidate(n, hop, status == PeerStatus.SUSPECT));
+                insert(new Candidate(n, hop, status != PeerStatus.UNSUSPECTED));
             }
         }
     }

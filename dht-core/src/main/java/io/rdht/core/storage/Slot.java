@@ -2,8 +2,8 @@ package io.rdht.core.storage;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
+import io.rdht.core.wire.Source;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 
 /**
  * The place of one value (its id and owner) under one key: the version stored now, who sent it, what it is charged
@@ -14,8 +14,8 @@ final class Slot {
     final InfoHash key;
     Value value;
     InetAddress source;
-    /** Whose share of the key the value uses: see {@link Storage#shareOf}. */
-    InetSocketAddress share;
+    /** Whose share of the key the value uses: see {@link Source}. */
+    Source share;
     long bytes;
     long expiresAt;
     /** Ticket of the one expiry-queue entry that stands for this slot; older entries are stale. */
@@ -23,7 +23,7 @@ final class Slot {
     /** Time of that entry: never later than {@link #expiresAt}. */
     long queuedAt;
 
-    Slot(InfoHash key, Value value, InetAddress source, InetSocketAddress share, long bytes, long expiresAt) {
+    Slot(InfoHash key, Value value, InetAddress source, Source share, long bytes, long expiresAt) {
         this.key = key;
         this.value = value;
         this.source = source;

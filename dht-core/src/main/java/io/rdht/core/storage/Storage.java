@@ -8,6 +8,7 @@ import io.rdht.core.storage.StoreOutcome.Refreshed;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
 import io.rdht.core.wire.ErrorCode;
+import io.rdht.core.wire.Source;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class Storage {
     /**
      * Stores {@code value} as {@link #store(InfoHash, Value, InetAddress, long)} does, for the
      * sender at {@code from}: bytes are charged to its IP address, its share of the key to its
-     * {@linkplain #shareOf share}.
+     * share ({@link Source}: its IP address, IPv6 /64, or loopback address and port).
      */
     public StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long nowMillis) {
         return store(key, value, from, nowMillis, Long.MAX_VALUE);
@@ -119,7 +120,7 @@ public final class Storage {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(from, "from");
         InetAddress source = from.getAddress();
-        InetSocketAddress share = shareOf(from);
+        Source share = Source.of(from);
         if (value.id() == Value.UNASSIGNED_ID) {
             return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
         }
@@ -198,15 +199,7 @@ public final class Storage {
     /** Values the sender at {@code from} holds under {@code key}, counted against its share of the key. */
     public long valuesFrom(InfoHash key, InetSocketAddress from) {
         KeyValues slots = byKey.get(key);
-        return slots == null ? 0 : slots.valuesFrom(shareOf(from));
-    }
-
-    /**
-     * Whose share of a key a sender at {@code from} uses: its IP address (port 0), or on a loopback
-     * address its IP address and port.
-     */
-    public static InetSocketAddress shareOf(InetSocketAddress from) {
-        return from.getAddress().isLoopbackAddress() ? from : new InetSocketAddress(from.getAddress(), 0);
+        return slots == null ? 0 : slots.valuesFrom(Source.of(from));
     }
 
     /**
@@ -281,7 +274,7 @@ public final class Storage {
         return expiries.size();
     }
 
-    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, InetSocketAddress share,
+    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, Source share,
             long expiresAt) {
         if (slots == null && byKey.size() >= limits.maxKeys()) {
             return new Refused(ErrorCode.STORAGE_FULL, "key limit reached: " + byKey.size() + " of "
@@ -327,7 +320,7 @@ public final class Storage {
         return new Refreshed(slot.value, extended);
     }
 
-    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, InetSocketAddress share,
+    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, Source share,
             long expiresAt) {
         long bytes = StorageLimits.chargeOf(value);
         boolean sameShare = slot.share.equals(share);
@@ -356,13 +349,13 @@ public final class Storage {
         return new Updated(previous, value);
     }
 
-    private Optional<Refused> shareRefusal(InfoHash key, KeyValues slots, InetSocketAddress share) {
+    private Optional<Refused> shareRefusal(InfoHash key, KeyValues slots, Source share) {
         long held = slots.valuesFrom(share);
         if (held < limits.maxValuesPerKeyPerSource() || !sharedOut(slots)) {
             return Optional.empty();
         }
         return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
-                + sourceName(share) + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
+                + share + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
                 + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
                 + limits.maxValuesPerKey()));
     }
@@ -372,11 +365,7 @@ public final class Storage {
         return slots != null && slots.slots.size() >= limits.sharedFrom();
     }
 
-    private static String sourceName(InetSocketAddress share) {
-        return share.getAddress().getHostAddress() + (share.getPort() == 0 ? "" : ":" + share.getPort());
-    }
-
-    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, InetSocketAddress share, long adding,
+    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, Source share, long adding,
             long releasedTotal, long releasedFromSource, long releasedFromShare) {
         long total = totalBytes - releasedTotal + adding;
         if (total > limits.maxTotalBytes()) {
@@ -392,7 +381,7 @@ public final class Storage {
         long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
         if (ofKey > limits.maxBytesPerKeyPerSource() && sharedOut(slots)) {
             return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per key per source limit reached: "
-                    + "storing " + adding + " bytes would charge " + sourceName(share) + " " + ofKey + " of "
+                    + "storing " + adding + " bytes would charge " + share + " " + ofKey + " of "
                     + limits.maxBytesPerKeyPerSource() + " bytes of the key"));
         }
         return Optional.empty();

@@ -17,8 +17,8 @@ import java.util.Objects;
  * receive datagrams (a put needs a token bound to its address). Below three quarters no share
  * applies, so that a storer re-publishing a key's values to a new storer (one source, many
  * values) is not refused; a key fuller than that replicates to new storers only in part. A
- * source is one IP address, as for {@link #maxBytesPerSource} (see {@code Storage.shareOf} for
- * loopback); an attacker with many addresses (an IPv6 prefix) is not stopped by this alone.
+ * source is an IP address, an IPv6 /64, or a loopback address and port ({@code wire.Source});
+ * an attacker with many addresses is not stopped by this alone.
  *
  * <p>Bytes are counted with {@link #chargeOf(Value)}: the data, the content type, the owner key,
  * signature and recipient key, plus {@value #VALUE_OVERHEAD_BYTES} bytes for what every stored

@@ -130,7 +130,9 @@ final class SettingValue {
         } catch (TypeConversionException e) {
             throw new IllegalArgumentException(e.getMessage());
         } catch (Exception e) {
-            throw new IllegalArgumentException("'" + text + "' is not valid: " + e.getMessage());
+            // every converter of ours refuses bad text with TypeConversionException; anything else is a bug
+            throw new IllegalStateException("converter " + converter.getClass().getName() + " failed on '" + text + "'",
+                    e);
         }
     }
 
