@@ -7,5 +7,8 @@
  * of apps/node use too), kills a share of them with SIGKILL and restarts them, and times what a
  * reader node sees. It is an app, not a library: it owns its threads, reads the clock and
  * configures Logback.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.bench;

@@ -19,7 +19,7 @@ class PureCorePurityTest {
             "System.currentTimeMillis", "System.nanoTime", "Instant.now", "Clock.", "Thread.sleep", "new Thread");
 
     @ParameterizedTest
-    @ValueSource(strings = {"wire", "routing", "lookup", "storage", "engine", "state"})
+    @ValueSource(strings = {"wire", "routing", "lookup", "storage", "listen", "sign", "engine", "state"})
     void corePackageImportsNeitherReactorNorNettyAndReadsNoClock(String pkg) throws IOException {
         try (Stream<Path> files = Files.list(SOURCES.resolve(pkg))) {
             List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
@@ -27,6 +27,19 @@ class PureCorePurityTest {
             for (Path file : sources) {
                 String source = Files.readString(file);
                 assertThat(FORBIDDEN).as(pkg + "/" + file.getFileName()).noneMatch(source::contains);
+            }
+        }
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsAndWhenNullIsAllowed() throws IOException {
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            List<Path> packages = dirs.filter(Files::isDirectory).toList();
+            assertThat(packages).hasSizeGreaterThan(5);
+            for (Path dir : packages) {
+                Path info = dir.resolve("package-info.java");
+                assertThat(info).as("package-info of " + SOURCES.relativize(dir)).exists();
+                assertThat(read(info)).as(info.toString()).contains("Nullness:");
             }
         }
     }

@@ -8,5 +8,8 @@
  *
  * <p>No networking, no Reactor and no threads: the node in {@code dht-core} calls into this
  * package.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.crypto;

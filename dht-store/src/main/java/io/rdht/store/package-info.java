@@ -5,5 +5,8 @@
  * thread of the store's own writes, so the node thread never waits for the disk; a state it cannot
  * read is moved aside and the node starts fresh. docs/OPERATIONS.md ("State directory") says why
  * SQLite and what "acknowledged" means.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.store;

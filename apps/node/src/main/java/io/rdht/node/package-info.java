@@ -4,5 +4,8 @@
  * {@code ld}, {@code b}, {@code x}), or joins a network once to {@code get} or {@code put} a value.
  * Console lines are parsed into {@link io.rdht.node.ConsoleCommand} records, run by
  * {@link io.rdht.node.CommandRunner}, and printed in the formats of {@link io.rdht.node.Format}.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.node;

@@ -7,5 +7,8 @@
  * refreshed; a listener accepts pushes only for a listen id it chose at random and only from the
  * storers it registered with. Values are tracked by identity (id and owner), so a value another
  * owner signed under the same id never passes for, nor hides, the owner's.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.core.listen;

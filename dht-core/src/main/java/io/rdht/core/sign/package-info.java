@@ -13,5 +13,8 @@
  * TTL has run out, and their edit policy refuses an older seq, so an old version cannot be brought
  * back. <em>Moved ciphertexts:</em> encryption binds the key, id and owner as associated data, so a
  * ciphertext re-signed by someone else or put under another key or id does not decrypt.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.core.sign;

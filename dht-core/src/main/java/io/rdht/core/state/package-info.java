@@ -9,5 +9,8 @@
  * more than what it receives from the network. Every signed value is verified again before it is
  * stored, expired values are dropped, and values go through the storage limits as a put does; a
  * store that cannot read its file moves it aside and starts empty instead of refusing to start.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.core.state;

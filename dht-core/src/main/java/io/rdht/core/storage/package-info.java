@@ -16,5 +16,8 @@
  * signature before it stores), an unsigned value only by an unsigned one with a higher seq (an
  * unsigned value has no owner, so what must not be edited by others must be signed); a replay of
  * an older version is refused, and a stale copy can never shorten a value's expiry.
+ *
+ * <p>Nullness: no parameter, return value or record component is null unless its documentation
+ * says when it is.
  */
 package io.rdht.core.storage;
