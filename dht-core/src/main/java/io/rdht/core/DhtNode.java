@@ -2,13 +2,9 @@ package io.rdht.core;
 
 import io.rdht.core.engine.GetCallback;
 import io.rdht.core.engine.ListenCallback;
-import io.rdht.core.engine.ListenView;
 import io.rdht.core.engine.NodeEngine;
 import io.rdht.core.engine.NodeStats;
 import io.rdht.core.engine.PutCallback;
-import io.rdht.core.listen.Registration;
-import io.rdht.core.routing.RoutingSnapshot;
-import io.rdht.core.storage.KeySnapshot;
 import io.rdht.core.transport.Endpoint;
 import io.rdht.crypto.RecipientKey;
 import java.net.InetSocketAddress;
@@ -245,7 +241,7 @@ public final class DhtNode implements AutoCloseable {
     }
 
     /** Listens other nodes hold on this node, taken on the node thread. */
-    public Mono<List<Registration>> listenersHere() {
+    public Mono<List<HeldListen>> listenersHere() {
         return read(NodeEngine::listenersHere);
     }
 
@@ -265,10 +261,10 @@ public final class DhtNode implements AutoCloseable {
         return read(NodeEngine::storageSnapshot);
     }
 
-    /** Counters of traffic and refusals; null before {@link #start()} completes. */
-    public NodeStats stats() {
+    /** This node's counters of traffic and refusals at this moment; all zero before {@link #start()} completes. */
+    public NodeCounters stats() {
         NodeEngine e = engine;
-        return e == null ? null : e.stats();
+        return new NodeCounters(e == null ? new NodeStats().snapshot() : e.stats().snapshot());
     }
 
     /**

@@ -11,7 +11,6 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeObserver;
 import io.rdht.core.ValueEvent;
-import io.rdht.core.engine.NodeStats;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
  * DhtNode node = DhtNode.create(DhtConfig.builder().observer(metrics).build()).start().block();
  * }</pre>
  *
- * <p>Meters (Prometheus names in brackets): every counter of {@link NodeStats} as a counter
+ * <p>Meters (Prometheus names in brackets): every counter of {@link io.rdht.core.NodeCounters} as a counter
  * {@code rdht.<name>} ({@code rdht_datagrams_in_total}, ...); gauges of routing contacts per
  * address family, keys, values and bytes stored for others, listens held here and our own
  * ({@code rdht_routing_contacts{family}}, {@code rdht_storage_keys}, {@code rdht_storage_values},
@@ -90,10 +89,9 @@ public final class DhtMetrics implements NodeObserver {
     @Override
     public void onStarted(DhtNode started) {
         node = started;
-        NodeStats stats = started.stats();
-        for (String name : stats.snapshot().keySet()) {
-            nodeMeters.add(FunctionCounter.builder("rdht." + name, stats, s -> s.snapshot().get(name))
-                    .description("NodeStats " + name).tags(tags).register(registry));
+        for (String name : started.stats().byName().keySet()) {
+            nodeMeters.add(FunctionCounter.builder("rdht." + name, started, n -> n.stats().get(name))
+                    .description("Node counter " + name).tags(tags).register(registry));
         }
         gauge("rdht.routing.contacts", "Contacts in the routing table", Tags.of("family", "ipv4"),
                 g -> g.contactsIpv4());

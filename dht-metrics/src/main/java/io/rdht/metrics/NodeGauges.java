@@ -1,8 +1,8 @@
 package io.rdht.metrics;
 
 import io.rdht.core.DhtNode;
-import io.rdht.core.routing.RoutingSnapshot;
-import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.KeySnapshot;
 import java.net.Inet6Address;
 import java.util.List;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,6 @@
 package io.rdht.node;
 
 import io.rdht.core.DhtNode;
-import java.time.Clock;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
 
@@ -18,14 +17,14 @@ public final class CommandRunner {
 
     /**
      * A runner for {@code node}, printing to {@code out}; listen events are printed on
-     * {@code printing}, {@code clock} tells the time left of the listens others hold here.
+     * {@code printing}.
      */
-    public CommandRunner(DhtNode node, NodeSetup setup, Printer out, Scheduler printing, Clock clock) {
+    public CommandRunner(DhtNode node, NodeSetup setup, Printer out, Scheduler printing) {
         this.node = node;
         this.out = out;
         this.data = new DataCommands(node, out);
         this.listens = new ListenCommands(node, out, printing);
-        this.inspect = new InspectCommands(node, setup, listens, out, clock);
+        this.inspect = new InspectCommands(node, setup, listens, out);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.rdht.node;
 
 import io.rdht.core.DhtNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -20,20 +19,18 @@ final class InspectCommands {
     private final NodeSetup setup;
     private final ListenCommands listens;
     private final Printer out;
-    private final Clock clock;
 
-    InspectCommands(DhtNode node, NodeSetup setup, ListenCommands listens, Printer out, Clock clock) {
+    InspectCommands(DhtNode node, NodeSetup setup, ListenCommands listens, Printer out) {
         this.node = node;
         this.setup = setup;
         this.listens = listens;
         this.out = out;
-        this.clock = clock;
     }
 
     void nodeInfo() {
         print(Reports.nodeInfo(new Reports.NodeSummary(node.id(), node.address(), setup.networkId(),
                 take(node.routingTable()), take(node.storage()), setup.storage().maxTotalBytes(),
-                take(node.listens()), take(node.listenersHere()), node.stats().snapshot())));
+                take(node.listens()), take(node.listenersHere()), node.stats().byName())));
     }
 
     void routingTable() {
@@ -41,8 +38,7 @@ final class InspectCommands {
     }
 
     void listens() {
-        print(Reports.listens(take(node.listens()), listens.tokensByKey(), take(node.listenersHere()),
-                clock.millis()));
+        print(Reports.listens(take(node.listens()), listens.tokensByKey(), take(node.listenersHere())));
     }
 
     void storage() {

@@ -11,7 +11,6 @@ import io.rdht.store.SqliteStateStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +92,7 @@ public final class RdhtCommand implements Callable<Integer> {
             in.printer().println(NodeStarter.describe(node, bootstrap,
                     kept.map(k -> k.saved().contacts().size()).orElse(0)));
             kept.ifPresent(s -> in.printer().println(NodeStarter.describeState(s)));
-            CommandRunner runner = new CommandRunner(node, setup, in.printer(), printing, Clock.systemUTC());
+            CommandRunner runner = new CommandRunner(node, setup, in.printer(), printing);
             try {
                 new Console(in, runner).run();
             } finally {

@@ -1,14 +1,14 @@
 package io.rdht.node;
 
+import io.rdht.core.HeldListen;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import io.rdht.core.engine.ListenView;
-import io.rdht.core.listen.Registration;
-import io.rdht.core.routing.RoutingSnapshot;
-import io.rdht.core.routing.RoutingSnapshot.BucketView;
-import io.rdht.core.routing.RoutingSnapshot.ContactView;
-import io.rdht.core.storage.KeySnapshot;
-import io.rdht.core.storage.KeySnapshot.StoredValue;
+import io.rdht.core.ListenView;
+import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot.BucketView;
+import io.rdht.core.RoutingSnapshot.ContactView;
+import io.rdht.core.KeySnapshot;
+import io.rdht.core.KeySnapshot.StoredValue;
 import io.rdht.core.storage.StorageLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class Reports {
      */
     public record NodeSummary(InfoHash id, InetSocketAddress address, int networkId, RoutingSnapshot routing,
                               List<KeySnapshot> storage, long storageLimit, List<ListenView> ours,
-                              List<Registration> here, Map<String, Long> counters) {
+                              List<HeldListen> here, Map<String, Long> counters) {
     }
 
     /** {@code ll}: id, address, table size, storage totals, listens and every counter. */
@@ -98,10 +98,9 @@ public final class Reports {
      * @param ours     this node's listens
      * @param tokens   the console's listen tokens by key
      * @param here     listens other nodes hold on this node
-     * @param nowMillis the node's current time, to show how long each listen here has left
      */
     public static List<String> listens(List<ListenView> ours, Map<InfoHash, List<Integer>> tokens,
-                                       List<Registration> here, long nowMillis) {
+                                       List<HeldListen> here) {
         List<String> out = new ArrayList<>();
         out.add("listens of this node: " + ours.size());
         for (ListenView l : ours) {
@@ -113,10 +112,10 @@ public final class Reports {
             }
         }
         out.add("listens others hold here: " + here.size());
-        for (Registration r : here) {
+        for (HeldListen r : here) {
             out.add("  " + r.key().toHex() + "  listener " + Format.node(r.listener()) + " id "
                     + Long.toUnsignedString(r.listenId(), 16) + " expires in "
-                    + Format.millis(r.expiresAtMillis() - nowMillis));
+                    + Format.millis(r.expiresIn().toMillis()));
         }
         return out;
     }

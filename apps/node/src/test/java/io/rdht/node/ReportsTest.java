@@ -2,18 +2,19 @@ package io.rdht.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdht.core.HeldListen;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
-import io.rdht.core.engine.ListenView;
-import io.rdht.core.listen.Registration;
-import io.rdht.core.routing.RoutingSnapshot;
-import io.rdht.core.routing.RoutingSnapshot.BucketView;
-import io.rdht.core.routing.RoutingSnapshot.ContactView;
-import io.rdht.core.storage.KeySnapshot;
-import io.rdht.core.storage.KeySnapshot.StoredValue;
+import io.rdht.core.ListenView;
+import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot.BucketView;
+import io.rdht.core.RoutingSnapshot.ContactView;
+import io.rdht.core.KeySnapshot;
+import io.rdht.core.KeySnapshot.StoredValue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,8 @@ class ReportsTest {
     @Test
     void listensShowOursWithTokensAndStorersThenThoseHeldHere() throws Exception {
         List<ListenView> ours = List.of(new ListenView(KEY, List.of(node("11", 4001)), 2, 1));
-        List<Registration> here = List.of(new Registration(KEY, node("22", 4002), 0xbeefL, 61_000));
-        assertThat(Reports.listens(ours, Map.of(KEY, List.of(1, 3)), here, 1_000)).containsExactly(
+        List<HeldListen> here = List.of(new HeldListen(KEY, node("22", 4002), 0xbeefL, Duration.ofSeconds(60)));
+        assertThat(Reports.listens(ours, Map.of(KEY, List.of(1, 3)), here)).containsExactly(
                 "listens of this node: 1",
                 "  " + KEY.toHex() + " tokens [1, 3]  storers=1 values=2 subscribers=1",
                 "    storer 11111111@127.0.0.1:4001",

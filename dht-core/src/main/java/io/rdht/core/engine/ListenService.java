@@ -2,6 +2,7 @@ package io.rdht.core.engine;
 
 import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
+import io.rdht.core.ListenView;
 import io.rdht.core.Value;
 import io.rdht.core.wire.Update;
 import java.net.InetSocketAddress;

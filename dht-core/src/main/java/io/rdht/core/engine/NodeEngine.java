@@ -1,20 +1,21 @@
 package io.rdht.core.engine;
 
 import io.rdht.core.DhtException;
+import io.rdht.core.HeldListen;
 import io.rdht.core.InfoHash;
 import io.rdht.core.LeaveReport;
+import io.rdht.core.ListenView;
 import io.rdht.core.LookupResult;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.ExpiredValue;
 import io.rdht.core.sign.ValueSigner;
-import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.listen.ListenerRegistry;
-import io.rdht.core.listen.Registration;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.state.StateStore;
@@ -297,8 +298,12 @@ public final class NodeEngine {
     }
 
     /** Listens other nodes hold on this node. */
-    public List<Registration> listenersHere() {
-        return listeners.snapshot();
+    public List<HeldListen> listenersHere() {
+        long now = env.nowMillis();
+        return listeners.snapshot().stream()
+                .map(r -> new HeldListen(r.key(), r.listener(), r.listenId(),
+                        Duration.ofMillis(Math.max(0, r.expiresAtMillis() - now))))
+                .toList();
     }
 
     /**

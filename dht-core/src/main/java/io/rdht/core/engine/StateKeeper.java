@@ -4,7 +4,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;

@@ -2,6 +2,7 @@ package io.rdht.core.routing;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.RoutingSnapshot;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

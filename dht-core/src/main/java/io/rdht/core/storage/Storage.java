@@ -1,6 +1,7 @@
 package io.rdht.core.storage;
 
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
 import io.rdht.core.storage.StoreOutcome.Added;

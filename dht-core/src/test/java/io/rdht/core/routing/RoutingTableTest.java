@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.RoutingSnapshot;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,7 +12,7 @@ final class Counters {
     static long total(VirtualNetwork net, String counter) {
         long sum = 0;
         for (DhtNode node : net.alive()) {
-            Long value = node.stats().snapshot().get(counter);
+            Long value = node.stats().byName().get(counter);
             if (value == null) {
                 throw new IllegalArgumentException("no counter named " + counter);
             }

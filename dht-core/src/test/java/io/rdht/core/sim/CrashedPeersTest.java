@@ -6,7 +6,7 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ class CrashedPeersTest {
     }
 
     private static long timeouts(DhtNode node) {
-        return node.stats().snapshot().get("requests.timed_out");
+        return node.stats().byName().get("requests.timed_out");
     }
 
     private static Set<InfoHash> contactIds(RoutingSnapshot table) {

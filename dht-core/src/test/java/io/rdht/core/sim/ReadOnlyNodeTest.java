@@ -8,7 +8,7 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.engine.EngineSettings;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -289,7 +289,7 @@ class SignedValueAttacksTest {
                 assertThat(v.ownerKey()).isEqualTo(MALLORY.publicKey());
                 assertThat(v).isEqualTo(takeoverAfterGenuine);
             });
-            assertThat(bob.stats().snapshot())
+            assertThat(bob.stats().byName())
                     .containsEntry("discarded.bad_signature", 3L)
                     .containsEntry("discarded.expired", 1L)
                     .containsEntry("discarded.undecryptable", 1L);

@@ -10,7 +10,7 @@ import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
-import io.rdht.core.storage.KeySnapshot;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import io.rdht.crypto.Identity;
 import java.time.Duration;

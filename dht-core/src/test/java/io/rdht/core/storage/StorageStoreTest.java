@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Added;
 import io.rdht.core.storage.StoreOutcome.Refreshed;

@@ -6,7 +6,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.MalformedMessageException;

@@ -1,7 +1,5 @@
-package io.rdht.core.routing;
+package io.rdht.core;
 
-import io.rdht.core.InfoHash;
-import io.rdht.core.NodeInfo;
 import java.util.List;
 
 /**

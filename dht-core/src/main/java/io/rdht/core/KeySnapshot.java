@@ -1,7 +1,5 @@
-package io.rdht.core.storage;
+package io.rdht.core;
 
-import io.rdht.core.InfoHash;
-import io.rdht.core.Value;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
