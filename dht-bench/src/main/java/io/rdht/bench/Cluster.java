@@ -3,7 +3,7 @@ package io.rdht.bench;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.crypto.Identity;
 import io.rdht.store.StateStoreException;
 import java.time.Duration;

@@ -20,7 +20,7 @@ record Traffic(long datagrams, long retransmissions, long timeouts) {
         long retransmissions = 0;
         long timeouts = 0;
         for (DhtNode node : nodes) {
-            Map<String, Long> counters = node.stats().snapshot();
+            Map<String, Long> counters = node.stats().byName();
             datagrams += counters.get("datagrams.out");
             retransmissions += counters.get("requests.retransmitted");
             timeouts += counters.get("requests.timed_out");

@@ -89,7 +89,7 @@ class NodeHttpServerTest {
                 .containsEntry("rdht_get_seconds", "histogram")
                 .containsEntry("rdht_listen_delivery_seconds", "histogram");
         assertThat(text.types.keySet().stream().filter(t -> t.startsWith("rdht_") && t.endsWith("_total")))
-                .hasSize(first.stats().snapshot().size());
+                .hasSize(first.stats().byName().size());
         assertThat(text.value("rdht_datagrams_in_total", "")).isPositive();
         assertThat(text.value("rdht_routing_contacts", "family=\"ipv4\"")).isEqualTo(1);
         assertThat(text.value("rdht_storage_values", "")).isEqualTo(2);

@@ -4,7 +4,7 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
-import io.rdht.core.engine.ListenView;
+import io.rdht.core.ListenView;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.rdht.sim;
 
 import io.rdht.core.DhtNode;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
