@@ -1,6 +1,5 @@
 package io.rdht.core;
 
-import io.rdht.core.engine.GetCallback;
 import io.rdht.core.engine.ListenCallback;
 import io.rdht.core.engine.ListenView;
 import io.rdht.core.engine.NodeEngine;
@@ -140,27 +139,20 @@ public final class DhtNode implements AutoCloseable {
      * {@link #stats()}, never emitted. To follow changes as they happen, {@link #listen}. Completes
      * when the lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
      * was found, {@link DhtException.NodeClosed} on a closed node.
+     *
+     * <p>Backpressure: values are emitted only as the subscriber requests them, never ahead of its
+     * demand. A slow subscriber loses nothing: the values the lookup found wait on the node (they are
+     * held there anyway until the lookup ends) and each is emitted, on the node thread, once it is
+     * requested; the stream completes after the last one. A subscriber that requests more after the
+     * node has closed gets {@link DhtException.NodeClosed} instead of the values still waiting.
      */
     public Flux<Value> get(InfoHash key) {
         Flux<Value> get = Flux.create(sink -> onNode(sink::error, e -> {
-            Runnable cancel = e.get(key, new GetCallback() {
-                @Override
-                public void onValue(Value value) {
-                    sink.next(value);
-                }
-
-                @Override
-                public void onComplete() {
-                    sink.complete();
-                }
-
-                @Override
-                public void onError(DhtException error) {
-                    sink.error(error);
-                }
-            });
+            GetDelivery delivery = new GetDelivery(sink);
+            Runnable cancel = e.get(key, delivery);
+            sink.onRequest(n -> onNode(sink::error, node -> delivery.drain()));
             sink.onCancel(() -> runOnNode(cancel));
-        }), FluxSink.OverflowStrategy.BUFFER);
+        }), FluxSink.OverflowStrategy.ERROR);
         if (config.observer() == NodeObserver.NONE) {
             return get;
         }
