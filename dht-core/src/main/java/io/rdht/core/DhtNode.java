@@ -180,7 +180,8 @@ public final class DhtNode implements AutoCloseable {
      *
      * <p>Backpressure: a subscriber may fall {@link DhtConfig#listenBuffer()} events behind; past
      * that its stream fails with {@link DhtException.ListenOverflow}, and neither the node nor other
-     * subscribers slow down.
+     * subscribers slow down. The node drops the slow subscription at the first event too many; the
+     * subscriber still gets the events buffered for it, as it requests them, then the error.
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();
