@@ -98,7 +98,8 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value too large, with a TTL ≤ 0, or signed but not
      * verifying under {@code key},
      * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}
-     * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
+     * when every storer refused it, {@link DhtException.NodeClosed} on a closed node. Cancelling
+     * the subscription stops its signal, not the put: the value may still be stored.
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
         return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink)))));
