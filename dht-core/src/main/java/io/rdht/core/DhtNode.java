@@ -1,6 +1,5 @@
 package io.rdht.core;
 
-import io.rdht.core.engine.GetCallback;
 import io.rdht.core.engine.ListenCallback;
 import io.rdht.core.engine.NodeEngine;
 import io.rdht.core.engine.NodeStats;
@@ -95,7 +94,8 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value too large, with a TTL ≤ 0, or signed but not
      * verifying under {@code key},
      * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}
-     * when every storer refused it, {@link DhtException.NodeClosed} on a closed node.
+     * when every storer refused it, {@link DhtException.NodeClosed} on a closed node. Cancelling
+     * the subscription stops its signal, not the put: the value may still be stored.
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
         return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink)))));
@@ -136,27 +136,20 @@ public final class DhtNode implements AutoCloseable {
      * {@link #stats()}, never emitted. To follow changes as they happen, {@link #listen}. Completes
      * when the lookup ends; fails with {@link DhtException.NoReachableNodes} if nobody answered and nothing
      * was found, {@link DhtException.NodeClosed} on a closed node.
+     *
+     * <p>Backpressure: values are emitted only as the subscriber requests them, never ahead of its
+     * demand. A slow subscriber loses nothing: the values the lookup found wait on the node (they are
+     * held there anyway until the lookup ends) and each is emitted, on the node thread, once it is
+     * requested; the stream completes after the last one. A subscriber that requests more after the
+     * node has closed gets {@link DhtException.NodeClosed} instead of the values still waiting.
      */
     public Flux<Value> get(InfoHash key) {
         Flux<Value> get = Flux.create(sink -> onNode(sink::error, e -> {
-            Runnable cancel = e.get(key, new GetCallback() {
-                @Override
-                public void onValue(Value value) {
-                    sink.next(value);
-                }
-
-                @Override
-                public void onComplete() {
-                    sink.complete();
-                }
-
-                @Override
-                public void onError(DhtException error) {
-                    sink.error(error);
-                }
-            });
+            GetDelivery delivery = new GetDelivery(sink);
+            Runnable cancel = e.get(key, delivery);
+            sink.onRequest(n -> onNode(sink::error, node -> delivery.drain()));
             sink.onCancel(() -> runOnNode(cancel));
-        }), FluxSink.OverflowStrategy.BUFFER);
+        }), FluxSink.OverflowStrategy.ERROR);
         if (config.observer() == NodeObserver.NONE) {
             return get;
         }
@@ -184,7 +177,8 @@ public final class DhtNode implements AutoCloseable {
      *
      * <p>Backpressure: a subscriber may fall {@link DhtConfig#listenBuffer()} events behind; past
      * that its stream fails with {@link DhtException.ListenOverflow}, and neither the node nor other
-     * subscribers slow down.
+     * subscribers slow down. The node drops the slow subscription at the first event too many; the
+     * subscriber still gets the events buffered for it, as it requests them, then the error.
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();

@@ -149,15 +149,24 @@ final class Maintenance {
     private void retryBootstrapLater() {
         bootstrapTimer = parts.env().schedule(bootstrapWaitMillis, () -> {
             if (parts.routing().size() > 0) {
+                endBootstrapRetries();
                 return;
             }
             askBootstrapNodes(() -> {
                 if (parts.routing().size() == 0) {
                     retryBootstrapLater();
+                } else {
+                    endBootstrapRetries();
                 }
             });
         });
         bootstrapWaitMillis = Math.min(bootstrapWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
+    }
+
+    /** The node has contacts again: if it loses them all later, {@link #tick} starts a new round of retries. */
+    private void endBootstrapRetries() {
+        bootstrapTimer = null;
+        bootstrapWaitMillis = parts.settings().bootstrapRetryMinMillis();
     }
 
     private void ready() {
