@@ -153,7 +153,7 @@ sealed interface ProxyCall {
     private static ProxyCall keyAction(String method, String key, String action) {
         return switch (method + " " + action) {
             case "GET listen" -> new Listen(key);
-            case "GET options", "OPTIONS listen", "OPTIONS sign" -> new Options();
+            case "GET options", "OPTIONS listen", "OPTIONS sign", "OPTIONS options" -> new Options();
             case "POST sign" -> new Put(key, null, true);
             default -> null;
         };

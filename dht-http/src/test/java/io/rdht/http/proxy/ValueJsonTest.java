@@ -57,5 +57,6 @@ class ValueJsonTest {
         assertThatThrownBy(() -> parse("{\"utype\":1}")).hasMessageContaining("utype");
         assertThatThrownBy(() -> parse("{\"sig\":\"AA==\"}")).hasMessageContaining("/sign");
         assertThatThrownBy(() -> parse("{\"a\":1,\"a\":2}")).hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> parse("{} {}")).hasMessageContaining("Trailing");
     }
 }
