@@ -49,13 +49,13 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
     private StateOptions state;
 
     @Option(names = "--http", paramLabel = "[HOST:]PORT",
-            description = {"Serve /metrics, /health and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP on this address",
-                    "(a port alone: 127.0.0.1); off by default."})
+            description = "Serve /metrics, /health and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP on this address"
+                    + " (a port alone: 127.0.0.1); off by default.")
     private String http;
 
     @Option(names = "--http-token", paramLabel = "TOKEN",
-            description = {"With --http: puts through the gateway need 'Authorization: Bearer TOKEN' (16+ characters).",
-                    "Better in rdht.toml or RDHT_HTTP_TOKEN than here, where ps shows it."})
+            description = "With --http: puts through the gateway need 'Authorization: Bearer TOKEN' (16+ characters);"
+                    + " better set in rdht.toml or RDHT_HTTP_TOKEN than here, where ps shows it.")
     private String httpToken;
 
     @Option(names = "--http-cors", paramLabel = "ORIGIN", split = ",",

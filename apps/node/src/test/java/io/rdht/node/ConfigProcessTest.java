@@ -115,5 +115,8 @@ class ConfigProcessTest extends ProcessTest {
         assertThat(p.stdout()).doesNotContain(token);
         p.terminate();
         assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
+        RdhtProcess shown = track(RdhtProcess.start(config, Map.of(), "config", "node"));
+        assertThat(shown.awaitExit(RUN)).isZero();
+        assertThat(shown.stdout()).contains("(set, not shown)").doesNotContain(token);
     }
 }
