@@ -198,6 +198,13 @@ class OpenDhtProxyComparisonTest {
     }
 
     @Test
+    void openDhtLetsEveryOriginReadWhereRdhtSendsNoCorsHeaderUnlessConfigured() throws Exception {
+        Map<String, String> fromPage = Map.of("Origin", "https://some.page.example");
+        assertThat(opendht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(rdht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void pathsNeitherServesAreRefused() throws Exception {
         Both both = both("GET", "/no/such/path/here", null);
         assertThat(both.opendht.status()).as("RESTinio's answer to a path it has no route for").isEqualTo(501);

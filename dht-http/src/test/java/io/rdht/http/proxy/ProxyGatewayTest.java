@@ -192,6 +192,20 @@ class ProxyGatewayTest {
     }
 
     @Test
+    void aStreamWhoseClientLeavesFreesItsPlace() throws Exception {
+        DhtNode node = joinedNode(DhtConfig.builder());
+        ProxyClient client = serve(node);
+        ProxyClient leaving = new ProxyClient(client.port());
+        leaving.stream("GET", "/key/door/listen");
+        await().atMost(ProxyClient.WAIT).until(() -> client.send("GET", "/node/stats").json().get("listenCount").intValue() == 1);
+
+        leaving.close();
+
+        await().atMost(ProxyClient.WAIT).until(() -> client.send("GET", "/node/stats").json().get("listenCount").intValue() == 0);
+        await().atMost(ProxyClient.WAIT).until(() -> node.listens().block(ProxyClient.WAIT).isEmpty());
+    }
+
+    @Test
     void aNewValueArrivesOnAnOpenStream() throws Exception {
         ProxyClient client = serve(joinedNode(DhtConfig.builder()));
         ProxyClient.Stream stream = client.stream("GET", "/key/fresh/listen");
