@@ -73,6 +73,10 @@ final class NodeService implements AutoCloseable {
             log.info("serving OpenDHT's proxy API on http://{}/ (docs/HTTP.md): writes {}, CORS {}", Format.address(at),
                     access.writeToken().isPresent() ? "need the token" : "open to every client of the port",
                     access.allowedOrigins().isEmpty() ? "off" : "for " + String.join(", ", access.allowedOrigins()));
+            if (!at.getAddress().isLoopbackAddress() && access.writeToken().isEmpty()) {
+                log.warn("the gateway on {} takes puts from anyone who reaches it: set http-token (docs/HTTP.md)",
+                        Format.address(at));
+            }
         }
         boolean[] alone = {NodeStarter.contacts(node) == 0};
         Disposable watch = Flux.interval(WATCH_EVERY)
