@@ -1,6 +1,7 @@
 package io.rdht.node;
 
 import io.rdht.cli.ExitCode;
+import io.rdht.cli.HttpAccess;
 import io.rdht.cli.HttpAddress;
 import io.rdht.cli.ServiceLogging;
 import io.rdht.cli.UserError;
@@ -8,11 +9,14 @@ import io.rdht.cli.config.Settings;
 import io.rdht.cli.config.SettingsAware;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.NodeObserver;
+import io.rdht.http.proxy.GatewaySettings;
 import io.rdht.store.SqliteStateStore;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -45,8 +49,18 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
     private StateOptions state;
 
     @Option(names = "--http", paramLabel = "[HOST:]PORT",
-            description = "Serve /metrics and /health over HTTP on this address (a port alone: 127.0.0.1); off by default.")
+            description = "Serve /metrics, /health and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP on this address"
+                    + " (a port alone: 127.0.0.1); off by default.")
     private String http;
+
+    @Option(names = "--http-token", paramLabel = "TOKEN",
+            description = "With --http: puts through the gateway need 'Authorization: Bearer TOKEN' (16+ characters);"
+                    + " better set in rdht.toml or RDHT_HTTP_TOKEN than here, where ps shows it.")
+    private String httpToken;
+
+    @Option(names = "--http-cors", paramLabel = "ORIGIN", split = ",",
+            description = "With --http: browser pages of these origins (http(s)://HOST[:PORT], or *) may call the gateway; none by default.")
+    private List<String> httpCors = new ArrayList<>();
 
     private Settings settings;
 
@@ -71,7 +85,7 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
                     false, kept.orElse(null), metrics == null ? NodeObserver.NONE : metrics.observer());
             kept.ifPresent(s -> log.info("{}", NodeStarter.describeState(s)));
             String file = settings == null ? "none" : settings.file().map(Object::toString).orElse("none");
-            service = NodeService.start(setup, file, httpAddress, metrics, closeState);
+            service = NodeService.start(setup, file, httpAddress, gatewaySettings(), metrics, closeState);
         } catch (RuntimeException e) {
             closeState.run();
             throw e;
@@ -80,6 +94,21 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
             service.stop(signals.await());
         }
         return ExitCode.OK.code();
+    }
+
+    /** The gateway's token and origins; a flag's value is checked here, a file's or variable's on merging. */
+    private GatewaySettings gatewaySettings() {
+        Optional<String> token = Optional.ofNullable(httpToken).map(t -> checked("--http-token", t, HttpAccess::checkToken));
+        List<String> origins = httpCors.stream().map(o -> checked("--http-cors", o, HttpAccess::checkOrigin)).toList();
+        return new GatewaySettings(token, origins);
+    }
+
+    private static String checked(String flag, String value, UnaryOperator<String> check) {
+        try {
+            return check.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.BAD_INPUT, flag + ": " + e.getMessage());
+        }
     }
 
     private InetSocketAddress httpAddress() {

@@ -4,11 +4,16 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
 import io.rdht.cli.config.DurationText;
 import io.rdht.core.DhtNode;
+import io.rdht.crypto.Identity;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
+import io.rdht.http.proxy.GatewaySettings;
+import io.rdht.http.proxy.ProxyGateway;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -28,35 +33,50 @@ final class NodeService implements AutoCloseable {
 
     private final DhtNode node;
     private final NodeHttpServer http;
+    private final ProxyGateway gateway;
     private final Disposable watch;
     private final Runnable closeState;
     private boolean stopped;
 
-    private NodeService(DhtNode node, NodeHttpServer http, Disposable watch, Runnable closeState) {
+    private NodeService(DhtNode node, NodeHttpServer http, ProxyGateway gateway, Disposable watch, Runnable closeState) {
         this.node = node;
         this.http = http;
+        this.gateway = gateway;
         this.watch = watch;
         this.closeState = closeState;
     }
 
     /**
      * Starts the node of {@code setup} and, when {@code httpAddress} is given, its HTTP server with
-     * the routes of {@code metrics}; {@code closeState} runs after the node has stopped.
+     * the routes of {@code metrics} and OpenDHT's proxy API under {@code access}; {@code closeState}
+     * runs after the node has stopped.
      *
      * @throws UserError (exit 1) when the UDP or the HTTP port cannot be bound
      */
-    static NodeService start(NodeSetup setup, String configFile, InetSocketAddress httpAddress, NodeMetrics metrics,
-                             Runnable closeState) {
+    static NodeService start(NodeSetup setup, String configFile, InetSocketAddress httpAddress, GatewaySettings access,
+                             NodeMetrics metrics, Runnable closeState) {
         log.info("starting: configuration file {}, network {}, storage up to {} MiB, max TTL {}", configFile,
                 setup.networkId(), setup.storage().maxTotalBytes() / (1024 * 1024),
                 DurationText.of(setup.storage().maxTtl()));
         DhtNode node = NodeStarter.start(setup);
         log.info("{}", NodeStarter.describe(node, setup.bootstrap()));
         NodeHttpServer http = null;
+        ProxyGateway gateway = null;
         if (httpAddress != null) {
-            http = startHttp(node, httpAddress, metrics.routes(node, setup.bootstrap().isEmpty()));
+            Identity identity = setup.config().identity();
+            gateway = ProxyGateway.create(node, Optional.ofNullable(identity).map(Identity::publicKey), access);
+            List<HttpRoute> routes = new ArrayList<>(metrics.routes(node, setup.bootstrap().isEmpty()));
+            routes.add(gateway); // last: the node's own paths come first
+            http = startHttp(node, httpAddress, routes);
             InetSocketAddress at = http.address();
             log.info("serving /metrics and /health on http://{}", Format.address(at));
+            log.info("serving OpenDHT's proxy API on http://{}/ (docs/HTTP.md): writes {}, CORS {}", Format.address(at),
+                    access.writeToken().isPresent() ? "need the token" : "open to every client of the port",
+                    access.allowedOrigins().isEmpty() ? "off" : "for " + String.join(", ", access.allowedOrigins()));
+            if (!at.getAddress().isLoopbackAddress() && access.writeToken().isEmpty()) {
+                log.warn("the gateway on {} takes puts from anyone who reaches it: set http-token (docs/HTTP.md)",
+                        Format.address(at));
+            }
         }
         boolean[] alone = {NodeStarter.contacts(node) == 0};
         Disposable watch = Flux.interval(WATCH_EVERY)
@@ -69,7 +89,7 @@ final class NodeService implements AutoCloseable {
                     }
                     alone[0] = contacts == 0;
                 });
-        return new NodeService(node, http, watch, closeState);
+        return new NodeService(node, http, gateway, watch, closeState);
     }
 
     /**
@@ -106,6 +126,7 @@ final class NodeService implements AutoCloseable {
         watch.dispose();
         if (http != null) {
             http.close();
+            gateway.close();
         }
     }
 

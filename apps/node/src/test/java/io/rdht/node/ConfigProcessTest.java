@@ -2,10 +2,16 @@ package io.rdht.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code rdht.toml} read by the real command: its usual place, precedence, rejections, {@code rdht config}. */
@@ -74,5 +80,43 @@ class ConfigProcessTest extends ProcessTest {
         assertThat(address).startsWith("127.0.0.1:").isNotEqualTo("127.0.0.1:1");
         p.closeInput();
         assertThat(p.awaitExit(RUN)).isZero();
+    }
+
+    @Test
+    void theGatewaysWriteTokenComesFromTheFileAndAShortOneStopsTheNodeWithExitTwo() throws Exception {
+        Path f = userFile("[node]\nhttp-token = \"short\"\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
+
+        assertThat(p.awaitExit(RUN)).isEqualTo(2);
+        assertThat(p.stderr()).isEqualTo("rdht: " + f + " line 2: node.http-token: a token has 16 to 256 characters,"
+                + " this one 5");
+    }
+
+    @Test
+    void aNodesGatewayTakesPutsOnlyWithTheTokenOfTheFile() throws Exception {
+        String token = "token-from-the-file-0123";
+        userFile("[node]\nhttp-token = \"" + token + "\"\n");
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
+        p.closeInput();
+        Pattern serving = Pattern.compile("serving OpenDHT's proxy API on (http://\\S+)/ .*writes need the token, CORS off");
+        Matcher m = serving.matcher(p.awaitLine(l -> serving.matcher(l).find(), RUN));
+        assertThat(m.find()).isTrue();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(m.group(1) + "/key/greeting"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":\"aGk=\"}")).timeout(RUN);
+
+        HttpResponse<String> without = client.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> with = client.send(put.header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(with.statusCode()).as("a first node alone: nobody to store the value").isEqualTo(502);
+        assertThat(p.stdout()).doesNotContain(token);
+        p.terminate();
+        assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
+        RdhtProcess shown = track(RdhtProcess.start(config, Map.of(), "config", "node"));
+        assertThat(shown.awaitExit(RUN)).isZero();
+        assertThat(shown.stdout()).contains("(set, not shown)").doesNotContain(token);
     }
 }

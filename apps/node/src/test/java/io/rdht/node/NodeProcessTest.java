@@ -75,7 +75,9 @@ class NodeProcessTest extends ProcessTest {
                     "rdht_routing_contacts{family=\"ipv4\"} 1.0", "rdht_storage_values 1.0",
                     "# TYPE rdht_put_seconds histogram");
         }
-        assertThat(get(base + "/nowhere").statusCode()).isEqualTo(404);
+        // a single segment is a key of the gateway (GET /KEY, as in OpenDHT); three are no route
+        assertThat(get(base + "/no/such/path").statusCode()).isEqualTo(404);
+        assertThat(get(base + "/greeting").body()).contains("\"data\":\"aGVsbG8=\"");
 
         node.terminate();
         assertThat(node.awaitExit(WAIT)).as(node.stderr()).isZero();

@@ -1,5 +1,6 @@
 package io.rdht.cli.config;
 
+import io.rdht.cli.HttpAccess;
 import io.rdht.cli.HttpAddress;
 import io.rdht.core.HostPort;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class SettingRules {
             Map.entry("every", SettingRules::positive),
             Map.entry("timeout", SettingRules::positive),
             Map.entry("http", v -> HttpAddress.parse((String) v)),
+            Map.entry("http-token", v -> HttpAccess.checkToken((String) v)),
+            Map.entry("http-cors", v -> ((List<?>) v).forEach(o -> HttpAccess.checkOrigin((String) o))),
             Map.entry("bind", v -> {
                 if (((String) v).isBlank()) {
                     throw new IllegalArgumentException("must be an address, got an empty string");

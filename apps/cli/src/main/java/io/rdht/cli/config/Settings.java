@@ -45,6 +45,8 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
     public static final String CONFIG_OPTION = "--config";
 
     private static final Set<String> NOT_SETTINGS = Set.of("--help", "--version", CONFIG_OPTION);
+    /** Settings whose value is a secret: shown as set or not, never printed. */
+    private static final Set<String> SECRETS = Set.of("http-token");
 
     /** Copies the entries. */
     public Settings {
@@ -127,13 +129,13 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
                                  Optional<ConfigFile> file, String table) {
         String flag = matchedName(chain, option);
         if (flag != null) {
-            return new Entry(key, show(option.getValue()), Origin.FLAG, flag);
+            return new Entry(key, shown(key, option.getValue()), Origin.FLAG, flag);
         }
         String variable = variable(key);
         String text = env.get(variable);
         if (text != null && !text.isBlank()) {
             set(option, key, () -> SettingValue.fromText(option, text), variable);
-            return new Entry(key, show(option.getValue()), Origin.ENVIRONMENT, variable);
+            return new Entry(key, shown(key, option.getValue()), Origin.ENVIRONMENT, variable);
         }
         if (file.isPresent()) {
             ConfigFile f = file.get();
@@ -142,10 +144,10 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
             if (own != null || shared != null) {
                 String inTable = own != null ? table : null;
                 set(option, key, () -> SettingValue.fromToml(option, own != null ? own : shared), f.where(inTable, key));
-                return new Entry(key, show(option.getValue()), Origin.FILE, f.location(inTable, key));
+                return new Entry(key, shown(key, option.getValue()), Origin.FILE, f.location(inTable, key));
             }
         }
-        return new Entry(key, show(option.getValue()), Origin.DEFAULT, "");
+        return new Entry(key, shown(key, option.getValue()), Origin.DEFAULT, "");
     }
 
     private static void set(OptionSpec option, String key, Supplier<Object> value, String where) {
@@ -239,6 +241,10 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
 
     private static String commandName(CommandSpec spec) {
         return spec.qualifiedName(" ");
+    }
+
+    private static String shown(String key, Object value) {
+        return SECRETS.contains(key) && value != null ? "(set, not shown)" : show(value);
     }
 
     private static String show(Object value) {
