@@ -2,7 +2,7 @@ package io.rdht.http.proxy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rdht.core.DhtNode;
-import io.rdht.core.routing.RoutingSnapshot;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.crypto.PublicKey;
 import java.net.Inet4Address;
 import java.time.Duration;
