@@ -1,6 +1,7 @@
 package io.rdht.cli.config;
 
 import io.rdht.cli.HttpAddress;
+import io.rdht.cli.TileUrl;
 import io.rdht.core.HostPort;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class SettingRules {
             Map.entry("every", SettingRules::positive),
             Map.entry("timeout", SettingRules::positive),
             Map.entry("http", v -> HttpAddress.parse((String) v)),
+            Map.entry("web", v -> HttpAddress.parse((String) v)),
+            Map.entry("tiles", v -> TileUrl.check((String) v)),
             Map.entry("bind", v -> {
                 if (((String) v).isBlank()) {
                     throw new IllegalArgumentException("must be an address, got an empty string");
