@@ -27,6 +27,9 @@ final class EventStreams implements AutoCloseable {
     /** Streams opened from one source address. */
     static final int STREAMS_PER_ADDRESS = 50;
 
+    /** The first word of a put's data that the client does not count. */
+    static final String WARM_UP = "warmup";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Recorder latency = new Recorder(3);
@@ -107,7 +110,7 @@ final class EventStreams implements AutoCloseable {
             return;
         }
         String[] put = new String(Base64.getDecoder().decode(data.asText()), StandardCharsets.UTF_8).split(" ");
-        if (put.length != 2) {
+        if (put.length != 2 || put[0].equals(WARM_UP)) {
             return;
         }
         int n = Integer.parseInt(put[0]);

@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,12 +29,15 @@ import reactor.netty.http.client.HttpClient;
  * {@code GET /key/{hash}/listen}) in one run, read by the same client ({@link EventStreams}). For
  * each: values delivered of expected, p50/p95/p99 put→event latency, and the server process's
  * resident memory before the streams, with them, and at the end. Puts reach rdht's node from a
- * node in this JVM over UDP, OpenDHT's through its proxy ({@code POST /key/{hash}}).
+ * node in this JVM over UDP, OpenDHT's through its proxy ({@code POST /key/{hash}}). The first
+ * {@value #WARM_UP_PUTS} puts warm both up and are not counted.
  */
 public final class HttpBenchmark {
 
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Puts before the measured ones, at the same rate, that the client does not count: JIT and caches warm up. */
+    static final int WARM_UP_PUTS = 25;
 
     private HttpBenchmark() {
     }
@@ -58,8 +61,8 @@ public final class HttpBenchmark {
         if (o.dhtnode() != null) {
             results.add(openDht(o));
         }
-        System.out.printf(Locale.ROOT, "%n# %d event streams per server, a put every %d ms for %d s (%d puts)%n%n",
-                o.streams(), o.intervalMs(), o.seconds(), o.puts());
+        System.out.printf(Locale.ROOT, "%n# %d event streams per server, a put every %d ms for %d s (%d puts, after %d"
+                + " not counted)%n%n", o.streams(), o.intervalMs(), o.seconds(), o.puts(), WARM_UP_PUTS);
         System.out.println("| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
                 + "| RSS start MiB | RSS with streams MiB | RSS end MiB | KiB per stream |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -87,8 +90,8 @@ public final class HttpBenchmark {
         try (DhtNode putter = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
                 .bootstrap("127.0.0.1:" + udp).build()).start().block(START)) {
             awaitPort(http, server);
-            return measure("rdht " + version(o.rdht()), o, server, http, "/" + key.toHex() + "/events",
-                    n -> putter.put(key, Value.builder().text(n + " " + System.nanoTime())
+            return measure(version(o.rdht()) + " (rdht node --http)", o, server, http, "/" + key.toHex() + "/events",
+                    data -> putter.put(key, Value.builder().text(data)
                             .ttl(Duration.ofMinutes(5)).build()).subscribe(r -> { }, e -> { }));
         } finally {
             stop(server);
@@ -106,11 +109,11 @@ public final class HttpBenchmark {
         HttpClient client = HttpClient.create();
         try {
             awaitPort(http, server);
-            return measure("OpenDHT proxy " + version("dhtnode"), o, server, http, "/key/" + hash + "/listen",
-                    n -> client.post().uri("http://127.0.0.1:" + http + "/key/" + hash)
+            return measure(version(o.dhtnode()) + " (dhtnode --proxyserver)", o, server, http,
+                    "/key/" + hash + "/listen", data -> client.post().uri("http://127.0.0.1:" + http + "/key/" + hash)
                             .send(Mono.fromSupplier(() -> io.netty.buffer.Unpooled.copiedBuffer("{\"data\":\""
-                                    + Base64.getEncoder().encodeToString((n + " " + System.nanoTime())
-                                    .getBytes(StandardCharsets.UTF_8)) + "\"}", StandardCharsets.UTF_8)))
+                                    + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}",
+                                    StandardCharsets.UTF_8)))
                             .responseSingle((r, body) -> body.then())
                             .subscribe(r -> { }, e -> { }));
         } finally {
@@ -119,7 +122,7 @@ public final class HttpBenchmark {
     }
 
     private static Result measure(String system, HttpBenchOptions o, Process server, int port, String path,
-                                  IntConsumer put) throws InterruptedException {
+                                  Consumer<String> put) throws InterruptedException {
         Path status = Path.of("/proc/" + server.pid() + "/status");
         long rssStart = MemoryReading.rssBytes(status);
         try (EventStreams streams = new EventStreams("127.0.0.1", port, path, o.streams())) {
@@ -132,8 +135,9 @@ public final class HttpBenchmark {
             long rssStreams = MemoryReading.rssBytes(status);
             AtomicInteger n = new AtomicInteger();
             Flux.interval(Duration.ZERO, Duration.ofMillis(o.intervalMs()))
-                    .take(o.puts())
-                    .doOnNext(t -> put.accept(n.getAndIncrement()))
+                    .take(WARM_UP_PUTS + o.puts())
+                    .doOnNext(t -> put.accept(t < WARM_UP_PUTS ? EventStreams.WARM_UP + " " + t
+                            : n.getAndIncrement() + " " + System.nanoTime()))
                     .blockLast();
             long expected = (long) streams.open() * o.puts();
             long drainUntil = System.nanoTime() + DRAIN.toNanos();

@@ -45,7 +45,7 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
     private StateOptions state;
 
     @Option(names = "--http", paramLabel = "[HOST:]PORT",
-            description = "Serve /metrics and /health over HTTP on this address (a port alone: 127.0.0.1); off by default.")
+            description = "Serve /metrics, /health and /{key}/events over HTTP on this address (a port alone: 127.0.0.1); off by default.")
     private String http;
 
     private Settings settings;

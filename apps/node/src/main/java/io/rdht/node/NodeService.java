@@ -6,8 +6,10 @@ import io.rdht.cli.config.DurationText;
 import io.rdht.core.DhtNode;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
+import io.rdht.http.events.EventsRoute;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,9 @@ final class NodeService implements AutoCloseable {
         log.info("{}", NodeStarter.describe(node, setup.bootstrap()));
         NodeHttpServer http = null;
         if (httpAddress != null) {
-            http = startHttp(node, httpAddress, metrics.routes(node, setup.bootstrap().isEmpty()));
+            List<HttpRoute> routes = new ArrayList<>(metrics.routes(node, setup.bootstrap().isEmpty()));
+            routes.add(new EventsRoute(node));
+            http = startHttp(node, httpAddress, routes);
             InetSocketAddress at = http.address();
             log.info("serving /metrics and /health on http://{}", Format.address(at));
         }
