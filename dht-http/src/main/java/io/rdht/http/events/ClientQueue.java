@@ -1,15 +1,21 @@
 package io.rdht.http.events;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
 
 /**
  * The events one stream has yet to hand to its client, bounded in bytes. Events go out only as
- * fast as the connection asks for them (Reactor Netty asks while the socket is writable); when the
- * waiting events pass the bound, they are dropped and the stream ends with an {@code end} event
- * naming the last id the client was sent, from which it can resume.
+ * fast as the subscriber asks for them and only while the connection's channel is writable (Netty
+ * stops being writable past its write buffer's high-water mark, 64 KiB, and Reactor Netty's send
+ * alone would queue without bound); when the waiting events pass the bound, they are dropped and
+ * the stream ends with an {@code end} event naming the last id the client was sent, from which it
+ * can resume.
  */
 final class ClientQueue {
 
@@ -20,6 +26,7 @@ final class ClientQueue {
     private FluxSink<String> sink;
     private boolean ending;
     private String lastSentId;
+    private BooleanSupplier writable = () -> true;
 
     /** A queue of at most {@code maxBytes} of waiting events; {@code lastId} is the client's id so far. */
     ClientQueue(long maxBytes, String lastId) {
@@ -38,6 +45,23 @@ final class ClientQueue {
         });
     }
 
+    /**
+     * Hands events to {@code channel} only while it is writable, and resumes when it is again.
+     * Call once, on the channel's event loop or before it serves the stream.
+     */
+    void watch(Channel channel) {
+        synchronized (this) {
+            writable = channel::isWritable;
+        }
+        channel.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                drain();
+                ctx.fireChannelWritabilityChanged();
+            }
+        });
+    }
+
     /** Completes when the stream has ended because of its backlog. */
     reactor.core.publisher.Mono<Void> overflowed() {
         return ended.asMono();
@@ -49,7 +73,8 @@ final class ClientQueue {
             return;
         }
         int size = event.size();
-        if (bytes + size > maxBytes) {
+        // an event larger than the whole backlog still goes alone
+        if (!waiting.isEmpty() && bytes + size > maxBytes) {
             overflow();
             return;
         }
@@ -73,7 +98,7 @@ final class ClientQueue {
         if (sink == null) {
             return;
         }
-        while (!waiting.isEmpty() && sink.requestedFromDownstream() > 0) {
+        while (!waiting.isEmpty() && sink.requestedFromDownstream() > 0 && writable.getAsBoolean()) {
             SseEvent e = waiting.poll();
             bytes -= ending ? 0 : e.size();
             if (e.id() != null) {

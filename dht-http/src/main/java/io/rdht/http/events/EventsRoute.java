@@ -99,6 +99,7 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
             return plain(response, HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "at most " + limits.keys() + " keys followed at once");
         }
+        response.withConnection(connection -> queue.watch(connection.channel()));
         Disposable closer = queue.overflowed()
                 .then(Mono.delay(limits.endGrace(), timer))
                 .subscribe(t -> response.withConnection(Connection::dispose));

@@ -15,7 +15,8 @@
  * last stream closed for {@link io.rdht.http.events.EventLimits#linger()} (default 10 minutes, the
  * default TTL) so that a reconnect finds it.
  *
- * <p>Each stream has its own backlog of events not yet handed to the socket ({@link
+ * <p>Each stream has its own backlog of events not yet handed to the connection, which takes them
+ * only while its channel is writable ({@link
  * io.rdht.http.events.ClientQueue}); past {@link io.rdht.http.events.EventLimits#backlogBytes()}
  * the backlog is dropped and the stream ends with an {@code end} event that says why and which id
  * to resume from, and the connection is closed if the client does not take even that in time.

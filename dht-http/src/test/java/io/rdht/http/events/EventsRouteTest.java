@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
+import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /** {@code GET /{key}/events} on a real node and HTTP server, read by the JDK's HTTP client. */
 class EventsRouteTest {
@@ -68,8 +75,11 @@ class EventsRouteTest {
         return c;
     }
 
+    /** Puts a value from the other node; a put the busy machine let time out is tried again, twice at most. */
     private void put(long id, String text) {
-        publisher.put(KEY, Value.builder().id(id).text(text).contentType("application/json").build()).block(WAIT);
+        publisher.put(KEY, Value.builder().id(id).text(text).contentType("application/json").build())
+                .retryWhen(reactor.util.retry.Retry.max(2).filter(e -> e instanceof DhtException.NoReachableNodes))
+                .block(WAIT);
     }
 
     private static JsonNode json(SseClient.Event e) throws Exception {
@@ -167,6 +177,63 @@ class EventsRouteTest {
 
         assertThat(resumed.until("sync", WAIT)).extracting(SseClient.Event::type)
                 .containsExactly("reset", "added", "added", "added", "sync");
+    }
+
+    @Test
+    void aClientThatStopsReadingGetsItsStreamEndedWithAnEndEventPastTheBacklog() throws Exception {
+        EventLimits limits = new EventLimits(64, 4096, 64, 4096, 4L << 20, 64L << 10, Duration.ofSeconds(15),
+                Duration.ofMinutes(10), Duration.ofSeconds(60));
+        serve(limits);
+        EventsRoute events = new EventsRoute(server, limits, Schedulers.parallel(), new SplittableRandom(7));
+        open.add(events);
+        // the server's socket buffer small, as the kernel's autotuning would otherwise hold megabytes
+        DisposableServer small = HttpServer.create().host("127.0.0.1").port(0)
+                .childOption(ChannelOption.SO_SNDBUF, 4096).route(events::addTo).bindNow(WAIT);
+        open.add(small::disposeNow);
+        try (Socket stuck = new Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new InetSocketAddress("127.0.0.1", small.port()));
+            stuck.setSoTimeout((int) WAIT.toMillis());
+            stuck.getOutputStream().write(("GET /pollution_level/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            await().atMost(WAIT).until(() -> server.listens().block(WAIT).size() == 1);
+            String big = "x".repeat(20_000);
+            int puts = 60;
+            // the client reads nothing: the sockets' buffers (4 KiB each way), Netty's (64 KiB) and
+            // the 64 KiB backlog fill up with these 1.6 MB of events
+            for (int i = 0; i < puts; i++) {
+                put(i + 1, "{\"n\":" + i + ",\"pad\":\"" + big + "\"}");
+            }
+
+            String received = readUntil(stuck, "event: end\n");
+            int added = received.split("event: added").length - 1;
+            String tail = received.substring(Math.max(0, received.length() - 200));
+            assertThat(received.contains("event: end\ndata: {\"reason\":\"backlog\""))
+                    .as("an end event after %d of %d events; the stream ended with: %s", added, puts, tail).isTrue();
+            assertThat(added).as("events before the end").isPositive().isLessThan(puts);
+        }
+    }
+
+    /** What {@code socket} gives until {@code marker} and the chunk after it, or until it times out or ends. */
+    private static String readUntil(Socket socket, String marker) throws Exception {
+        StringBuilder got = new StringBuilder();
+        byte[] buffer = new byte[65536];
+        long until = System.nanoTime() + WAIT.toNanos();
+        int markerAt = -1;
+        while (System.nanoTime() < until && (markerAt < 0 || got.indexOf("\n\n", markerAt) < 0)) {
+            int n;
+            try {
+                n = socket.getInputStream().read(buffer);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            if (n < 0) {
+                break;
+            }
+            got.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            markerAt = got.indexOf(marker);
+        }
+        return got.toString();
     }
 
     @Test
