@@ -113,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
         long id = Sensor.valueIdOf(identity);
         Reading[] current = {first};
         return Flux.interval(Duration.ofMillis(random.nextLong(every.toMillis())), every)
+                // a put still running when the next tick comes (a busy machine) skips that tick
+                .onBackpressureDrop()
                 .concatMap(tick -> {
                     current[0] = tick == 0 ? current[0] : current[0].drift(random);
                     Value v = Value.builder().id(id).text(current[0].toJson()).contentType(Reading.CONTENT_TYPE)
