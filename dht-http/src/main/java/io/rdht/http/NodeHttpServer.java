@@ -3,6 +3,7 @@ package io.rdht.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.InetSocketAddress;
+import java.util.Comparator;
 import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -18,7 +19,8 @@ import reactor.netty.http.server.HttpServerRoutes;
  * <p>Limits: a request line of at most {@value #MAX_REQUEST_LINE} bytes and headers of at most
  * {@value #MAX_HEADER_BYTES} (Netty refuses longer ones: 414 or 431), a body of at most
  * {@value #MAX_BODY_BYTES} bytes as declared by {@code Content-Length} (413 otherwise, before any
- * route runs). A path no route has gets 404.
+ * route runs). A path no route has gets 404. Routes are tried in the order of their {@link
+ * HttpRoute#precedence()}, then in the order given.
  */
 public final class NodeHttpServer implements AutoCloseable {
 
@@ -42,7 +44,7 @@ public final class NodeHttpServer implements AutoCloseable {
      */
     public static Mono<NodeHttpServer> start(InetSocketAddress address, List<HttpRoute> routes) {
         HttpServerRoutes table = HttpServerRoutes.newRoutes();
-        routes.forEach(r -> r.addTo(table));
+        routes.stream().sorted(Comparator.comparingInt(HttpRoute::precedence)).forEach(r -> r.addTo(table));
         return HttpServer.create()
                 .bindAddress(() -> address)
                 .httpRequestDecoder(spec -> spec.maxInitialLineLength(MAX_REQUEST_LINE).maxHeaderSize(MAX_HEADER_BYTES))

@@ -21,7 +21,7 @@ import reactor.core.Disposable;
 
 /** {@code monitor}: follows the pollution readings live. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Follows pollution_level and shows each reading as it arrives.",
+        description = {"Follows pollution_level and shows each reading as it arrives; --web also on a live map in a browser.",
                 "Without --bootstrap (or DHT_BOOTSTRAP) it is the first node of a new network, on port 4242."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:the node could not start (e.g. port in use)", "2:invalid arguments",
@@ -33,6 +33,9 @@ public final class Monitor implements Callable<Integer> {
 
     @Mixin
     private ConfigOption config;
+
+    @Mixin
+    private WebOptions web;
 
     @Option(names = "--json", description = "One JSON object per reading and line.")
     private boolean json;
@@ -65,15 +68,29 @@ public final class Monitor implements Callable<Integer> {
         String title = "monitor: node " + node.id().shortHex() + " on port " + node.address().getPort() + ", "
                 + joined + ", following " + key;
         System.err.println(title);
+        InfoHash followed = InfoHash.isHex(key) ? InfoHash.fromHex(key) : InfoHash.of(key);
+        WebMap map = null;
+        if (web.address() != null) {
+            try {
+                map = WebMap.start(node, followed, key, web.address(), web.tiles());
+            } catch (RuntimeException e) {
+                node.close();
+                throw e;
+            }
+            System.err.println("monitor: live map on " + map.url());
+        }
 
         ReadingStream.Mode mode = json ? ReadingStream.Mode.JSON
                 : System.console() != null && !plain ? ReadingStream.Mode.TABLE : ReadingStream.Mode.LINES;
-        Disposable following = ReadingStream.follow(node,
-                InfoHash.isHex(key) ? InfoHash.fromHex(key) : InfoHash.of(key), mode, title, System.out);
+        Disposable following = ReadingStream.follow(node, followed, mode, title, System.out);
 
         CountDownLatch stopped = new CountDownLatch(1);
+        WebMap served = map;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             following.dispose();
+            if (served != null) {
+                served.close();
+            }
             node.close();
             stopped.countDown();
         }));

@@ -12,6 +12,8 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.crypto.Identity;
 import io.rdht.monitor.ReadingStream;
+import io.rdht.monitor.WebMap;
+import io.rdht.monitor.WebOptions;
 import io.rdht.sensor.Sensor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import reactor.core.Disposable;
@@ -33,7 +36,8 @@ import reactor.core.publisher.Mono;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the smart city here: a bootstrap node with the monitor's live view, and sensor nodes",
-                "publishing signed readings to pollution_level. Ctrl-C stops everything."})
+                "publishing signed readings to pollution_level; --web shows them on a live map in a browser.",
+                "Ctrl-C stops everything."})
 final class DemoCommand implements Callable<Integer> {
 
     /** Roughly where the example reading was taken; the sensors are spread a few km around it. */
@@ -54,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "One line per reading instead of the live table.")
     private boolean plain;
 
+    @Mixin
+    private WebOptions web;
+
     @Override
     public Integer call() throws InterruptedException {
         if (sensors < 1 || sensors > SettingRules.MAX_DEMO_SENSORS) {
@@ -70,6 +77,17 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(title);
         List<DhtNode> nodes = new ArrayList<>(List.of(city));
         List<Disposable> running = new ArrayList<>();
+        if (web.address() != null) {
+            WebMap map;
+            try {
+                map = WebMap.start(city, InfoHash.of(Reading.KEY), Reading.KEY, web.address(), web.tiles());
+            } catch (RuntimeException e) {
+                city.close();
+                throw e;
+            }
+            running.add(map::close);
+            System.err.println("rdht demo: live map on " + map.url());
+        }
         ReadingStream.Mode mode = plain || System.console() == null ? ReadingStream.Mode.LINES
                 : ReadingStream.Mode.TABLE;
         running.add(ReadingStream.follow(city, InfoHash.of(Reading.KEY), mode, title, System.out));
@@ -95,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
         long id = Sensor.valueIdOf(identity);
         Reading[] current = {first};
         return Flux.interval(Duration.ofMillis(random.nextLong(every.toMillis())), every)
+                // a put still running when the next tick comes (a busy machine) skips that tick
+                .onBackpressureDrop()
                 .concatMap(tick -> {
                     current[0] = tick == 0 ? current[0] : current[0].drift(random);
                     Value v = Value.builder().id(id).text(current[0].toJson()).contentType(Reading.CONTENT_TYPE)

@@ -49,8 +49,8 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
     private StateOptions state;
 
     @Option(names = "--http", paramLabel = "[HOST:]PORT",
-            description = "Serve /metrics, /health and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP on this address"
-                    + " (a port alone: 127.0.0.1); off by default.")
+            description = "Serve /metrics, /health, /{key}/events and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP"
+                    + " on this address (a port alone: 127.0.0.1); off by default.")
     private String http;
 
     @Option(names = "--http-token", paramLabel = "TOKEN",

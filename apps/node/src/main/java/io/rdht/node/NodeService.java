@@ -7,6 +7,7 @@ import io.rdht.core.DhtNode;
 import io.rdht.crypto.Identity;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
+import io.rdht.http.events.EventsRoute;
 import io.rdht.http.proxy.GatewaySettings;
 import io.rdht.http.proxy.ProxyGateway;
 import java.net.InetSocketAddress;
@@ -66,6 +67,7 @@ final class NodeService implements AutoCloseable {
             Identity identity = setup.config().identity();
             gateway = ProxyGateway.create(node, Optional.ofNullable(identity).map(Identity::publicKey), access);
             List<HttpRoute> routes = new ArrayList<>(metrics.routes(node, setup.bootstrap().isEmpty()));
+            routes.add(new EventsRoute(node));
             routes.add(gateway); // last: the node's own paths come first
             http = startHttp(node, httpAddress, routes);
             InetSocketAddress at = http.address();

@@ -71,6 +71,17 @@ class ConfigProcessTest extends ProcessTest {
     }
 
     @Test
+    void aTileUrlWithoutItsPlaceholdersInTheFileStopsTheDemoWithExitTwo() throws Exception {
+        Path f = userFile("[demo]\nweb = \"0\"\ntiles = \"ftp://tiles.example/map.png\"\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "demo"));
+
+        assertThat(p.awaitExit(RUN)).isEqualTo(2);
+        assertThat(p.stderr()).contains("rdht: " + f + " line 3: demo.tiles: ",
+                "expected an http(s) URL with {z}, {x} and {y}, or 'none'");
+    }
+
+    @Test
     void aFlagOverridesTheFileForTheConsoleToo() throws Exception {
         userFile("[rdht]\nport = 1\nbind = \"nowhere.invalid\"\n");
 

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,29 @@ class NodeProcessTest extends ProcessTest {
                 "stopped in ");
         assertThat(node.stdout().lines()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z (INFO|WARN) .*"));
         assertThat(node.stderr()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aHeadlessNodeStreamsTheEventsOfAKeyAsServerSentEvents() throws Exception {
+        RdhtProcess node = node("node", "-p", "0", "--bind", "127.0.0.1", "--http", "0", "--no-state");
+        String address = node.address(START);
+        Matcher m = HTTP.matcher(node.awaitLine(l -> HTTP.matcher(l).find(), START));
+        assertThat(m.find()).isTrue();
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(m.group(1) + "/greeting/events")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
+
+        try (DhtNode other = joining(address)) {
+            other.put(InfoHash.of("greeting"), Value.of("hello")).block(WAIT);
+            await().atMost(WAIT).until(() -> lines.contains("event: added"));
+        } finally {
+            stream.body().close();
+            reader.interrupt();
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("data: {\"id\":") && l.contains("\"data\":\"aGVsbG8=\""));
     }
 
     @Test

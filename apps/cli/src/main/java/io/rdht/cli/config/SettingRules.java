@@ -2,6 +2,7 @@ package io.rdht.cli.config;
 
 import io.rdht.cli.HttpAccess;
 import io.rdht.cli.HttpAddress;
+import io.rdht.cli.TileUrl;
 import io.rdht.core.HostPort;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class SettingRules {
             Map.entry("http", v -> HttpAddress.parse((String) v)),
             Map.entry("http-token", v -> HttpAccess.checkToken((String) v)),
             Map.entry("http-cors", v -> ((List<?>) v).forEach(o -> HttpAccess.checkOrigin((String) o))),
+            Map.entry("web", v -> HttpAddress.parse((String) v)),
+            Map.entry("tiles", v -> TileUrl.check((String) v)),
             Map.entry("bind", v -> {
                 if (((String) v).isBlank()) {
                     throw new IllegalArgumentException("must be an address, got an empty string");

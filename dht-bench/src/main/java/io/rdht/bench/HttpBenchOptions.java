@@ -1,0 +1,44 @@
+package io.rdht.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code bin/bench-http} measures: how many event streams, how many puts and how far apart,
+ * against which servers.
+ *
+ * @param streams    concurrent event streams on each server
+ * @param intervalMs time between two puts
+ * @param seconds    how long the puts go on
+ * @param rdht       the {@code bin/rdht} launcher, or {@code null} to leave rdht out
+ * @param dhtnode    OpenDHT's {@code dhtnode}, or {@code null} to leave OpenDHT out
+ */
+record HttpBenchOptions(int streams, int intervalMs, int seconds, String rdht, String dhtnode) {
+
+    static final String USAGE = """
+            Usage: HttpBenchmark [--streams 1000] [--interval-ms 200] [--seconds 20] [--rdht bin/rdht] [--dhtnode dhtnode]
+              --streams      concurrent event streams on each server (1..4000)
+              --interval-ms  time between two puts (10..10000)
+              --seconds      how long the puts go on (1..600)
+              --rdht         rdht's launcher; 'none' leaves rdht out
+              --dhtnode      OpenDHT's dhtnode; 'none' leaves OpenDHT out
+            """;
+
+    private static final List<String> FLAGS = List.of("--streams", "--interval-ms", "--seconds", "--rdht", "--dhtnode");
+
+    /** The options of {@code args}. */
+    static HttpBenchOptions parse(String... args) throws Flags.UsageException {
+        Map<String, String> f = Flags.parse(FLAGS, args);
+        String rdht = f.getOrDefault("--rdht", "bin/rdht");
+        String dhtnode = f.getOrDefault("--dhtnode", "dhtnode");
+        return new HttpBenchOptions(Flags.number("--streams", f.getOrDefault("--streams", "1000"), 1, 4000),
+                Flags.number("--interval-ms", f.getOrDefault("--interval-ms", "200"), 10, 10_000),
+                Flags.number("--seconds", f.getOrDefault("--seconds", "20"), 1, 600),
+                rdht.equals("none") ? null : rdht, dhtnode.equals("none") ? null : dhtnode);
+    }
+
+    /** How many puts a run makes. */
+    int puts() {
+        return (int) ((long) seconds * 1000 / intervalMs);
+    }
+}

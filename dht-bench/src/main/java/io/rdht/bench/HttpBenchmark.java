@@ -1,0 +1,206 @@
+package io.rdht.bench;
+
+import io.rdht.core.DhtConfig;
+import io.rdht.core.DhtNode;
+import io.rdht.core.InfoHash;
+import io.rdht.core.Value;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * {@code bin/bench-http}: N concurrent event streams on one node and puts at a steady rate, rdht
+ * ({@code rdht node --http}, {@code GET /{key}/events}) and OpenDHT ({@code dhtnode --proxyserver},
+ * {@code GET /key/{hash}/listen}) in one run, read by the same client ({@link EventStreams}). For
+ * each: values delivered of expected, p50/p95/p99 put→event latency, and the server process's
+ * resident memory before the streams, with them, and at the end. Puts reach rdht's node from a
+ * node in this JVM over UDP, OpenDHT's through its proxy ({@code POST /key/{hash}}). The first
+ * {@value #WARM_UP_PUTS} puts warm both up and are not counted.
+ */
+public final class HttpBenchmark {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Puts before the measured ones, at the same rate, that the client does not count: JIT and caches warm up. */
+    static final int WARM_UP_PUTS = 25;
+
+    private HttpBenchmark() {
+    }
+
+    /** What one server did. */
+    private record Result(String system, int streams, int open, int failed, int puts, int delivered, int duplicates,
+                          Histogram latency, long rssStart, long rssStreams, long rssEnd) {
+    }
+
+    /** Runs the benchmark; exit status 2 for a bad argument, 1 if a server could not be run. */
+    public static void main(String... args) throws Exception {
+        HttpBenchOptions o = Flags.parseOrExit("bench-http", HttpBenchOptions.USAGE, HttpBenchOptions::parse, args)
+                .orElse(null);
+        if (o == null) {
+            return;
+        }
+        List<Result> results = new ArrayList<>();
+        if (o.rdht() != null) {
+            results.add(rdht(o));
+        }
+        if (o.dhtnode() != null) {
+            results.add(openDht(o));
+        }
+        System.out.printf(Locale.ROOT, "%n# %d event streams per server, a put every %d ms for %d s (%d puts, after %d"
+                + " not counted)%n%n", o.streams(), o.intervalMs(), o.seconds(), o.puts(), WARM_UP_PUTS);
+        System.out.println("| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
+                + "| RSS start MiB | RSS with streams MiB | RSS end MiB | KiB per stream |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            Histogram h = r.latency();
+            System.out.printf(Locale.ROOT, "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    r.system(), r.open(), r.streams(), r.delivered(), (long) r.open() * r.puts(), r.duplicates(),
+                    ms(h, 50), ms(h, 95), ms(h, 99), h.getMaxValue() / 1e6, mib(r.rssStart()), mib(r.rssStreams()),
+                    mib(r.rssEnd()), (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()));
+        }
+    }
+
+    private static Result rdht(HttpBenchOptions o) throws Exception {
+        int udp = freeUdpPort();
+        int http = freeTcpPort();
+        Path home = Files.createTempDirectory("bench-http-rdht");
+        ProcessBuilder pb = new ProcessBuilder(o.rdht(), "node", "-p", String.valueOf(udp), "--bind", "127.0.0.1",
+                "--http", "127.0.0.1:" + http, "--no-state")
+                .redirectErrorStream(true).redirectOutput(home.resolve("node.log").toFile());
+        pb.environment().remove("DHT_BOOTSTRAP");
+        pb.environment().put("XDG_CONFIG_HOME", home.toString());
+        pb.environment().put("XDG_STATE_HOME", home.toString());
+        InfoHash key = InfoHash.of("bench-http-" + System.nanoTime());
+        Process server = pb.start();
+        try (DhtNode putter = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
+                .bootstrap("127.0.0.1:" + udp).build()).start().block(START)) {
+            awaitPort(http, server);
+            return measure(version(o.rdht()) + " (rdht node --http)", o, server, http, "/" + key.toHex() + "/events",
+                    data -> putter.put(key, Value.builder().text(data)
+                            .ttl(Duration.ofMinutes(5)).build()).subscribe(r -> { }, e -> { }));
+        } finally {
+            stop(server);
+        }
+    }
+
+    private static Result openDht(HttpBenchOptions o) throws Exception {
+        int udp = freeUdpPort();
+        int http = freeTcpPort();
+        Path home = Files.createTempDirectory("bench-http-opendht");
+        Process server = new ProcessBuilder(o.dhtnode(), "-s", "-p", String.valueOf(udp), "--proxyserver",
+                String.valueOf(http)).redirectErrorStream(true).redirectOutput(home.resolve("dhtnode.log").toFile())
+                .start();
+        String hash = InfoHash.of("bench-http-" + System.nanoTime()).toHex();
+        HttpClient client = HttpClient.create();
+        try {
+            awaitPort(http, server);
+            return measure(version(o.dhtnode()) + " (dhtnode --proxyserver)", o, server, http,
+                    "/key/" + hash + "/listen", data -> client.post().uri("http://127.0.0.1:" + http + "/key/" + hash)
+                            .send(Mono.fromSupplier(() -> io.netty.buffer.Unpooled.copiedBuffer("{\"data\":\""
+                                    + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}",
+                                    StandardCharsets.UTF_8)))
+                            .responseSingle((r, body) -> body.then())
+                            .subscribe(r -> { }, e -> { }));
+        } finally {
+            stop(server);
+        }
+    }
+
+    private static Result measure(String system, HttpBenchOptions o, Process server, int port, String path,
+                                  Consumer<String> put) throws InterruptedException {
+        Path status = Path.of("/proc/" + server.pid() + "/status");
+        long rssStart = MemoryReading.rssBytes(status);
+        try (EventStreams streams = new EventStreams("127.0.0.1", port, path, o.streams())) {
+            long until = System.nanoTime() + START.toNanos();
+            while (streams.open() + streams.failed() < o.streams() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            // let the server settle its new streams before reading its memory
+            Thread.sleep(1000);
+            long rssStreams = MemoryReading.rssBytes(status);
+            AtomicInteger n = new AtomicInteger();
+            Flux.interval(Duration.ZERO, Duration.ofMillis(o.intervalMs()))
+                    .take(WARM_UP_PUTS + o.puts())
+                    .doOnNext(t -> put.accept(t < WARM_UP_PUTS ? EventStreams.WARM_UP + " " + t
+                            : n.getAndIncrement() + " " + System.nanoTime()))
+                    .blockLast();
+            long expected = (long) streams.open() * o.puts();
+            long drainUntil = System.nanoTime() + DRAIN.toNanos();
+            while (streams.delivered() < expected && System.nanoTime() < drainUntil) {
+                Thread.sleep(50);
+            }
+            long rssEnd = MemoryReading.rssBytes(status);
+            return new Result(system, o.streams(), streams.open(), streams.failed(), o.puts(), streams.delivered(),
+                    streams.duplicates(), streams.latencies(), rssStart, rssStreams, rssEnd);
+        }
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+
+    private static String version(String command) {
+        try {
+            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            String first = out.lines().findFirst().orElse("");
+            return first.length() > 40 ? first.substring(0, 40) : first;
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    private static void awaitPort(int port, Process server) throws InterruptedException, IOException {
+        long until = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < until) {
+            if (!server.isAlive()) {
+                throw new IOException("the server exited with status " + server.exitValue() + " before serving HTTP");
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("nothing serves HTTP on port " + port + " after " + START.toSeconds() + " s");
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
