@@ -24,6 +24,10 @@ function reading(v) {
   return {level: r.lvl_percent, lat: r.lat, long: r.long};
 }
 
+function clock(time) {
+  return time.toTimeString().slice(0, 8);
+}
+
 function niceStep(span) {
   const raw = span / 6;
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -82,7 +86,7 @@ function renderTable() {
     const level = document.createElement('td');
     level.append(text('span', '', 'dot level-' + band(r.level)), ' ' + r.level + ' %');
     row.append(name, level, text('td', r.lat.toFixed(3) + ', ' + r.long.toFixed(3)),
-      text('td', r.time.toLocaleTimeString()));
+      text('td', clock(r.time)));
     row.addEventListener('click', () => select(id));
     body.append(row);
   });
@@ -99,14 +103,14 @@ function renderHistory() {
   document.getElementById('history-sensor').textContent = selected.split('/')[0];
   const list = document.getElementById('history-list');
   list.replaceChildren(...s.history.slice().reverse().map(r =>
-    text('li', r.time.toLocaleTimeString() + '  ' + r.level + ' %  (' + r.event + ')')));
+    text('li', clock(r.time) + '  ' + r.level + ' %  (' + r.event + ')')));
   const spark = document.getElementById('spark');
   const n = s.history.length;
   const points = s.history.map((r, i) => (n === 1 ? 150 : i * 300 / (n - 1)).toFixed(1) + ',' +
     (58 - r.level * 56 / 100).toFixed(1)).join(' ');
   const last = s.history[n - 1];
   spark.innerHTML = '<polyline fill="none" stroke="#243447" stroke-width="2" points="' + points + '"/>' +
-    '<circle r="3" fill="' + COLOURS[band(last.level)] + '" cx="' + (n === 1 ? 150 : 300) + '" cy="' +
+    '<circle r="2" fill="' + COLOURS[band(last.level)] + '" cx="' + (n === 1 ? 150 : 300) + '" cy="' +
     (58 - last.level * 56 / 100).toFixed(1) + '"/>';
 }
 
