@@ -403,7 +403,7 @@ public final class DhtNode implements AutoCloseable {
     private void onDatagram(byte[] datagram, InetSocketAddress from) {
         NodeEngine e = engine;
         if (e != null) {
-            e.onDatagram(datagram, MappedAddresses.unmapped(from));
+            e.onDatagram(datagram, from);
         }
     }
 
