@@ -15,7 +15,9 @@ import java.util.OptionalLong;
  * Immutable configuration of a {@link DhtNode}. Built with {@link #builder()}; each setter checks
  * its value at once and names the setting when it refuses one.
  *
- * @param bindAddress   the UDP address to bind (port 0: any free port)
+ * @param bindAddress   the UDP address to bind (port 0: any free port); the IPv6 wildcard {@code ::}
+ *                      (the default) serves IPv4 and IPv6 on one dual-stack socket, and falls back
+ *                      to {@code 0.0.0.0} on a host without IPv6
  * @param bootstrap     nodes to join through, unresolved; empty for the first node of a network
  * @param nodeId        this node's id, or {@code null} for a random one
  * @param settings      protocol parameters (network id, K, ALPHA, timeouts, storage limits)
@@ -36,6 +38,8 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
+    /** The default bind host: the IPv6 wildcard, a dual-stack socket that serves both families. */
+    public static final String WILDCARD = "::";
     /** Events a listen subscriber may fall behind by default. */
     public static final int DEFAULT_LISTEN_BUFFER = 1024;
 
@@ -52,14 +56,17 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         }
     }
 
-    /** A builder for a node on any free port of all interfaces, over real UDP, with default settings. */
+    /**
+     * A builder for a node on any free port of all interfaces, IPv4 and IPv6, over real UDP, with
+     * default settings.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builds a {@link DhtConfig}. */
     public static final class Builder {
-        private String host = "0.0.0.0";
+        private String host = WILDCARD;
         private int port;
         private final List<InetSocketAddress> bootstrap = new ArrayList<>();
         private InfoHash nodeId;
@@ -83,7 +90,10 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
             return this;
         }
 
-        /** The local address to bind, e.g. {@code 127.0.0.1}; all interfaces by default. */
+        /**
+         * The local address to bind, e.g. {@code 127.0.0.1} (IPv4 only) or {@code ::1} (IPv6 only);
+         * {@code ::}, every interface of both families, by default.
+         */
         public Builder bindHost(String host) {
             this.host = Objects.requireNonNull(host, "bindHost");
             return this;

@@ -322,7 +322,16 @@ public final class DhtNode implements AutoCloseable {
         }
         InetSocketAddress bindTo = new InetSocketAddress(config.bindAddress().getHostString(),
                 config.bindAddress().getPort());
-        return config.transport().bind(bindTo, this::onDatagram)
+        Mono<Endpoint> bound = config.transport().bind(bindTo, this::onDatagram);
+        if (DhtConfig.WILDCARD.equals(config.bindAddress().getHostString())) {
+            // a host without IPv6 cannot open the dual-stack socket: serve IPv4 alone
+            InetSocketAddress v4 = new InetSocketAddress("0.0.0.0", bindTo.getPort());
+            bound = bound.onErrorResume(e -> !(e instanceof DhtException), e -> {
+                log.info("cannot bind {} ({}); serving IPv4 only on {}", bindTo, e.toString(), v4);
+                return config.transport().bind(v4, this::onDatagram);
+            });
+        }
+        return bound
                 .onErrorMap(e -> !(e instanceof DhtException), e -> new DhtException.StartFailed(bindTo, e))
                 .flatMap(ep -> Mono.create(sink -> {
                     endpoint = ep;

@@ -32,8 +32,8 @@ public final class NetworkOptions {
     private List<String> bootstrap = new ArrayList<>();
 
     @Option(names = "--bind", paramLabel = "ADDRESS", scope = ScopeType.INHERIT,
-            description = "Local address to bind (default: all).")
-    private String bind = "0.0.0.0";
+            description = "Local address to bind (default: ::, every IPv4 and IPv6 address).")
+    private String bind = DhtConfig.WILDCARD;
 
     @Option(names = "--network", paramLabel = "ID", scope = ScopeType.INHERIT,
             description = "Network id; nodes of other networks are ignored.")

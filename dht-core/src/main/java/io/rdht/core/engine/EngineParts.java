@@ -3,27 +3,36 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.lookup.Lookup;
+import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.storage.Storage;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The parts of one node's engine that its operations and upkeep share; all owned by the node thread. */
-record EngineParts(EngineSettings settings, EngineEnvironment env, InfoHash self, RoutingTable routing,
+record EngineParts(EngineSettings settings, EngineEnvironment env, InfoHash self, FamilyTables routing,
                    Storage storage, Rpc rpc, NodeStats stats) {
 
     /**
-     * A lookup of {@code target}, seeded with the closest contacts of the routing table, or with
-     * the peers that failed last when the table is empty; it skips the peers the table knows to
-     * have failed.
+     * A lookup of {@code target} in each address family served, each seeded with the closest
+     * contacts of its family's routing table, or with the peers that failed last when that table
+     * is empty; each skips the peers its table knows to have failed.
      */
-    Lookup newLookup(InfoHash target) {
+    FamilyLookup newLookup(InfoHash target) {
         stats.lookupStarted();
-        routing.onLookup(target, env.nowMillis());
         int capacity = settings.lookup().capacity();
-        List<NodeInfo> seeds = routing.closest(target, capacity);
-        if (seeds.isEmpty()) {
-            seeds = routing.lastResort(target, capacity);
+        Map<AddressFamily, Lookup> lookups = new EnumMap<>(AddressFamily.class);
+        for (AddressFamily family : routing.families()) {
+            RoutingTable table = routing.table(family);
+            table.onLookup(target, env.nowMillis());
+            List<NodeInfo> seeds = table.closest(target, capacity);
+            if (seeds.isEmpty()) {
+                seeds = table.lastResort(target, capacity);
+            }
+            lookups.put(family, new Lookup(target, settings.lookup(), seeds,
+                    id -> table.statusOf(id, env.nowMillis())));
         }
-        return new Lookup(target, settings.lookup(), seeds, id -> routing.statusOf(id, env.nowMillis()));
+        return new FamilyLookup(target, lookups);
     }
 }

@@ -3,7 +3,6 @@ package io.rdht.core.engine;
 import io.rdht.core.DhtException;
 import io.rdht.core.InfoHash;
 import io.rdht.core.LookupResult;
-import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.FindNode;
 import java.util.function.Consumer;
 
@@ -23,7 +22,7 @@ final class FindNodesOperation implements UserOperation {
     }
 
     /** Runs {@code lookup} with find-node requests; its result holds up to {@code k} nodes. */
-    void start(Lookup lookup, Rpc rpc, int k) {
+    void start(FamilyLookup lookup, Rpc rpc, int k) {
         InfoHash target = lookup.target();
         new LookupRun(lookup, rpc, node -> new FindNode(target), (n, r) -> { }, () -> {
             if (finish()) {

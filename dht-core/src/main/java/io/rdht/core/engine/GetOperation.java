@@ -5,7 +5,6 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
-import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.ValuesFound;
@@ -63,7 +62,7 @@ final class GetOperation implements UserOperation {
     }
 
     /** Takes the local values, then starts the lookup from {@code lookup}'s seeds. */
-    void start(List<Value> local, Lookup lookup) {
+    void start(List<Value> local, FamilyLookup lookup) {
         local.forEach(this::offer);
         run = new LookupRun(lookup, rpc, node -> rpc.firstPage(key, node), this::onReply, this::onLookupDone);
         run.start();

@@ -1,7 +1,6 @@
 package io.rdht.core.engine;
 
 import io.rdht.core.NodeInfo;
-import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
@@ -16,7 +15,7 @@ import java.util.function.Function;
  */
 final class LookupRun {
 
-    private final Lookup lookup;
+    private final FamilyLookup lookup;
     private final Rpc rpc;
     private final Function<NodeInfo, Request> request;
     private final BiConsumer<NodeInfo, Reply> onReply;
@@ -30,7 +29,7 @@ final class LookupRun {
      * @param onReply told of every reply (values, contacts) before the lookup is
      * @param onDone  run once, when the lookup ends
      */
-    LookupRun(Lookup lookup, Rpc rpc, Function<NodeInfo, Request> request, BiConsumer<NodeInfo, Reply> onReply,
+    LookupRun(FamilyLookup lookup, Rpc rpc, Function<NodeInfo, Request> request, BiConsumer<NodeInfo, Reply> onReply,
               Runnable onDone) {
         this.lookup = lookup;
         this.rpc = rpc;
@@ -45,7 +44,7 @@ final class LookupRun {
     }
 
     /** The lookup's state machine, for its result. */
-    Lookup lookup() {
+    FamilyLookup lookup() {
         return lookup;
     }
 
@@ -62,13 +61,13 @@ final class LookupRun {
 
                 @Override
                 public void onSlow() {
-                    lookup.onSlow(node.id());
+                    lookup.onSlow(node);
                     pump();
                 }
 
                 @Override
                 public void onTimeout() {
-                    lookup.onFailure(node.id());
+                    lookup.onFailure(node);
                     pump();
                 }
             });
@@ -85,9 +84,9 @@ final class LookupRun {
         }
         onReply.accept(node, reply);
         switch (reply) {
-            case Nodes n -> lookup.onAnswer(node.id(), n.closest());
-            case ValuesFound v -> lookup.onAnswer(node.id(), v.closest());
-            default -> lookup.onFailure(node.id());
+            case Nodes n -> lookup.onAnswer(node, n.closest());
+            case ValuesFound v -> lookup.onAnswer(node, v.closest());
+            default -> lookup.onFailure(node);
         }
         pump();
     }

@@ -3,8 +3,6 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
-import io.rdht.core.lookup.Lookup;
-import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Reply;
@@ -12,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's upkeep: joining through the bootstrap nodes (again, with backoff, while alone),
@@ -27,6 +27,8 @@ import java.util.random.RandomGenerator;
  * costs one short lookup per storer and O(K) puts per key and period instead of O(K²) puts.
  */
 final class Maintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
 
     private final EngineParts parts;
     private final RandomGenerator random;
@@ -49,7 +51,7 @@ final class Maintenance {
 
     /** Joins through {@code nodes} and starts the periodic upkeep; {@code onReady} runs once. */
     void start(List<InetSocketAddress> nodes, Runnable onReady) {
-        bootstrap.addAll(nodes);
+        addBootstrapNodes(nodes);
         onFirstJoinAttempt = onReady;
         EngineSettings s = parts.settings();
         periodic.add(every(s.maintenanceMillis(), this::tick));
@@ -63,12 +65,19 @@ final class Maintenance {
 
     /** Joins through the given nodes now, as the console's {@code b} command does. */
     void bootstrapNow(List<InetSocketAddress> nodes, Runnable onDone) {
+        addBootstrapNodes(nodes);
+        askBootstrapNodes(onDone);
+    }
+
+    /** Keeps the nodes of the families this node serves: it cannot send to the others. */
+    private void addBootstrapNodes(List<InetSocketAddress> nodes) {
         for (InetSocketAddress a : nodes) {
-            if (!bootstrap.contains(a)) {
+            if (!parts.routing().reaches(a)) {
+                log.info("bootstrap node {} is of an address family this node does not serve; skipped", a);
+            } else if (!bootstrap.contains(a)) {
                 bootstrap.add(a);
             }
         }
-        askBootstrapNodes(onDone);
     }
 
     void stop() {
@@ -127,7 +136,7 @@ final class Maintenance {
      * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
      */
     private void selfLookup(Runnable onDone) {
-        Lookup lookup = parts.newLookup(parts.self());
+        FamilyLookup lookup = parts.newLookup(parts.self());
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> { }, () -> {
             onDone.run();
             if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
@@ -180,7 +189,7 @@ final class Maintenance {
     private void tick() {
         long now = parts.env().nowMillis();
         forgetStaleListens.run();
-        RoutingTable routing = parts.routing();
+        FamilyTables routing = parts.routing();
         if (routing.size() == 0 && !bootstrap.isEmpty() && bootstrapTimer == null) {
             retryBootstrapLater();
         }
@@ -198,7 +207,7 @@ final class Maintenance {
     }
 
     private void findNode(InfoHash target, Runnable onDone) {
-        Lookup lookup = parts.newLookup(target);
+        FamilyLookup lookup = parts.newLookup(target);
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> { }, onDone).start();
     }
 

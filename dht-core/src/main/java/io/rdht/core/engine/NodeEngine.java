@@ -10,7 +10,7 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.RoutingSnapshot;
-import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.ExpiredValue;
 import io.rdht.core.sign.ValueSigner;
@@ -77,7 +77,9 @@ public final class NodeEngine {
 
     /**
      * Creates the engine of node {@code id} bound to {@code localAddress}; nothing is sent until
-     * {@link #start}. With an {@code identity} (or {@code null}) it signs and decrypts.
+     * {@link #start}. With an {@code identity} (or {@code null}) it signs and decrypts. Bound to
+     * the IPv6 wildcard {@code ::} (a dual-stack socket) it serves IPv4 and IPv6, with a routing
+     * table for each, and runs its lookups in both; otherwise the family of {@code localAddress}.
      */
     public NodeEngine(InfoHash id, InetSocketAddress localAddress, EngineSettings settings, EngineEnvironment env,
                       RandomGenerator random, Identity identity) {
@@ -87,9 +89,10 @@ public final class NodeEngine {
         this.env = env;
         this.random = random;
         long now = env.nowMillis();
-        RoutingTable routing = new RoutingTable(id, settings.routing(), now);
+        FamilyTables routing = new FamilyTables(id, AddressFamily.servedBy(localAddress), settings.routing(), now);
         Storage storage = new Storage(settings.storage());
         this.outbox = new Outbox(env, codec, settings.networkId(), settings.readOnly(), id, random, stats);
+        outbox.bothFamilies(routing.dualStack());
         Rpc rpc = new Rpc(env, outbox, routing, random, stats, settings.maxAttempts(), settings.tokenRotationMillis());
         this.parts = new EngineParts(settings, env, id, routing, storage, rpc, stats);
         this.expiry = new ValueExpiry(env, storage, this::onExpired);
@@ -449,7 +452,7 @@ public final class NodeEngine {
                 if (toPing != null) {
                     maintenance.ping(toPing);
                 }
-                Reply reply = handler.handle(request, requester);
+                Reply reply = handler.handle(request, requester, envelope.bothFamilies());
                 if (reply instanceof Stored stored && !stored.storedIds().isEmpty() && state != null) {
                     // acknowledged only once durable: a crash after the reply loses nothing it confirmed
                     state.afterDurable(() -> {

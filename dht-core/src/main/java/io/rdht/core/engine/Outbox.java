@@ -18,6 +18,7 @@ final class Outbox {
     private final Fragmenter fragmenter;
     private final int networkId;
     private final boolean readOnly;
+    private boolean bothFamilies;
     private final InfoHash self;
     private final RandomGenerator random;
     private final NodeStats stats;
@@ -34,9 +35,14 @@ final class Outbox {
         this.stats = stats;
     }
 
+    /** Marks every message from now on as from a node that serves both address families. */
+    void bothFamilies(boolean both) {
+        this.bothFamilies = both;
+    }
+
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
-        return fragmenter.split(new Envelope(networkId, transactionId, self, body, readOnly), random.nextLong());
+        return fragmenter.split(new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies), random.nextLong());
     }
 
     /**
@@ -44,7 +50,7 @@ final class Outbox {
      * the fragments' own envelopes when it must be split (counted at their most).
      */
     int wireBytes(long transactionId, Body body) {
-        int encoded = codec.encode(new Envelope(networkId, transactionId, self, body, readOnly)).length;
+        int encoded = codec.encode(new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies)).length;
         if (encoded <= WireLimits.DATAGRAM_PAYLOAD) {
             return encoded;
         }

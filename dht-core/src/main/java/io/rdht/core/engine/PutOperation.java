@@ -3,7 +3,6 @@ package io.rdht.core.engine;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
-import io.rdht.core.lookup.Lookup;
 import io.rdht.core.wire.ErrorReply;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.PutValues;
@@ -53,7 +52,7 @@ final class PutOperation {
     }
 
     /** Looks up the key from {@code lookup}'s seeds, then puts. */
-    void start(Lookup lookup) {
+    void start(FamilyLookup lookup) {
         run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> { }, this::putToClosest);
         run.start();
     }

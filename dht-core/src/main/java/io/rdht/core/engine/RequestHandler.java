@@ -27,7 +27,7 @@ import io.rdht.core.wire.Update;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
 import io.rdht.core.wire.WireLimits;
-import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.routing.AddressFamily;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +61,7 @@ final class RequestHandler {
     private static final int VALUE_OVERHEAD_BYTES = 160;
 
     private final EngineEnvironment env;
-    private final RoutingTable routing;
+    private final FamilyTables routing;
     private final Storage storage;
     private final TokenIssuer tokens;
     private final NodeStats stats;
@@ -87,14 +87,24 @@ final class RequestHandler {
 
     /** The reply to {@code request} from {@code from}, or null to send none (a push nobody expected). */
     Reply handle(Request request, NodeInfo from) {
+        return handle(request, from, false);
+    }
+
+    /**
+     * The reply to {@code request} from {@code from}, or null to send none; contacts in the reply
+     * are of the requester's address family, and of both families when {@code bothFamilies} (the
+     * requester said it serves both).
+     */
+    Reply handle(Request request, NodeInfo from, boolean bothFamilies) {
         stats.requestServed();
         long now = env.nowMillis();
         return switch (request) {
             case Ping p -> new Pong();
-            case FindNode f -> new Nodes(closestExcept(f.target(), from), tokens.issue(from.address(), now));
-            case GetValues g -> values(g.key(), g.after(), from, now, v -> true);
+            case FindNode f -> new Nodes(closestExcept(f.target(), from, bothFamilies),
+                    tokens.issue(from.address(), now));
+            case GetValues g -> values(g.key(), g.after(), from, bothFamilies, now, v -> true);
             case PutValues p -> put(p, from.address(), now);
-            case Listen l -> listen(l, from, now);
+            case Listen l -> listen(l, from, bothFamilies, now);
             case CancelListen c -> {
                 listeners.cancel(c.key(), from.address(), c.listenId());
                 yield new Ack();
@@ -107,7 +117,7 @@ final class RequestHandler {
         };
     }
 
-    private Reply listen(Listen listen, NodeInfo from, long now) {
+    private Reply listen(Listen listen, NodeInfo from, boolean both, long now) {
         if (!tokens.isValid(listen.token(), from.address(), now)) {
             stats.badToken();
             return new ErrorReply(ErrorCode.BAD_TOKEN, "write token missing, forged or expired; ask again");
@@ -119,7 +129,7 @@ final class RequestHandler {
         }
         Map<ValueIdentity, ValueVersion> known = new HashMap<>();
         listen.known().forEach(v -> known.put(v.identity(), v));
-        return values(listen.key(), listen.after(), from, now, v -> isNewerThan(v, known.get(v.identity())));
+        return values(listen.key(), listen.after(), from, both, now, v -> isNewerThan(v, known.get(v.identity())));
     }
 
     private static boolean isNewerThan(Value v, ValueVersion known) {
@@ -131,7 +141,8 @@ final class RequestHandler {
      * The wanted values of {@code key} after {@code after}, in identity order, as many as fit; the
      * requester asks for the rest from after the last one sent.
      */
-    private ValuesFound values(InfoHash key, ValueIdentity after, NodeInfo from, long now, Predicate<Value> wanted) {
+    private ValuesFound values(InfoHash key, ValueIdentity after, NodeInfo from, boolean both, long now,
+                               Predicate<Value> wanted) {
         List<Value> out = new ArrayList<>();
         int budget = WireLimits.MAX_MESSAGE_BYTES - REPLY_OVERHEAD_BYTES;
         boolean more = false;
@@ -147,7 +158,7 @@ final class RequestHandler {
             budget -= size;
             out.add(v);
         }
-        return new ValuesFound(out, closestExcept(key, from), tokens.issue(from.address(), now), more);
+        return new ValuesFound(out, closestExcept(key, from, both), tokens.issue(from.address(), now), more);
     }
 
     private Reply put(PutValues put, InetSocketAddress from, long now) {
@@ -180,10 +191,28 @@ final class RequestHandler {
         return storage.store(key, value, from, now);
     }
 
-    private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester) {
-        List<NodeInfo> closest = routing.closest(target, k + 1);
-        closest.removeIf(n -> n.id().equals(requester.id()));
-        return closest.size() > k ? closest.subList(0, k) : closest;
+    /**
+     * Up to K contacts closest to {@code target} of the requester's family, the requester left
+     * out; then, for a requester of both families, up to K of the other family. The requester's
+     * own family comes first, so a reply cut to the amplification bound keeps those.
+     */
+    private List<NodeInfo> closestExcept(InfoHash target, NodeInfo requester, boolean bothFamilies) {
+        List<NodeInfo> out = new ArrayList<>(2 * k);
+        AddressFamily own = AddressFamily.of(requester.address());
+        for (AddressFamily family : routing.families()) {
+            if (family != own && !bothFamilies) {
+                continue;
+            }
+            List<NodeInfo> closest = routing.closestFor(family, target, k + 1);
+            closest.removeIf(n -> n.id().equals(requester.id()));
+            List<NodeInfo> kept = closest.size() > k ? closest.subList(0, k) : closest;
+            if (family == own) {
+                out.addAll(0, kept);
+            } else {
+                out.addAll(kept);
+            }
+        }
+        return out;
     }
 
     private static String clip(String text) {

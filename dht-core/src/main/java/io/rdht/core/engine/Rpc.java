@@ -2,7 +2,6 @@ package io.rdht.core.engine;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.GetValues;
 import io.rdht.core.wire.Reply;
@@ -42,7 +41,7 @@ final class Rpc {
 
     private final EngineEnvironment env;
     private final Outbox outbox;
-    private final RoutingTable routing;
+    private final FamilyTables routing;
     private final RandomGenerator random;
     private final NodeStats stats;
     private final int maxAttempts;
@@ -51,7 +50,7 @@ final class Rpc {
     private Consumer<NodeInfo> liveness = node -> { };
     private boolean closed;
 
-    Rpc(EngineEnvironment env, Outbox outbox, RoutingTable routing, RandomGenerator random, NodeStats stats,
+    Rpc(EngineEnvironment env, Outbox outbox, FamilyTables routing, RandomGenerator random, NodeStats stats,
         int maxAttempts, long tokenLifeMillis) {
         this.tokens = new HeldTokens(tokenLifeMillis);
         this.env = env;
@@ -138,7 +137,8 @@ final class Rpc {
         }
         p.sent(tx, env.nowMillis());
         pending.put(tx, p);
-        long base = p.expectedId == null ? routing.networkTimeoutMillis() : routing.timeoutMillis(p.expectedId);
+        long base = p.expectedId == null ? routing.networkTimeoutMillis(p.to)
+                : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
         long wait = base << (p.attempts - 1);
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));

@@ -48,7 +48,8 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
         StoreOutcome local = parts.storage().store(key, value, self.address(), parts.env().nowMillis());
         storedHere = !(local instanceof StoreOutcome.Refused);
         onLocalStore.onStored(key, local);
-        return closest.size() < k ? closest : closest.subList(0, k - 1);
+        // the farthest gives way to this node (with both address families, the farthest of either)
+        return closest.size() < k ? closest : closest.subList(0, closest.size() - 1);
     }
 
     @Override

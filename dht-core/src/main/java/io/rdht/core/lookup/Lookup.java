@@ -118,6 +118,15 @@ public final class Lookup {
     }
 
     /**
+     * Nodes of this lookup's address family named in an answer to the lookup of the other family
+     * (a dual-stack node's two lookups of one target tell each other of the contacts they hear
+     * of): added as a reply one hop from the seeds would add them.
+     */
+    public void onNamed(List<NodeInfo> nodes) {
+        offer(nodes, 2, false);
+    }
+
+    /**
      * A timeout for {@code from} passed and its request is being re-sent: after the first, the
      * lookup asks others meanwhile; after the second, or the first of a node that failed lately,
      * it stops waiting for {@code from}.

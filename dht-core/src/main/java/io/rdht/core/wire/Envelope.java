@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param body          what the message says
  * @param readOnly      the sender uses the network without serving it (BEP 43): a receiver
  *                      answers it but never adds it to its routing table
+ * @param bothFamilies  the sender serves IPv4 and IPv6: replies to it carry contacts of both
+ *                      families (as BEP 32's {@code want}), its own family's first
  */
-public record Envelope(int networkId, long transactionId, InfoHash sender, Body body, boolean readOnly) {
+public record Envelope(int networkId, long transactionId, InfoHash sender, Body body, boolean readOnly,
+                       boolean bothFamilies) {
     /** Checks that sender and body are present. */
     public Envelope {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(body, "body");
     }
 
-    /** A message from a node that serves the network. */
+    /** A message from a node of one address family. */
+    public Envelope(int networkId, long transactionId, InfoHash sender, Body body, boolean readOnly) {
+        this(networkId, transactionId, sender, body, readOnly, false);
+    }
+
+    /** A message from a node of one address family that serves the network. */
     public Envelope(int networkId, long transactionId, InfoHash sender, Body body) {
         this(networkId, transactionId, sender, body, false);
     }

@@ -30,6 +30,8 @@ enum Kind {
     static final int HEADER_FIELDS = 6;
     /** Bit of the flags field set by a read-only sender. */
     static final long FLAG_READ_ONLY = 1;
+    /** Bit of the flags field set by a sender that serves IPv4 and IPv6: it wants contacts of both. */
+    static final long FLAG_BOTH_FAMILIES = 2;
 
     /** Numbers kept for messages of a later version, so that no other message takes them. */
     static final Map<Integer, String> RESERVED = Map.of(6, "refresh");

@@ -40,7 +40,9 @@ final class MessageDecoder {
         long transactionId = r.uint64("transaction id");
         InfoHash sender = id(r, "sender id");
         // unknown flag bits are ignored: a later version may use them
-        boolean readOnly = (r.uint(MAX_FLAGS, "flags") & Kind.FLAG_READ_ONLY) != 0;
+        long flags = r.uint(MAX_FLAGS, "flags");
+        boolean readOnly = (flags & Kind.FLAG_READ_ONLY) != 0;
+        boolean bothFamilies = (flags & Kind.FLAG_BOTH_FAMILIES) != 0;
         Body body = switch (kind) {
             case PING -> new Ping();
             case FIND_NODE -> new FindNode(id(r, "target"));
@@ -62,7 +64,7 @@ final class MessageDecoder {
                     r.bytes(1, WireLimits.DATAGRAM_PAYLOAD, "fragment chunk"));
         };
         r.endArray("message");
-        return new Envelope(networkId, transactionId, sender, body, readOnly);
+        return new Envelope(networkId, transactionId, sender, body, readOnly, bothFamilies);
     }
 
     private static InfoHash id(CborReader r, String what) throws IOException, MalformedMessageException {

@@ -100,7 +100,7 @@ final class MessageEncoder {
         g.writeNumber(kind.number());
         g.writeNumberUnsigned(e.transactionId());
         id(g, e.sender());
-        g.writeNumber(e.readOnly() ? Kind.FLAG_READ_ONLY : 0);
+        g.writeNumber((e.readOnly() ? Kind.FLAG_READ_ONLY : 0) | (e.bothFamilies() ? Kind.FLAG_BOTH_FAMILIES : 0));
     }
 
     private static void id(CBORGenerator g, InfoHash id) throws IOException {

@@ -7,6 +7,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
+import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.wire.Envelope;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -112,11 +114,12 @@ class PutOperationTest {
         final FakeEnvironment env = new FakeEnvironment(EngineFixture.START);
         final NodeStats stats = new NodeStats();
         final SplittableRandom random = new SplittableRandom(9);
-        final RoutingTable routing = new RoutingTable(Distances.farFrom(KEY), EngineSettings.defaults().routing(),
-                EngineFixture.START);
+        final FamilyTables tables = new FamilyTables(Distances.farFrom(KEY), Set.of(AddressFamily.V4),
+                EngineSettings.defaults().routing(), EngineFixture.START);
+        final RoutingTable routing = tables.table(AddressFamily.V4);
         final Rpc rpc = new Rpc(env, new Outbox(env, new WireCodec(), 0, false, routing.self(), random, stats),
-                routing, random, stats, 3, 300_000);
-        final EngineParts parts = new EngineParts(EngineSettings.defaults(), env, routing.self(), routing,
+                tables, random, stats, 3, 300_000);
+        final EngineParts parts = new EngineParts(EngineSettings.defaults(), env, routing.self(), tables,
                 new Storage(EngineSettings.defaults().storage()), rpc, stats);
         final FakePeers peers = new FakePeers(env, 0, 10, (d, from) -> {
             Envelope e = decode(d);

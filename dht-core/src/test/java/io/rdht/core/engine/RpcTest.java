@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingSettings;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.wire.Envelope;
@@ -17,6 +18,7 @@ import io.rdht.core.wire.WireCodec;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +32,11 @@ class RpcTest {
 
     private final FakeEnvironment env = new FakeEnvironment(START);
     private final NodeStats stats = new NodeStats();
-    private final RoutingTable routing = new RoutingTable(SELF, ROUTING, START);
+    private final FamilyTables tables = new FamilyTables(SELF, Set.of(AddressFamily.V4), ROUTING, START);
+    private final RoutingTable routing = tables.table(AddressFamily.V4);
     private final SplittableRandom random = new SplittableRandom(7);
     private final WireCodec codec = new WireCodec();
-    private final Rpc rpc = new Rpc(env, new Outbox(env, codec, 0, false, SELF, random, stats), routing, random,
+    private final Rpc rpc = new Rpc(env, new Outbox(env, codec, 0, false, SELF, random, stats), tables, random,
             stats, SETTINGS.maxAttempts(), SETTINGS.tokenRotationMillis());
     private final FakePeers peers = new FakePeers(env, 0, 3, this::toRpc);
 

@@ -1,0 +1,130 @@
+package io.rdht.core.engine;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
+import io.rdht.core.lookup.Lookup;
+import io.rdht.core.routing.AddressFamily;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One lookup of a target in each address family the node serves, run as one: OpenDHT searches
+ * each family apart and a dual-stack node's operations act in both. Each family's {@link Lookup}
+ * asks only nodes of its family; contacts of the other family named in an answer go to that
+ * family's lookup, so a node whose IPv6 table is still empty finds IPv6 nodes through IPv4 ones.
+ * Contacts of a family the node does not serve are dropped. It is done when every family's
+ * lookup is. With one family it is that family's lookup.
+ */
+final class FamilyLookup {
+
+    private final InfoHash target;
+    private final Map<AddressFamily, Lookup> lookups;
+
+    /** Runs {@code lookups}, one per family served, all of {@code target}. */
+    FamilyLookup(InfoHash target, Map<AddressFamily, Lookup> lookups) {
+        this.target = target;
+        this.lookups = new EnumMap<>(lookups);
+    }
+
+    /** The id looked up. */
+    InfoHash target() {
+        return target;
+    }
+
+    /** The nodes to ask now, from every family's lookup. */
+    List<NodeInfo> nextToAsk() {
+        List<NodeInfo> ask = new ArrayList<>();
+        lookups.values().forEach(l -> ask.addAll(l.nextToAsk()));
+        return ask;
+    }
+
+    /** {@code from} answered naming {@code closer}: each contact goes to its own family's lookup. */
+    void onAnswer(NodeInfo from, List<NodeInfo> closer) {
+        AddressFamily own = AddressFamily.of(from.address());
+        Map<AddressFamily, List<NodeInfo>> byFamily = new EnumMap<>(AddressFamily.class);
+        for (NodeInfo n : closer) {
+            AddressFamily f = AddressFamily.of(n.address());
+            if (lookups.containsKey(f)) {
+                byFamily.computeIfAbsent(f, x -> new ArrayList<>()).add(n);
+            }
+        }
+        Lookup lookup = lookups.get(own);
+        if (lookup != null) {
+            lookup.onAnswer(from.id(), byFamily.getOrDefault(own, List.of()));
+        }
+        byFamily.forEach((f, nodes) -> {
+            if (f != own) {
+                lookups.get(f).onNamed(nodes);
+            }
+        });
+    }
+
+    /** {@code from}'s request is being re-sent. */
+    void onSlow(NodeInfo from) {
+        Lookup l = lookups.get(AddressFamily.of(from.address()));
+        if (l != null) {
+            l.onSlow(from.id());
+        }
+    }
+
+    /** {@code from} did not answer. */
+    void onFailure(NodeInfo from) {
+        Lookup l = lookups.get(AddressFamily.of(from.address()));
+        if (l != null) {
+            l.onFailure(from.id());
+        }
+    }
+
+    /** Whether every family's lookup is done. */
+    boolean isDone() {
+        for (Lookup l : lookups.values()) {
+            if (!l.isDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Up to {@code count} answered nodes of each family, closest to the target first, a node that
+     * answered in both families once (at its IPv4 address): with one family, that lookup's result.
+     */
+    List<NodeInfo> closestAnswered(int count) {
+        if (lookups.size() == 1) {
+            return lookups.values().iterator().next().closestAnswered(count);
+        }
+        List<NodeInfo> out = new ArrayList<>();
+        Set<InfoHash> seen = new HashSet<>();
+        for (Lookup l : lookups.values()) {
+            for (NodeInfo n : l.closestAnswered(count)) {
+                if (seen.add(n.id())) {
+                    out.add(n);
+                }
+            }
+        }
+        out.sort((a, b) -> target.compareDistance(a.id(), b.id()));
+        return out;
+    }
+
+    /** The most hops any family's lookup took to its closest node. */
+    int hopsToClosest() {
+        int hops = 0;
+        for (Lookup l : lookups.values()) {
+            hops = Math.max(hops, l.hopsToClosest());
+        }
+        return hops;
+    }
+
+    /** Nodes that answered, in all families. */
+    int answeredCount() {
+        int n = 0;
+        for (Lookup l : lookups.values()) {
+            n += l.answeredCount();
+        }
+        return n;
+    }
+}
