@@ -1,9 +1,9 @@
 package io.rdht.bench;
 
+import io.netty.buffer.Unpooled;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
-import io.rdht.core.Value;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
@@ -28,8 +28,9 @@ import reactor.netty.http.client.HttpClient;
  * ({@code rdht node --http}, {@code GET /{key}/events}) and OpenDHT ({@code dhtnode --proxyserver},
  * {@code GET /key/{hash}/listen}) in one run, read by the same client ({@link EventStreams}). For
  * each: values delivered of expected, p50/p95/p99 put→event latency, and the server process's
- * resident memory before the streams, with them, and at the end. Puts reach rdht's node from a
- * node in this JVM over UDP, OpenDHT's through its proxy ({@code POST /key/{hash}}). The first
+ * resident memory before the streams, with them, and at the end. Puts reach both through their
+ * proxy API ({@code POST /key/{hash}}), from the same HTTP client; rdht's node has a second node in
+ * this JVM to store on, as a put needs a storer besides the node itself. The first
  * {@value #WARM_UP_PUTS} puts warm both up and are not counted.
  */
 public final class HttpBenchmark {
@@ -87,13 +88,16 @@ public final class HttpBenchmark {
         pb.environment().put("XDG_STATE_HOME", home.toString());
         InfoHash key = InfoHash.of("bench-http-" + System.nanoTime());
         Process server = pb.start();
-        try (DhtNode putter = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .bootstrap("127.0.0.1:" + udp).build()).start().block(START)) {
+        // a second node, so that the gateway's puts have a storer besides the node itself
+        DhtNode peer = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
+                .bootstrap("127.0.0.1:" + udp).build());
+        try {
+            peer.start().block(START);
             awaitPort(http, server);
             return measure(version(o.rdht()) + " (rdht node --http)", o, server, http, "/" + key.toHex() + "/events",
-                    data -> putter.put(key, Value.builder().text(data)
-                            .ttl(Duration.ofMinutes(5)).build()).subscribe(r -> { }, e -> { }));
+                    post(http, key.toHex()));
         } finally {
+            peer.close();
             stop(server);
         }
     }
@@ -106,19 +110,24 @@ public final class HttpBenchmark {
                 String.valueOf(http)).redirectErrorStream(true).redirectOutput(home.resolve("dhtnode.log").toFile())
                 .start();
         String hash = InfoHash.of("bench-http-" + System.nanoTime()).toHex();
-        HttpClient client = HttpClient.create();
         try {
             awaitPort(http, server);
             return measure(version(o.dhtnode()) + " (dhtnode --proxyserver)", o, server, http,
-                    "/key/" + hash + "/listen", data -> client.post().uri("http://127.0.0.1:" + http + "/key/" + hash)
-                            .send(Mono.fromSupplier(() -> io.netty.buffer.Unpooled.copiedBuffer("{\"data\":\""
-                                    + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}",
-                                    StandardCharsets.UTF_8)))
-                            .responseSingle((r, body) -> body.then())
-                            .subscribe(r -> { }, e -> { }));
+                    "/key/" + hash + "/listen", post(http, hash));
         } finally {
             stop(server);
         }
+    }
+
+    /** Puts each reading through the server's proxy API, {@code POST /key/{hash}}, as any HTTP client would. */
+    private static Consumer<String> post(int port, String hash) {
+        HttpClient client = HttpClient.create();
+        return data -> client.post().uri("http://127.0.0.1:" + port + "/key/" + hash)
+                .send(Mono.fromSupplier(() -> Unpooled.copiedBuffer("{\"data\":\""
+                        + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}",
+                        StandardCharsets.UTF_8)))
+                .responseSingle((r, body) -> body.then())
+                .subscribe(r -> { }, e -> { });
     }
 
     private static Result measure(String system, HttpBenchOptions o, Process server, int port, String path,
