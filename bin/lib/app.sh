@@ -6,8 +6,16 @@
 # roughly halved), recorded once by a training run (`rdht selftest`: two loopback nodes put and
 # get) and again whenever the jar is newer than the cache.
 #
+# The JVM options come from bin/lib/jvm.options (and jvm-25.options on JDK 25+), java argument
+# files the container image reuses: a small heap, the serial collector, unpooled Netty buffers
+# (docs/FOOTPRINT.md). One-shot commands (`sensor` without --every, `rdht get|put|config|selftest`,
+# --help, --version) also compile with C1 only, which halves their CPU time; long-running ones keep
+# C2, which signs and verifies several times faster.
+#
 # Environment: JAVA_HOME (a JDK 21 or newer, else the newest under /usr/lib/jvm), RDHT_AOT=off
-# (neither record nor use the cache), RDHT_JAVA_OPTS (more JVM options).
+# (neither record nor use the cache), RDHT_JAVA_OPTS (more JVM options, after the files': e.g.
+# "-Xmx2g" raises the heap's ceiling), RDHT_JVM_OPTIONS=off (leave the files out: the JVM's own
+# defaults), MALLOC_ARENA_MAX (glibc's malloc arenas; 2 unless set).
 
 # shellcheck source=java.sh
 source "$(dirname "${BASH_SOURCE[0]}")/java.sh"
@@ -18,25 +26,20 @@ rdht_run_app() {
   shift
   rdht_find_java
   local jar="$RDHT_ROOT/apps/node/target/rdht.jar"
-  local aot="$RDHT_ROOT/apps/node/target/rdht.aot"
+  local aot
   rdht_build_if_needed "$jar"
 
   local version
   version="$(rdht_java_version "$JAVA")"
-  # Serial GC starts fastest and suits these small heaps; the cache is recorded and used with the
-  # same options, or the JVM would refuse it.
-  local opts=(-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
-  if (( version >= 24 )); then
-    # protobuf (inside Tink) still uses sun.misc.Unsafe; JDK 24+ would warn on every start
-    opts+=(--sun-misc-unsafe-memory-access=allow)
-  fi
-  if [[ -n "${RDHT_JAVA_OPTS:-}" ]]; then
-    local extra
-    read -r -a extra <<<"$RDHT_JAVA_OPTS"
-    opts+=("${extra[@]}")
-  fi
+  # the cache is recorded and used with the same options, or the JVM would refuse it
+  local opts
+  mapfile -t opts < <(rdht_jvm_options "$version" "$main" "$@")
+  # glibc gives each thread that allocates an arena of its own (64 MiB reserved, some resident)
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
   if [[ "${RDHT_AOT:-on}" != off ]] && (( version >= 25 )); then
-    if [[ ! -f "$aot" || "$jar" -nt "$aot" ]] && [[ -w "$(dirname "$aot")" ]]; then
+    aot="$(rdht_aot_path "${opts[@]}")"
+    if [[ ! -f "$aot" || "$jar" -nt "$aot" ]] && mkdir -p "$(dirname "$aot")" 2>/dev/null \
+        && [[ -w "$(dirname "$aot")" ]]; then
       echo "rdht: recording a start-up cache for this JDK (once, a few seconds)..." >&2
       local tmp="$aot.$$.tmp"
       if "$JAVA" "${opts[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
@@ -52,4 +55,72 @@ rdht_run_app() {
     fi
   fi
   exec "$JAVA" "${opts[@]}" -cp "$jar" "$main" "$@"
+}
+
+# Prints the JVM options for main class $2 (arguments $3...) on a JDK of version $1, one a line:
+# the option files' (unless RDHT_JVM_OPTIONS=off), C1 only for a one-shot command, then
+# RDHT_JAVA_OPTS's, so that these win.
+rdht_jvm_options() {
+  local version="$1" main="$2"
+  shift 2
+  local lib
+  lib="$(dirname "${BASH_SOURCE[0]}")"
+  if [[ "${RDHT_JVM_OPTIONS:-on}" == off ]]; then
+    printf '%s\n' -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED
+    (( version >= 24 )) && echo --sun-misc-unsafe-memory-access=allow
+  else
+    rdht_option_file "$lib/jvm.options"
+    (( version >= 25 )) && rdht_option_file "$lib/jvm-25.options"
+    rdht_is_one_shot "$main" "$@" && echo -XX:TieredStopAtLevel=1
+  fi
+  if [[ -n "${RDHT_JAVA_OPTS:-}" ]]; then
+    local extra
+    read -r -a extra <<<"$RDHT_JAVA_OPTS"
+    printf '%s\n' "${extra[@]}"
+  fi
+  return 0
+}
+
+# Prints the options of java argument file $1, one a line, without comments and blank lines.
+rdht_option_file() {
+  sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
+}
+
+# Succeeds when main class $1 with arguments $2... ends by itself within seconds: a sensor
+# without --every, rdht's get, put, config and selftest, and any --help or --version.
+rdht_is_one_shot() {
+  local main="$1" arg
+  shift
+  for arg in "$@"; do
+    case "$arg" in -h | --help | -V | --version) return 0 ;; esac
+  done
+  case "$main" in
+    io.rdht.sensor.Sensor)
+      for arg in "$@"; do
+        [[ "$arg" == --every || "$arg" == --every=* ]] && return 1
+      done
+      return 0 ;;
+    io.rdht.node.Main)
+      for arg in "$@"; do
+        case "$arg" in
+          get | put | config | selftest) return 0 ;;
+          -*) ;;
+          *) return 1 ;;
+        esac
+      done
+      return 1 ;;
+  esac
+  return 1
+}
+
+# Prints where the start-up cache for options $@ lives: next to the jar when that is writable,
+# else under the user's cache directory; its name carries a checksum of the options, since a cache
+# recorded with other options (another collector, another header size) would be refused.
+rdht_aot_path() {
+  local sum dir="$RDHT_ROOT/apps/node/target"
+  sum="$(printf '%s\n' "$@" | cksum | cut -d' ' -f1)"
+  if [[ ! -w "$dir" ]]; then
+    dir="${XDG_CACHE_HOME:-$HOME/.cache}/rdht"
+  fi
+  echo "$dir/rdht-$sum.aot"
 }
