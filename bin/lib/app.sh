@@ -2,9 +2,9 @@
 # Sourced by bin/rdht, bin/sensor and bin/monitor: runs a main class of rdht.jar, the one jar of
 # the three commands, building it first if needed.
 #
-# On JDK 25 and newer it starts from an AOT cache kept next to the jar (STACK.md: start-up
-# roughly halved), recorded once by a training run (`rdht selftest`: two loopback nodes put and
-# get) and again whenever the jar is newer than the cache.
+# On JDK 25 and newer a one-shot command starts from an AOT cache kept next to the jar (STACK.md:
+# start-up roughly halved), recorded once by a training run (`rdht selftest`: two loopback nodes
+# put and get a signed sensor reading) and again whenever the jar is newer than the cache.
 #
 # The JVM options come from bin/lib/jvm.options (and jvm-25.options on JDK 25+), java argument
 # files the container image reuses: a small heap, the serial collector, unpooled Netty buffers
@@ -13,9 +13,9 @@
 # C2, which signs and verifies several times faster.
 #
 # Environment: JAVA_HOME (a JDK 21 or newer, else the newest under /usr/lib/jvm), RDHT_AOT=off
-# (neither record nor use the cache), RDHT_JAVA_OPTS (more JVM options, after the files': e.g.
-# "-Xmx2g" raises the heap's ceiling), RDHT_JVM_OPTIONS=off (leave the files out: the JVM's own
-# defaults), MALLOC_ARENA_MAX (glibc's malloc arenas; 2 unless set).
+# (neither record nor use the cache) or all (long-running commands too), RDHT_JAVA_OPTS (more JVM
+# options, after the files': e.g. "-Xmx2g" raises the heap's ceiling), RDHT_JVM_OPTIONS=off (leave
+# the files out: the JVM's own defaults), MALLOC_ARENA_MAX (glibc's malloc arenas; 2 unless set).
 
 # shellcheck source=java.sh
 source "$(dirname "${BASH_SOURCE[0]}")/java.sh"
@@ -36,7 +36,14 @@ rdht_run_app() {
   mapfile -t opts < <(rdht_jvm_options "$version" "$main" "$@")
   # glibc gives each thread that allocates an arena of its own (64 MiB reserved, some resident)
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-  if [[ "${RDHT_AOT:-on}" != off ]] && (( version >= 25 )); then
+  # the cache maps every class the training run loaded (~35 MiB resident): worth it where start-up
+  # is the point, not in a node that runs for days (18 MiB more resident, docs/FOOTPRINT.md)
+  local cached=0
+  case "${RDHT_AOT:-one-shot}" in
+    all) cached=1 ;;
+    one-shot) rdht_is_one_shot "$main" "$@" && cached=1 ;;
+  esac
+  if ((cached)) && (( version >= 25 )); then
     aot="$(rdht_aot_path "${opts[@]}")"
     if [[ ! -f "$aot" || "$jar" -nt "$aot" ]] && mkdir -p "$(dirname "$aot")" 2>/dev/null \
         && [[ -w "$(dirname "$aot")" ]]; then
@@ -101,11 +108,12 @@ rdht_is_one_shot() {
       done
       return 0 ;;
     io.rdht.node.Main)
+      # the subcommand may follow options with values (rdht -p 4242 get KEY); a wrong guess costs
+      # only speed
       for arg in "$@"; do
         case "$arg" in
           get | put | config | selftest) return 0 ;;
-          -*) ;;
-          *) return 1 ;;
+          node | demo) return 1 ;;
         esac
       done
       return 1 ;;

@@ -94,7 +94,10 @@ final class DemoCommand implements Callable<Integer> {
     private Disposable publishEvery(DhtNode node, Identity identity, Reading first, SplittableRandom random) {
         long id = Sensor.valueIdOf(identity);
         Reading[] current = {first};
+        // a tick that comes while the last reading is still being published is skipped, as a slow
+        // sensor would (concatMap asks for one tick at a time; the interval would otherwise fail)
         return Flux.interval(Duration.ofMillis(random.nextLong(every.toMillis())), every)
+                .onBackpressureDrop()
                 .concatMap(tick -> {
                     current[0] = tick == 0 ? current[0] : current[0].drift(random);
                     Value v = Value.builder().id(id).text(current[0].toJson()).contentType(Reading.CONTENT_TYPE)
