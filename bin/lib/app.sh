@@ -36,20 +36,25 @@ rdht_run_app() {
   mapfile -t opts < <(rdht_jvm_options "$version" "$main" "$@")
   # glibc gives each thread that allocates an arena of its own (64 MiB reserved, some resident)
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-  # the cache maps every class the training run loaded (~35 MiB resident): worth it where start-up
-  # is the point, not in a node that runs for days (18 MiB more resident, docs/FOOTPRINT.md)
-  local cached=0
+  # The cache maps every class the training run loaded (~35 MiB resident): worth it where start-up
+  # is the point, not in a node that runs for days (18 MiB more resident, docs/FOOTPRINT.md). Every
+  # command records the one-shot commands' cache when it is missing or stale, so that the first
+  # one-shot command after a build does not wait for it.
+  local cached=0 recorded=()
   case "${RDHT_AOT:-one-shot}" in
-    all) cached=1 ;;
-    one-shot) rdht_is_one_shot "$main" "$@" && cached=1 ;;
+    off) ;;
+    all) cached=1 recorded=("${opts[@]}") ;;
+    *)
+      rdht_is_one_shot "$main" "$@" && cached=1
+      mapfile -t recorded < <(rdht_jvm_options "$version" io.rdht.node.Main selftest) ;;
   esac
-  if ((cached)) && (( version >= 25 )); then
-    aot="$(rdht_aot_path "${opts[@]}")"
+  if ((${#recorded[@]})) && (( version >= 25 )); then
+    aot="$(rdht_aot_path "${recorded[@]}")"
     if [[ ! -f "$aot" || "$jar" -nt "$aot" ]] && mkdir -p "$(dirname "$aot")" 2>/dev/null \
         && [[ -w "$(dirname "$aot")" ]]; then
       echo "rdht: recording a start-up cache for this JDK (once, a few seconds)..." >&2
       local tmp="$aot.$$.tmp"
-      if "$JAVA" "${opts[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
+      if "$JAVA" "${recorded[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
           -cp "$jar" io.rdht.node.Main selftest >/dev/null 2>&1 && [[ -f "$tmp" ]]; then
         mv -f "$tmp" "$aot"
       else
@@ -57,7 +62,7 @@ rdht_run_app() {
         echo "rdht: could not record the start-up cache; starting without it" >&2
       fi
     fi
-    if [[ -f "$aot" && ! "$jar" -nt "$aot" ]]; then
+    if ((cached)) && [[ -f "$aot" && ! "$jar" -nt "$aot" ]]; then
       opts+=(-XX:AOTCache="$aot" -Xlog:aot*=off -Xlog:cds*=off)
     fi
   fi
