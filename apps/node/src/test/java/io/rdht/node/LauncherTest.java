@@ -78,6 +78,13 @@ class LauncherTest extends ProcessTest {
     }
 
     @Test
+    void selftestPutsAndGetsASignedSensorReadingBetweenTwoNodes() throws Exception {
+        RdhtProcess selftest = rdht(Map.of("RDHT_AOT", "off"), "selftest");
+        assertThat(selftest.awaitExit(START)).as(selftest.stderr()).isZero();
+        assertThat(selftest.stdout()).startsWith("selftest: ok");
+    }
+
+    @Test
     void consoleNodeServesAOneShotPutThroughTheLauncher() throws Exception {
         RdhtProcess node = RdhtProcess.console(config);
         track(node);
