@@ -3,9 +3,6 @@ package io.rdht.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,19 +19,9 @@ public final class ServiceLogging {
     /** Sends every log line to standard output, rdht's from INFO (DEBUG when {@code verbose}). */
     public static void toStandardOutput(boolean verbose) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
-        ConsoleAppender<ILoggingEvent> stdout = new ConsoleAppender<>();
-        stdout.setContext(context);
-        stdout.setName("STDOUT");
-        stdout.setTarget("System.out");
-        stdout.setEncoder(encoder);
-        stdout.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
-        root.addAppender(stdout);
+        root.addAppender(QuietLogConfigurator.consoleAppender(context, "System.out", PATTERN));
         context.getLogger("io.rdht").setLevel(verbose ? Level.DEBUG : Level.INFO);
     }
 }

@@ -112,8 +112,9 @@ final class DemoCommand implements Callable<Integer> {
     private Disposable publishEvery(DhtNode node, Identity identity, Reading first, SplittableRandom random) {
         long id = Sensor.valueIdOf(identity);
         Reading[] current = {first};
+        // a tick that comes while the last reading is still being published is skipped, as a slow
+        // sensor would (concatMap asks for one tick at a time; the interval would otherwise fail)
         return Flux.interval(Duration.ofMillis(random.nextLong(every.toMillis())), every)
-                // a put still running when the next tick comes (a busy machine) skips that tick
                 .onBackpressureDrop()
                 .concatMap(tick -> {
                     current[0] = tick == 0 ? current[0] : current[0].drift(random);

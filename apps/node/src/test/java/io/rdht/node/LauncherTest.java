@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,26 +22,66 @@ class LauncherTest extends ProcessTest {
     static final Duration RUN = Duration.ofSeconds(60);
 
     private RdhtProcess rdht(String... args) throws IOException {
-        return track(RdhtProcess.start(config, Map.of(), args));
+        return rdht(Map.of(), args);
+    }
+
+    private RdhtProcess rdht(Map<String, String> env, String... args) throws IOException {
+        return track(RdhtProcess.start(config, env, args));
     }
 
     @Test
     void firstRunOnJdk25RecordsAStartupCacheThatLaterRunsUse() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
         Path launcher = Path.of(System.getProperty("rdht.launcher"));
-        Path cache = launcher.getParent().resolveSibling("apps/node/target/rdht.aot");
-        Files.deleteIfExists(cache);
+        Path target = launcher.getParent().resolveSibling("apps/node/target");
+        // one cache per set of JVM options (one-shot commands compile with C1 only): start afresh
+        try (Stream<Path> caches = Files.list(target)) {
+            for (Path cache : caches.filter(p -> p.getFileName().toString().matches("rdht.*\\.aot")).toList()) {
+                Files.deleteIfExists(cache);
+            }
+        }
 
         RdhtProcess first = rdht("--version");
         assertThat(first.awaitExit(START)).as(first.stderr()).isZero();
         assertThat(first.stderr()).contains("recording a start-up cache");
         assertThat(first.stdout()).isEqualTo("rdht 0.1.0");
-        assertThat(cache).isNotEmptyFile();
+        try (Stream<Path> caches = Files.list(target)) {
+            assertThat(caches.filter(p -> p.getFileName().toString().matches("rdht-[0-9]+\\.aot")))
+                    .singleElement().satisfies(cache -> assertThat(cache).isNotEmptyFile());
+        }
 
         RdhtProcess second = rdht("--version");
         assertThat(second.awaitExit(RUN)).isZero();
         assertThat(second.stderr()).isEmpty();
         assertThat(second.stdout()).isEqualTo("rdht 0.1.0");
+    }
+
+    @Test
+    void launcherGivesTheJvmTheMemorySettingsOfTheOptionFile() throws Exception {
+        RdhtProcess version = rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                "--version");
+        assertThat(version.awaitExit(START)).as(version.stderr()).isZero();
+        assertThat(version.stdout()).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=8388608",
+                "-XX:MaxHeapSize=402653184", "-XX:MaxMetaspaceSize=100663296", "-XX:ReservedCodeCacheSize=33554432",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+        if (Runtime.version().feature() >= 25) {
+            assertThat(version.stdout()).contains("-XX:+UseCompactObjectHeaders");
+        }
+    }
+
+    @Test
+    void javaOptionsFromTheEnvironmentRaiseTheLimits() throws Exception {
+        RdhtProcess version = rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx1g"),
+                "--version");
+        assertThat(version.awaitExit(START)).as(version.stderr()).isZero();
+        assertThat(version.stdout()).contains("-XX:MaxHeapSize=1073741824").doesNotContain("-XX:MaxHeapSize=402653184");
+    }
+
+    @Test
+    void selftestPutsAndGetsASignedSensorReadingBetweenTwoNodes() throws Exception {
+        RdhtProcess selftest = rdht(Map.of("RDHT_AOT", "off"), "selftest");
+        assertThat(selftest.awaitExit(START)).as(selftest.stderr()).isZero();
+        assertThat(selftest.stdout()).startsWith("selftest: ok");
     }
 
     @Test
