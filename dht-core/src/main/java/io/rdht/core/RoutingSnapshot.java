@@ -6,7 +6,9 @@ import java.util.List;
  * An immutable copy of the routing table, taken on the node thread and read anywhere.
  *
  * @param self    the own id
- * @param buckets the buckets, from the farthest (prefix 0) to the nearest
+ * @param buckets the buckets, from the farthest (prefix 0) to the nearest; a node that serves IPv4
+ *                and IPv6 has a table per family, and lists the IPv4 table's buckets, then the IPv6
+ *                table's
  * @param failed  peers that failed and left the table (or never entered it), remembered so that
  *                lookups do not ask them again
  */

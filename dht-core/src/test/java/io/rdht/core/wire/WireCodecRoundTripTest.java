@@ -42,6 +42,17 @@ class WireCodecRoundTripTest {
     }
 
     @Test
+    void bothFamiliesFlagTravelsAsBitOneOfTheFlagsBesideReadOnly() throws MalformedMessageException {
+        byte[] ping = codec.encode(new Envelope(5, 9, InfoHash.of("dual"), new Ping(), true, true));
+        assertThat(ping[ping.length - 1]).as("flags, the last field of a ping").isEqualTo((byte) 3);
+        Envelope decoded = codec.decode(ping);
+        assertThat(decoded.bothFamilies()).isTrue();
+        assertThat(decoded.readOnly()).isTrue();
+        assertThat(codec.decode(codec.encode(new Envelope(5, 9, InfoHash.of("v4"), new Ping(), false)))
+                .bothFamilies()).isFalse();
+    }
+
+    @Test
     void valueWithLargestDataSurvivesTheWire() throws MalformedMessageException {
         Value big = data.value(Value.MAX_DATA_BYTES);
         Envelope put = data.envelope(new PutValues(data.id(), data.token(), List.of(big)));
