@@ -4,6 +4,7 @@ import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
 import io.rdht.store.SqliteStateStore;
 import io.rdht.store.StateStoreException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +76,21 @@ public final class StateOptions {
         try {
             return Optional.of(SqliteStateStore.open(dir.get()));
         } catch (StateStoreException e) {
-            throw new UserError(ExitCode.FAILED, e.getMessage());
+            throw new UserError(ExitCode.FAILED, explain(e.directory(), e.getMessage(), e.getCause(),
+                    System.getProperty("user.name")));
         }
+    }
+
+    /**
+     * What to tell the user when the state directory cannot be used: the store's own message, or,
+     * when the system denied access, which path and which user (the store would name the path alone).
+     */
+    static String explain(Path directory, String message, Throwable cause, String user) {
+        if (cause instanceof AccessDeniedException denied) {
+            return "cannot use state directory " + directory + ": permission denied on " + denied.getFile()
+                    + " (the node runs as user " + user + ", who must be able to create and write it)";
+        }
+        return message;
     }
 
     /**
