@@ -145,6 +145,7 @@ public final class NodeEngine {
         if (closed) {
             return;
         }
+        long arrivedMillis = env.nowMillis();
         stats.received(datagram.length);
         if (datagram.length > WireLimits.MAX_DATAGRAM) {
             stats.oversized();
@@ -162,7 +163,7 @@ public final class NodeEngine {
             }
         }
         if (envelope != null) {
-            dispatch(envelope, from, messageBytes);
+            dispatch(envelope, from, messageBytes, arrivedMillis);
         }
     }
 
@@ -436,7 +437,7 @@ public final class NodeEngine {
         }
     }
 
-    private void dispatch(Envelope envelope, InetSocketAddress from, int messageBytes) {
+    private void dispatch(Envelope envelope, InetSocketAddress from, int messageBytes, long arrivedMillis) {
         if (envelope.sender().equals(parts.self())) {
             stats.fromSelf();
             return;
@@ -464,7 +465,7 @@ public final class NodeEngine {
                     answer(request, reply, from, envelope.transactionId(), messageBytes);
                 }
             }
-            case Reply reply -> parts.rpc().onReply(envelope, reply, from);
+            case Reply reply -> parts.rpc().onReply(envelope, reply, from, arrivedMillis);
             case Fragment f -> stats.malformed();
         }
     }

@@ -76,8 +76,17 @@ final class Rpc {
         start(to, null, request, callback);
     }
 
-    /** Pairs a reply with its request; returns false if no request waits for it. */
+    /** Pairs a reply with its request, as it arrives now; returns false if no request waits for it. */
     boolean onReply(Envelope envelope, Reply reply, InetSocketAddress from) {
+        return onReply(envelope, reply, from, env.nowMillis());
+    }
+
+    /**
+     * Pairs a reply with its request; returns false if no request waits for it. The round trip runs
+     * to {@code arrivedMillis}, when the datagram reached the node, so that the time this node took
+     * to decode it (long in a JVM that has not run that code yet) is not taken for the network's.
+     */
+    boolean onReply(Envelope envelope, Reply reply, InetSocketAddress from, long arrivedMillis) {
         Pending p = pending.get(envelope.transactionId());
         if (p == null || !p.to.equals(from) || (p.expectedId != null && !p.expectedId.equals(envelope.sender()))) {
             stats.unknownTransaction();
@@ -90,7 +99,8 @@ final class Rpc {
         if (!envelope.readOnly()) {
             // each send has a transaction id of its own, so this is the exact round trip of the send
             // answered: no ambiguity after a re-send (Karn's problem), no need to skip the sample
-            NodeInfo toPing = routing.onReply(node, now - p.sentAtMillis(envelope.transactionId()), now);
+            long roundTrip = Math.max(0, arrivedMillis - p.sentAtMillis(envelope.transactionId()));
+            NodeInfo toPing = routing.onReply(node, roundTrip, now);
             if (toPing != null) {
                 liveness.accept(toPing);
             }
@@ -143,6 +153,8 @@ final class Rpc {
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
         outbox.send(p.to, outbox.datagrams(tx, p.request));
+        // the round trip starts once the datagrams are out: encoding them is this node's time, not the network's
+        p.sentNow(tx, env.nowMillis());
     }
 
     private void onTimer(Pending p) {
@@ -197,10 +209,18 @@ final class Rpc {
             attempts++;
         }
 
+        void sentNow(long transactionId, long nowMillis) {
+            sentAtMillis[indexOf(transactionId)] = nowMillis;
+        }
+
         long sentAtMillis(long transactionId) {
+            return sentAtMillis[indexOf(transactionId)];
+        }
+
+        private int indexOf(long transactionId) {
             for (int i = 0; i < attempts; i++) {
                 if (transactionIds[i] == transactionId) {
-                    return sentAtMillis[i];
+                    return i;
                 }
             }
             throw new IllegalStateException("transaction " + transactionId + " is not this request's");

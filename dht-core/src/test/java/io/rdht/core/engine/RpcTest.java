@@ -152,6 +152,24 @@ class RpcTest {
     }
 
     @Test
+    void roundTripEndsWhenTheReplyArrivedNotWhenItWasDecoded() throws MalformedMessageException {
+        FakePeers.Peer target = peers.add(1).get(0);
+        target.crash();
+        Recording heard = new Recording();
+        rpc.send(target.info(), new Ping(), heard);
+        long tx = codec.decode(env.sent().get(0).datagram()).transactionId();
+
+        // the reply reached the node 20 ms after the send, and a cold decoder took 70 ms more
+        env.advance(90);
+        assertThat(rpc.onReply(new Envelope(0, tx, target.id, new Pong()), new Pong(), target.address, START + 20))
+                .isTrue();
+
+        assertThat(heard.replies).containsExactly(new Pong());
+        // one sample of 20 ms (not 90): 20 + 4 × 10
+        assertThat(routing.timeoutMillis(target.id)).isEqualTo(60);
+    }
+
+    @Test
     void replyFromAnotherAddressOrAnotherIdIsDroppedAndCounted() throws MalformedMessageException {
         List<FakePeers.Peer> two = peers.add(2);
         FakePeers.Peer target = two.get(0);
