@@ -25,8 +25,11 @@ class ClusterTest {
     @Test
     void eightNodeContainersServeEveryReadingThroughKillsARestartAndLoss() throws IOException, InterruptedException {
         Path log = Files.createTempFile("rdht-test-cluster", ".log");
-        Process script = new ProcessBuilder(DeployFiles.root().resolve("bin/test-cluster").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process script = new ProcessBuilder(
+                        DeployFiles.root().resolve("bin/test-cluster").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean ended = script.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!ended) {
             // SIGTERM: the script's trap removes its containers, volumes and network
@@ -36,7 +39,9 @@ class ClusterTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
         Files.delete(log);
-        assertThat(ended).as("bin/test-cluster ended within %d minutes", TIMEOUT_MINUTES).isTrue();
+        assertThat(ended)
+                .as("bin/test-cluster ended within %d minutes", TIMEOUT_MINUTES)
+                .isTrue();
         assertThat(output).doesNotContain("FAIL").contains("every check passed");
         assertThat(script.exitValue()).isZero();
     }

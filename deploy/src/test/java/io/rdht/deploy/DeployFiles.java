@@ -19,8 +19,7 @@ final class DeployFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INSTRUCTION = Pattern.compile("^([A-Z]+)\\s+(.*)$");
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     /** The repository's root: the {@code rdht.root} property Maven sets, else the parent directory. */
     static Path root() {
@@ -47,9 +46,14 @@ final class DeployFiles {
     /** The arguments of every instruction {@code name} of deploy/Containerfile (continuations joined). */
     static List<String> containerfile(String name) {
         try {
-            String text = Files.readString(root().resolve("deploy/Containerfile")).replace("\\\n", " ");
-            return text.lines().map(INSTRUCTION::matcher).filter(Matcher::matches)
-                    .filter(m -> m.group(1).equals(name)).map(m -> m.group(2).strip()).toList();
+            String text =
+                    Files.readString(root().resolve("deploy/Containerfile")).replace("\\\n", " ");
+            return text.lines()
+                    .map(INSTRUCTION::matcher)
+                    .filter(Matcher::matches)
+                    .filter(m -> m.group(1).equals(name))
+                    .map(m -> m.group(2).strip())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

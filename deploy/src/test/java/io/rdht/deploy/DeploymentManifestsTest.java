@@ -16,15 +16,20 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentManifestsTest {
 
-    private static final JsonNode NODE_CONFIG = DeployFiles.toml("deploy/rdht.toml").path("node");
+    private static final JsonNode NODE_CONFIG =
+            DeployFiles.toml("deploy/rdht.toml").path("node");
     private static final JsonNode STATEFUL_SET = DeployFiles.yaml("deploy/kubernetes/statefulset.yaml");
     private static final JsonNode POD = STATEFUL_SET.path("spec").path("template");
-    private static final JsonNode CONTAINER = POD.path("spec").path("containers").get(0);
+    private static final JsonNode CONTAINER =
+            POD.path("spec").path("containers").get(0);
 
     private static String containerfileEnv(String name) {
-        return DeployFiles.containerfile("ENV").stream().flatMap(line -> List.of(line.split("\\s+")).stream())
-                .filter(pair -> pair.startsWith(name + "=")).map(pair -> pair.substring(name.length() + 1))
-                .findFirst().orElseThrow(() -> new AssertionError("no ENV " + name + " in the Containerfile"));
+        return DeployFiles.containerfile("ENV").stream()
+                .flatMap(line -> List.of(line.split("\\s+")).stream())
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> pair.substring(name.length() + 1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ENV " + name + " in the Containerfile"));
     }
 
     private static int httpPort() {
@@ -68,9 +73,13 @@ class DeploymentManifestsTest {
 
     @Test
     void theStatefulSetsPodsListOnTheImagesPortsAndRunAsItsUser() {
-        Map<String, String> ports = list(CONTAINER.path("ports")).stream().collect(Collectors.toMap(
-                p -> p.path("name").asText(), p -> p.path("containerPort").asInt() + "/" + p.path("protocol").asText()));
-        assertThat(ports).containsEntry("dht", NODE_CONFIG.path("port").asInt() + "/UDP")
+        Map<String, String> ports = list(CONTAINER.path("ports")).stream()
+                .collect(Collectors.toMap(
+                        p -> p.path("name").asText(),
+                        p -> p.path("containerPort").asInt() + "/"
+                                + p.path("protocol").asText()));
+        assertThat(ports)
+                .containsEntry("dht", NODE_CONFIG.path("port").asInt() + "/UDP")
                 .containsEntry("http", httpPort() + "/TCP");
         JsonNode security = POD.path("spec").path("securityContext");
         assertThat(security.path("runAsUser").asInt()).isEqualTo(4242);
@@ -105,9 +114,15 @@ class DeploymentManifestsTest {
     void eachPodClaimsAVolumeMountedWhereTheImageKeepsItsState() {
         JsonNode claim = STATEFUL_SET.path("spec").path("volumeClaimTemplates").get(0);
         assertThat(claim.path("spec").path("accessModes").get(0).asText()).isEqualTo("ReadWriteOnce");
-        assertThat(claim.path("spec").path("resources").path("requests").path("storage").asText()).isNotEmpty();
+        assertThat(claim.path("spec")
+                        .path("resources")
+                        .path("requests")
+                        .path("storage")
+                        .asText())
+                .isNotEmpty();
         assertThat(list(CONTAINER.path("volumeMounts"))).anySatisfy(m -> {
-            assertThat(m.path("name").asText()).isEqualTo(claim.path("metadata").path("name").asText());
+            assertThat(m.path("name").asText())
+                    .isEqualTo(claim.path("metadata").path("name").asText());
             assertThat(m.path("mountPath").asText()).isEqualTo(stateVolume());
         });
     }
@@ -116,19 +131,27 @@ class DeploymentManifestsTest {
     void theHeadlessServiceNamesThePodsBeforeTheyAreReadyAndBootstrapsUseIt() {
         JsonNode service = DeployFiles.yaml("deploy/kubernetes/service.yaml");
         assertThat(service.path("spec").path("clusterIP").asText()).isEqualTo("None");
-        assertThat(service.path("spec").path("publishNotReadyAddresses").asBoolean()).isTrue();
+        assertThat(service.path("spec").path("publishNotReadyAddresses").asBoolean())
+                .isTrue();
         assertThat(STATEFUL_SET.path("spec").path("serviceName").asText())
                 .isEqualTo(service.path("metadata").path("name").asText());
         assertThat(service.path("spec").path("selector"))
                 .isEqualTo(POD.path("metadata").path("labels"));
         assertThat(list(service.path("spec").path("ports")))
-                .extracting(p -> p.path("port").asInt() + "/" + p.path("protocol").asText())
+                .extracting(
+                        p -> p.path("port").asInt() + "/" + p.path("protocol").asText())
                 .containsExactlyInAnyOrder("4242/UDP", httpPort() + "/TCP");
-        String bootstrap = list(CONTAINER.path("env")).stream().filter(e -> e.path("name").asText().equals("DHT_BOOTSTRAP"))
-                .findFirst().orElseThrow().path("value").asText();
+        String bootstrap = list(CONTAINER.path("env")).stream()
+                .filter(e -> e.path("name").asText().equals("DHT_BOOTSTRAP"))
+                .findFirst()
+                .orElseThrow()
+                .path("value")
+                .asText();
         String name = STATEFUL_SET.path("metadata").path("name").asText();
         for (String node : bootstrap.split(",")) {
-            assertThat(node).matches(name + "-[0-9]+\\." + service.path("metadata").path("name").asText() + ":4242");
+            assertThat(node)
+                    .matches(name + "-[0-9]+\\."
+                            + service.path("metadata").path("name").asText() + ":4242");
         }
     }
 
@@ -141,16 +164,19 @@ class DeploymentManifestsTest {
             boolean node = !s.has("entrypoint");
             if (node) {
                 nodes.add(entry.getKey());
-                assertThat(list(s.path("volumes"))).as(entry.getKey())
+                assertThat(list(s.path("volumes")))
+                        .as(entry.getKey())
                         .anySatisfy(v -> assertThat(v.asText()).endsWith(":" + stateVolume()));
             }
             if (!entry.getKey().equals("bootstrap")) {
-                assertThat(s.path("environment").path("DHT_BOOTSTRAP").asText()).as(entry.getKey())
+                assertThat(s.path("environment").path("DHT_BOOTSTRAP").asText())
+                        .as(entry.getKey())
                         .isEqualTo("bootstrap:" + NODE_CONFIG.path("port").asInt());
             }
         });
         assertThat(nodes).contains("bootstrap").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(list(services.path("bootstrap").path("ports"))).extracting(JsonNode::asText)
+        assertThat(list(services.path("bootstrap").path("ports")))
+                .extracting(JsonNode::asText)
                 .contains("4242:4242/udp");
         assertThat(services.path("monitor").path("entrypoint").get(0).asText()).isEqualTo("monitor");
         assertThat(services.properties()).anySatisfy(e -> assertThat(e.getKey()).startsWith("sensor"));

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param maxPuts  most puts the load phase starts, whatever the time
  * @param persist  whether every node keeps its state in a state directory of its own (dht-store)
  */
-record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, int seconds, int maxPuts,
-                        boolean persist) {
+record BenchmarkOptions(
+        List<Integer> nodes, int ops, int warmup, int inflight, int seconds, int maxPuts, boolean persist) {
 
     private static final List<String> FLAGS =
             List.of("--nodes", "--ops", "--warmup", "--inflight", "--seconds", "--max-puts");
@@ -64,7 +64,8 @@ record BenchmarkOptions(List<Integer> nodes, int ops, int warmup, int inflight, 
                 valued.add(arg);
             }
         }
-        for (Map.Entry<String, String> e : Flags.parse(FLAGS, valued.toArray(String[]::new)).entrySet()) {
+        for (Map.Entry<String, String> e :
+                Flags.parse(FLAGS, valued.toArray(String[]::new)).entrySet()) {
             String flag = e.getKey();
             String value = e.getValue();
             switch (flag) {

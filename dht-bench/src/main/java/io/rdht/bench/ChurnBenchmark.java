@@ -38,6 +38,7 @@ public final class ChurnBenchmark {
     private static final Duration CRASH_PHASE_LIMIT = Duration.ofSeconds(60);
     /** Puts and gets before measuring, unrecorded: the node processes start cold (JIT compiler, tables). */
     private static final int WARMUP = 100;
+
     private static final long SEED = 10;
 
     private final ChurnOptions options;

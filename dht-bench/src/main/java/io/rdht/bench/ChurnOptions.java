@@ -48,6 +48,7 @@ record ChurnOptions(int nodes, int values, int killShare, int gets, int maxSecon
                 Flags.number("--kill-share", v.getOrDefault("--kill-share", "40"), 1, 90),
                 Flags.number("--gets", v.getOrDefault("--gets", "40"), 1, 10_000),
                 Flags.number("--max-seconds", v.getOrDefault("--max-seconds", "240"), 10, 3600),
-                v.get("--rdht"), Path.of(v.get("--work")));
+                v.get("--rdht"),
+                Path.of(v.get("--work")));
     }
 }

@@ -31,8 +31,13 @@ final class ChurnReader implements AutoCloseable {
 
     /** Starts a node on 127.0.0.1 that joins through {@code bootstrap} ({@code host:port}). */
     static ChurnReader join(String bootstrap) {
-        DhtNode node = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0).bootstrap(bootstrap).build())
-                .start().block(Duration.ofSeconds(60));
+        DhtNode node = DhtNode.create(DhtConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .bootstrap(bootstrap)
+                        .build())
+                .start()
+                .block(Duration.ofSeconds(60));
         return new ChurnReader(node);
     }
 
@@ -46,17 +51,19 @@ final class ChurnReader implements AutoCloseable {
         List<String> found = new CopyOnWriteArrayList<>();
         String error = "";
         try {
-            node.get(InfoHash.of(key)).doOnNext(v -> {
-                first.compareAndSet(-1, System.nanoTime());
-                found.add(v.dataAsText());
-            }).blockLast(OP_TIMEOUT);
+            node.get(InfoHash.of(key))
+                    .doOnNext(v -> {
+                        first.compareAndSet(-1, System.nanoTime());
+                        found.add(v.dataAsText());
+                    })
+                    .blockLast(OP_TIMEOUT);
         } catch (DhtException | IllegalStateException e) {
             error = Timing.why(e);
         }
         double done = error.equals(Timing.TIMEOUT) ? Double.NaN : millis(start, System.nanoTime());
         boolean right = found.equals(List.of(expected));
-        return new Timing(millis(start, first.get()), done, right, 0,
-                right ? error : (error + " found " + found).strip());
+        return new Timing(
+                millis(start, first.get()), done, right, 0, right ? error : (error + " found " + found).strip());
     }
 
     /** A put of {@code text} under {@code key}; ok once stored, with its storers. */
@@ -77,7 +84,8 @@ final class ChurnReader implements AutoCloseable {
         try {
             ValueEvent e = node.listen(InfoHash.of(key)).next().block(OP_TIMEOUT);
             double first = millis(start, System.nanoTime());
-            boolean right = e instanceof ValueEvent.Added a && a.value().dataAsText().equals(expected);
+            boolean right =
+                    e instanceof ValueEvent.Added a && a.value().dataAsText().equals(expected);
             return new Timing(first, Double.NaN, right, 0, right ? "" : "first event " + e);
         } catch (DhtException | IllegalStateException e) {
             return Timing.failed(Double.NaN, e);

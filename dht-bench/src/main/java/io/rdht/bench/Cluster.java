@@ -60,7 +60,8 @@ final class Cluster implements AutoCloseable {
     void grow(int size) throws StartFailure {
         try {
             while (nodes.size() < size) {
-                DhtConfig.Builder config = DhtConfig.builder().bindHost(HOST).port(0).identity(Identity.generate());
+                DhtConfig.Builder config =
+                        DhtConfig.builder().bindHost(HOST).port(0).identity(Identity.generate());
                 if (!nodes.isEmpty()) {
                     config.bootstrap(HOST + ":" + nodes.getFirst().address().getPort());
                 }
@@ -86,8 +87,8 @@ final class Cluster implements AutoCloseable {
             int[] counts = contactCounts();
             boolean settled = counts[0] >= contacts;
             if (settled || System.nanoTime() >= deadline) {
-                return new Settling(settled, (System.nanoTime() - start) / 1e9, contacts, counts[0],
-                        counts[counts.length / 2]);
+                return new Settling(
+                        settled, (System.nanoTime() - start) / 1e9, contacts, counts[0], counts[counts.length / 2]);
             }
             Thread.sleep(SETTLE_POLL_MILLIS);
         }
@@ -144,8 +145,7 @@ final class Cluster implements AutoCloseable {
      * @param fewest   the contacts of the node with the fewest
      * @param median   the median contacts per node
      */
-    record Settling(boolean settled, double seconds, int wanted, int fewest, int median) {
-    }
+    record Settling(boolean settled, double seconds, int wanted, int fewest, int median) {}
 
     /** A node of the cluster did not start. */
     static final class StartFailure extends Exception {

@@ -34,6 +34,7 @@ public final class ClusterBenchmark {
     private static final int LISTENERS = 16;
     /** Puts of the listen phase, and the pause between two. */
     private static final int LISTEN_PUTS = 50;
+
     private static final Duration LISTEN_GAP = Duration.ofMillis(50);
 
     private final BenchmarkOptions options;
@@ -47,7 +48,8 @@ public final class ClusterBenchmark {
 
     /** Runs the benchmark with the given command line, e.g. {@code --nodes 32 --ops 500}; see {@code --help}. */
     public static void main(String[] args) throws InterruptedException {
-        Optional<BenchmarkOptions> parsed = Flags.parseOrExit("bench", BenchmarkOptions.USAGE, BenchmarkOptions::parse, args);
+        Optional<BenchmarkOptions> parsed =
+                Flags.parseOrExit("bench", BenchmarkOptions.USAGE, BenchmarkOptions::parse, args);
         if (parsed.isEmpty()) {
             return;
         }
@@ -83,8 +85,7 @@ public final class ClusterBenchmark {
             long growStart = System.nanoTime();
             cluster.grow(size);
             startSeconds += secondsSince(growStart);
-            report.started(size, startSeconds,
-                    cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
+            report.started(size, startSeconds, cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
             MemoryReading all = MemoryReading.afterGc();
             MemoryReading.PerNode settled = all.perNodeSince(none, size);
             MemoryReading.PerNode secondHalf = all.perNodeSince(half, size - size / 2);
@@ -107,14 +108,23 @@ public final class ClusterBenchmark {
                 return options.ops();
             });
             int listeners = Math.min(LISTENERS, size - 1);
-            PhaseResult listen = phase(cluster, "put→listener, " + listeners + " listeners",
-                    (latency, failures) -> workload.putToListeners("pollution_level", listeners, LISTEN_PUTS,
-                            LISTEN_GAP, latency, failures));
-            PhaseResult load = phase(cluster, "put, " + options.inflight() + " in flight",
-                    (latency, failures) -> workload.putUnderLoad("load", options.inflight(),
-                            Duration.ofSeconds(options.seconds()), options.maxPuts(), latency, failures));
-            ClusterResult result = new ClusterResult(size, puts, gets, check, signed, listen, load, settled,
-                    secondHalf, warm);
+            PhaseResult listen = phase(
+                    cluster,
+                    "put→listener, " + listeners + " listeners",
+                    (latency, failures) -> workload.putToListeners(
+                            "pollution_level", listeners, LISTEN_PUTS, LISTEN_GAP, latency, failures));
+            PhaseResult load = phase(
+                    cluster,
+                    "put, " + options.inflight() + " in flight",
+                    (latency, failures) -> workload.putUnderLoad(
+                            "load",
+                            options.inflight(),
+                            Duration.ofSeconds(options.seconds()),
+                            options.maxPuts(),
+                            latency,
+                            failures));
+            ClusterResult result =
+                    new ClusterResult(size, puts, gets, check, signed, listen, load, settled, secondHalf, warm);
             report.cluster(result);
             return result;
         }
@@ -123,8 +133,8 @@ public final class ClusterBenchmark {
     private void warmUp(Workload workload) {
         long start = System.nanoTime();
         Failures failures = new Failures();
-        List<Workload.Stored> stored = workload.putOneAtATime("warmup", options.warmup(), new LatencyRecorder(),
-                failures);
+        List<Workload.Stored> stored =
+                workload.putOneAtATime("warmup", options.warmup(), new LatencyRecorder(), failures);
         workload.getOneAtATime(stored, new LatencyRecorder(), failures, new ValueCheck());
         report.warmedUp(options.warmup(), failures.total(), secondsSince(start));
     }
@@ -138,7 +148,13 @@ public final class ClusterBenchmark {
         long attempted = phase.run(latency, failures);
         double seconds = secondsSince(start);
         double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuStart) / 1e9;
-        return new PhaseResult(name, attempted, latency, failures, seconds, cpuSeconds,
+        return new PhaseResult(
+                name,
+                attempted,
+                latency,
+                failures,
+                seconds,
+                cpuSeconds,
                 cluster.traffic().since(before));
     }
 

@@ -18,9 +18,17 @@ import java.util.List;
  *                      of one more node once the process's one-off costs are paid
  * @param warmMemory    the memory per node after the warm-up, its stored values included
  */
-record ClusterResult(int nodes, PhaseResult puts, PhaseResult gets, ValueCheck check, PhaseResult signed,
-                     PhaseResult listen, PhaseResult load, MemoryReading.PerNode settledMemory,
-                     MemoryReading.PerNode secondHalfMemory, MemoryReading.PerNode warmMemory) {
+record ClusterResult(
+        int nodes,
+        PhaseResult puts,
+        PhaseResult gets,
+        ValueCheck check,
+        PhaseResult signed,
+        PhaseResult listen,
+        PhaseResult load,
+        MemoryReading.PerNode settledMemory,
+        MemoryReading.PerNode secondHalfMemory,
+        MemoryReading.PerNode warmMemory) {
 
     /** Every phase, in the order they ran. */
     List<PhaseResult> phases() {

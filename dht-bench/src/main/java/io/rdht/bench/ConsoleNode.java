@@ -50,7 +50,9 @@ public final class ConsoleNode implements AutoCloseable {
             read(process.getInputStream(), this::addLine);
             outputEnded();
         });
-        Thread.ofVirtual().name("rdht-" + process.pid() + "-err").start(() -> read(process.getErrorStream(), this::addErr));
+        Thread.ofVirtual()
+                .name("rdht-" + process.pid() + "-err")
+                .start(() -> read(process.getErrorStream(), this::addErr));
     }
 
     /**
@@ -179,8 +181,8 @@ public final class ConsoleNode implements AutoCloseable {
     /** What the process printed on standard output (the last lines) and standard error (its tail). */
     public synchronized String describeOutput() {
         List<String> out = lines.subList(Math.max(0, lines.size() - 40), lines.size());
-        return "\n--- stdout (last " + out.size() + " lines):\n" + String.join("\n", out)
-                + "\n--- stderr (last " + errTail.size() + " lines):\n" + String.join("\n", errTail);
+        return "\n--- stdout (last " + out.size() + " lines):\n" + String.join("\n", out) + "\n--- stderr (last "
+                + errTail.size() + " lines):\n" + String.join("\n", errTail);
     }
 
     /** Kills the process (SIGKILL) if it still runs. */

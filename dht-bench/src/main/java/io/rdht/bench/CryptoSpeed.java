@@ -15,6 +15,7 @@ record CryptoSpeed(double signsPerSecond, double verifiesPerSecond) {
 
     /** Size of each message signed. */
     static final int MESSAGE_BYTES = 200;
+
     private static final int WARMUP = 5_000;
     private static final int MEASURED = 20_000;
 

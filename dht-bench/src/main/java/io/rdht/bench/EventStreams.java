@@ -48,7 +48,8 @@ final class EventStreams implements AutoCloseable {
             StringBuilder partial = new StringBuilder();
             streams.add(HttpClient.create(each)
                     .bindAddress(() -> new InetSocketAddress(from, 0))
-                    .get().uri("http://" + host + ":" + port + path)
+                    .get()
+                    .uri("http://" + host + ":" + port + path)
                     .response((response, body) -> {
                         if (response.status().code() == 200) {
                             open.incrementAndGet();

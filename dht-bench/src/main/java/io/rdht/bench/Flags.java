@@ -8,8 +8,7 @@ import java.util.Optional;
 /** A benchmark's command line: {@code --flag value} or {@code --flag=value} pairs, checked as they are read. */
 final class Flags {
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /**
      * The value of each flag given, by flag; a flag given twice keeps its last value.

@@ -31,10 +31,12 @@ record HttpBenchOptions(int streams, int intervalMs, int seconds, String rdht, S
         Map<String, String> f = Flags.parse(FLAGS, args);
         String rdht = f.getOrDefault("--rdht", "bin/rdht");
         String dhtnode = f.getOrDefault("--dhtnode", "dhtnode");
-        return new HttpBenchOptions(Flags.number("--streams", f.getOrDefault("--streams", "1000"), 1, 4000),
+        return new HttpBenchOptions(
+                Flags.number("--streams", f.getOrDefault("--streams", "1000"), 1, 4000),
                 Flags.number("--interval-ms", f.getOrDefault("--interval-ms", "200"), 10, 10_000),
                 Flags.number("--seconds", f.getOrDefault("--seconds", "20"), 1, 600),
-                rdht.equals("none") ? null : rdht, dhtnode.equals("none") ? null : dhtnode);
+                rdht.equals("none") ? null : rdht,
+                dhtnode.equals("none") ? null : dhtnode);
     }
 
     /** How many puts a run makes. */

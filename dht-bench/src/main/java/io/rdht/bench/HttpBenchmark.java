@@ -40,13 +40,21 @@ public final class HttpBenchmark {
     /** Puts before the measured ones, at the same rate, that the client does not count: JIT and caches warm up. */
     static final int WARM_UP_PUTS = 25;
 
-    private HttpBenchmark() {
-    }
+    private HttpBenchmark() {}
 
     /** What one server did. */
-    private record Result(String system, int streams, int open, int failed, int puts, int delivered, int duplicates,
-                          Histogram latency, long rssStart, long rssStreams, long rssEnd) {
-    }
+    private record Result(
+            String system,
+            int streams,
+            int open,
+            int failed,
+            int puts,
+            int delivered,
+            int duplicates,
+            Histogram latency,
+            long rssStart,
+            long rssStreams,
+            long rssEnd) {}
 
     /** Runs the benchmark; exit status 2 for a bad argument, 1 if a server could not be run. */
     public static void main(String... args) throws Exception {
@@ -62,17 +70,37 @@ public final class HttpBenchmark {
         if (o.dhtnode() != null) {
             results.add(openDht(o));
         }
-        System.out.printf(Locale.ROOT, "%n# %d event streams per server, a put every %d ms for %d s (%d puts, after %d"
-                + " not counted)%n%n", o.streams(), o.intervalMs(), o.seconds(), o.puts(), WARM_UP_PUTS);
-        System.out.println("| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
-                + "| RSS start MiB | RSS with streams MiB | RSS end MiB | KiB per stream |");
+        System.out.printf(
+                Locale.ROOT,
+                "%n# %d event streams per server, a put every %d ms for %d s (%d puts, after %d" + " not counted)%n%n",
+                o.streams(),
+                o.intervalMs(),
+                o.seconds(),
+                o.puts(),
+                WARM_UP_PUTS);
+        System.out.println(
+                "| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
+                        + "| RSS start MiB | RSS with streams MiB | RSS end MiB | KiB per stream |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             Histogram h = r.latency();
-            System.out.printf(Locale.ROOT, "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
-                    r.system(), r.open(), r.streams(), r.delivered(), (long) r.open() * r.puts(), r.duplicates(),
-                    ms(h, 50), ms(h, 95), ms(h, 99), h.getMaxValue() / 1e6, mib(r.rssStart()), mib(r.rssStreams()),
-                    mib(r.rssEnd()), (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    r.system(),
+                    r.open(),
+                    r.streams(),
+                    r.delivered(),
+                    (long) r.open() * r.puts(),
+                    r.duplicates(),
+                    ms(h, 50),
+                    ms(h, 95),
+                    ms(h, 99),
+                    h.getMaxValue() / 1e6,
+                    mib(r.rssStart()),
+                    mib(r.rssStreams()),
+                    mib(r.rssEnd()),
+                    (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()));
         }
     }
 
@@ -80,21 +108,38 @@ public final class HttpBenchmark {
         int udp = freeUdpPort();
         int http = freeTcpPort();
         Path home = Files.createTempDirectory("bench-http-rdht");
-        ProcessBuilder pb = new ProcessBuilder(o.rdht(), "node", "-p", String.valueOf(udp), "--bind", "127.0.0.1",
-                "--http", "127.0.0.1:" + http, "--no-state")
-                .redirectErrorStream(true).redirectOutput(home.resolve("node.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        o.rdht(),
+                        "node",
+                        "-p",
+                        String.valueOf(udp),
+                        "--bind",
+                        "127.0.0.1",
+                        "--http",
+                        "127.0.0.1:" + http,
+                        "--no-state")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("node.log").toFile());
         pb.environment().remove("DHT_BOOTSTRAP");
         pb.environment().put("XDG_CONFIG_HOME", home.toString());
         pb.environment().put("XDG_STATE_HOME", home.toString());
         InfoHash key = InfoHash.of("bench-http-" + System.nanoTime());
         Process server = pb.start();
         // a second node, so that the gateway's puts have a storer besides the node itself
-        DhtNode peer = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .bootstrap("127.0.0.1:" + udp).build());
+        DhtNode peer = DhtNode.create(DhtConfig.builder()
+                .bindHost("127.0.0.1")
+                .port(0)
+                .bootstrap("127.0.0.1:" + udp)
+                .build());
         try {
             peer.start().block(START);
             awaitPort(http, server);
-            return measure(version(o.rdht()) + " (rdht node --http)", o, server, http, "/" + key.toHex() + "/events",
+            return measure(
+                    version(o.rdht()) + " (rdht node --http)",
+                    o,
+                    server,
+                    http,
+                    "/" + key.toHex() + "/events",
                     post(http, key.toHex()));
         } finally {
             peer.close();
@@ -106,14 +151,21 @@ public final class HttpBenchmark {
         int udp = freeUdpPort();
         int http = freeTcpPort();
         Path home = Files.createTempDirectory("bench-http-opendht");
-        Process server = new ProcessBuilder(o.dhtnode(), "-s", "-p", String.valueOf(udp), "--proxyserver",
-                String.valueOf(http)).redirectErrorStream(true).redirectOutput(home.resolve("dhtnode.log").toFile())
+        Process server = new ProcessBuilder(
+                        o.dhtnode(), "-s", "-p", String.valueOf(udp), "--proxyserver", String.valueOf(http))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("dhtnode.log").toFile())
                 .start();
         String hash = InfoHash.of("bench-http-" + System.nanoTime()).toHex();
         try {
             awaitPort(http, server);
-            return measure(version(o.dhtnode()) + " (dhtnode --proxyserver)", o, server, http,
-                    "/key/" + hash + "/listen", post(http, hash));
+            return measure(
+                    version(o.dhtnode()) + " (dhtnode --proxyserver)",
+                    o,
+                    server,
+                    http,
+                    "/key/" + hash + "/listen",
+                    post(http, hash));
         } finally {
             stop(server);
         }
@@ -122,16 +174,19 @@ public final class HttpBenchmark {
     /** Puts each reading through the server's proxy API, {@code POST /key/{hash}}, as any HTTP client would. */
     private static Consumer<String> post(int port, String hash) {
         HttpClient client = HttpClient.create();
-        return data -> client.post().uri("http://127.0.0.1:" + port + "/key/" + hash)
-                .send(Mono.fromSupplier(() -> Unpooled.copiedBuffer("{\"data\":\""
-                        + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}",
+        return data -> client.post()
+                .uri("http://127.0.0.1:" + port + "/key/" + hash)
+                .send(Mono.fromSupplier(() -> Unpooled.copiedBuffer(
+                        "{\"data\":\"" + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8))
+                                + "\"}",
                         StandardCharsets.UTF_8)))
                 .responseSingle((r, body) -> body.then())
-                .subscribe(r -> { }, e -> { });
+                .subscribe(r -> {}, e -> {});
     }
 
-    private static Result measure(String system, HttpBenchOptions o, Process server, int port, String path,
-                                  Consumer<String> put) throws InterruptedException {
+    private static Result measure(
+            String system, HttpBenchOptions o, Process server, int port, String path, Consumer<String> put)
+            throws InterruptedException {
         Path status = Path.of("/proc/" + server.pid() + "/status");
         long rssStart = MemoryReading.rssBytes(status);
         try (EventStreams streams = new EventStreams("127.0.0.1", port, path, o.streams())) {
@@ -145,8 +200,10 @@ public final class HttpBenchmark {
             AtomicInteger n = new AtomicInteger();
             Flux.interval(Duration.ZERO, Duration.ofMillis(o.intervalMs()))
                     .take(WARM_UP_PUTS + o.puts())
-                    .doOnNext(t -> put.accept(t < WARM_UP_PUTS ? EventStreams.WARM_UP + " " + t
-                            : n.getAndIncrement() + " " + System.nanoTime()))
+                    .doOnNext(t -> put.accept(
+                            t < WARM_UP_PUTS
+                                    ? EventStreams.WARM_UP + " " + t
+                                    : n.getAndIncrement() + " " + System.nanoTime()))
                     .blockLast();
             long expected = (long) streams.open() * o.puts();
             long drainUntil = System.nanoTime() + DRAIN.toNanos();
@@ -154,8 +211,18 @@ public final class HttpBenchmark {
                 Thread.sleep(50);
             }
             long rssEnd = MemoryReading.rssBytes(status);
-            return new Result(system, o.streams(), streams.open(), streams.failed(), o.puts(), streams.delivered(),
-                    streams.duplicates(), streams.latencies(), rssStart, rssStreams, rssEnd);
+            return new Result(
+                    system,
+                    o.streams(),
+                    streams.open(),
+                    streams.failed(),
+                    o.puts(),
+                    streams.delivered(),
+                    streams.duplicates(),
+                    streams.latencies(),
+                    rssStart,
+                    rssStreams,
+                    rssEnd);
         }
     }
 
@@ -169,7 +236,9 @@ public final class HttpBenchmark {
 
     private static String version(String command) {
         try {
-            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor();
             String first = out.lines().findFirst().orElse("");

@@ -22,6 +22,7 @@ record MemoryReading(long heapBytes, long rssBytes) {
 
     /** Full collections per reading: later ones free what finalization and cleaners released. */
     private static final int COLLECTIONS = 3;
+
     private static final long PAUSE_MILLIS = 50;
     private static final Path STATUS = Path.of("/proc/self/status");
 
@@ -39,8 +40,8 @@ record MemoryReading(long heapBytes, long rssBytes) {
     /** What each of {@code nodes} nodes added since {@code before}, in KiB. */
     PerNode perNodeSince(MemoryReading before, int nodes) {
         double heapKib = (heapBytes - before.heapBytes) / 1024.0 / nodes;
-        double rssKib = rssBytes < 0 || before.rssBytes < 0 ? Double.NaN
-                : (rssBytes - before.rssBytes) / 1024.0 / nodes;
+        double rssKib =
+                rssBytes < 0 || before.rssBytes < 0 ? Double.NaN : (rssBytes - before.rssBytes) / 1024.0 / nodes;
         return new PerNode(heapKib, rssKib);
     }
 
@@ -69,6 +70,5 @@ record MemoryReading(long heapBytes, long rssBytes) {
      * @param heapKib live heap per node
      * @param rssKib  resident set growth per node; NaN where the resident set size is unknown
      */
-    record PerNode(double heapKib, double rssKib) {
-    }
+    record PerNode(double heapKib, double rssKib) {}
 }

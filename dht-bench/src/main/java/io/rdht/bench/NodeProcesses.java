@@ -88,7 +88,8 @@ public final class NodeProcesses implements AutoCloseable {
     public synchronized void restart(Collection<Integer> indexes, String bootstrap) {
         for (int i : indexes) {
             if (nodes.get(i).alive()) {
-                throw new IllegalStateException("node " + i + " (pid " + nodes.get(i).pid() + ") still runs");
+                throw new IllegalStateException(
+                        "node " + i + " (pid " + nodes.get(i).pid() + ") still runs");
             }
             nodes.set(i, launchNode(i, ports.get(i), bootstrap));
         }
@@ -107,15 +108,24 @@ public final class NodeProcesses implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the network of rdht processes was closed");
         }
-        List<String> args = new ArrayList<>(List.of("-p", Integer.toString(port), "--bind", "127.0.0.1",
-                "--identity", dir.resolve("node-" + index + ".identity").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "-p",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--identity",
+                dir.resolve("node-" + index + ".identity").toString()));
         if (bootstrap != null) {
             args.addAll(List.of("-b", bootstrap));
         }
         try {
             ConsoleNode node = ConsoleNode.launch(launch, args, Map.of("XDG_CONFIG_HOME", dir.toString()));
-            Files.writeString(dir.resolve("pids"), node.pid() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve("pids"),
+                    node.pid() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start rdht with " + launch, e);

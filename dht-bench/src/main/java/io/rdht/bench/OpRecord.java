@@ -17,14 +17,33 @@ import java.util.Locale;
  * @param storers  nodes that stored a put; 0 for the other kinds
  * @param error    why it failed, or empty
  */
-record OpRecord(String system, String phase, String kind, int seq, double at, double firstMs, double doneMs,
-                boolean ok, int storers, String error) {
+record OpRecord(
+        String system,
+        String phase,
+        String kind,
+        int seq,
+        double at,
+        double firstMs,
+        double doneMs,
+        boolean ok,
+        int storers,
+        String error) {
 
     /** The record as one line of JSON, NaN as null. */
     String json() {
-        return String.format(Locale.ROOT, "{\"system\":\"%s\",\"phase\":\"%s\",\"kind\":\"%s\",\"seq\":%d,\"at\":%.3f,"
+        return String.format(
+                Locale.ROOT,
+                "{\"system\":\"%s\",\"phase\":\"%s\",\"kind\":\"%s\",\"seq\":%d,\"at\":%.3f,"
                         + "\"first_ms\":%s,\"done_ms\":%s,\"ok\":%b,\"storers\":%d,\"error\":\"%s\"}",
-                system, phase, kind, seq, at, number(firstMs), number(doneMs), ok, storers,
+                system,
+                phase,
+                kind,
+                seq,
+                at,
+                number(firstMs),
+                number(doneMs),
+                ok,
+                storers,
                 error.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 

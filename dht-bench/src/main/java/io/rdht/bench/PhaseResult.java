@@ -11,8 +11,14 @@ package io.rdht.bench;
  * @param cpuSeconds CPU time the whole JVM used during the phase (JIT compiler and GC included)
  * @param traffic   what the cluster sent during the phase (upkeep included)
  */
-record PhaseResult(String name, long attempted, LatencyRecorder latency, Failures failures, double seconds,
-                   double cpuSeconds, Traffic traffic) {
+record PhaseResult(
+        String name,
+        long attempted,
+        LatencyRecorder latency,
+        Failures failures,
+        double seconds,
+        double cpuSeconds,
+        Traffic traffic) {
 
     /** Operations that succeeded. */
     long succeeded() {

@@ -39,17 +39,33 @@ final class Report {
         Runtime rt = Runtime.getRuntime();
         out.println("# rdht cluster benchmark");
         out.println();
-        out.printf(Locale.ROOT, "- jvm: %s %s %s, max heap %d MiB%n", System.getProperty("java.vm.vendor"),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        out.printf(
+                Locale.ROOT,
+                "- jvm: %s %s %s, max heap %d MiB%n",
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
                 rt.maxMemory() >> 20);
-        out.printf(Locale.ROOT, "- machine: %d cores%s, %s %s %s, load average %.2f at start%n",
-                rt.availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+        out.printf(
+                Locale.ROOT,
+                "- machine: %d cores%s, %s %s %s, load average %.2f at start%n",
+                rt.availableProcessors(),
+                cpuModel().map(m -> " (" + m + ")").orElse(""),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        out.printf(Locale.ROOT, "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
+        out.printf(
+                Locale.ROOT,
+                "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
                         + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM; %s%n",
-                o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")), o.ops(), o.ops(),
-                o.warmup(), o.inflight(), o.seconds(), o.maxPuts(),
+                o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                o.ops(),
+                o.ops(),
+                o.warmup(),
+                o.inflight(),
+                o.seconds(),
+                o.maxPuts(),
                 o.persist() ? "state persisted (SQLite, a state directory per node)" : "no state persisted");
         out.println("- columns: latency from the call to the signal that ends the operation, on the node's thread;"
                 + " cpu us/op is the whole JVM's CPU time (JIT compiler and GC included) per operation;"
@@ -60,8 +76,12 @@ final class Report {
 
     /** How fast this machine signs and verifies. */
     void crypto(CryptoSpeed speed) {
-        out.printf(Locale.ROOT, "- crypto: Ed25519 (Tink), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
-                CryptoSpeed.MESSAGE_BYTES, speed.signsPerSecond(), speed.verifiesPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "- crypto: Ed25519 (Tink), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
+                CryptoSpeed.MESSAGE_BYTES,
+                speed.signsPerSecond(),
+                speed.verifiesPerSecond());
         out.flush();
     }
 
@@ -75,17 +95,24 @@ final class Report {
 
     /** How long starting and settling took. */
     void started(int nodes, double startSeconds, Cluster.Settling s) {
-        out.printf(Locale.ROOT, "- started %d nodes in %.2f s; %s in %.2f s (contacts per node: fewest %d,"
-                        + " median %d, wanted >= %d); load average %.2f%n", nodes, startSeconds,
-                s.settled() ? "settled" : "NOT settled", s.seconds(), s.fewest(), s.median(), s.wanted(),
+        out.printf(
+                Locale.ROOT,
+                "- started %d nodes in %.2f s; %s in %.2f s (contacts per node: fewest %d,"
+                        + " median %d, wanted >= %d); load average %.2f%n",
+                nodes,
+                startSeconds,
+                s.settled() ? "settled" : "NOT settled",
+                s.seconds(),
+                s.fewest(),
+                s.median(),
+                s.wanted(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
     }
 
     /** The warm-up is over. */
     void warmedUp(int count, long failed, double seconds) {
-        out.printf(Locale.ROOT, "- warm-up: %d puts and %d gets in %.2f s, %d failed%n", count, count, seconds,
-                failed);
+        out.printf(Locale.ROOT, "- warm-up: %d puts and %d gets in %.2f s, %d failed%n", count, count, seconds, failed);
         out.flush();
     }
 
@@ -94,12 +121,18 @@ final class Report {
      * the process, divided by N), and per node of the second half (what one more node costs).
      */
     void memory(MemoryReading.PerNode settled, MemoryReading.PerNode secondHalf, MemoryReading.PerNode warm) {
-        out.printf(Locale.ROOT, "- memory per node, settled: live heap %s KiB, resident set growth %s KiB"
+        out.printf(
+                Locale.ROOT,
+                "- memory per node, settled: live heap %s KiB, resident set growth %s KiB"
                         + " (second half of the nodes: %s KiB heap, %s KiB resident); after the warm-up: %s KiB heap,"
                         + " %s KiB resident. Readings after full collections, before the nodes and after,"
                         + " divided by the number of nodes%n",
-                kib(settled.heapKib()), kib(settled.rssKib()), kib(secondHalf.heapKib()), kib(secondHalf.rssKib()),
-                kib(warm.heapKib()), kib(warm.rssKib()));
+                kib(settled.heapKib()),
+                kib(settled.rssKib()),
+                kib(secondHalf.heapKib()),
+                kib(secondHalf.rssKib()),
+                kib(warm.heapKib()),
+                kib(warm.rssKib()));
         out.flush();
     }
 
@@ -109,17 +142,35 @@ final class Report {
         out.println(PHASE_HEADER);
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (PhaseResult p : r.phases()) {
-            out.println(row(p.name(), count(p.attempted()), count(p.succeeded()), count(p.failures().total()),
-                    ms(p, 50), ms(p, 95), ms(p, 99), p.succeeded() == 0 ? "-" : decimals(p.latency().maxMillis(), 3),
-                    decimals(p.perSecond(), 0), decimals(p.cpuMicrosPerOp(), 0), decimals(p.datagramsPerOp(), 1),
-                    count(p.traffic().retransmissions()), count(p.traffic().timeouts())));
+            out.println(row(
+                    p.name(),
+                    count(p.attempted()),
+                    count(p.succeeded()),
+                    count(p.failures().total()),
+                    ms(p, 50),
+                    ms(p, 95),
+                    ms(p, 99),
+                    p.succeeded() == 0 ? "-" : decimals(p.latency().maxMillis(), 3),
+                    decimals(p.perSecond(), 0),
+                    decimals(p.cpuMicrosPerOp(), 0),
+                    decimals(p.datagramsPerOp(), 1),
+                    count(p.traffic().retransmissions()),
+                    count(p.traffic().timeouts())));
         }
         out.println();
-        out.printf(Locale.ROOT, "- get values: %d right, %d missing, %d wrong%n", r.check().right(),
-                r.check().missing(), r.check().wrong());
+        out.printf(
+                Locale.ROOT,
+                "- get values: %d right, %d missing, %d wrong%n",
+                r.check().right(),
+                r.check().missing(),
+                r.check().wrong());
         for (PhaseResult p : r.phases()) {
             if (p.failures().total() > 0) {
-                out.printf(Locale.ROOT, "- failed, %s: %s%n", p.name(), p.failures().summary());
+                out.printf(
+                        Locale.ROOT,
+                        "- failed, %s: %s%n",
+                        p.name(),
+                        p.failures().summary());
             }
         }
         out.flush();
@@ -133,17 +184,31 @@ final class Report {
         out.println(SUMMARY_HEADER);
         out.println("|---:".repeat(24) + "|");
         for (ClusterResult r : results) {
-            out.println(row(count(r.nodes()),
-                    r.puts().succeeded() + "/" + r.puts().attempted(), ms(r.puts(), 50), ms(r.puts(), 95),
+            out.println(row(
+                    count(r.nodes()),
+                    r.puts().succeeded() + "/" + r.puts().attempted(),
+                    ms(r.puts(), 50),
+                    ms(r.puts(), 95),
                     ms(r.puts(), 99),
-                    r.check().right() + "/" + r.gets().attempted(), ms(r.gets(), 50), ms(r.gets(), 95),
-                    ms(r.gets(), 99), ms(r.signed(), 50), ms(r.signed(), 99),
-                    ms(r.listen(), 50), ms(r.listen(), 95), ms(r.listen(), 99),
+                    r.check().right() + "/" + r.gets().attempted(),
+                    ms(r.gets(), 50),
+                    ms(r.gets(), 95),
+                    ms(r.gets(), 99),
+                    ms(r.signed(), 50),
+                    ms(r.signed(), 99),
+                    ms(r.listen(), 50),
+                    ms(r.listen(), 95),
+                    ms(r.listen(), 99),
                     r.listen().succeeded() + "/" + r.listen().attempted(),
-                    decimals(r.load().perSecond(), 0), ms(r.load(), 50), ms(r.load(), 99),
-                    kib(r.settledMemory().heapKib()), kib(r.settledMemory().rssKib()),
-                    kib(r.secondHalfMemory().heapKib()), kib(r.secondHalfMemory().rssKib()),
-                    kib(r.warmMemory().heapKib()), kib(r.warmMemory().rssKib())));
+                    decimals(r.load().perSecond(), 0),
+                    ms(r.load(), 50),
+                    ms(r.load(), 99),
+                    kib(r.settledMemory().heapKib()),
+                    kib(r.settledMemory().rssKib()),
+                    kib(r.secondHalfMemory().heapKib()),
+                    kib(r.secondHalfMemory().rssKib()),
+                    kib(r.warmMemory().heapKib()),
+                    kib(r.warmMemory().rssKib())));
         }
         out.flush();
     }

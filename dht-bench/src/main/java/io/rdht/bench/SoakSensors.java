@@ -32,11 +32,11 @@ public final class SoakSensors {
 
     /** Longest one put may take before it counts as failed. */
     private static final Duration PUT_TIMEOUT = Duration.ofSeconds(30);
+
     private static final InfoHash KEY = InfoHash.of("pollution_level");
     private static final Duration TTL = Duration.ofMinutes(1);
 
-    private SoakSensors() {
-    }
+    private SoakSensors() {}
 
     /** Runs until SIGTERM; exit code 2 on bad arguments. */
     public static void main(String[] args) throws InterruptedException {
@@ -54,41 +54,66 @@ public final class SoakSensors {
         SplittableRandom random = new SplittableRandom();
         for (int i = 0; i < sensors; i++) {
             Identity identity = Identity.generate();
-            DhtNode node = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0).bootstrap(bootstrap)
-                    .identity(identity).build()).start().block(Duration.ofSeconds(30));
+            DhtNode node = DhtNode.create(DhtConfig.builder()
+                            .bindHost("127.0.0.1")
+                            .port(0)
+                            .bootstrap(bootstrap)
+                            .identity(identity)
+                            .build())
+                    .start()
+                    .block(Duration.ofSeconds(30));
             nodes.add(node);
             running.add(publish(node, identity, every, random.split(), out));
         }
         out.println("started " + sensors + " sensors, one reading each every " + every.toMillis() + " ms");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.forEach(Disposable::dispose);
-            Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).then().block(Duration.ofSeconds(5));
-            out.flush();
-            stopped.countDown();
-        }, "soak-sensors-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.forEach(Disposable::dispose);
+                            Flux.fromIterable(nodes)
+                                    .flatMap(DhtNode::shutdown)
+                                    .then()
+                                    .block(Duration.ofSeconds(5));
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "soak-sensors-stop"));
         stopped.await();
     }
 
-    private static Disposable publish(DhtNode node, Identity identity, Duration every, SplittableRandom random,
-                                      PrintStream out) {
+    private static Disposable publish(
+            DhtNode node, Identity identity, Duration every, SplittableRandom random, PrintStream out) {
         long id = random.nextLong() | 1;
         String sensor = identity.shortId();
         return Flux.interval(Duration.ofMillis(random.nextLong(every.toMillis() + 1)), every)
                 .onBackpressureDrop(tick -> line(out, "skipped " + sensor))
-                .concatMap(tick -> {
-                    String json = String.format(Locale.ROOT, "{\"lvl_percent\":%d,\"lat\":39.0%d,\"long\":125.7%d}",
-                            random.nextInt(101), random.nextInt(10), random.nextInt(10));
-                    Value v = Value.builder().id(id).text(json).contentType("application/json")
-                            .ttl(TTL).build();
-                    return node.putSigned(KEY, v).timeout(PUT_TIMEOUT)
-                            .doOnNext(r -> line(out, "sent " + sensor + " " + r.value().seq()))
-                            .onErrorResume(e -> {
-                                line(out, "failed " + sensor + " " + e);
-                                return Mono.empty();
-                            });
-                }, 1)
+                .concatMap(
+                        tick -> {
+                            String json = String.format(
+                                    Locale.ROOT,
+                                    "{\"lvl_percent\":%d,\"lat\":39.0%d,\"long\":125.7%d}",
+                                    random.nextInt(101),
+                                    random.nextInt(10),
+                                    random.nextInt(10));
+                            Value v = Value.builder()
+                                    .id(id)
+                                    .text(json)
+                                    .contentType("application/json")
+                                    .ttl(TTL)
+                                    .build();
+                            return node.putSigned(KEY, v)
+                                    .timeout(PUT_TIMEOUT)
+                                    .doOnNext(r -> line(
+                                            out,
+                                            "sent " + sensor + " " + r.value().seq()))
+                                    .onErrorResume(e -> {
+                                        line(out, "failed " + sensor + " " + e);
+                                        return Mono.empty();
+                                    });
+                        },
+                        1)
                 .subscribe();
     }
 

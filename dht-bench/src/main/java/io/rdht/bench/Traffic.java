@@ -30,7 +30,7 @@ record Traffic(long datagrams, long retransmissions, long timeouts) {
 
     /** What was sent since {@code earlier}. */
     Traffic since(Traffic earlier) {
-        return new Traffic(datagrams - earlier.datagrams, retransmissions - earlier.retransmissions,
-                timeouts - earlier.timeouts);
+        return new Traffic(
+                datagrams - earlier.datagrams, retransmissions - earlier.retransmissions, timeouts - earlier.timeouts);
     }
 }

@@ -41,6 +41,7 @@ final class ValueCheck {
     }
 
     private static boolean matches(Workload.Stored stored, Value value) {
-        return value.dataAsText().equals(stored.key()) && (stored.value() == null || stored.value().id() == value.id());
+        return value.dataAsText().equals(stored.key())
+                && (stored.value() == null || stored.value().id() == value.id());
     }
 }

@@ -66,8 +66,8 @@ final class Workload {
     void getOneAtATime(List<Stored> stored, LatencyRecorder latency, Failures failures, ValueCheck check) {
         for (Stored s : stored) {
             int getter = (s.putter() + 1 + random.nextInt(cluster.size() - 1)) % cluster.size();
-            List<Value> found = await(cluster.node(getter).get(InfoHash.of(s.key())).collectList(), latency,
-                    failures);
+            List<Value> found =
+                    await(cluster.node(getter).get(InfoHash.of(s.key())).collectList(), latency, failures);
             if (found != null) {
                 check.add(s, found);
             }
@@ -80,16 +80,21 @@ final class Workload {
      *
      * @return the number of puts started
      */
-    long putUnderLoad(String prefix, int inflight, Duration duration, int cap, LatencyRecorder latency,
-                      Failures failures) {
+    long putUnderLoad(
+            String prefix, int inflight, Duration duration, int cap, LatencyRecorder latency, Failures failures) {
         SplittableRandom choices = random.split();
         long deadline = System.nanoTime() + duration.toNanos();
         return Flux.range(0, cap)
                 .takeWhile(i -> System.nanoTime() < deadline)
                 // upstream signals are serialized, so the unshared random needs no lock
                 .map(i -> new Launch(prefix + "-" + i, cluster.node(choices.nextInt(cluster.size()))))
-                .flatMap(launch -> measured(launch.node().put(InfoHash.of(launch.key()), Value.of(launch.key())),
-                        latency, failures).thenReturn(launch), inflight)
+                .flatMap(
+                        launch -> measured(
+                                        launch.node().put(InfoHash.of(launch.key()), Value.of(launch.key())),
+                                        latency,
+                                        failures)
+                                .thenReturn(launch),
+                        inflight)
                 .count()
                 .blockOptional(duration.plus(OP_TIMEOUT).plus(OP_TIMEOUT))
                 .orElseThrow();
@@ -114,20 +119,22 @@ final class Workload {
      *
      * @return the deliveries expected: puts that succeeded times listeners
      */
-    long putToListeners(String key, int listeners, int puts, Duration gap, LatencyRecorder latency,
-                        Failures failures) throws InterruptedException {
+    long putToListeners(String key, int listeners, int puts, Duration gap, LatencyRecorder latency, Failures failures)
+            throws InterruptedException {
         InfoHash hash = InfoHash.of(key);
         Map<String, Long> startedAt = new ConcurrentHashMap<>();
         AtomicLong delivered = new AtomicLong();
         List<Disposable> subscriptions = new ArrayList<>();
         for (int l = 0; l < listeners; l++) {
-            subscriptions.add(cluster.node(l * cluster.size() / listeners).listen(hash).subscribe(e -> {
-                Long start = startedAt.get(e.value().dataAsText());
-                if (e instanceof ValueEvent.Added && start != null) {
-                    latency.recordNanos(System.nanoTime() - start);
-                    delivered.incrementAndGet();
-                }
-            }));
+            subscriptions.add(cluster.node(l * cluster.size() / listeners)
+                    .listen(hash)
+                    .subscribe(e -> {
+                        Long start = startedAt.get(e.value().dataAsText());
+                        if (e instanceof ValueEvent.Added && start != null) {
+                            latency.recordNanos(System.nanoTime() - start);
+                            delivered.incrementAndGet();
+                        }
+                    }));
         }
         Thread.sleep(LISTEN_SETTLE.toMillis());
         long ok = 0;
@@ -178,9 +185,7 @@ final class Workload {
      * @param putter the index of the node that put it
      * @param value  the value as stored, or null if the put failed
      */
-    record Stored(String key, int putter, Value value) {
-    }
+    record Stored(String key, int putter, Value value) {}
 
-    private record Launch(String key, DhtNode node) {
-    }
+    private record Launch(String key, DhtNode node) {}
 }

@@ -34,9 +34,11 @@ class MemoryReadingTest {
         held = null;
         MemoryReading released = MemoryReading.afterGc();
 
-        assertThat(holding.heapBytes() - before.heapBytes()).as("heap growth while 32 MiB are held")
+        assertThat(holding.heapBytes() - before.heapBytes())
+                .as("heap growth while 32 MiB are held")
                 .isBetween(24L * MIB, 40L * MIB);
-        assertThat(holding.heapBytes() - released.heapBytes()).as("heap freed once they are garbage")
+        assertThat(holding.heapBytes() - released.heapBytes())
+                .as("heap freed once they are garbage")
                 .isGreaterThan(28L * MIB);
     }
 

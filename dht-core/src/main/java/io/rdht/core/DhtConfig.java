@@ -32,9 +32,17 @@ import java.util.OptionalLong;
  * @param observer      hooks a metrics library watches the node through; {@link NodeObserver#NONE}
  *                      by default
  */
-public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> bootstrap, InfoHash nodeId,
-                        EngineSettings settings, Transport transport, OptionalLong randomSeed, int listenBuffer,
-                        Identity identity, StateStore stateStore, NodeObserver observer) {
+public record DhtConfig(
+        InetSocketAddress bindAddress,
+        List<InetSocketAddress> bootstrap,
+        InfoHash nodeId,
+        EngineSettings settings,
+        Transport transport,
+        OptionalLong randomSeed,
+        int listenBuffer,
+        Identity identity,
+        StateStore stateStore,
+        NodeObserver observer) {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -78,8 +86,7 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
         private StateStore stateStore;
         private NodeObserver observer = NodeObserver.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The UDP port to bind, 0 for any free port. */
         public Builder port(int port) {
@@ -177,8 +184,17 @@ public record DhtConfig(InetSocketAddress bindAddress, List<InetSocketAddress> b
 
         /** The configuration. */
         public DhtConfig build() {
-            return new DhtConfig(InetSocketAddress.createUnresolved(host, port), bootstrap, nodeId, settings, transport,
-                    seed, listenBuffer, identity, stateStore, observer);
+            return new DhtConfig(
+                    InetSocketAddress.createUnresolved(host, port),
+                    bootstrap,
+                    nodeId,
+                    settings,
+                    transport,
+                    seed,
+                    listenBuffer,
+                    identity,
+                    stateStore,
+                    observer);
         }
     }
 }

@@ -28,8 +28,10 @@ public abstract sealed class DhtException extends RuntimeException {
 
         /** Creates the exception for an operation on {@code key}. */
         public NoReachableNodes(InfoHash key) {
-            super("no node of the network answered for key " + key
-                    + " (is the node bootstrapped to a running network?)", null);
+            super(
+                    "no node of the network answered for key " + key
+                            + " (is the node bootstrapped to a running network?)",
+                    null);
             this.key = key;
         }
 
@@ -87,8 +89,10 @@ public abstract sealed class DhtException extends RuntimeException {
 
         /** Creates the exception for a subscriber of {@code key} with a buffer of {@code capacity} events. */
         public ListenOverflow(InfoHash key, int capacity) {
-            super("listen subscriber of key " + key + " fell more than " + capacity
-                    + " events behind; its stream ended (subscribe again, or consume faster)", null);
+            super(
+                    "listen subscriber of key " + key + " fell more than " + capacity
+                            + " events behind; its stream ended (subscribe again, or consume faster)",
+                    null);
             this.key = key;
         }
 
@@ -118,8 +122,10 @@ public abstract sealed class DhtException extends RuntimeException {
 
         /** Creates the exception for value {@code valueId} under {@code key}, owned by {@code owner}. */
         public NotOwner(InfoHash key, long valueId, PublicKey owner) {
-            super("value id " + Long.toUnsignedString(valueId, 16) + " under key " + key + " belongs to owner "
-                    + owner.shortId() + ", not to this node's identity; only its owner can sign it", null);
+            super(
+                    "value id " + Long.toUnsignedString(valueId, 16) + " under key " + key + " belongs to owner "
+                            + owner.shortId() + ", not to this node's identity; only its owner can sign it",
+                    null);
             this.key = key;
             this.valueId = valueId;
             this.owner = owner;

@@ -59,7 +59,8 @@ public final class DhtNode implements AutoCloseable {
     private DhtNode(DhtConfig config) {
         this.config = config;
         this.random = config.randomSeed().isPresent()
-                ? new SplittableRandom(config.randomSeed().getAsLong()) : ownSecureRandom();
+                ? new SplittableRandom(config.randomSeed().getAsLong())
+                : ownSecureRandom();
         this.id = config.nodeId() != null ? config.nodeId() : savedId(config).orElseGet(() -> InfoHash.random(random));
         this.start = Mono.defer(this::bindAndJoin).cache();
     }
@@ -111,8 +112,8 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
-        return observedPut(Mono.create(sink ->
-                onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
+        return observedPut(Mono.create(
+                sink -> onNode(sink::error, e -> e.putSigned(key, value, null, putCallback(sink)))));
     }
 
     /**
@@ -123,8 +124,8 @@ public final class DhtNode implements AutoCloseable {
      */
     public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
         Objects.requireNonNull(to, "to");
-        return observedPut(Mono.create(sink ->
-                onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
+        return observedPut(Mono.create(
+                sink -> onNode(sink::error, e -> e.putSigned(key, value, to, putCallback(sink)))));
     }
 
     /**
@@ -144,12 +145,14 @@ public final class DhtNode implements AutoCloseable {
      * node has closed gets {@link DhtException.NodeClosed} instead of the values still waiting.
      */
     public Flux<Value> get(InfoHash key) {
-        Flux<Value> get = Flux.create(sink -> onNode(sink::error, e -> {
-            GetDelivery delivery = new GetDelivery(sink);
-            Runnable cancel = e.get(key, delivery);
-            sink.onRequest(n -> onNode(sink::error, node -> delivery.drain()));
-            sink.onCancel(() -> runOnNode(cancel));
-        }), FluxSink.OverflowStrategy.ERROR);
+        Flux<Value> get = Flux.create(
+                sink -> onNode(sink::error, e -> {
+                    GetDelivery delivery = new GetDelivery(sink);
+                    Runnable cancel = e.get(key, delivery);
+                    sink.onRequest(n -> onNode(sink::error, node -> delivery.drain()));
+                    sink.onCancel(() -> runOnNode(cancel));
+                }),
+                FluxSink.OverflowStrategy.ERROR);
         if (config.observer() == NodeObserver.NONE) {
             return get;
         }
@@ -182,23 +185,26 @@ public final class DhtNode implements AutoCloseable {
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();
-        Flux<ValueEvent> events = Flux.<ValueEvent>create(sink -> onNode(sink::error, e -> {
-                    Runnable unsubscribe = e.listen(key, new ListenCallback() {
-                        @Override
-                        public void onEvent(ValueEvent event) {
-                            sink.next(event);
-                        }
+        Flux<ValueEvent> events = Flux.<ValueEvent>create(
+                        sink -> onNode(sink::error, e -> {
+                            Runnable unsubscribe = e.listen(key, new ListenCallback() {
+                                @Override
+                                public void onEvent(ValueEvent event) {
+                                    sink.next(event);
+                                }
 
-                        @Override
-                        public void onError(DhtException error) {
-                            sink.error(error);
-                        }
-                    });
-                    sink.onDispose(() -> runOnNode(unsubscribe));
-                }), FluxSink.OverflowStrategy.BUFFER)
-                .onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
+                                @Override
+                                public void onError(DhtException error) {
+                                    sink.error(error);
+                                }
+                            });
+                            sink.onDispose(() -> runOnNode(unsubscribe));
+                        }),
+                        FluxSink.OverflowStrategy.BUFFER)
+                .onBackpressureBuffer(capacity, dropped -> {}, BufferOverflowStrategy.ERROR)
                 .onErrorMap(Exceptions::isOverflow, overflow -> new DhtException.ListenOverflow(key, capacity));
-        return config.observer() == NodeObserver.NONE ? events
+        return config.observer() == NodeObserver.NONE
+                ? events
                 : Flux.defer(() -> events.doOnNext(config.observer().listenStarted(key)));
     }
 
@@ -213,20 +219,22 @@ public final class DhtNode implements AutoCloseable {
      * identity for a signed value, or a closed node.
      */
     public Flux<PutResult> announce(InfoHash key, Value value) {
-        return Flux.create(sink -> onNode(sink::error, e -> {
-            Runnable stop = e.announce(key, value, new PutCallback() {
-                @Override
-                public void onStored(PutResult result) {
-                    sink.next(result);
-                }
+        return Flux.create(
+                sink -> onNode(sink::error, e -> {
+                    Runnable stop = e.announce(key, value, new PutCallback() {
+                        @Override
+                        public void onStored(PutResult result) {
+                            sink.next(result);
+                        }
 
-                @Override
-                public void onError(DhtException error) {
-                    sink.error(error);
-                }
-            });
-            sink.onDispose(() -> runOnNode(stop));
-        }), FluxSink.OverflowStrategy.LATEST);
+                        @Override
+                        public void onError(DhtException error) {
+                            sink.error(error);
+                        }
+                    });
+                    sink.onDispose(() -> runOnNode(stop));
+                }),
+                FluxSink.OverflowStrategy.LATEST);
     }
 
     /** This node's listens, taken on the node thread. */
@@ -241,8 +249,8 @@ public final class DhtNode implements AutoCloseable {
 
     /** Joins the network through more nodes now; completes when the attempt has ended. */
     public Mono<Void> bootstrap(List<InetSocketAddress> nodes) {
-        return Mono.create((MonoSink<Void> sink) ->
-                onNode(sink::error, e -> e.bootstrap(resolve(nodes), sink::success)));
+        return Mono.create(
+                (MonoSink<Void> sink) -> onNode(sink::error, e -> e.bootstrap(resolve(nodes), sink::success)));
     }
 
     /** A copy of the routing table, taken on the node thread. */
@@ -258,7 +266,8 @@ public final class DhtNode implements AutoCloseable {
     /** This node's counters of traffic and refusals at this moment; all zero before {@link #start()} completes. */
     public NodeCounters stats() {
         NodeEngine e = engine;
-        return new NodeCounters(e == null ? new NodeStats().snapshot() : e.stats().snapshot());
+        return new NodeCounters(
+                e == null ? new NodeStats().snapshot() : e.stats().snapshot());
     }
 
     /**
@@ -284,12 +293,13 @@ public final class DhtNode implements AutoCloseable {
             closed = true;
             config.observer().onClosed(this);
             return Mono.<Void>create(sink -> ep.execute(() -> {
-                NodeEngine e = engine;
-                if (e != null) {
-                    e.close();
-                }
-                sink.success();
-            })).then(ep.close());
+                        NodeEngine e = engine;
+                        if (e != null) {
+                            e.close();
+                        }
+                        sink.success();
+                    }))
+                    .then(ep.close());
         });
     }
 
@@ -320,8 +330,8 @@ public final class DhtNode implements AutoCloseable {
         if (closed) {
             return Mono.error(new DhtException.NodeClosed());
         }
-        InetSocketAddress bindTo = new InetSocketAddress(config.bindAddress().getHostString(),
-                config.bindAddress().getPort());
+        InetSocketAddress bindTo = new InetSocketAddress(
+                config.bindAddress().getHostString(), config.bindAddress().getPort());
         Mono<Endpoint> bound = config.transport().bind(bindTo, this::onDatagram);
         if (DhtConfig.WILDCARD.equals(config.bindAddress().getHostString())) {
             // a host without IPv6 cannot open the dual-stack socket: serve IPv4 alone
@@ -331,19 +341,23 @@ public final class DhtNode implements AutoCloseable {
                 return config.transport().bind(v4, this::onDatagram);
             });
         }
-        return bound
-                .onErrorMap(e -> !(e instanceof DhtException), e -> new DhtException.StartFailed(bindTo, e))
+        return bound.onErrorMap(e -> !(e instanceof DhtException), e -> new DhtException.StartFailed(bindTo, e))
                 .flatMap(ep -> Mono.create(sink -> {
                     endpoint = ep;
                     ep.execute(() -> {
-                        NodeEngine e = new NodeEngine(id, ep.localAddress(), config.settings(),
-                                new EndpointEnvironment(ep), random, config.identity());
+                        NodeEngine e = new NodeEngine(
+                                id,
+                                ep.localAddress(),
+                                config.settings(),
+                                new EndpointEnvironment(ep),
+                                random,
+                                config.identity());
                         engine = e;
                         log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
                         List<InetSocketAddress> join = resolve(config.bootstrap());
                         if (config.stateStore() != null) {
-                            join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute),
-                                    ep.localAddress());
+                            join = withSavedContacts(
+                                    join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
                         }
                         e.start(join, () -> {
                             config.observer().onStarted(this);
@@ -354,12 +368,14 @@ public final class DhtNode implements AutoCloseable {
     }
 
     private static Optional<InfoHash> savedId(DhtConfig config) {
-        return config.stateStore() == null ? Optional.empty() : config.stateStore().saved().nodeId();
+        return config.stateStore() == null
+                ? Optional.empty()
+                : config.stateStore().saved().nodeId();
     }
 
     /** The bootstrap nodes, then the saved contacts: the way back in when the bootstrap nodes are gone. */
-    private static List<InetSocketAddress> withSavedContacts(List<InetSocketAddress> bootstrap,
-            List<InetSocketAddress> saved, InetSocketAddress self) {
+    private static List<InetSocketAddress> withSavedContacts(
+            List<InetSocketAddress> bootstrap, List<InetSocketAddress> saved, InetSocketAddress self) {
         LinkedHashSet<InetSocketAddress> all = new LinkedHashSet<>(bootstrap);
         all.addAll(saved);
         all.remove(self);

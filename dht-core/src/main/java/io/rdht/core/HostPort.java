@@ -5,8 +5,7 @@ import java.net.InetSocketAddress;
 /** Parses {@code host:port} (and {@code [v6]:port}) as given on command lines and in configs. */
 public final class HostPort {
 
-    private HostPort() {
-    }
+    private HostPort() {}
 
     /**
      * The unresolved address of {@code text}.

@@ -13,6 +13,5 @@ import java.time.Duration;
  * @param took          how long it took
  * @param complete      false when the time budget ran out first (what was done still counts)
  */
-public record LeaveReport(int keys, int values, int keysHandedOn, int peersTold, int peersAnswered, Duration took,
-                          boolean complete) {
-}
+public record LeaveReport(
+        int keys, int values, int keysHandedOn, int peersTold, int peersAnswered, Duration took, boolean complete) {}

@@ -15,16 +15,13 @@ import java.util.function.Consumer;
 public interface NodeObserver {
 
     /** An observer that does nothing. */
-    NodeObserver NONE = new NodeObserver() {
-    };
+    NodeObserver NONE = new NodeObserver() {};
 
     /** The node has bound its socket and made its first join attempt. */
-    default void onStarted(DhtNode node) {
-    }
+    default void onStarted(DhtNode node) {}
 
     /** The node is closing; it observes nothing more. */
-    default void onClosed(DhtNode node) {
-    }
+    default void onClosed(DhtNode node) {}
 
     /** A put (plain, signed or encrypted) starts; the result is told how it ended. */
     default Operation putStarted() {
@@ -38,7 +35,7 @@ public interface NodeObserver {
 
     /** A subscriber starts to follow {@code key}; the result sees each event it is given. */
     default Consumer<ValueEvent> listenStarted(InfoHash key) {
-        return event -> { };
+        return event -> {};
     }
 
     /** One operation in flight; told once how it ended, or never if its caller cancelled it. */
@@ -46,7 +43,7 @@ public interface NodeObserver {
     interface Operation {
 
         /** An operation nobody watches. */
-        Operation IGNORED = succeeded -> { };
+        Operation IGNORED = succeeded -> {};
 
         /** The operation ended: with its result, or with an error. */
         void ended(boolean succeeded);

@@ -46,6 +46,5 @@ public record RoutingSnapshot(InfoHash self, List<BucketView> buckets, int faile
      * @param failures      unanswered requests in a row
      * @param rttMillis     smoothed round trip, or -1 if never measured
      */
-    public record ContactView(NodeInfo node, long silentMillis, int failures, double rttMillis) {
-    }
+    public record ContactView(NodeInfo node, long silentMillis, int failures, double rttMillis) {}
 }

@@ -80,7 +80,10 @@ public final class Value {
 
     /** A text value with the default TTL and an id chosen at put. */
     public static Value of(String text) {
-        return builder().data(text.getBytes(StandardCharsets.UTF_8)).contentType(TEXT_PLAIN).build();
+        return builder()
+                .data(text.getBytes(StandardCharsets.UTF_8))
+                .contentType(TEXT_PLAIN)
+                .build();
     }
 
     /** A builder with the default TTL, no id and no creation time. */
@@ -244,14 +247,22 @@ public final class Value {
      * creation time; storers and readers verify each signature before they compare.
      */
     public boolean sameVersionAs(Value o) {
-        return id == o.id && seq == o.seq && Arrays.equals(data, o.data) && contentType.equals(o.contentType)
-                && Arrays.equals(owner, o.owner) && Arrays.equals(recipient, o.recipient);
+        return id == o.id
+                && seq == o.seq
+                && Arrays.equals(data, o.data)
+                && contentType.equals(o.contentType)
+                && Arrays.equals(owner, o.owner)
+                && Arrays.equals(recipient, o.recipient);
     }
 
     /** True if both values have the same content: everything but the TTL and creation time. */
     public boolean sameContentAs(Value o) {
-        return id == o.id && seq == o.seq && Arrays.equals(data, o.data) && contentType.equals(o.contentType)
-                && Arrays.equals(owner, o.owner) && Arrays.equals(signature, o.signature)
+        return id == o.id
+                && seq == o.seq
+                && Arrays.equals(data, o.data)
+                && contentType.equals(o.contentType)
+                && Arrays.equals(owner, o.owner)
+                && Arrays.equals(signature, o.signature)
                 && Arrays.equals(recipient, o.recipient);
     }
 
@@ -295,8 +306,7 @@ public final class Value {
         private byte[] signature;
         private byte[] recipient;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the id; {@link #UNASSIGNED_ID} lets the node choose. */
         public Builder id(long id) {

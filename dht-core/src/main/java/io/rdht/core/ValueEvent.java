@@ -15,8 +15,7 @@ public sealed interface ValueEvent permits ValueEvent.Added, ValueEvent.Updated,
      *
      * @param value the value
      */
-    record Added(Value value) implements ValueEvent {
-    }
+    record Added(Value value) implements ValueEvent {}
 
     /**
      * A value was edited: same id, higher seq.
@@ -24,14 +23,12 @@ public sealed interface ValueEvent permits ValueEvent.Added, ValueEvent.Updated,
      * @param previous the version handed on before
      * @param value    the new version
      */
-    record Updated(Value previous, Value value) implements ValueEvent {
-    }
+    record Updated(Value previous, Value value) implements ValueEvent {}
 
     /**
      * A value's TTL ended and nobody re-published it.
      *
      * @param value the last version handed on
      */
-    record Expired(Value value) implements ValueEvent {
-    }
+    record Expired(Value value) implements ValueEvent {}
 }

@@ -28,7 +28,8 @@ public record ValueIdentity(long id, byte[] owner) implements Comparable<ValueId
     public ValueIdentity {
         if (owner != null) {
             if (owner.length != PublicKey.LENGTH) {
-                throw new IllegalArgumentException("an owner key is " + PublicKey.LENGTH + " bytes, not " + owner.length);
+                throw new IllegalArgumentException(
+                        "an owner key is " + PublicKey.LENGTH + " bytes, not " + owner.length);
             }
             owner = owner.clone();
         }
@@ -74,7 +75,7 @@ public record ValueIdentity(long id, byte[] owner) implements Comparable<ValueId
 
     @Override
     public String toString() {
-        return Long.toUnsignedString(id, 16) + (owner == null ? " (unsigned)"
-                : " of " + HexFormat.of().formatHex(owner, 0, 8));
+        return Long.toUnsignedString(id, 16)
+                + (owner == null ? " (unsigned)" : " of " + HexFormat.of().formatHex(owner, 0, 8));
     }
 }

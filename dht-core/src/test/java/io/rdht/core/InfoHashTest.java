@@ -16,7 +16,9 @@ class InfoHashTest {
         // a copy of shared/testdata/infohash-vectors.tsv: values computed by OpenDHT 2.4.12
         List<String> lines;
         try (var in = InfoHashTest.class.getResourceAsStream("/infohash-vectors.tsv")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         lines = lines.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(40);
@@ -58,8 +60,10 @@ class InfoHashTest {
     void commonPrefixLengthCountsSharedLeadingBits() {
         InfoHash zero = InfoHash.fromHex("0000000000000000000000000000000000000000");
         assertThat(zero.commonPrefixLength(zero)).isEqualTo(160);
-        assertThat(zero.commonPrefixLength(InfoHash.fromHex("8000000000000000000000000000000000000000"))).isZero();
-        assertThat(zero.commonPrefixLength(InfoHash.fromHex("0010000000000000000000000000000000000000"))).isEqualTo(11);
+        assertThat(zero.commonPrefixLength(InfoHash.fromHex("8000000000000000000000000000000000000000")))
+                .isZero();
+        assertThat(zero.commonPrefixLength(InfoHash.fromHex("0010000000000000000000000000000000000000")))
+                .isEqualTo(11);
     }
 
     @Test
@@ -67,7 +71,8 @@ class InfoHashTest {
         SplittableRandom random = new SplittableRandom(2);
         InfoHash self = InfoHash.random(random);
         for (int bits = 0; bits <= 160; bits += 7) {
-            assertThat(self.randomWithPrefix(bits, random).commonPrefixLength(self)).isGreaterThanOrEqualTo(bits);
+            assertThat(self.randomWithPrefix(bits, random).commonPrefixLength(self))
+                    .isGreaterThanOrEqualTo(bits);
         }
     }
 }

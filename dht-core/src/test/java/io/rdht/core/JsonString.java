@@ -3,8 +3,7 @@ package io.rdht.core;
 /** Reads the JSON string literals of the test-vector file (quotes, backslash escapes, \\u). */
 final class JsonString {
 
-    private JsonString() {
-    }
+    private JsonString() {}
 
     static String unquote(String literal) {
         if (!literal.startsWith("\"") || !literal.endsWith("\"")) {

@@ -15,14 +15,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The reactive boundary is one layer: the protocol core imports neither Reactor nor Netty and reads no clock. */
 class PureCorePurityTest {
     private static final Path SOURCES = Path.of("src/main/java/io/rdht/core");
-    private static final List<String> FORBIDDEN = List.of("import reactor.", "import io.netty.",
-            "System.currentTimeMillis", "System.nanoTime", "Instant.now", "Clock.", "Thread.sleep", "new Thread");
+    private static final List<String> FORBIDDEN = List.of(
+            "import reactor.",
+            "import io.netty.",
+            "System.currentTimeMillis",
+            "System.nanoTime",
+            "Instant.now",
+            "Clock.",
+            "Thread.sleep",
+            "new Thread");
 
     @ParameterizedTest
     @ValueSource(strings = {"wire", "routing", "lookup", "storage", "listen", "sign", "engine", "state"})
     void corePackageImportsNeitherReactorNorNettyAndReadsNoClock(String pkg) throws IOException {
         try (Stream<Path> files = Files.list(SOURCES.resolve(pkg))) {
-            List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            List<Path> sources =
+                    files.filter(f -> f.toString().endsWith(".java")).toList();
             assertThat(sources).isNotEmpty();
             for (Path file : sources) {
                 String source = Files.readString(file);
@@ -38,7 +46,9 @@ class PureCorePurityTest {
             assertThat(packages).hasSizeGreaterThan(5);
             for (Path dir : packages) {
                 Path info = dir.resolve("package-info.java");
-                assertThat(info).as("package-info of " + SOURCES.relativize(dir)).exists();
+                assertThat(info)
+                        .as("package-info of " + SOURCES.relativize(dir))
+                        .exists();
                 assertThat(read(info)).as(info.toString()).contains("Nullness:");
             }
         }
@@ -49,7 +59,9 @@ class PureCorePurityTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             List<String> users = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> read(f).contains("import reactor."))
-                    .map(f -> SOURCES.relativize(f).toString()).sorted().toList();
+                    .map(f -> SOURCES.relativize(f).toString())
+                    .sorted()
+                    .toList();
             assertThat(users).allMatch(f -> !f.contains("/") || f.startsWith("transport/"));
         }
     }

@@ -9,37 +9,36 @@ package io.rdht.crypto;
  * escapes this package; where one caused the failure, its message is folded into ours.
  */
 public abstract sealed class CryptoException extends RuntimeException
-    permits IdentityFileException, CryptoException.DecryptionFailed {
+        permits IdentityFileException, CryptoException.DecryptionFailed {
 
-  CryptoException(String message) {
-    super(message);
-  }
-
-  CryptoException(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  /**
-   * A ciphertext did not decrypt: it was encrypted to another recipient, altered on the way, or
-   * bound to different associated data.
-   *
-   * <p>HPKE's authentication cannot tell these cases apart, and neither does this exception.
-   */
-  public static final class DecryptionFailed extends CryptoException {
-
-    private final RecipientKey recipient;
-
-    DecryptionFailed(RecipientKey recipient) {
-      super(
-          "ciphertext does not decrypt for recipient "
-              + recipient.shortId()
-              + ": encrypted to another key, altered, or bound to other associated data");
-      this.recipient = recipient;
+    CryptoException(String message) {
+        super(message);
     }
 
-    /** The key of the identity that tried to decrypt. */
-    public RecipientKey recipient() {
-      return recipient;
+    CryptoException(String message, Throwable cause) {
+        super(message, cause);
     }
-  }
+
+    /**
+     * A ciphertext did not decrypt: it was encrypted to another recipient, altered on the way, or
+     * bound to different associated data.
+     *
+     * <p>HPKE's authentication cannot tell these cases apart, and neither does this exception.
+     */
+    public static final class DecryptionFailed extends CryptoException {
+
+        private final RecipientKey recipient;
+
+        DecryptionFailed(RecipientKey recipient) {
+            super("ciphertext does not decrypt for recipient "
+                    + recipient.shortId()
+                    + ": encrypted to another key, altered, or bound to other associated data");
+            this.recipient = recipient;
+        }
+
+        /** The key of the identity that tried to decrypt. */
+        public RecipientKey recipient() {
+            return recipient;
+        }
+    }
 }

@@ -37,117 +37,116 @@ import java.util.Objects;
  */
 public final class Identity {
 
-  private final IdentityFileFormat.Keysets keysets;
-  private final PublicKeySign signer;
-  private final HybridDecrypt decrypter;
-  private final PublicKey publicKey;
-  private final RecipientKey recipientKey;
+    private final IdentityFileFormat.Keysets keysets;
+    private final PublicKeySign signer;
+    private final HybridDecrypt decrypter;
+    private final PublicKey publicKey;
+    private final RecipientKey recipientKey;
 
-  private Identity(IdentityFileFormat.Keysets keysets) {
-    this.keysets = keysets;
-    this.signer = TinkKeys.signer(keysets.signing());
-    this.decrypter = TinkKeys.decrypter(keysets.encryption());
-    this.publicKey = PublicKey.fromBytes(TinkKeys.signingPublicKey(keysets.signing()));
-    this.recipientKey = RecipientKey.fromBytes(TinkKeys.encryptionPublicKey(keysets.encryption()));
-  }
-
-  /** A new identity with fresh keys from the platform's secure random source. */
-  public static Identity generate() {
-    return new Identity(
-        new IdentityFileFormat.Keysets(
-            TinkKeys.newSigningKeyset(), TinkKeys.newEncryptionKeyset()));
-  }
-
-  /**
-   * The identity saved in {@code file}.
-   *
-   * @throws IdentityFileException if the file is missing, unreadable, not an identity file, of an
-   *     unsupported version, truncated, corrupt, or holds keys of the wrong types
-   */
-  public static Identity load(Path file) {
-    Objects.requireNonNull(file, "file");
-    byte[] bytes = IdentityFiles.read(file, IdentityFileFormat.MAX_FILE_LENGTH);
-    return new Identity(IdentityFileFormat.decode(file, bytes));
-  }
-
-  /**
-   * The identity saved in {@code file}, or a new one saved there, with any missing parent
-   * directories, if no file exists.
-   *
-   * <p>A file that exists but cannot be loaded is reported, never replaced. Two processes creating
-   * the same file at once each get an identity, and the file keeps the one moved last.
-   *
-   * @throws IdentityFileException if the file exists and cannot be loaded, or cannot be created
-   */
-  public static Identity loadOrCreate(Path file) {
-    Objects.requireNonNull(file, "file");
-    // notExists, not !exists: a file whose existence cannot be checked must not be overwritten.
-    if (!Files.notExists(file)) {
-      return load(file);
+    private Identity(IdentityFileFormat.Keysets keysets) {
+        this.keysets = keysets;
+        this.signer = TinkKeys.signer(keysets.signing());
+        this.decrypter = TinkKeys.decrypter(keysets.encryption());
+        this.publicKey = PublicKey.fromBytes(TinkKeys.signingPublicKey(keysets.signing()));
+        this.recipientKey = RecipientKey.fromBytes(TinkKeys.encryptionPublicKey(keysets.encryption()));
     }
-    Path directory = file.toAbsolutePath().getParent();
-    IdentityFiles.createDirectories(file, directory);
-    Identity created = generate();
-    created.save(file);
-    return created;
-  }
 
-  /**
-   * Writes this identity to {@code file} atomically, replacing any file there; on a POSIX file
-   * system the file is readable and writable by its owner only ({@code rw-------}).
-   *
-   * @throws IdentityFileException if the file cannot be written
-   */
-  public void save(Path file) {
-    Objects.requireNonNull(file, "file");
-    IdentityFiles.writeAtomically(file, IdentityFileFormat.encode(keysets));
-  }
-
-  /** The Ed25519 public key that verifies this identity's signatures. */
-  public PublicKey publicKey() {
-    return publicKey;
-  }
-
-  /** The X25519 public key that others encrypt to for this identity. */
-  public RecipientKey recipientKey() {
-    return recipientKey;
-  }
-
-  /** The 64-byte RFC 8032 Ed25519 signature of {@code message}; deterministic. */
-  public byte[] sign(byte[] message) {
-    Objects.requireNonNull(message, "message");
-    try {
-      return signer.sign(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
+    /** A new identity with fresh keys from the platform's secure random source. */
+    public static Identity generate() {
+        return new Identity(
+                new IdentityFileFormat.Keysets(TinkKeys.newSigningKeyset(), TinkKeys.newEncryptionKeyset()));
     }
-  }
 
-  /**
-   * The plaintext of a ciphertext made by {@link RecipientKey#encrypt} for this identity's
-   * recipient key and the same associated data.
-   *
-   * @throws CryptoException.DecryptionFailed if the ciphertext is for another key, was altered, or
-   *     was bound to other associated data
-   */
-  public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
-    Objects.requireNonNull(ciphertext, "ciphertext");
-    Objects.requireNonNull(associatedData, "associatedData");
-    try {
-      return decrypter.decrypt(ciphertext, associatedData);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoException.DecryptionFailed(recipientKey);
+    /**
+     * The identity saved in {@code file}.
+     *
+     * @throws IdentityFileException if the file is missing, unreadable, not an identity file, of an
+     *     unsupported version, truncated, corrupt, or holds keys of the wrong types
+     */
+    public static Identity load(Path file) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = IdentityFiles.read(file, IdentityFileFormat.MAX_FILE_LENGTH);
+        return new Identity(IdentityFileFormat.decode(file, bytes));
     }
-  }
 
-  /** The short id of {@link #publicKey()}. */
-  public String shortId() {
-    return publicKey.shortId();
-  }
+    /**
+     * The identity saved in {@code file}, or a new one saved there, with any missing parent
+     * directories, if no file exists.
+     *
+     * <p>A file that exists but cannot be loaded is reported, never replaced. Two processes creating
+     * the same file at once each get an identity, and the file keeps the one moved last.
+     *
+     * @throws IdentityFileException if the file exists and cannot be loaded, or cannot be created
+     */
+    public static Identity loadOrCreate(Path file) {
+        Objects.requireNonNull(file, "file");
+        // notExists, not !exists: a file whose existence cannot be checked must not be overwritten.
+        if (!Files.notExists(file)) {
+            return load(file);
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        IdentityFiles.createDirectories(file, directory);
+        Identity created = generate();
+        created.save(file);
+        return created;
+    }
 
-  /** The short id, as {@code Identity[0123456789abcdef]}; never any key material. */
-  @Override
-  public String toString() {
-    return "Identity[" + shortId() + "]";
-  }
+    /**
+     * Writes this identity to {@code file} atomically, replacing any file there; on a POSIX file
+     * system the file is readable and writable by its owner only ({@code rw-------}).
+     *
+     * @throws IdentityFileException if the file cannot be written
+     */
+    public void save(Path file) {
+        Objects.requireNonNull(file, "file");
+        IdentityFiles.writeAtomically(file, IdentityFileFormat.encode(keysets));
+    }
+
+    /** The Ed25519 public key that verifies this identity's signatures. */
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** The X25519 public key that others encrypt to for this identity. */
+    public RecipientKey recipientKey() {
+        return recipientKey;
+    }
+
+    /** The 64-byte RFC 8032 Ed25519 signature of {@code message}; deterministic. */
+    public byte[] sign(byte[] message) {
+        Objects.requireNonNull(message, "message");
+        try {
+            return signer.sign(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /**
+     * The plaintext of a ciphertext made by {@link RecipientKey#encrypt} for this identity's
+     * recipient key and the same associated data.
+     *
+     * @throws CryptoException.DecryptionFailed if the ciphertext is for another key, was altered, or
+     *     was bound to other associated data
+     */
+    public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        Objects.requireNonNull(associatedData, "associatedData");
+        try {
+            return decrypter.decrypt(ciphertext, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException.DecryptionFailed(recipientKey);
+        }
+    }
+
+    /** The short id of {@link #publicKey()}. */
+    public String shortId() {
+        return publicKey.shortId();
+    }
+
+    /** The short id, as {@code Identity[0123456789abcdef]}; never any key material. */
+    @Override
+    public String toString() {
+        return "Identity[" + shortId() + "]";
+    }
 }

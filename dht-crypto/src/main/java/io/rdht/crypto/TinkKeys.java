@@ -29,104 +29,103 @@ import java.security.GeneralSecurityException;
  */
 final class TinkKeys {
 
-  static final Configuration SIGNATURE_CONFIG = SignatureConfig2026.get();
-  static final Configuration HYBRID_CONFIG = HybridConfig2026.get();
-  static final Ed25519Parameters SIGNING =
-      Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX);
-  static final HpkeParameters ENCRYPTION = hpkeParameters();
+    static final Configuration SIGNATURE_CONFIG = SignatureConfig2026.get();
+    static final Configuration HYBRID_CONFIG = HybridConfig2026.get();
+    static final Ed25519Parameters SIGNING = Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX);
+    static final HpkeParameters ENCRYPTION = hpkeParameters();
 
-  private TinkKeys() {}
+    private TinkKeys() {}
 
-  /** A new keyset holding one fresh Ed25519 private key. */
-  static KeysetHandle newSigningKeyset() {
-    return generate(SIGNING, SIGNATURE_CONFIG);
-  }
-
-  /** A new keyset holding one fresh HPKE X25519 private key. */
-  static KeysetHandle newEncryptionKeyset() {
-    return generate(ENCRYPTION, HYBRID_CONFIG);
-  }
-
-  /** Whether {@code keyset} holds exactly one key, an Ed25519 private key of our parameters. */
-  static boolean isSigningKeyset(KeysetHandle keyset) {
-    return keyset.size() == 1
-        && keyset.getPrimary().getKey() instanceof Ed25519PrivateKey key
-        && key.getParameters().equals(SIGNING);
-  }
-
-  /** Whether {@code keyset} holds exactly one key, an HPKE private key of our parameters. */
-  static boolean isEncryptionKeyset(KeysetHandle keyset) {
-    return keyset.size() == 1
-        && keyset.getPrimary().getKey() instanceof HpkePrivateKey key
-        && key.getParameters().equals(ENCRYPTION);
-  }
-
-  /** The raw 32-byte Ed25519 public key of a keyset accepted by {@link #isSigningKeyset}. */
-  static byte[] signingPublicKey(KeysetHandle keyset) {
-    Ed25519PrivateKey key = (Ed25519PrivateKey) keyset.getPrimary().getKey();
-    return key.getPublicKey().getPublicKeyBytes().toByteArray();
-  }
-
-  /** The raw 32-byte X25519 public key of a keyset accepted by {@link #isEncryptionKeyset}. */
-  static byte[] encryptionPublicKey(KeysetHandle keyset) {
-    HpkePrivateKey key = (HpkePrivateKey) keyset.getPrimary().getKey();
-    return key.getPublicKey().getPublicKeyBytes().toByteArray();
-  }
-
-  /** The signing primitive of a keyset accepted by {@link #isSigningKeyset}. */
-  static PublicKeySign signer(KeysetHandle keyset) {
-    try {
-      return keyset.getPrimitive(SIGNATURE_CONFIG, PublicKeySign.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink cannot make an Ed25519 signer", e);
+    /** A new keyset holding one fresh Ed25519 private key. */
+    static KeysetHandle newSigningKeyset() {
+        return generate(SIGNING, SIGNATURE_CONFIG);
     }
-  }
 
-  /** The decryption primitive of a keyset accepted by {@link #isEncryptionKeyset}. */
-  static HybridDecrypt decrypter(KeysetHandle keyset) {
-    try {
-      return keyset.getPrimitive(HYBRID_CONFIG, HybridDecrypt.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink cannot make an HPKE decrypter", e);
+    /** A new keyset holding one fresh HPKE X25519 private key. */
+    static KeysetHandle newEncryptionKeyset() {
+        return generate(ENCRYPTION, HYBRID_CONFIG);
     }
-  }
 
-  /** The verifying primitive for a raw 32-byte Ed25519 public key. */
-  static PublicKeyVerify verifier(byte[] rawPublicKey) throws GeneralSecurityException {
-    Ed25519PublicKey key = Ed25519PublicKey.create(Bytes.copyFrom(rawPublicKey));
-    return singleKey(key).getPrimitive(SIGNATURE_CONFIG, PublicKeyVerify.class);
-  }
-
-  /** The encrypting primitive for a raw 32-byte X25519 public key. */
-  static HybridEncrypt encrypter(byte[] rawPublicKey) throws GeneralSecurityException {
-    HpkePublicKey key = HpkePublicKey.create(ENCRYPTION, Bytes.copyFrom(rawPublicKey), null);
-    return singleKey(key).getPrimitive(HYBRID_CONFIG, HybridEncrypt.class);
-  }
-
-  private static KeysetHandle singleKey(Key key) throws GeneralSecurityException {
-    return KeysetHandle.newBuilder()
-        .addEntry(KeysetHandle.importKey(key).withRandomId().makePrimary())
-        .build();
-  }
-
-  private static KeysetHandle generate(Parameters parameters, Configuration configuration) {
-    try {
-      return KeysetHandle.generateNew(parameters, configuration);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink cannot generate a key for " + parameters, e);
+    /** Whether {@code keyset} holds exactly one key, an Ed25519 private key of our parameters. */
+    static boolean isSigningKeyset(KeysetHandle keyset) {
+        return keyset.size() == 1
+                && keyset.getPrimary().getKey() instanceof Ed25519PrivateKey key
+                && key.getParameters().equals(SIGNING);
     }
-  }
 
-  private static HpkeParameters hpkeParameters() {
-    try {
-      return HpkeParameters.builder()
-          .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
-          .setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
-          .setAeadId(HpkeParameters.AeadId.CHACHA20_POLY1305)
-          .setVariant(HpkeParameters.Variant.NO_PREFIX)
-          .build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink rejects the HPKE parameters", e);
+    /** Whether {@code keyset} holds exactly one key, an HPKE private key of our parameters. */
+    static boolean isEncryptionKeyset(KeysetHandle keyset) {
+        return keyset.size() == 1
+                && keyset.getPrimary().getKey() instanceof HpkePrivateKey key
+                && key.getParameters().equals(ENCRYPTION);
     }
-  }
+
+    /** The raw 32-byte Ed25519 public key of a keyset accepted by {@link #isSigningKeyset}. */
+    static byte[] signingPublicKey(KeysetHandle keyset) {
+        Ed25519PrivateKey key = (Ed25519PrivateKey) keyset.getPrimary().getKey();
+        return key.getPublicKey().getPublicKeyBytes().toByteArray();
+    }
+
+    /** The raw 32-byte X25519 public key of a keyset accepted by {@link #isEncryptionKeyset}. */
+    static byte[] encryptionPublicKey(KeysetHandle keyset) {
+        HpkePrivateKey key = (HpkePrivateKey) keyset.getPrimary().getKey();
+        return key.getPublicKey().getPublicKeyBytes().toByteArray();
+    }
+
+    /** The signing primitive of a keyset accepted by {@link #isSigningKeyset}. */
+    static PublicKeySign signer(KeysetHandle keyset) {
+        try {
+            return keyset.getPrimitive(SIGNATURE_CONFIG, PublicKeySign.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot make an Ed25519 signer", e);
+        }
+    }
+
+    /** The decryption primitive of a keyset accepted by {@link #isEncryptionKeyset}. */
+    static HybridDecrypt decrypter(KeysetHandle keyset) {
+        try {
+            return keyset.getPrimitive(HYBRID_CONFIG, HybridDecrypt.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot make an HPKE decrypter", e);
+        }
+    }
+
+    /** The verifying primitive for a raw 32-byte Ed25519 public key. */
+    static PublicKeyVerify verifier(byte[] rawPublicKey) throws GeneralSecurityException {
+        Ed25519PublicKey key = Ed25519PublicKey.create(Bytes.copyFrom(rawPublicKey));
+        return singleKey(key).getPrimitive(SIGNATURE_CONFIG, PublicKeyVerify.class);
+    }
+
+    /** The encrypting primitive for a raw 32-byte X25519 public key. */
+    static HybridEncrypt encrypter(byte[] rawPublicKey) throws GeneralSecurityException {
+        HpkePublicKey key = HpkePublicKey.create(ENCRYPTION, Bytes.copyFrom(rawPublicKey), null);
+        return singleKey(key).getPrimitive(HYBRID_CONFIG, HybridEncrypt.class);
+    }
+
+    private static KeysetHandle singleKey(Key key) throws GeneralSecurityException {
+        return KeysetHandle.newBuilder()
+                .addEntry(KeysetHandle.importKey(key).withRandomId().makePrimary())
+                .build();
+    }
+
+    private static KeysetHandle generate(Parameters parameters, Configuration configuration) {
+        try {
+            return KeysetHandle.generateNew(parameters, configuration);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot generate a key for " + parameters, e);
+        }
+    }
+
+    private static HpkeParameters hpkeParameters() {
+        try {
+            return HpkeParameters.builder()
+                    .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
+                    .setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
+                    .setAeadId(HpkeParameters.AeadId.CHACHA20_POLY1305)
+                    .setVariant(HpkeParameters.Variant.NO_PREFIX)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink rejects the HPKE parameters", e);
+        }
+    }
 }

@@ -10,76 +10,75 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RecipientKeyTest {
 
-  private final SplittableRandom random = new SplittableRandom(0x4ec1_2024L);
+    private final SplittableRandom random = new SplittableRandom(0x4ec1_2024L);
 
-  @Test
-  void keysWithTheSameBytesAreEqual() {
-    byte[] raw = randomBytes(32);
+    @Test
+    void keysWithTheSameBytesAreEqual() {
+        byte[] raw = randomBytes(32);
 
-    assertThat(RecipientKey.fromBytes(raw))
-        .isEqualTo(RecipientKey.fromBytes(raw.clone()))
-        .hasSameHashCodeAs(RecipientKey.fromBytes(raw.clone()));
-  }
+        assertThat(RecipientKey.fromBytes(raw))
+                .isEqualTo(RecipientKey.fromBytes(raw.clone()))
+                .hasSameHashCodeAs(RecipientKey.fromBytes(raw.clone()));
+    }
 
-  @Test
-  void keysWithDifferentBytesAreNotEqual() {
-    assertThat(RecipientKey.fromBytes(randomBytes(32)))
-        .isNotEqualTo(RecipientKey.fromBytes(randomBytes(32)));
-  }
+    @Test
+    void keysWithDifferentBytesAreNotEqual() {
+        assertThat(RecipientKey.fromBytes(randomBytes(32))).isNotEqualTo(RecipientKey.fromBytes(randomBytes(32)));
+    }
 
-  @Test
-  void aRecipientKeyNeverEqualsAPublicKeyWithTheSameBytes() {
-    byte[] raw = randomBytes(32);
+    @Test
+    void aRecipientKeyNeverEqualsAPublicKeyWithTheSameBytes() {
+        byte[] raw = randomBytes(32);
 
-    assertThat((Object) RecipientKey.fromBytes(raw)).isNotEqualTo(PublicKey.fromBytes(raw));
-  }
+        assertThat((Object) RecipientKey.fromBytes(raw)).isNotEqualTo(PublicKey.fromBytes(raw));
+    }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 31, 33, 64})
-  void fromBytesRejectsAKeyOfAnotherLengthNamingTheLength(int length) {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> RecipientKey.fromBytes(new byte[length]))
-        .withMessageContaining("32")
-        .withMessageContaining("not " + length);
-  }
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 31, 33, 64})
+    void fromBytesRejectsAKeyOfAnotherLengthNamingTheLength(int length) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RecipientKey.fromBytes(new byte[length]))
+                .withMessageContaining("32")
+                .withMessageContaining("not " + length);
+    }
 
-  @Test
-  void toBytesRoundTripsThroughFromBytes() {
-    RecipientKey key = Identity.generate().recipientKey();
+    @Test
+    void toBytesRoundTripsThroughFromBytes() {
+        RecipientKey key = Identity.generate().recipientKey();
 
-    assertThat(RecipientKey.fromBytes(key.toBytes())).isEqualTo(key);
-    assertThat(key.toBytes()).hasSize(RecipientKey.LENGTH);
-  }
+        assertThat(RecipientKey.fromBytes(key.toBytes())).isEqualTo(key);
+        assertThat(key.toBytes()).hasSize(RecipientKey.LENGTH);
+    }
 
-  @Test
-  void changingTheOutputArrayDoesNotChangeTheKey() {
-    byte[] raw = randomBytes(32);
-    RecipientKey key = RecipientKey.fromBytes(raw);
+    @Test
+    void changingTheOutputArrayDoesNotChangeTheKey() {
+        byte[] raw = randomBytes(32);
+        RecipientKey key = RecipientKey.fromBytes(raw);
 
-    key.toBytes()[0] ^= 1;
+        key.toBytes()[0] ^= 1;
 
-    assertThat(key.toBytes()).isEqualTo(raw);
-  }
+        assertThat(key.toBytes()).isEqualTo(raw);
+    }
 
-  @Test
-  void shortIdIsSixteenLowercaseHexDigitsAndStable() {
-    byte[] raw = randomBytes(32);
+    @Test
+    void shortIdIsSixteenLowercaseHexDigitsAndStable() {
+        byte[] raw = randomBytes(32);
 
-    assertThat(RecipientKey.fromBytes(raw).shortId())
-        .matches("[0-9a-f]{16}")
-        .isEqualTo(RecipientKey.fromBytes(raw).shortId());
-  }
+        assertThat(RecipientKey.fromBytes(raw).shortId())
+                .matches("[0-9a-f]{16}")
+                .isEqualTo(RecipientKey.fromBytes(raw).shortId());
+    }
 
-  @Test
-  void toStringShowsTheShortId() {
-    RecipientKey key = RecipientKey.fromBytes(randomBytes(32));
+    @Test
+    void toStringShowsTheShortId() {
+        RecipientKey key = RecipientKey.fromBytes(randomBytes(32));
 
-    assertThat(key).hasToString("RecipientKey[" + key.shortId() + "]");
-  }
+        assertThat(key).hasToString("RecipientKey[" + key.shortId() + "]");
+    }
 
-  private byte[] randomBytes(int length) {
-    byte[] bytes = new byte[length];
-    random.nextBytes(bytes);
-    return bytes;
-  }
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
 }

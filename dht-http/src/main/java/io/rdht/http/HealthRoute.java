@@ -27,17 +27,20 @@ public final class HealthRoute implements HttpRoute {
 
     @Override
     public void addTo(HttpServerRoutes routes) {
-        routes.get("/health", (request, response) -> node.routingTable()
-                .timeout(SNAPSHOT_TIMEOUT)
-                .map(routing -> routing.contactCount())
-                .onErrorReturn(-1)
-                .flatMap(contacts -> {
-                    boolean up = contacts > 0 || (firstNode && contacts == 0);
-                    String body = "{\"status\":\"" + (up ? "up" : "no contacts") + "\",\"contacts\":"
-                            + Math.max(0, contacts) + ",\"first_node\":" + firstNode + "}\n";
-                    return response.status(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE)
-                            .header("Content-Type", "application/json")
-                            .sendString(Mono.just(body)).then();
-                }));
+        routes.get(
+                "/health",
+                (request, response) -> node.routingTable()
+                        .timeout(SNAPSHOT_TIMEOUT)
+                        .map(routing -> routing.contactCount())
+                        .onErrorReturn(-1)
+                        .flatMap(contacts -> {
+                            boolean up = contacts > 0 || (firstNode && contacts == 0);
+                            String body = "{\"status\":\"" + (up ? "up" : "no contacts") + "\",\"contacts\":"
+                                    + Math.max(0, contacts) + ",\"first_node\":" + firstNode + "}\n";
+                            return response.status(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE)
+                                    .header("Content-Type", "application/json")
+                                    .sendString(Mono.just(body))
+                                    .then();
+                        }));
     }
 }

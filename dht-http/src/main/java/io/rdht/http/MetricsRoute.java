@@ -25,7 +25,9 @@ public final class MetricsRoute implements HttpRoute {
 
     @Override
     public void addTo(HttpServerRoutes routes) {
-        routes.get("/metrics", (request, response) -> response.header("Content-Type", CONTENT_TYPE)
-                .sendString(metrics.refresh().then(Mono.fromCallable(registry::scrape))));
+        routes.get(
+                "/metrics",
+                (request, response) -> response.header("Content-Type", CONTENT_TYPE)
+                        .sendString(metrics.refresh().then(Mono.fromCallable(registry::scrape))));
     }
 }

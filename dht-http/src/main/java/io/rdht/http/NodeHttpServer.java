@@ -47,7 +47,8 @@ public final class NodeHttpServer implements AutoCloseable {
         routes.stream().sorted(Comparator.comparingInt(HttpRoute::precedence)).forEach(r -> r.addTo(table));
         return HttpServer.create()
                 .bindAddress(() -> address)
-                .httpRequestDecoder(spec -> spec.maxInitialLineLength(MAX_REQUEST_LINE).maxHeaderSize(MAX_HEADER_BYTES))
+                .httpRequestDecoder(
+                        spec -> spec.maxInitialLineLength(MAX_REQUEST_LINE).maxHeaderSize(MAX_HEADER_BYTES))
                 .handle((request, response) -> serve(table, request, response))
                 .bind()
                 .map(NodeHttpServer::new);
@@ -69,7 +70,8 @@ public final class NodeHttpServer implements AutoCloseable {
         server.disposeNow();
     }
 
-    private static Publisher<Void> serve(HttpServerRoutes routes, HttpServerRequest request, HttpServerResponse response) {
+    private static Publisher<Void> serve(
+            HttpServerRoutes routes, HttpServerRequest request, HttpServerResponse response) {
         String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null && tooLong(length)) {
             return response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)

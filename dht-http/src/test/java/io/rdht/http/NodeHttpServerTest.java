@@ -28,7 +28,8 @@ class NodeHttpServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(WAIT).build();
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -39,20 +40,23 @@ class NodeHttpServerTest {
     }
 
     private DhtNode node(DhtConfig.Builder config) {
-        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(WAIT);
+        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(WAIT);
         open.add(node);
         return node;
     }
 
     private NodeHttpServer serve(HttpRoute... routes) {
-        NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(routes)).block(WAIT);
+        NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(routes))
+                .block(WAIT);
         open.add(server);
         return server;
     }
 
     private HttpResponse<String> get(NodeHttpServer server, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(server, path)).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri(server, path)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(NodeHttpServer server, String path) {
@@ -64,7 +68,8 @@ class NodeHttpServerTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DhtMetrics metrics = new DhtMetrics(registry);
         DhtNode first = node(DhtConfig.builder().observer(metrics));
-        DhtNode second = node(DhtConfig.builder().bootstrap("127.0.0.1:" + first.address().getPort()));
+        DhtNode second = node(
+                DhtConfig.builder().bootstrap("127.0.0.1:" + first.address().getPort()));
         InfoHash key = InfoHash.of("pollution_level");
         List<ValueEvent> events = new CopyOnWriteArrayList<>();
         Disposable listening = first.listen(key).subscribe(events::add);
@@ -80,7 +85,8 @@ class NodeHttpServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsRoute.CONTENT_TYPE);
         PrometheusText text = PrometheusText.parse(response.body());
-        assertThat(text.types).containsEntry("rdht_datagrams_in_total", "counter")
+        assertThat(text.types)
+                .containsEntry("rdht_datagrams_in_total", "counter")
                 .containsEntry("rdht_requests_timed_out_total", "counter")
                 .containsEntry("rdht_routing_contacts", "gauge")
                 .containsEntry("rdht_storage_values", "gauge")
@@ -97,7 +103,8 @@ class NodeHttpServerTest {
         assertThat(text.value("rdht_put_seconds_count", "outcome=\"stored\"")).isEqualTo(1);
         assertThat(text.value("rdht_get_seconds_count", "outcome=\"done\"")).isEqualTo(1);
         assertThat(text.value("rdht_listen_delivery_seconds_count", "")).isEqualTo(1);
-        assertThat(text.value("rdht_put_seconds_bucket", "outcome=\"stored\"", "le=\"+Inf\"")).isEqualTo(1);
+        assertThat(text.value("rdht_put_seconds_bucket", "outcome=\"stored\"", "le=\"+Inf\""))
+                .isEqualTo(1);
     }
 
     @Test
@@ -131,9 +138,12 @@ class NodeHttpServerTest {
         NodeHttpServer server = serve(new HealthRoute(first, true));
 
         assertThat(get(server, "/nothing-here").statusCode()).isEqualTo(404);
-        HttpResponse<String> big = client.send(HttpRequest.newBuilder(uri(server, "/health"))
+        HttpResponse<String> big = client.send(
+                HttpRequest.newBuilder(uri(server, "/health"))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[NodeHttpServer.MAX_BODY_BYTES + 1]))
-                        .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(WAIT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(get(server, "/health").statusCode()).isEqualTo(200);
     }

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 final class PrometheusText {
 
-    private static final Pattern TYPE = Pattern.compile("# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)");
+    private static final Pattern TYPE =
+            Pattern.compile("# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)");
     private static final Pattern HELP = Pattern.compile("# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) .*");
     private static final Pattern SAMPLE = Pattern.compile(
             "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*})? (\\S+)");
 
     /** One sample line. */
-    record Sample(String name, String labels, double value) {
-    }
+    record Sample(String name, String labels, double value) {}
 
     final Map<String, String> types = new HashMap<>();
     final List<Sample> samples = new ArrayList<>();
@@ -63,9 +63,12 @@ final class PrometheusText {
 
     /** The value of the one sample named {@code name} whose labels contain each of {@code labels}. */
     double value(String name, String... labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && List.of(labels).stream().allMatch(s.labels()::contains))
-                .mapToDouble(Sample::value).reduce((a, b) -> {
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && List.of(labels).stream().allMatch(s.labels()::contains))
+                .mapToDouble(Sample::value)
+                .reduce((a, b) -> {
                     throw new AssertionError("more than one sample " + name + " " + List.of(labels));
-                }).orElseThrow(() -> new AssertionError("no sample " + name + " " + List.of(labels)));
+                })
+                .orElseThrow(() -> new AssertionError("no sample " + name + " " + List.of(labels)));
     }
 }

@@ -88,8 +88,9 @@ public class CodecBenchmark {
             case FIND_NODE -> new FindNode(key);
             case NODES -> new Nodes(samples.contacts(CONTACTS), samples.token());
             case PUT -> new PutValues(key, samples.token(), signedReadings(samples, key, 1));
-            case VALUES -> new ValuesFound(signedReadings(samples, key, READINGS), samples.contacts(CONTACTS),
-                    samples.token(), false);
+            case VALUES ->
+                new ValuesFound(
+                        signedReadings(samples, key, READINGS), samples.contacts(CONTACTS), samples.token(), false);
         };
     }
 

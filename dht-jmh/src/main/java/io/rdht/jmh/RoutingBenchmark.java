@@ -32,6 +32,7 @@ public class RoutingBenchmark {
 
     /** Targets cycled through, so that the query does not see the same target every time. */
     private static final int TARGETS = 1024;
+
     private static final double RTT_MILLIS = 1.0;
 
     /** Distinct nodes that answered the table's node before the measurement. */

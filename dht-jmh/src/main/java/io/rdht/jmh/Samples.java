@@ -28,6 +28,7 @@ final class Samples {
     static final Duration TTL = Value.DEFAULT_TTL;
     /** Bytes of a write token, as a node issues them. */
     private static final int TOKEN_BYTES = 16;
+
     private static final int FIRST_EPHEMERAL_PORT = 49_152;
 
     private final SplittableRandom random;
@@ -44,8 +45,9 @@ final class Samples {
 
     /** A node with a random id at a random IPv4 address and ephemeral port. */
     NodeInfo contact() {
-        return new NodeInfo(id(), new InetSocketAddress(ipv4(),
-                FIRST_EPHEMERAL_PORT + random.nextInt(65_536 - FIRST_EPHEMERAL_PORT)));
+        return new NodeInfo(
+                id(),
+                new InetSocketAddress(ipv4(), FIRST_EPHEMERAL_PORT + random.nextInt(65_536 - FIRST_EPHEMERAL_PORT)));
     }
 
     /** {@code count} random contacts. */

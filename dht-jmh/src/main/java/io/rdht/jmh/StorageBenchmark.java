@@ -36,6 +36,7 @@ public class StorageBenchmark {
 
     /** Values stored or expired per invocation. */
     static final int VALUES = 10_000;
+
     private static final int KEYS = 1_000;
     private static final int SOURCES = 100;
     private static final StorageLimits LIMITS = EngineSettings.defaults().storage();
@@ -67,9 +68,10 @@ public class StorageBenchmark {
                 values[i] = samples.reading();
             }
             Storage storage = storeAll();
-            if (storage.valueCount() != VALUES || storage.expire(ALL_EXPIRED_MILLIS).size() != VALUES) {
-                throw new IllegalStateException("the storage did not take, or did not expire, all "
-                        + VALUES + " values of the batch");
+            if (storage.valueCount() != VALUES
+                    || storage.expire(ALL_EXPIRED_MILLIS).size() != VALUES) {
+                throw new IllegalStateException(
+                        "the storage did not take, or did not expire, all " + VALUES + " values of the batch");
             }
         }
 

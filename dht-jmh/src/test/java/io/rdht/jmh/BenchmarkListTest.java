@@ -22,10 +22,14 @@ class BenchmarkListTest {
         Set<BenchmarkListEntry> listed = BenchmarkList.defaultList()
                 .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of());
 
-        Set<String> areas = listed.stream().map(BenchmarkListEntry::getUserClassQName).collect(Collectors.toSet());
+        Set<String> areas =
+                listed.stream().map(BenchmarkListEntry::getUserClassQName).collect(Collectors.toSet());
 
-        assertThat(areas).containsExactlyInAnyOrder(CodecBenchmark.class.getName(),
-                RoutingBenchmark.class.getName(), StorageBenchmark.class.getName(),
-                SigningBenchmark.class.getName());
+        assertThat(areas)
+                .containsExactlyInAnyOrder(
+                        CodecBenchmark.class.getName(),
+                        RoutingBenchmark.class.getName(),
+                        StorageBenchmark.class.getName(),
+                        SigningBenchmark.class.getName());
     }
 }

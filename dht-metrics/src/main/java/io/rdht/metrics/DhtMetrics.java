@@ -82,20 +82,32 @@ public final class DhtMetrics implements NodeObserver {
         this.getsFailed = latency("rdht.get", "Time from get to the end of its lookup", "failed");
         this.delivery = Timer.builder("rdht.listen.delivery")
                 .description("Time from a value's creation to its delivery to a listen subscriber here")
-                .tags(tags).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
+                .tags(tags)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
     }
 
     @Override
     public void onStarted(DhtNode started) {
         node = started;
         for (String name : started.stats().byName().keySet()) {
-            nodeMeters.add(FunctionCounter.builder("rdht." + name, started, n -> n.stats().get(name))
-                    .description("Node counter " + name).tags(tags).register(registry));
+            nodeMeters.add(FunctionCounter.builder(
+                            "rdht." + name, started, n -> n.stats().get(name))
+                    .description("Node counter " + name)
+                    .tags(tags)
+                    .register(registry));
         }
-        gauge("rdht.routing.contacts", "Contacts in the routing table", Tags.of("family", "ipv4"),
+        gauge(
+                "rdht.routing.contacts",
+                "Contacts in the routing table",
+                Tags.of("family", "ipv4"),
                 g -> g.contactsIpv4());
-        gauge("rdht.routing.contacts", "Contacts in the routing table", Tags.of("family", "ipv6"),
+        gauge(
+                "rdht.routing.contacts",
+                "Contacts in the routing table",
+                Tags.of("family", "ipv6"),
                 g -> g.contactsIpv6());
         gauge("rdht.storage.keys", "Keys stored for others", Tags.empty(), g -> g.keys());
         gauge("rdht.storage.values", "Values stored for others", Tags.empty(), g -> g.values());
@@ -143,15 +155,21 @@ public final class DhtMetrics implements NodeObserver {
         if (n == null) {
             return Mono.empty();
         }
-        return NodeGauges.of(n).doOnNext(g -> {
-            gauges = g;
-            gaugesTakenMillis = clock.wallTime();
-        }).onErrorComplete().then();
+        return NodeGauges.of(n)
+                .doOnNext(g -> {
+                    gauges = g;
+                    gaugesTakenMillis = clock.wallTime();
+                })
+                .onErrorComplete()
+                .then();
     }
 
     private void gauge(String name, String description, Tags extra, ToDoubleFunction<NodeGauges> read) {
         nodeMeters.add(Gauge.builder(name, this, m -> read.applyAsDouble(m.currentGauges()))
-                .description(description).tags(tags).tags(extra).register(registry));
+                .description(description)
+                .tags(tags)
+                .tags(extra)
+                .register(registry));
     }
 
     private NodeGauges currentGauges() {
@@ -164,8 +182,13 @@ public final class DhtMetrics implements NodeObserver {
     }
 
     private Timer latency(String name, String description, String outcome) {
-        return Timer.builder(name).description(description).tags(tags).tag("outcome", outcome)
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        return Timer.builder(name)
+                .description(description)
+                .tags(tags)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 }

@@ -1,8 +1,8 @@
 package io.rdht.metrics;
 
 import io.rdht.core.DhtNode;
-import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.KeySnapshot;
+import io.rdht.core.RoutingSnapshot;
 import java.net.Inet6Address;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * @param listensHeld  listens other nodes hold on this node
  * @param listensOurs  keys this node follows
  */
-record NodeGauges(int contactsIpv4, int contactsIpv6, int keys, long values, long bytes, int listensHeld,
-                  int listensOurs) {
+record NodeGauges(
+        int contactsIpv4, int contactsIpv6, int keys, long values, long bytes, int listensHeld, int listensOurs) {
 
     /** All zero: before the first snapshot. */
     static final NodeGauges EMPTY = new NodeGauges(0, 0, 0, 0, 0, 0, 0);
@@ -38,7 +38,13 @@ record NodeGauges(int contactsIpv4, int contactsIpv6, int keys, long values, lon
                             bytes += v.value().dataLength();
                         }
                     }
-                    return new NodeGauges(contacts[0], contacts[1], storage.size(), values, bytes, t.getT3().size(),
+                    return new NodeGauges(
+                            contacts[0],
+                            contacts[1],
+                            storage.size(),
+                            values,
+                            bytes,
+                            t.getT3().size(),
                             t.getT4().size());
                 });
     }

@@ -28,7 +28,10 @@ class DhtMetricsTest {
     }
 
     private Value createdAt(long epochMillis) {
-        return Value.builder().text("39").created(Instant.ofEpochMilli(epochMillis)).build();
+        return Value.builder()
+                .text("39")
+                .created(Instant.ofEpochMilli(epochMillis))
+                .build();
     }
 
     @Test

@@ -17,26 +17,35 @@ final class Charts {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 480;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One line per percentile of a figure against network size, on a logarithmic size axis. */
-    static void againstSize(Path file, String title, String yTitle, List<SizeResult> results,
-                            List<String> names, List<ToDoubleFunction<SizeResult>> figures) throws IOException {
+    static void againstSize(
+            Path file,
+            String title,
+            String yTitle,
+            List<SizeResult> results,
+            List<String> names,
+            List<ToDoubleFunction<SizeResult>> figures)
+            throws IOException {
         XYChart chart = chart(title, "nodes", yTitle);
         chart.getStyler().setXAxisLogarithmic(results.size() > 1);
         List<Double> sizes = results.stream().map(r -> (double) r.nodes()).toList();
         for (int i = 0; i < names.size(); i++) {
             ToDoubleFunction<SizeResult> f = figures.get(i);
-            chart.addSeries(names.get(i), sizes, results.stream().map(r -> f.applyAsDouble(r)).toList())
+            chart.addSeries(
+                            names.get(i),
+                            sizes,
+                            results.stream().map(r -> f.applyAsDouble(r)).toList())
                     .setMarker(SeriesMarkers.CIRCLE);
         }
         save(chart, file);
     }
 
     /** One line per network size of a percentage over the minutes of measuring, on a scale from at most 90%. */
-    static void overTime(Path file, String title, String yTitle, List<SizeResult> results,
-                         Function<SizeResult, TimeSeries> series) throws IOException {
+    static void overTime(
+            Path file, String title, String yTitle, List<SizeResult> results, Function<SizeResult, TimeSeries> series)
+            throws IOException {
         XYChart chart = chart(title, "minutes of churn", yTitle);
         double lowest = 100;
         for (SizeResult r : results) {
@@ -53,7 +62,9 @@ final class Charts {
             }
             if (!x.isEmpty()) {
                 chart.addSeries(String.format("%,d nodes", r.nodes()), x, y).setMarker(SeriesMarkers.NONE);
-                lowest = Math.min(lowest, y.stream().mapToDouble(Double::doubleValue).min().orElse(100));
+                lowest = Math.min(
+                        lowest,
+                        y.stream().mapToDouble(Double::doubleValue).min().orElse(100));
             }
         }
         // A scale of at least 90–100%, so that a flat 100% line shows as such and a dip stays visible.
@@ -73,12 +84,18 @@ final class Charts {
         for (SizeResult r : results) {
             OperationTimes times = r.series().times();
             String size = String.format("%,d nodes", r.nodes());
-            highest = Math.max(highest, addLine(chart, size + ", get p50", times.perMinute(times.getComplete, Percentiles::p50)));
-            highest = Math.max(highest, addLine(chart, size + ", get p99", times.perMinute(times.getComplete, Percentiles::p99)));
-            highest = Math.max(highest, addLine(chart, size + ", put p99", times.perMinute(times.putComplete, Percentiles::p99)));
+            highest = Math.max(
+                    highest, addLine(chart, size + ", get p50", times.perMinute(times.getComplete, Percentiles::p50)));
+            highest = Math.max(
+                    highest, addLine(chart, size + ", get p99", times.perMinute(times.getComplete, Percentiles::p99)));
+            highest = Math.max(
+                    highest, addLine(chart, size + ", put p99", times.perMinute(times.putComplete, Percentiles::p99)));
             if (times.crashMinute() >= 0) {
-                chart.addSeries(size + ", crash", new double[] {times.crashMinute(), times.crashMinute()},
-                        new double[] {1, highest}).setMarker(SeriesMarkers.NONE);
+                chart.addSeries(
+                                size + ", crash",
+                                new double[] {times.crashMinute(), times.crashMinute()},
+                                new double[] {1, highest})
+                        .setMarker(SeriesMarkers.NONE);
             }
         }
         save(chart, file);
@@ -96,8 +113,13 @@ final class Charts {
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setLegendVisible(true);
         return chart;
     }

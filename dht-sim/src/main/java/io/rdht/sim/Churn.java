@@ -22,8 +22,8 @@ public record Churn(double shape, Duration medianSession) {
     /** Checks the parameters. */
     public Churn {
         if (medianSession != null && !(shape > 0 && medianSession.toMillis() > 0)) {
-            throw new IllegalArgumentException("need shape > 0 and a positive median session, got "
-                    + shape + ", " + medianSession);
+            throw new IllegalArgumentException(
+                    "need shape > 0 and a positive median session, got " + shape + ", " + medianSession);
         }
     }
 
@@ -60,7 +60,6 @@ public record Churn(double shape, Duration medianSession) {
 
     @Override
     public String toString() {
-        return isActive() ? "Weibull shape " + shape + ", median session " + Durations.format(medianSession)
-                : "none";
+        return isActive() ? "Weibull shape " + shape + ", median session " + Durations.format(medianSession) : "none";
     }
 }

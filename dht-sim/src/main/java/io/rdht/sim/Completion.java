@@ -15,12 +15,18 @@ package io.rdht.sim;
  * @param refreshLookup the part of {@code listenMoved} after the listen's last periodic refresh
  *                      began: what the refresh's lookup and registration took
  */
-record Completion(Percentiles getFirstValue, Percentiles getComplete, Percentiles putComplete, long storersP50,
-                  long storersMin, Percentiles listenMoved, Percentiles refreshLookup) {
+record Completion(
+        Percentiles getFirstValue,
+        Percentiles getComplete,
+        Percentiles putComplete,
+        long storersP50,
+        long storersMin,
+        Percentiles listenMoved,
+        Percentiles refreshLookup) {
 
     /** Not measured (a report written before these figures existed). */
-    static final Completion NONE = new Completion(Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, 0, 0,
-            Percentiles.NONE, Percentiles.NONE);
+    static final Completion NONE = new Completion(
+            Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, 0, 0, Percentiles.NONE, Percentiles.NONE);
 
     /** The names of the CSV columns, in the order of {@link #csv()}. */
     static final String CSV_HEADER = columns("get_first_value") + "," + columns("get_complete") + ","
@@ -36,14 +42,26 @@ record Completion(Percentiles getFirstValue, Percentiles getComplete, Percentile
 
     /** The figures as CSV fields, without a line end. */
     String csv() {
-        return String.join(",", fields(getFirstValue), fields(getComplete), fields(putComplete),
-                Long.toString(storersP50), Long.toString(storersMin), fields(listenMoved), fields(refreshLookup));
+        return String.join(
+                ",",
+                fields(getFirstValue),
+                fields(getComplete),
+                fields(putComplete),
+                Long.toString(storersP50),
+                Long.toString(storersMin),
+                fields(listenMoved),
+                fields(refreshLookup));
     }
 
     /** The figures from {@link #CSV_FIELDS} fields starting at {@code from}. */
     static Completion parse(String[] f, int from) {
-        return new Completion(percentiles(f, from), percentiles(f, from + 4), percentiles(f, from + 8),
-                Long.parseLong(f[from + 12]), Long.parseLong(f[from + 13]), percentiles(f, from + 14),
+        return new Completion(
+                percentiles(f, from),
+                percentiles(f, from + 4),
+                percentiles(f, from + 8),
+                Long.parseLong(f[from + 12]),
+                Long.parseLong(f[from + 13]),
+                percentiles(f, from + 14),
                 percentiles(f, from + 18));
     }
 
@@ -52,7 +70,7 @@ record Completion(Percentiles getFirstValue, Percentiles getComplete, Percentile
     }
 
     private static Percentiles percentiles(String[] f, int at) {
-        return new Percentiles(Long.parseLong(f[at]), Long.parseLong(f[at + 1]), Long.parseLong(f[at + 2]),
-                Long.parseLong(f[at + 3]));
+        return new Percentiles(
+                Long.parseLong(f[at]), Long.parseLong(f[at + 1]), Long.parseLong(f[at + 2]), Long.parseLong(f[at + 3]));
     }
 }

@@ -47,7 +47,7 @@ public record Crash(double share, Duration after) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.0f%% of the nodes at once, %s into measuring", 100 * share,
-                Durations.format(after));
+        return String.format(
+                Locale.ROOT, "%.0f%% of the nodes at once, %s into measuring", 100 * share, Durations.format(after));
     }
 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Durations as people write them: {@code 90s}, {@code 10m}, {@code 1h}, {@code 250ms}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Parses {@code 250ms}, {@code 90s}, {@code 10m}, {@code 1h} or {@code 2d}. */
     public static Duration parse(String text) {

@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** The Gamma distribution and function, as far as {@link Churn} needs them. */
 final class Gamma {
 
-    private Gamma() {
-    }
+    private Gamma() {}
 
     /**
      * A draw from Gamma(shape, 1) for shape ≥ 1, by Marsaglia and Tsang's method (ACM TOMS 26(3),
@@ -37,9 +36,17 @@ final class Gamma {
         if (x < 0.5) {
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         }
-        double[] g = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
+        double[] g = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         double z = x - 1;
         double sum = g[0];
         for (int i = 1; i < g.length; i++) {

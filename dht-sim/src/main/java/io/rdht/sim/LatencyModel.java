@@ -18,8 +18,8 @@ public record LatencyModel(double minAccessMillis, double maxAccessMillis, doubl
     /** Checks the bounds. */
     public LatencyModel {
         if (!(minAccessMillis > 0 && maxAccessMillis >= minAccessMillis && jitterFraction >= 0)) {
-            throw new IllegalArgumentException("need 0 < minAccess ≤ maxAccess and jitter ≥ 0, got "
-                    + minAccessMillis + ", " + maxAccessMillis + ", " + jitterFraction);
+            throw new IllegalArgumentException("need 0 < minAccess ≤ maxAccess and jitter ≥ 0, got " + minAccessMillis
+                    + ", " + maxAccessMillis + ", " + jitterFraction);
         }
     }
 

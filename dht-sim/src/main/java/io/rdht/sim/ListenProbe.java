@@ -2,9 +2,9 @@ package io.rdht.sim;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.ListenView;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
-import io.rdht.core.ListenView;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +40,7 @@ final class ListenProbe {
     private final TimeSeries deliveredOverTime;
     /** Polls of a listen that still names a dead storer stop after this many (ten minutes). */
     private static final int MAX_POLLS = 6_000;
+
     private static final long POLL_MILLIS = 100;
 
     private final OperationTimes times;
@@ -47,14 +48,21 @@ final class ListenProbe {
     private final Map<DhtNode, List<Listener>> listenersByNode = new HashMap<>();
     /** When each node's listen of each key began: its refreshes follow every refresh period. */
     private final Map<DhtNode, Map<InfoHash, Long>> listenStarts = new HashMap<>();
+
     private final Map<Long, Long> putStartedAt = new HashMap<>();
     private final Samples delayMillis = new Samples();
     private final Ratio delivered = new Ratio();
     private long nextSequence;
     private long stopAt;
 
-    ListenProbe(EventLoop loop, Population population, SplittableRandom random, Workload workload,
-                TimeSeries deliveredOverTime, OperationTimes times, long refreshMillis) {
+    ListenProbe(
+            EventLoop loop,
+            Population population,
+            SplittableRandom random,
+            Workload workload,
+            TimeSeries deliveredOverTime,
+            OperationTimes times,
+            long refreshMillis) {
         this.loop = loop;
         this.times = times;
         this.refreshMillis = refreshMillis;
@@ -74,10 +82,13 @@ final class ListenProbe {
             for (int i = 0; i < workload.listenersPerKey(); i++) {
                 // Spread over the first publish interval, before the first put to the key, so that the
                 // listens' periodic refreshes do not all fall at the same instants.
-                loop.schedule(() -> listen(key), random.nextLong(workload.publishInterval().toMillis()),
+                loop.schedule(
+                        () -> listen(key),
+                        random.nextLong(workload.publishInterval().toMillis()),
                         TimeUnit.MILLISECONDS);
             }
-            long firstPut = workload.publishInterval().toMillis() + random.nextLong(workload.publishInterval().toMillis());
+            long firstPut = workload.publishInterval().toMillis()
+                    + random.nextLong(workload.publishInterval().toMillis());
             loop.schedule(() -> publish(key), firstPut, TimeUnit.MILLISECONDS);
         }
     }
@@ -85,7 +96,7 @@ final class ListenProbe {
     private void listen(InfoHash key) {
         DhtNode node = population.randomAlive();
         Listener l = new Listener(node, key, loop.nowMillis());
-        l.subscription = node.listen(key).subscribe(event -> onEvent(l, event), error -> { });
+        l.subscription = node.listen(key).subscribe(event -> onEvent(l, event), error -> {});
         listenersByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(l);
         listenStarts.computeIfAbsent(node, n -> new HashMap<>()).putIfAbsent(key, loop.nowMillis());
     }
@@ -104,14 +115,19 @@ final class ListenProbe {
     private void publish(InfoHash key) {
         long sequence = nextSequence++;
         long now = loop.nowMillis();
-        List<Listener> expecting = listenersByNode.values().stream().flatMap(List::stream)
-                .filter(l -> l.key.equals(key)).toList();
+        List<Listener> expecting = listenersByNode.values().stream()
+                .flatMap(List::stream)
+                .filter(l -> l.key.equals(key))
+                .toList();
         putStartedAt.put(sequence, now);
-        Value value = Value.builder().text(Long.toString(sequence)).ttl(Duration.ofMinutes(5)).build();
+        Value value = Value.builder()
+                .text(Long.toString(sequence))
+                .ttl(Duration.ofMinutes(5))
+                .build();
         // A put that fails is not retried: its listeners count it as an event not delivered.
-        Puts.timed(loop, population, times, key, value, r -> { }, e -> { });
-        loop.schedule(() -> judge(sequence, now, expecting), workload.deliveryWindow().toMillis(),
-                TimeUnit.MILLISECONDS);
+        Puts.timed(loop, population, times, key, value, r -> {}, e -> {});
+        loop.schedule(
+                () -> judge(sequence, now, expecting), workload.deliveryWindow().toMillis(), TimeUnit.MILLISECONDS);
         if (now + workload.publishInterval().toMillis() < stopAt) {
             loop.schedule(() -> publish(key), workload.publishInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -125,23 +141,34 @@ final class ListenProbe {
 
     /** Looks whether {@code node}'s listen of {@code key} still names {@code storer}; again later if so. */
     private void poll(DhtNode node, InfoHash key, InetSocketAddress storer, long diedAt, int polls) {
-        node.listens().subscribe(views -> {
-            if (!population.isAlive(node)) {
-                return;
-            }
-            ListenView view = views.stream().filter(v -> v.key().equals(key)).findFirst().orElse(null);
-            boolean named = view != null && view.storers().stream().anyMatch(s -> s.address().equals(storer));
-            if (named && polls < MAX_POLLS) {
-                loop.schedule(() -> poll(node, key, storer, diedAt, polls + 1), POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } else if (polls > 0) {
-                // Still named after the last poll: recorded all the same, as the lower bound it is.
-                long now = loop.nowMillis();
-                times.listenMoved.add(diedAt, now - diedAt);
-                long since = listenStarts.get(node).get(key);
-                long refreshBegan = since + (now - since) / refreshMillis * refreshMillis;
-                times.refreshLookup.add(diedAt, now - Math.max(refreshBegan, diedAt));
-            }
-        }, error -> { });
+        node.listens()
+                .subscribe(
+                        views -> {
+                            if (!population.isAlive(node)) {
+                                return;
+                            }
+                            ListenView view = views.stream()
+                                    .filter(v -> v.key().equals(key))
+                                    .findFirst()
+                                    .orElse(null);
+                            boolean named = view != null
+                                    && view.storers().stream()
+                                            .anyMatch(s -> s.address().equals(storer));
+                            if (named && polls < MAX_POLLS) {
+                                loop.schedule(
+                                        () -> poll(node, key, storer, diedAt, polls + 1),
+                                        POLL_MILLIS,
+                                        TimeUnit.MILLISECONDS);
+                            } else if (polls > 0) {
+                                // Still named after the last poll: recorded all the same, as the lower bound it is.
+                                long now = loop.nowMillis();
+                                times.listenMoved.add(diedAt, now - diedAt);
+                                long since = listenStarts.get(node).get(key);
+                                long refreshBegan = since + (now - since) / refreshMillis * refreshMillis;
+                                times.refreshLookup.add(diedAt, now - Math.max(refreshBegan, diedAt));
+                            }
+                        },
+                        error -> {});
     }
 
     private void onEvent(Listener l, ValueEvent event) {

@@ -27,8 +27,12 @@ final class LookupProbe {
     private long stopAt;
     private final Map<Object, DhtNode> running = new IdentityHashMap<>();
 
-    LookupProbe(EventLoop loop, Population population, SplittableRandom random, double perSecond,
-                TimeSeries successOverTime) {
+    LookupProbe(
+            EventLoop loop,
+            Population population,
+            SplittableRandom random,
+            double perSecond,
+            TimeSeries successOverTime) {
         this.loop = loop;
         this.population = population;
         this.random = random;
@@ -47,10 +51,13 @@ final class LookupProbe {
     private void scheduleNext() {
         long gap = Math.round(-Math.log(1 - random.nextDouble()) / perSecond * 1000);
         if (loop.nowMillis() + gap < stopAt) {
-            loop.schedule(() -> {
-                lookUp();
-                scheduleNext();
-            }, gap, TimeUnit.MILLISECONDS);
+            loop.schedule(
+                    () -> {
+                        lookUp();
+                        scheduleNext();
+                    },
+                    gap,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -60,12 +67,15 @@ final class LookupProbe {
         long started = loop.nowMillis();
         Object lookup = new Object();
         running.put(lookup, from);
-        from.findNodes(target).subscribe(result -> {
-            running.remove(lookup);
-            if (population.isAlive(from)) {
-                record(from, result, started);
-            }
-        }, error -> running.remove(lookup));
+        from.findNodes(target)
+                .subscribe(
+                        result -> {
+                            running.remove(lookup);
+                            if (population.isAlive(from)) {
+                                record(from, result, started);
+                            }
+                        },
+                        error -> running.remove(lookup));
     }
 
     private void record(DhtNode from, LookupResult result, long started) {

@@ -19,89 +19,150 @@ import picocli.CommandLine.Option;
  * Exit status 0 when the report is written, 2 for a bad command line (or a folder to combine that
  * holds no report), 1 when the run failed.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Runs 10,000–100,000 real rdht nodes in virtual time, with Internet round trips, loss and "
                 + "churn, and writes a report folder (README.md, results.csv, PNG plots).")
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--nodes", split = ",", paramLabel = "N", description = "network sizes, comma-separated "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "1000,10000")
+    @Option(
+            names = "--nodes",
+            split = ",",
+            paramLabel = "N",
+            description = "network sizes, comma-separated " + "(default: ${DEFAULT-VALUE})",
+            defaultValue = "1000,10000")
     List<Integer> sizes = new ArrayList<>();
 
-    @Option(names = "--churn", paramLabel = "SHAPE:MEDIAN|none|harsh", defaultValue = "0.5:1h", description =
-            "Weibull session lengths: shape and median session (default: ${DEFAULT-VALUE}); harsh = 0.4:10m")
+    @Option(
+            names = "--churn",
+            paramLabel = "SHAPE:MEDIAN|none|harsh",
+            defaultValue = "0.5:1h",
+            description =
+                    "Weibull session lengths: shape and median session (default: ${DEFAULT-VALUE}); harsh = 0.4:10m")
     String churn;
 
-    @Option(names = "--crash", paramLabel = "PERCENT%@TIME", description = "also crash this share of the nodes at "
-            + "once, this long into measuring, e.g. 40%%@5m; they are not replaced (default: no crash)")
+    @Option(
+            names = "--crash",
+            paramLabel = "PERCENT%@TIME",
+            description = "also crash this share of the nodes at "
+                    + "once, this long into measuring, e.g. 40%%@5m; they are not replaced (default: no crash)")
     String crash;
 
-    @Option(names = "--loss", paramLabel = "PERCENT", defaultValue = "1", description = "datagrams lost, in "
-            + "percent (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--loss",
+            paramLabel = "PERCENT",
+            defaultValue = "1",
+            description = "datagrams lost, in " + "percent (default: ${DEFAULT-VALUE})")
     double lossPercent;
 
-    @Option(names = "--join", paramLabel = "DURATION", defaultValue = "10m", description = "the nodes join one "
-            + "after another over this long (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--join",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            description = "the nodes join one " + "after another over this long (default: ${DEFAULT-VALUE})")
     String joinPhase;
 
-    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10m", description = "then the network "
-            + "runs untouched this long (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--settle",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            description = "then the network " + "runs untouched this long (default: ${DEFAULT-VALUE})")
     String settle;
 
-    @Option(names = "--measure", paramLabel = "DURATION", defaultValue = "45m", description = "then churn and "
-            + "the workload run this long (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--measure",
+            paramLabel = "DURATION",
+            defaultValue = "45m",
+            description = "then churn and " + "the workload run this long (default: ${DEFAULT-VALUE})")
     String measure;
 
-    @Option(names = "--lookups", paramLabel = "PER_SECOND", defaultValue = "2", description = "lookups per second "
-            + "across the network (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lookups",
+            paramLabel = "PER_SECOND",
+            defaultValue = "2",
+            description = "lookups per second " + "across the network (default: ${DEFAULT-VALUE})")
     double lookupsPerSecond;
 
-    @Option(names = "--values", paramLabel = "COUNT", defaultValue = "100", description = "values put and probed "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--values",
+            paramLabel = "COUNT",
+            defaultValue = "100",
+            description = "values put and probed " + "(default: ${DEFAULT-VALUE})")
     int values;
 
-    @Option(names = "--value-ttl", paramLabel = "DURATION", defaultValue = "30m", description = "their TTL "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--value-ttl",
+            paramLabel = "DURATION",
+            defaultValue = "30m",
+            description = "their TTL " + "(default: ${DEFAULT-VALUE})")
     String valueTtl;
 
-    @Option(names = "--reader", paramLabel = "one|random", defaultValue = "random", description = "which node gets "
-            + "the values: a random live node each time, or one node all the time, as a person at one console "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--reader",
+            paramLabel = "one|random",
+            defaultValue = "random",
+            description = "which node gets "
+                    + "the values: a random live node each time, or one node all the time, as a person at one console "
+                    + "(default: ${DEFAULT-VALUE})")
     String reader;
 
-    @Option(names = "--listen-keys", paramLabel = "COUNT", defaultValue = "10", description = "keys listened to "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--listen-keys",
+            paramLabel = "COUNT",
+            defaultValue = "10",
+            description = "keys listened to " + "(default: ${DEFAULT-VALUE})")
     int listenKeys;
 
-    @Option(names = "--listeners", paramLabel = "COUNT", defaultValue = "20", description = "listeners per key "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--listeners",
+            paramLabel = "COUNT",
+            defaultValue = "20",
+            description = "listeners per key " + "(default: ${DEFAULT-VALUE})")
     int listeners;
 
-    @Option(names = "--k", paramLabel = "K", description = "contacts per bucket and nodes per lookup result "
-            + "(default: the node's, 8)")
+    @Option(
+            names = "--k",
+            paramLabel = "K",
+            description = "contacts per bucket and nodes per lookup result " + "(default: the node's, 8)")
     Integer k;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "requests in flight per lookup (default: the "
-            + "node's, 4)")
+    @Option(
+            names = "--alpha",
+            paramLabel = "ALPHA",
+            description = "requests in flight per lookup (default: the " + "node's, 4)")
     Integer alpha;
 
-    @Option(names = "--initial-timeout", paramLabel = "DURATION", description = "request timeout before a round "
-            + "trip is known (default: the node's, 500ms)")
+    @Option(
+            names = "--initial-timeout",
+            paramLabel = "DURATION",
+            description = "request timeout before a round " + "trip is known (default: the node's, 500ms)")
     String initialTimeout;
 
-    @Option(names = "--bucket-refresh", paramLabel = "DURATION", description = "refresh of a bucket nobody looked "
-            + "into (default: the node's, 20m)")
+    @Option(
+            names = "--bucket-refresh",
+            paramLabel = "DURATION",
+            description = "refresh of a bucket nobody looked " + "into (default: the node's, 20m)")
     String bucketRefresh;
 
     @Option(names = "--seed", defaultValue = "1", description = "the run's randomness (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sim-report", description = "report folder "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "sim-report",
+            description = "report folder " + "(default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--combine", split = ",", paramLabel = "DIR", description = "instead of simulating, write "
-            + "one report of the sizes in these report folders (their results.csv): table and plots against size")
+    @Option(
+            names = "--combine",
+            split = ",",
+            paramLabel = "DIR",
+            description =
+                    "instead of simulating, write "
+                            + "one report of the sizes in these report folders (their results.csv): table and plots against size")
     List<Path> combine = new ArrayList<>();
 
     @CommandLine.Spec
@@ -138,15 +199,32 @@ public final class Main implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "bin/simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "bin/simulate "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     private Scenario scenario() {
         try {
-            return new Scenario(sizes, churn(), crash != null ? Crash.parse(crash) : null, lossPercent / 100, LatencyModel.internet(),
-                    Durations.parse(joinPhase), Durations.parse(settle), Durations.parse(measure),
-                    new Workload(lookupsPerSecond, values, Durations.parse(valueTtl), listenKeys, listeners,
-                            Duration.ofSeconds(30), Duration.ofSeconds(30), oneReader()), settings(), seed);
+            return new Scenario(
+                    sizes,
+                    churn(),
+                    crash != null ? Crash.parse(crash) : null,
+                    lossPercent / 100,
+                    LatencyModel.internet(),
+                    Durations.parse(joinPhase),
+                    Durations.parse(settle),
+                    Durations.parse(measure),
+                    new Workload(
+                            lookupsPerSecond,
+                            values,
+                            Durations.parse(valueTtl),
+                            listenKeys,
+                            listeners,
+                            Duration.ofSeconds(30),
+                            Duration.ofSeconds(30),
+                            oneReader()),
+                    settings(),
+                    seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -167,8 +245,8 @@ public final class Main implements Callable<Integer> {
             default -> {
                 String[] parts = churn.split(":");
                 if (parts.length != 2) {
-                    throw new IllegalArgumentException("--churn takes SHAPE:MEDIAN (e.g. 0.5:1h), none or harsh, "
-                            + "got '" + churn + "'");
+                    throw new IllegalArgumentException(
+                            "--churn takes SHAPE:MEDIAN (e.g. 0.5:1h), none or harsh, " + "got '" + churn + "'");
                 }
                 yield new Churn(Double.parseDouble(parts[0]), Durations.parse(parts[1]));
             }
@@ -180,14 +258,29 @@ public final class Main implements Callable<Integer> {
         RoutingSettings r = d.routing();
         LookupSettings l = d.lookup();
         int kk = k != null ? k : r.k();
-        RoutingSettings routing = new RoutingSettings(kk, r.maxFailures(), r.staleContactMillis(),
+        RoutingSettings routing = new RoutingSettings(
+                kk,
+                r.maxFailures(),
+                r.staleContactMillis(),
                 bucketRefresh != null ? Durations.parse(bucketRefresh).toMillis() : r.bucketRefreshMillis(),
                 initialTimeout != null ? Durations.parse(initialTimeout).toMillis() : r.initialTimeoutMillis(),
-                r.minTimeoutMillis(), r.maxTimeoutMillis());
-        LookupSettings lookup = new LookupSettings(kk, alpha != null ? alpha : l.alpha(),
-                Math.max(l.capacity(), kk + 6));
-        return new EngineSettings(d.networkId(), routing, lookup, d.storage(), d.maxAttempts(),
-                d.tokenRotationMillis(), d.maintenanceMillis(), d.republishMillis(), d.bootstrapRetryMinMillis(),
-                d.bootstrapRetryMaxMillis(), d.listen(), d.readOnly(), d.rateLimits());
+                r.minTimeoutMillis(),
+                r.maxTimeoutMillis());
+        LookupSettings lookup =
+                new LookupSettings(kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6));
+        return new EngineSettings(
+                d.networkId(),
+                routing,
+                lookup,
+                d.storage(),
+                d.maxAttempts(),
+                d.tokenRotationMillis(),
+                d.maintenanceMillis(),
+                d.republishMillis(),
+                d.bootstrapRetryMinMillis(),
+                d.bootstrapRetryMaxMillis(),
+                d.listen(),
+                d.readOnly(),
+                d.rateLimits());
     }
 }

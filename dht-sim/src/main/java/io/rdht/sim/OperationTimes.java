@@ -28,6 +28,7 @@ final class OperationTimes {
     final TimedSamples deadHandedOut = new TimedSamples();
     /** Per dead contact read with a round-trip estimate: the estimate, in milliseconds. */
     final TimedSamples deadRtt = new TimedSamples();
+
     private final long startMillis;
     private long crashAtMillis = -1;
     private int crashed;
@@ -54,9 +55,14 @@ final class OperationTimes {
     }
 
     private Completion summary(long from, long to) {
-        return new Completion(getFirstValue.between(from, to), getComplete.between(from, to),
-                putComplete.between(from, to), putStorers.between(from, to).p50(),
-                putStorers.minimumBetween(from, to), listenMoved.between(from, to), refreshLookup.between(from, to));
+        return new Completion(
+                getFirstValue.between(from, to),
+                getComplete.between(from, to),
+                putComplete.between(from, to),
+                putStorers.between(from, to).p50(),
+                putStorers.minimumBetween(from, to),
+                listenMoved.between(from, to),
+                refreshLookup.between(from, to));
     }
 
     /**
@@ -75,7 +81,8 @@ final class OperationTimes {
             long from = crashAtMillis + AFTER_CRASH[i];
             boolean open = i == AFTER_CRASH.length - 1;
             long to = open ? Long.MAX_VALUE : crashAtMillis + AFTER_CRASH[i + 1];
-            String name = open ? "≥ " + offset(AFTER_CRASH[i]) + " after"
+            String name = open
+                    ? "≥ " + offset(AFTER_CRASH[i]) + " after"
                     : offset(AFTER_CRASH[i]) + "–" + offset(AFTER_CRASH[i + 1]) + " after";
             rows.add(window(name, from, to));
         }
@@ -83,8 +90,12 @@ final class OperationTimes {
     }
 
     private Window window(String name, long from, long to) {
-        return new Window(name, summary(from, to), deadContacts.meanBetween(from, to),
-                deadHandedOut.meanBetween(from, to), deadRtt.between(from, to));
+        return new Window(
+                name,
+                summary(from, to),
+                deadContacts.meanBetween(from, to),
+                deadHandedOut.meanBetween(from, to),
+                deadRtt.between(from, to));
     }
 
     private static String offset(long millis) {
@@ -122,7 +133,5 @@ final class OperationTimes {
      * @param handedOut     share of those dead contacts not yet suspected (no request to them unanswered)
      * @param deadRttMillis the round-trip estimates the tables held for dead contacts
      */
-    record Window(String name, Completion completion, double deadShare, double handedOut,
-                  Percentiles deadRttMillis) {
-    }
+    record Window(String name, Completion completion, double deadShare, double handedOut, Percentiles deadRttMillis) {}
 }

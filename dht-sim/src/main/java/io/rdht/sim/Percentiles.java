@@ -16,7 +16,6 @@ record Percentiles(long count, long p50, long p95, long p99) {
 
     /** The percentiles of {@code samples}. */
     static Percentiles of(Samples samples) {
-        return new Percentiles(samples.size(), samples.percentile(50), samples.percentile(95),
-                samples.percentile(99));
+        return new Percentiles(samples.size(), samples.percentile(50), samples.percentile(95), samples.percentile(99));
     }
 }

@@ -43,13 +43,13 @@ final class Population {
 
     /** Starts one node, joining through a random running node (the first one joins nobody). */
     DhtNode startOne() {
-        DhtConfig.Builder config = DhtConfig.builder().transport(internet).settings(settings)
-                .randomSeed(random.nextLong());
+        DhtConfig.Builder config =
+                DhtConfig.builder().transport(internet).settings(settings).randomSeed(random.nextLong());
         if (!alive.isEmpty()) {
             config.bootstrap(List.of(randomAlive().address()));
         }
         DhtNode node = DhtNode.create(config.build());
-        node.start().subscribe(n -> { }, e -> {
+        node.start().subscribe(n -> {}, e -> {
             throw new IllegalStateException("a simulated node failed to start", e);
         });
         index.put(node, alive.size());
@@ -81,12 +81,15 @@ final class Population {
     }
 
     private void scheduleDeath(DhtNode node, long afterMillis) {
-        loop.schedule(() -> {
-            if (index.containsKey(node)) {
-                kill(node);
-                startOne();
-            }
-        }, afterMillis, TimeUnit.MILLISECONDS);
+        loop.schedule(
+                () -> {
+                    if (index.containsKey(node)) {
+                        kill(node);
+                        startOne();
+                    }
+                },
+                afterMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /**

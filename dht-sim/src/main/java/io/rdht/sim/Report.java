@@ -17,8 +17,7 @@ import java.util.Locale;
  */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     /** Writes the folder {@code dir} (created if missing) for the results of {@code scenario}, smallest network first. */
     static void write(Path dir, Scenario scenario, String commandLine, List<SizeResult> results) throws IOException {
@@ -35,8 +34,12 @@ final class Report {
                 + "row as its report measured it (its scenario is described there):\n\n");
         for (Path source : sources) {
             results.addAll(ResultsCsv.read(source.resolve("results.csv")));
-            header.append("- [").append(source).append("](")
-                    .append(dir.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize())
+            header.append("- [")
+                    .append(source)
+                    .append("](")
+                    .append(dir.toAbsolutePath()
+                            .normalize()
+                            .relativize(source.toAbsolutePath().normalize())
                             .resolve("README.md"))
                     .append(")\n");
         }
@@ -44,22 +47,44 @@ final class Report {
     }
 
     private static void write(Path dir, String header, List<SizeResult> unordered) throws IOException {
-        List<SizeResult> results = unordered.stream().sorted(Comparator.comparingInt(SizeResult::nodes)).toList();
+        List<SizeResult> results = unordered.stream()
+                .sorted(Comparator.comparingInt(SizeResult::nodes))
+                .toList();
         boolean overTime = results.stream().allMatch(r -> r.series() != null);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("README.md"), markdown(header, results, overTime));
         Files.writeString(dir.resolve("results.csv"), ResultsCsv.format(results));
-        Charts.againstSize(dir.resolve("hops.png"), "Lookup hops against network size", "hops", results,
-                List.of("p50", "p99"), List.of(SizeResult::hopsP50, SizeResult::hopsP99));
-        Charts.againstSize(dir.resolve("latency.png"), "Lookup latency against network size", "ms (virtual)",
-                results, List.of("p50", "p99"), List.of(SizeResult::latencyP50Millis, SizeResult::latencyP99Millis));
+        Charts.againstSize(
+                dir.resolve("hops.png"),
+                "Lookup hops against network size",
+                "hops",
+                results,
+                List.of("p50", "p99"),
+                List.of(SizeResult::hopsP50, SizeResult::hopsP99));
+        Charts.againstSize(
+                dir.resolve("latency.png"),
+                "Lookup latency against network size",
+                "ms (virtual)",
+                results,
+                List.of("p50", "p99"),
+                List.of(SizeResult::latencyP50Millis, SizeResult::latencyP99Millis));
         if (overTime) {
-            Charts.overTime(dir.resolve("availability.png"), "Values found by gets under churn (expected: all until "
-                    + "their TTL, none after)", "% found", results, r -> r.series().valuesFound());
-            Charts.overTime(dir.resolve("delivery.png"), "Listen events delivered, under churn", "% delivered",
-                    results, r -> r.series().listenDelivered());
-            Charts.durationsOverTime(dir.resolve("completion.png"), "Time until gets and puts complete, per minute "
-                    + "(by when they began)", results);
+            Charts.overTime(
+                    dir.resolve("availability.png"),
+                    "Values found by gets under churn (expected: all until " + "their TTL, none after)",
+                    "% found",
+                    results,
+                    r -> r.series().valuesFound());
+            Charts.overTime(
+                    dir.resolve("delivery.png"),
+                    "Listen events delivered, under churn",
+                    "% delivered",
+                    results,
+                    r -> r.series().listenDelivered());
+            Charts.durationsOverTime(
+                    dir.resolve("completion.png"),
+                    "Time until gets and puts complete, per minute " + "(by when they began)",
+                    results);
         }
     }
 
@@ -72,19 +97,38 @@ final class Report {
                 + "| bytes / node / s | joins while measuring | heap / node | wall time |\n");
         md.append("|---:|---:|---:|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (SizeResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %d / %d | %d / %d | %s | %s | %s (%,d) | %d / %d "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %,d | %s | %d / %d | %d / %d | %s | %s | %s (%,d) | %d / %d "
                             + "| %.2f | %,.0f | %,d | %,d KiB | %s |\n",
-                    r.nodes(), r.lookups(), percent(r.lookupSuccess()), r.hopsP50(), r.hopsP99(),
-                    r.latencyP50Millis(), r.latencyP99Millis(), percent(r.valuesFound()), percent(r.valuesGone()),
-                    percent(r.listenDelivered()), r.listenEvents(), r.listenP50Millis(), r.listenP99Millis(),
-                    r.datagramsPerNodeSecond(), r.bytesPerNodeSecond(), r.joins(), r.heapPerNodeKiB(),
+                    r.nodes(),
+                    r.lookups(),
+                    percent(r.lookupSuccess()),
+                    r.hopsP50(),
+                    r.hopsP99(),
+                    r.latencyP50Millis(),
+                    r.latencyP99Millis(),
+                    percent(r.valuesFound()),
+                    percent(r.valuesGone()),
+                    percent(r.listenDelivered()),
+                    r.listenEvents(),
+                    r.listenP50Millis(),
+                    r.listenP99Millis(),
+                    r.datagramsPerNodeSecond(),
+                    r.bytesPerNodeSecond(),
+                    r.joins(),
+                    r.heapPerNodeKiB(),
                     wall(r.wallTime())));
         }
         md.append("\nGoals (issue 6): ≥ 99.9% of lookups find the closest live node, median ≤ 4 hops, every value "
                 + "found until its TTL, ≥ 99.9% of listen events delivered.\n\n");
         for (SizeResult r : results) {
-            md.append(String.format(Locale.ROOT, "- %,d nodes: lookups %s, hops %s, values %s, listen %s\n", r.nodes(),
-                    verdict(r.lookups() > 0, r.lookupSuccess() >= 0.999), verdict(r.lookups() > 0, r.hopsP50() <= 4),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- %,d nodes: lookups %s, hops %s, values %s, listen %s\n",
+                    r.nodes(),
+                    verdict(r.lookups() > 0, r.lookupSuccess() >= 0.999),
+                    verdict(r.lookups() > 0, r.hopsP50() <= 4),
                     verdict(!Double.isNaN(r.valuesFound()), r.valuesFound() == 1),
                     verdict(r.listenEvents() > 0, r.listenDelivered() >= 0.999)));
         }
@@ -103,7 +147,9 @@ final class Report {
         Workload w = s.workload();
         var routing = s.settings().routing();
         var lookup = s.settings().lookup();
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 - Churn: %s%s; a node that leaves crashes, and a new one joins in its place.
                 - Mass crash: %s.
                 - Network: one-way access delays %.0f–%.0f ms per node (round trips %.0f–%.0f ms), %.1f%% jitter, \
@@ -115,20 +161,39 @@ final class Report {
                 - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
                 is known (adaptive %d–%d ms), %d sends per request, bucket refresh %s, republish %s.
                 - Seed: %d.
-                """, s.churn(), s.churn().isActive() ? " (mean session " + Durations.approximate(s.churn().meanSession())
-                        + ")" : "",
+                """,
+                s.churn(),
+                s.churn().isActive()
+                        ? " (mean session " + Durations.approximate(s.churn().meanSession()) + ")"
+                        : "",
                 s.crash() != null ? s.crash() + ", not replaced" : "none",
-                s.latency().minAccessMillis(), s.latency().maxAccessMillis(), 4 * s.latency().minAccessMillis(),
-                4 * s.latency().maxAccessMillis(), 100 * s.latency().jitterFraction(), 100 * s.lossRate(),
-                Durations.format(s.joinPhase()), Durations.format(s.settle()), Durations.format(s.measure()),
-                w.lookupsPerSecond(), w.values(), Durations.format(w.valueTtl()),
-                w.oneReader() ? "by one node (another once it dies)" : "by a random node", w.listenKeys(),
+                s.latency().minAccessMillis(),
+                s.latency().maxAccessMillis(),
+                4 * s.latency().minAccessMillis(),
+                4 * s.latency().maxAccessMillis(),
+                100 * s.latency().jitterFraction(),
+                100 * s.lossRate(),
+                Durations.format(s.joinPhase()),
+                Durations.format(s.settle()),
+                Durations.format(s.measure()),
+                w.lookupsPerSecond(),
+                w.values(),
+                Durations.format(w.valueTtl()),
+                w.oneReader() ? "by one node (another once it dies)" : "by a random node",
+                w.listenKeys(),
                 w.listenersPerKey(),
-                Durations.format(w.publishInterval()), Durations.format(w.deliveryWindow()), lookup.k(),
-                lookup.alpha(), lookup.capacity(), routing.initialTimeoutMillis(), routing.minTimeoutMillis(),
-                routing.maxTimeoutMillis(), s.settings().maxAttempts(),
+                Durations.format(w.publishInterval()),
+                Durations.format(w.deliveryWindow()),
+                lookup.k(),
+                lookup.alpha(),
+                lookup.capacity(),
+                routing.initialTimeoutMillis(),
+                routing.minTimeoutMillis(),
+                routing.maxTimeoutMillis(),
+                s.settings().maxAttempts(),
                 Durations.format(Duration.ofMillis(routing.bucketRefreshMillis())),
-                Durations.format(Duration.ofMillis(s.settings().republishMillis())), s.seed());
+                Durations.format(Duration.ofMillis(s.settings().republishMillis())),
+                s.seed());
     }
 
     private static String percent(double fraction) {

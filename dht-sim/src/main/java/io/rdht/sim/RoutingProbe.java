@@ -51,7 +51,7 @@ final class RoutingProbe {
         }
         long at = loop.nowMillis();
         for (DhtNode node : sampled) {
-            node.routingTable().subscribe(table -> record(at, table), error -> { });
+            node.routingTable().subscribe(table -> record(at, table), error -> {});
         }
         if (loop.nowMillis() + EVERY_MILLIS < stopAt) {
             loop.schedule(this::sample, EVERY_MILLIS, TimeUnit.MILLISECONDS);

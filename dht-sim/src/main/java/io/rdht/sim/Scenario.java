@@ -19,8 +19,18 @@ import java.util.List;
  * @param settings  every node's engine settings
  * @param seed      the one source of randomness: the same seed gives the same run
  */
-public record Scenario(List<Integer> sizes, Churn churn, Crash crash, double lossRate, LatencyModel latency,
-                       Duration joinPhase, Duration settle, Duration measure, Workload workload, EngineSettings settings, long seed) {
+public record Scenario(
+        List<Integer> sizes,
+        Churn churn,
+        Crash crash,
+        double lossRate,
+        LatencyModel latency,
+        Duration joinPhase,
+        Duration settle,
+        Duration measure,
+        Workload workload,
+        EngineSettings settings,
+        long seed) {
 
     /** Checks the figures. */
     public Scenario {
@@ -35,8 +45,8 @@ public record Scenario(List<Integer> sizes, Churn churn, Crash crash, double los
             throw new IllegalArgumentException("phases must not be negative, and measuring must take some time");
         }
         if (crash != null && crash.after().compareTo(measure) >= 0) {
-            throw new IllegalArgumentException("the crash must come while measuring (within " + Durations.format(measure)
-                    + "), got " + Durations.format(crash.after()));
+            throw new IllegalArgumentException("the crash must come while measuring (within "
+                    + Durations.format(measure) + "), got " + Durations.format(crash.after()));
         }
     }
 }

@@ -46,15 +46,23 @@ final class Simulation {
         long start = loop.nowMillis();
         long end = start + scenario.measure().toMillis();
         long joinsBefore = population.joins();
-        SizeResult.Series series = new SizeResult.Series(new TimeSeries(start, SLOT_MILLIS),
-                new TimeSeries(start, SLOT_MILLIS), new TimeSeries(start, SLOT_MILLIS), new OperationTimes(start));
+        SizeResult.Series series = new SizeResult.Series(
+                new TimeSeries(start, SLOT_MILLIS),
+                new TimeSeries(start, SLOT_MILLIS),
+                new TimeSeries(start, SLOT_MILLIS),
+                new OperationTimes(start));
         Workload w = scenario.workload();
-        LookupProbe lookups = new LookupProbe(loop, population, random.split(), w.lookupsPerSecond(),
-                series.lookupSuccess());
-        ValueProbe values = new ValueProbe(loop, population, random.split(), w, series.valuesFound(),
-                series.times());
-        ListenProbe listens = new ListenProbe(loop, population, random.split(), w, series.listenDelivered(),
-                series.times(), scenario.settings().listen().refreshMillis());
+        LookupProbe lookups =
+                new LookupProbe(loop, population, random.split(), w.lookupsPerSecond(), series.lookupSuccess());
+        ValueProbe values = new ValueProbe(loop, population, random.split(), w, series.valuesFound(), series.times());
+        ListenProbe listens = new ListenProbe(
+                loop,
+                population,
+                random.split(),
+                w,
+                series.listenDelivered(),
+                series.times(),
+                scenario.settings().listen().refreshMillis());
         RoutingProbe tables = new RoutingProbe(loop, population, random.split(), series.times());
         long datagramsBefore = internet.total().datagrams();
         long bytesBefore = internet.total().bytes();
@@ -62,13 +70,17 @@ final class Simulation {
         population.startChurn(scenario.churn());
         Crash crash = scenario.crash();
         if (crash != null) {
-            loop.schedule(() -> {
-                int victims = crash.victims(population.alive().size());
-                population.crashAtOnce(victims);
-                series.times().crashed(loop.nowMillis(), victims);
-                progress.accept(String.format("%,d nodes: %,d crashed at once, %,d left", size, victims,
-                        population.alive().size()));
-            }, crash.after().toMillis(), TimeUnit.MILLISECONDS);
+            loop.schedule(
+                    () -> {
+                        int victims = crash.victims(population.alive().size());
+                        population.crashAtOnce(victims);
+                        series.times().crashed(loop.nowMillis(), victims);
+                        progress.accept(String.format(
+                                "%,d nodes: %,d crashed at once, %,d left",
+                                size, victims, population.alive().size()));
+                    },
+                    crash.after().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         lookups.start(end);
         values.start(end);
@@ -82,13 +94,28 @@ final class Simulation {
         runFor(w.deliveryWindow(), "draining");
         lookups.finish();
 
-        return new SizeResult(size, Duration.ofNanos(System.nanoTime() - wallStart), heapPerNodeKiB,
-                population.joins() - joinsBefore, lookups.success().attempts(), lookups.success().fraction(),
-                lookups.hops().percentile(50), lookups.hops().percentile(99), lookups.latencyMillis().percentile(50),
-                lookups.latencyMillis().percentile(99), values.puts().fraction(), values.foundBeforeTtl().fraction(),
-                values.goneAfterTtl().fraction(), listens.delivered().fraction(), listens.delivered().attempts(),
-                listens.delayMillis().percentile(50), listens.delayMillis().percentile(99), datagrams, bytes,
-                series.times().summary(), series);
+        return new SizeResult(
+                size,
+                Duration.ofNanos(System.nanoTime() - wallStart),
+                heapPerNodeKiB,
+                population.joins() - joinsBefore,
+                lookups.success().attempts(),
+                lookups.success().fraction(),
+                lookups.hops().percentile(50),
+                lookups.hops().percentile(99),
+                lookups.latencyMillis().percentile(50),
+                lookups.latencyMillis().percentile(99),
+                values.puts().fraction(),
+                values.foundBeforeTtl().fraction(),
+                values.goneAfterTtl().fraction(),
+                listens.delivered().fraction(),
+                listens.delivered().attempts(),
+                listens.delayMillis().percentile(50),
+                listens.delayMillis().percentile(99),
+                datagrams,
+                bytes,
+                series.times().summary(),
+                series);
     }
 
     /** Starts the nodes one after another over the join phase. */
@@ -107,9 +134,14 @@ final class Simulation {
         while (loop.nowMillis() < end) {
             long stepEnd = Math.min(end, loop.nowMillis() + PROGRESS_EVERY_MILLIS);
             loop.runUntil(stepEnd);
-            progress.accept(String.format("%,d nodes, %s: %s of %s virtual, %,d alive, %.0f s wall, %,d MiB heap",
-                    size, phase, Durations.format(Duration.ofMillis(duration.toMillis() - (end - loop.nowMillis()))),
-                    Durations.format(duration), population.alive().size(), (System.nanoTime() - wallStart) / 1e9,
+            progress.accept(String.format(
+                    "%,d nodes, %s: %s of %s virtual, %,d alive, %.0f s wall, %,d MiB heap",
+                    size,
+                    phase,
+                    Durations.format(Duration.ofMillis(duration.toMillis() - (end - loop.nowMillis()))),
+                    Durations.format(duration),
+                    population.alive().size(),
+                    (System.nanoTime() - wallStart) / 1e9,
                     heapInUse() >> 20));
         }
     }

@@ -27,12 +27,28 @@ import java.time.Duration;
  * @param completion       how long gets, puts and listen refreshes took
  * @param series           the ratios over time; null when read back from a {@code results.csv}
  */
-record SizeResult(int nodes, Duration wallTime, long heapPerNodeKiB, long joins, long lookups,
-                         double lookupSuccess, long hopsP50, long hopsP99, long latencyP50Millis,
-                         long latencyP99Millis, double valuePuts, double valuesFound, double valuesGone,
-                         double listenDelivered, long listenEvents, long listenP50Millis, long listenP99Millis,
-                         double datagramsPerNodeSecond, double bytesPerNodeSecond, Completion completion,
-                         Series series) {
+record SizeResult(
+        int nodes,
+        Duration wallTime,
+        long heapPerNodeKiB,
+        long joins,
+        long lookups,
+        double lookupSuccess,
+        long hopsP50,
+        long hopsP99,
+        long latencyP50Millis,
+        long latencyP99Millis,
+        double valuePuts,
+        double valuesFound,
+        double valuesGone,
+        double listenDelivered,
+        long listenEvents,
+        long listenP50Millis,
+        long listenP99Millis,
+        double datagramsPerNodeSecond,
+        double bytesPerNodeSecond,
+        Completion completion,
+        Series series) {
 
     /**
      * Percentages per minute of measuring, and the operations' durations with when each began.
@@ -42,6 +58,5 @@ record SizeResult(int nodes, Duration wallTime, long heapPerNodeKiB, long joins,
      * @param listenDelivered listen events delivered
      * @param times           every operation's duration, for the crash table and the completion plot
      */
-    record Series(TimeSeries lookupSuccess, TimeSeries valuesFound, TimeSeries listenDelivered, OperationTimes times) {
-    }
+    record Series(TimeSeries lookupSuccess, TimeSeries valuesFound, TimeSeries listenDelivered, OperationTimes times) {}
 }

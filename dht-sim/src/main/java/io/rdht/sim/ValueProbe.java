@@ -34,8 +34,13 @@ final class ValueProbe {
     private final Ratio goneAfterTtl = new Ratio();
     private long stopAt;
 
-    ValueProbe(EventLoop loop, Population population, SplittableRandom random, Workload workload,
-               TimeSeries foundOverTime, OperationTimes times) {
+    ValueProbe(
+            EventLoop loop,
+            Population population,
+            SplittableRandom random,
+            Workload workload,
+            TimeSeries foundOverTime,
+            OperationTimes times) {
         this.loop = loop;
         this.population = population;
         this.random = random;
@@ -54,13 +59,24 @@ final class ValueProbe {
             InfoHash key = InfoHash.random(random);
             Value value = Value.builder().text("value " + i).ttl(ttl).build();
             long firstProbe = PROBE_EVERY_MILLIS + i * PROBE_EVERY_MILLIS / count;
-            Puts.timed(loop, population, times, key, value, result -> {
-                puts.record(true);
-                Stored s = new Stored(key, result.value().id(), result.value().created().toEpochMilli()
-                        + ttl.toMillis());
-                loop.schedule(() -> probeRepeatedly(s), measureStart + firstProbe - loop.nowMillis(),
-                        TimeUnit.MILLISECONDS);
-            }, error -> puts.record(false));
+            Puts.timed(
+                    loop,
+                    population,
+                    times,
+                    key,
+                    value,
+                    result -> {
+                        puts.record(true);
+                        Stored s = new Stored(
+                                key,
+                                result.value().id(),
+                                result.value().created().toEpochMilli() + ttl.toMillis());
+                        loop.schedule(
+                                () -> probeRepeatedly(s),
+                                measureStart + firstProbe - loop.nowMillis(),
+                                TimeUnit.MILLISECONDS);
+                    },
+                    error -> puts.record(false));
         }
     }
 
@@ -86,11 +102,15 @@ final class ValueProbe {
         DhtNode reader = nextReader();
         long asked = loop.nowMillis();
         long[] firstAt = {-1};
-        reader.get(s.key).subscribe(v -> {
-            if (v.id() == s.id && firstAt[0] < 0) {
-                firstAt[0] = loop.nowMillis();
-            }
-        }, error -> judge(s, asked, reader, firstAt[0]), () -> judge(s, asked, reader, firstAt[0]));
+        reader.get(s.key)
+                .subscribe(
+                        v -> {
+                            if (v.id() == s.id && firstAt[0] < 0) {
+                                firstAt[0] = loop.nowMillis();
+                            }
+                        },
+                        error -> judge(s, asked, reader, firstAt[0]),
+                        () -> judge(s, asked, reader, firstAt[0]));
     }
 
     private void judge(Stored s, long asked, DhtNode reader, long foundAt) {
@@ -124,6 +144,5 @@ final class ValueProbe {
         return goneAfterTtl;
     }
 
-    private record Stored(InfoHash key, long id, long expiresAt) {
-    }
+    private record Stored(InfoHash key, long id, long expiresAt) {}
 }

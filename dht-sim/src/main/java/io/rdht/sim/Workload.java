@@ -15,16 +15,27 @@ import java.time.Duration;
  * @param oneReader        whether one node does all the values' gets (as a person at one node's console
  *                         does; another takes over if it dies) instead of a random node each time
  */
-public record Workload(double lookupsPerSecond, int values, Duration valueTtl, int listenKeys, int listenersPerKey,
-                       Duration publishInterval, Duration deliveryWindow, boolean oneReader) {
+public record Workload(
+        double lookupsPerSecond,
+        int values,
+        Duration valueTtl,
+        int listenKeys,
+        int listenersPerKey,
+        Duration publishInterval,
+        Duration deliveryWindow,
+        boolean oneReader) {
 
     /** Checks the figures. */
     public Workload {
         if (lookupsPerSecond < 0 || values < 0 || listenKeys < 0 || listenersPerKey < 0) {
             throw new IllegalArgumentException("workload figures must not be negative");
         }
-        if (valueTtl.isNegative() || valueTtl.isZero() || publishInterval.isNegative() || publishInterval.isZero()
-                || deliveryWindow.isNegative() || deliveryWindow.isZero()) {
+        if (valueTtl.isNegative()
+                || valueTtl.isZero()
+                || publishInterval.isNegative()
+                || publishInterval.isZero()
+                || deliveryWindow.isNegative()
+                || deliveryWindow.isZero()) {
             throw new IllegalArgumentException("workload durations must be positive");
         }
     }
@@ -34,7 +45,7 @@ public record Workload(double lookupsPerSecond, int values, Duration valueTtl, i
      * put every 30 s.
      */
     public static Workload defaults() {
-        return new Workload(2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                false);
+        return new Workload(
+                2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30), false);
     }
 }

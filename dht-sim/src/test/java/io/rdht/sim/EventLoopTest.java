@@ -30,10 +30,13 @@ class EventLoopTest {
 
     @Test
     void aTaskSeesTheClockAtItsDueTimeAndMayScheduleMore() {
-        loop.schedule(() -> {
-            ran.add("first@" + loop.nowMillis());
-            loop.schedule(() -> ran.add("second@" + loop.nowMillis()), 5, TimeUnit.MILLISECONDS);
-        }, 10, TimeUnit.MILLISECONDS);
+        loop.schedule(
+                () -> {
+                    ran.add("first@" + loop.nowMillis());
+                    loop.schedule(() -> ran.add("second@" + loop.nowMillis()), 5, TimeUnit.MILLISECONDS);
+                },
+                10,
+                TimeUnit.MILLISECONDS);
         loop.runUntil(1_100);
         assertThat(ran).containsExactly("first@1010", "second@1015");
     }

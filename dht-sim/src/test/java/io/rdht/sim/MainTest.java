@@ -44,8 +44,10 @@ class MainTest {
 
     @Test
     void combiningAFolderThatHoldsNoReportIsAUsageErrorThatNamesIt() {
-        assertThat(run("--combine", "/nonexistent/report", "--out", "/tmp/unused")).isEqualTo(2);
-        assertThat(err.toString()).contains("no such file: /nonexistent/report/results.csv")
+        assertThat(run("--combine", "/nonexistent/report", "--out", "/tmp/unused"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("no such file: /nonexistent/report/results.csv")
                 .doesNotContain("Exception");
     }
 }

@@ -10,26 +10,20 @@ import java.util.List;
 sealed interface Change {
 
     /** Keep the node id. */
-    record NodeId(InfoHash id) implements Change {
-    }
+    record NodeId(InfoHash id) implements Change {}
 
     /** Keep a value, replacing the one under the same key and identity (id and owner). */
-    record Save(SavedValue value) implements Change {
-    }
+    record Save(SavedValue value) implements Change {}
 
     /** Forget the value with {@code identity} under {@code key}. */
-    record Remove(InfoHash key, ValueIdentity identity) implements Change {
-    }
+    record Remove(InfoHash key, ValueIdentity identity) implements Change {}
 
     /** Keep these contacts in place of the saved ones. */
-    record Contacts(List<NodeInfo> contacts) implements Change {
-    }
+    record Contacts(List<NodeInfo> contacts) implements Change {}
 
     /** Run {@code done} once the changes queued before are committed. */
-    record Barrier(Runnable done) implements Change {
-    }
+    record Barrier(Runnable done) implements Change {}
 
     /** Commit what is queued before, then stop the writer. */
-    record Stop() implements Change {
-    }
+    record Stop() implements Change {}
 }

@@ -66,8 +66,12 @@ public final class SqliteStateStore implements StateStore {
     private final FileChannel lockChannel;
     private volatile boolean closed;
 
-    private SqliteStateStore(Path directory, SavedState saved, BlockingQueue<Change> queue, StateWriter writer,
-                             FileChannel lockChannel) {
+    private SqliteStateStore(
+            Path directory,
+            SavedState saved,
+            BlockingQueue<Change> queue,
+            StateWriter writer,
+            FileChannel lockChannel) {
         this.directory = directory;
         this.saved = saved;
         this.queue = queue;
@@ -94,8 +98,8 @@ public final class SqliteStateStore implements StateStore {
             createOwnerOnly(directory);
             channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             if (lockOf(channel) == null) {
-                throw new StateStoreException(directory, "state directory " + directory
-                        + " is in use by another running node", null);
+                throw new StateStoreException(
+                        directory, "state directory " + directory + " is in use by another running node", null);
             }
             Path file = directory.resolve(DATABASE);
             Connection c;
@@ -105,23 +109,29 @@ public final class SqliteStateStore implements StateStore {
                 saved = readOrClose(c);
             } catch (CorruptStateException e) {
                 Path aside = moveAside(file, clock);
-                log.warn("state in {} is unreadable ({}); moved aside to {}, starting with a fresh state", file,
-                        e.getMessage(), aside.getFileName());
+                log.warn(
+                        "state in {} is unreadable ({}); moved aside to {}, starting with a fresh state",
+                        file,
+                        e.getMessage(),
+                        aside.getFileName());
                 c = StateDatabase.open(file);
                 saved = readOrClose(c);
             }
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-            SqliteStateStore store = new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue),
-                    channel);
+            SqliteStateStore store =
+                    new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue), channel);
             store.writer.start();
-            log.info("state in {}: {} saved, {} contacts, {} values", directory,
+            log.info(
+                    "state in {}: {} saved, {} contacts, {} values",
+                    directory,
                     saved.nodeId().map(id -> "node " + id.shortHex()).orElse("no node id"),
-                    saved.contacts().size(), saved.values().size());
+                    saved.contacts().size(),
+                    saved.values().size());
             return store;
         } catch (IOException | SQLException | CorruptStateException e) {
             closeQuietly(channel);
-            throw new StateStoreException(directory, "cannot use state directory " + directory + ": "
-                    + e.getMessage(), e);
+            throw new StateStoreException(
+                    directory, "cannot use state directory " + directory + ": " + e.getMessage(), e);
         } catch (StateStoreException e) {
             closeQuietly(channel);
             throw e;
@@ -211,8 +221,7 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue)
-            throws SQLException {
+    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue) throws SQLException {
         try {
             return new StateWriter(file, c, queue);
         } catch (SQLException e) {
@@ -240,8 +249,8 @@ public final class SqliteStateStore implements StateStore {
             return;
         }
         if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(directory);
         }

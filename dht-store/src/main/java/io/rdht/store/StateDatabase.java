@@ -66,8 +66,7 @@ final class StateDatabase {
         "COMMIT",
     };
 
-    private StateDatabase() {
-    }
+    private StateDatabase() {}
 
     /**
      * Opens the database in {@code file}, creating it if missing.
@@ -102,8 +101,8 @@ final class StateDatabase {
                     version = SCHEMA_VERSION;
                 }
                 if (version != 0 && version != SCHEMA_VERSION) {
-                    throw new CorruptStateException("schema version " + version + ", this rdht reads "
-                            + SCHEMA_VERSION, null);
+                    throw new CorruptStateException(
+                            "schema version " + version + ", this rdht reads " + SCHEMA_VERSION, null);
                 }
                 for (String table : SCHEMA) {
                     s.execute(table);
@@ -144,8 +143,8 @@ final class StateDatabase {
                 s.execute(step);
             }
         } catch (SQLException e) {
-            throw new CorruptStateException("cannot migrate schema version " + KEYED_BY_ID_VERSION + ": "
-                    + e.getMessage(), e);
+            throw new CorruptStateException(
+                    "cannot migrate schema version " + KEYED_BY_ID_VERSION + ": " + e.getMessage(), e);
         }
     }
 

@@ -38,8 +38,7 @@ final class StateReader {
     /** Most contacts read back. */
     static final int MAX_CONTACTS = 1024;
 
-    private StateReader() {
-    }
+    private StateReader() {}
 
     /**
      * The state in the database.
@@ -57,8 +56,8 @@ final class StateReader {
     }
 
     private static Optional<InfoHash> nodeId(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE name = 'node_id' AND length(value) = "
-                + InfoHash.BYTES)) {
+        try (ResultSet rs =
+                s.executeQuery("SELECT value FROM meta WHERE name = 'node_id' AND length(value) = " + InfoHash.BYTES)) {
             return rs.next() ? Optional.of(InfoHash.fromBytes(rs.getBytes(1))) : Optional.empty();
         }
     }
@@ -71,7 +70,8 @@ final class StateReader {
                 + MAX_CONTACTS)) {
             while (rs.next()) {
                 try {
-                    contacts.add(new NodeInfo(InfoHash.fromBytes(rs.getBytes(1)),
+                    contacts.add(new NodeInfo(
+                            InfoHash.fromBytes(rs.getBytes(1)),
                             new InetSocketAddress(InetAddress.getByAddress(rs.getBytes(2)), rs.getInt(3))));
                 } catch (UnknownHostException | IllegalArgumentException e) {
                     skipped++;
@@ -124,8 +124,8 @@ final class StateReader {
                 .signature(rs.getBytes(9))
                 .recipient(rs.getBytes(10))
                 .build();
-        return new SavedValue(InfoHash.fromBytes(rs.getBytes(1)), value, InetAddress.getByAddress(rs.getBytes(11)),
-                rs.getLong(12));
+        return new SavedValue(
+                InfoHash.fromBytes(rs.getBytes(1)), value, InetAddress.getByAddress(rs.getBytes(11)), rs.getLong(12));
     }
 
     /** SQLite hands back an empty blob as null. */

@@ -44,8 +44,8 @@ final class StateWriter implements Runnable {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.removeValue = connection.prepareStatement("DELETE FROM stored WHERE key = ? AND id = ? AND owner = ?");
         this.saveMeta = connection.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
-        this.addContact = connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)"
-                + " VALUES (?, ?, ?)");
+        this.addContact =
+                connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)" + " VALUES (?, ?, ?)");
     }
 
     @Override
@@ -86,7 +86,9 @@ final class StateWriter implements Runnable {
         } catch (SQLException | RuntimeException e) {
             // a change the database refuses must not stop the barriers: the node would stop answering
             failed = true;
-            log.error("the state in {} can no longer be saved ({}); the node goes on without saving", file,
+            log.error(
+                    "the state in {} can no longer be saved ({}); the node goes on without saving",
+                    file,
                     e.getMessage());
             try {
                 connection.rollback();
@@ -136,8 +138,8 @@ final class StateWriter implements Runnable {
                     addContact.executeUpdate();
                 }
             }
-            case Change.Barrier b -> { }
-            case Change.Stop s -> { }
+            case Change.Barrier b -> {}
+            case Change.Stop s -> {}
         }
     }
 

@@ -47,9 +47,17 @@ class SqliteStateStoreTest {
         InfoHash id = InfoHash.of("node");
         NodeInfo contact = new NodeInfo(InfoHash.of("contact"), new InetSocketAddress("127.0.0.1", 4242));
         NodeInfo contact6 = new NodeInfo(InfoHash.of("contact6"), new InetSocketAddress("::1", 4243));
-        Value signedLooking = Value.builder().id(7).seq(3).data(new byte[] {1, 2, 3}).contentType("application/cbor")
-                .ttl(Duration.ofHours(2)).created(Instant.ofEpochMilli(1_700_000_000_123L))
-                .owner(bytes(32, 1)).signature(bytes(64, 2)).recipient(bytes(32, 3)).build();
+        Value signedLooking = Value.builder()
+                .id(7)
+                .seq(3)
+                .data(new byte[] {1, 2, 3})
+                .contentType("application/cbor")
+                .ttl(Duration.ofHours(2))
+                .created(Instant.ofEpochMilli(1_700_000_000_123L))
+                .owner(bytes(32, 1))
+                .signature(bytes(64, 2))
+                .recipient(bytes(32, 3))
+                .build();
         Value empty = Value.builder().id(8).data(new byte[0]).build();
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             assertThat(store.saved()).isEqualTo(SavedState.empty());
@@ -57,8 +65,8 @@ class SqliteStateStoreTest {
             store.saveContacts(List.of(contact, contact6));
             store.saveValue(new SavedValue(KEY, signedLooking, InetAddress.getByName("10.0.0.1"), EXPIRY));
             store.saveValue(new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
-            store.saveValue(new SavedValue(KEY, Value.builder().id(9).text("gone").build(),
-                    InetAddress.getByName("10.0.0.1"), EXPIRY));
+            store.saveValue(new SavedValue(
+                    KEY, Value.builder().id(9).text("gone").build(), InetAddress.getByName("10.0.0.1"), EXPIRY));
             store.removeValue(KEY, ValueIdentity.unsigned(9));
         }
 
@@ -66,11 +74,17 @@ class SqliteStateStoreTest {
             SavedState saved = store.saved();
             assertThat(saved.nodeId()).contains(id);
             assertThat(saved.contacts()).containsExactlyInAnyOrder(contact, contact6);
-            assertThat(saved.values()).containsExactlyInAnyOrder(
-                    new SavedValue(KEY, signedLooking, InetAddress.getByName("10.0.0.1"), EXPIRY),
-                    new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
-            SavedValue back = saved.values().stream().filter(v -> v.value().id() == 7).findFirst().orElseThrow();
-            assertThat(back.value().sameContentAs(signedLooking)).as("every field the signature covers").isTrue();
+            assertThat(saved.values())
+                    .containsExactlyInAnyOrder(
+                            new SavedValue(KEY, signedLooking, InetAddress.getByName("10.0.0.1"), EXPIRY),
+                            new SavedValue(KEY, empty, InetAddress.getByName("::1"), EXPIRY + 1));
+            SavedValue back = saved.values().stream()
+                    .filter(v -> v.value().id() == 7)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(back.value().sameContentAs(signedLooking))
+                    .as("every field the signature covers")
+                    .isTrue();
             assertThat(back.value().owner()).isEqualTo(signedLooking.owner());
             assertThat(back.value().signature()).isEqualTo(signedLooking.signature());
             assertThat(back.value().recipient()).isEqualTo(signedLooking.recipient());
@@ -83,7 +97,8 @@ class SqliteStateStoreTest {
         Identity attacker = Identity.generate();
         SavedValue victims = saved(signedBy(victim, "victim's"), "10.0.0.1");
         SavedValue attackers = saved(signedBy(attacker, "attacker's"), "10.0.0.2");
-        SavedValue unsigned = saved(Value.builder().id(ID).seq(9).text("unsigned").build(), "10.0.0.3");
+        SavedValue unsigned =
+                saved(Value.builder().id(ID).seq(9).text("unsigned").build(), "10.0.0.3");
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             store.saveValue(victims);
             store.saveValue(attackers);
@@ -92,7 +107,9 @@ class SqliteStateStoreTest {
 
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             assertThat(store.saved().values()).containsExactlyInAnyOrder(victims, attackers, unsigned);
-            assertThat(store.saved().values()).extracting(v -> v.value().identity()).doesNotHaveDuplicates()
+            assertThat(store.saved().values())
+                    .extracting(v -> v.value().identity())
+                    .doesNotHaveDuplicates()
                     .contains(ValueIdentity.unsigned(ID));
             store.removeValue(KEY, attackers.value().identity());
             store.removeValue(KEY, ValueIdentity.unsigned(ID));
@@ -118,41 +135,58 @@ class SqliteStateStoreTest {
                     + " data BLOB NOT NULL, content_type TEXT NOT NULL, ttl_ms INTEGER NOT NULL,"
                     + " created_ms INTEGER NOT NULL, owner BLOB, signature BLOB, recipient BLOB,"
                     + " source BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID");
-            s.execute("INSERT INTO meta VALUES ('node_id', x'" + InfoHash.of("old node").toHex() + "')");
+            s.execute("INSERT INTO meta VALUES ('node_id', x'"
+                    + InfoHash.of("old node").toHex() + "')");
             s.execute("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 1, 0, x'61', 'text/plain', 1000, 0,"
                     + " NULL, NULL, NULL, x'7f000001', " + EXPIRY + ")");
             s.execute("INSERT INTO stored VALUES (x'" + KEY.toHex() + "', 2, 0, x'62', 'text/plain', 1000, 0,"
-                    + " x'" + HexFormat.of().formatHex(owner) + "', x'" + HexFormat.of().formatHex(bytes(64, 6))
+                    + " x'" + HexFormat.of().formatHex(owner) + "', x'"
+                    + HexFormat.of().formatHex(bytes(64, 6))
                     + "', NULL, x'7f000001', " + EXPIRY + ")");
             s.execute("PRAGMA user_version=1");
         }
 
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             assertThat(store.saved().nodeId()).contains(InfoHash.of("old node"));
-            assertThat(store.saved().values()).extracting(v -> v.value().identity())
+            assertThat(store.saved().values())
+                    .extracting(v -> v.value().identity())
                     .containsExactlyInAnyOrder(ValueIdentity.unsigned(1), new ValueIdentity(2, owner));
-            store.saveValue(saved(Value.builder().id(1).owner(owner).signature(bytes(64, 7)).text("c").build(),
+            store.saveValue(saved(
+                    Value.builder()
+                            .id(1)
+                            .owner(owner)
+                            .signature(bytes(64, 7))
+                            .text("c")
+                            .build(),
                     "127.0.0.1"));
         }
         assertThat(aside()).isEmpty();
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
-            assertThat(store.saved().values()).as("id 1 of an owner beside the unsigned id 1").hasSize(3);
+            assertThat(store.saved().values())
+                    .as("id 1 of an owner beside the unsigned id 1")
+                    .hasSize(3);
         }
     }
 
     @Test
     void aChangeIsInTheDatabaseFileBeforeItsDurabilityTaskRuns() throws Exception {
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
-            store.saveValue(new SavedValue(KEY, Value.builder().id(1).text("acknowledged").build(),
-                    InetAddress.getByName("127.0.0.1"), EXPIRY));
+            store.saveValue(new SavedValue(
+                    KEY,
+                    Value.builder().id(1).text("acknowledged").build(),
+                    InetAddress.getByName("127.0.0.1"),
+                    EXPIRY));
             CountDownLatch durable = new CountDownLatch(1);
             long[] rowsSeen = {-1};
             store.whenDurable(() -> {
                 rowsSeen[0] = rowsInAnotherConnection();
                 durable.countDown();
             });
-            assertThat(durable.await(10, TimeUnit.SECONDS)).as("durability task ran").isTrue();
-            assertThat(rowsSeen[0]).as("rows a second connection sees when the put would be acknowledged")
+            assertThat(durable.await(10, TimeUnit.SECONDS))
+                    .as("durability task ran")
+                    .isTrue();
+            assertThat(rowsSeen[0])
+                    .as("rows a second connection sees when the put would be acknowledged")
                     .isEqualTo(1);
         }
     }
@@ -166,7 +200,9 @@ class SqliteStateStoreTest {
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             assertThat(store.saved()).isEqualTo(SavedState.empty());
         }
-        assertThat(aside()).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+        assertThat(aside())
+                .singleElement()
+                .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
     }
 
     @Test
@@ -174,8 +210,11 @@ class SqliteStateStoreTest {
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
             store.saveNodeId(InfoHash.of("node"));
             for (int i = 1; i <= 2000; i++) {
-                store.saveValue(new SavedValue(InfoHash.of("key " + i), Value.builder().id(i).data(bytes(300, i))
-                        .build(), InetAddress.getByName("127.0.0.1"), EXPIRY));
+                store.saveValue(new SavedValue(
+                        InfoHash.of("key " + i),
+                        Value.builder().id(i).data(bytes(300, i)).build(),
+                        InetAddress.getByName("127.0.0.1"),
+                        EXPIRY));
             }
         }
         Path file = dir.resolve(SqliteStateStore.DATABASE);
@@ -198,8 +237,8 @@ class SqliteStateStoreTest {
     @Test
     void rowsBeyondAValuesLimitsAreSkippedAndTheOthersRead() throws Exception {
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
-            store.saveValue(new SavedValue(KEY, Value.builder().id(1).text("fine").build(),
-                    InetAddress.getByName("127.0.0.1"), EXPIRY));
+            store.saveValue(new SavedValue(
+                    KEY, Value.builder().id(1).text("fine").build(), InetAddress.getByName("127.0.0.1"), EXPIRY));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
                 Statement s = c.createStatement()) {
@@ -213,7 +252,9 @@ class SqliteStateStoreTest {
         }
 
         try (SqliteStateStore store = SqliteStateStore.open(dir)) {
-            assertThat(store.saved().values()).extracting(v -> v.value().dataAsText()).containsExactly("fine");
+            assertThat(store.saved().values())
+                    .extracting(v -> v.value().dataAsText())
+                    .containsExactly("fine");
             assertThat(store.saved().contacts()).isEmpty();
         }
     }
@@ -221,8 +262,10 @@ class SqliteStateStoreTest {
     @Test
     void aSecondStoreOnTheSameDirectoryIsRefusedWithTheDirectoryNamed() {
         try (SqliteStateStore first = SqliteStateStore.open(dir)) {
-            assertThatThrownBy(() -> SqliteStateStore.open(dir)).isInstanceOf(StateStoreException.class)
-                    .hasMessageContaining(dir.toString()).hasMessageContaining("in use");
+            assertThatThrownBy(() -> SqliteStateStore.open(dir))
+                    .isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining(dir.toString())
+                    .hasMessageContaining("in use");
         }
         SqliteStateStore.open(dir).close();
     }
@@ -230,13 +273,15 @@ class SqliteStateStoreTest {
     @Test
     void aDirectoryThatCannotBeCreatedIsAnErrorNamingIt() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-        assertThatThrownBy(() -> SqliteStateStore.open(file.resolve("state"))).isInstanceOf(StateStoreException.class)
+        assertThatThrownBy(() -> SqliteStateStore.open(file.resolve("state")))
+                .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining("a-file");
     }
 
     private long rowsInAnotherConnection() {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStateStore.DATABASE));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM stored")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM stored")) {
             return rs.next() ? rs.getLong(1) : -1;
         } catch (SQLException e) {
             throw new AssertionError(e);
@@ -251,7 +296,11 @@ class SqliteStateStoreTest {
     }
 
     private static Value signedBy(Identity identity, String text) {
-        Value unsigned = Value.builder().id(ID).seq(1).text(text).created(Instant.ofEpochMilli(EXPIRY - 60_000))
+        Value unsigned = Value.builder()
+                .id(ID)
+                .seq(1)
+                .text(text)
+                .created(Instant.ofEpochMilli(EXPIRY - 60_000))
                 .build();
         return ValueSigner.sign(KEY, unsigned, identity);
     }

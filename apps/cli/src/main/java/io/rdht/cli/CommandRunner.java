@@ -14,8 +14,7 @@ import picocli.CommandLine;
  */
 public final class CommandRunner {
 
-    private CommandRunner() {
-    }
+    private CommandRunner() {}
 
     /**
      * Runs {@code command} with {@code args}, its settings merged from the flags, the

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Where rdht's commands keep their files: {@code $XDG_CONFIG_HOME/rdht}, else {@code ~/.config/rdht}. */
 public final class ConfigDirectory {
 
-    private ConfigDirectory() {
-    }
+    private ConfigDirectory() {}
 
     /** The path of {@code file} in rdht's configuration directory. */
     public static Path resolve(String file) {

@@ -12,8 +12,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     /** Creates the converter; picocli calls this. */
-    public DurationConverter() {
-    }
+    public DurationConverter() {}
 
     @Override
     public Duration convert(String text) {

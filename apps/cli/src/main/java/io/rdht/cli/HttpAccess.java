@@ -15,10 +15,10 @@ public final class HttpAccess {
 
     // RFC 6750's b64token: what a bearer token may hold in an Authorization header
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
+    private static final Pattern ORIGIN =
+            Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
 
-    private HttpAccess() {
-    }
+    private HttpAccess() {}
 
     /**
      * Checks a write token.
@@ -43,7 +43,8 @@ public final class HttpAccess {
      */
     public static String checkOrigin(String origin) {
         if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
-            throw new IllegalArgumentException("an origin is http(s)://HOST[:PORT] with no path, or *, got '" + origin + "'");
+            throw new IllegalArgumentException(
+                    "an origin is http(s)://HOST[:PORT] with no path, or *, got '" + origin + "'");
         }
         return origin;
     }

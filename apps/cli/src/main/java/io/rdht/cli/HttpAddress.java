@@ -11,8 +11,7 @@ public final class HttpAddress {
     /** The host bound when only a port is given: the HTTP port is local unless told otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
 
-    private HttpAddress() {
-    }
+    private HttpAddress() {}
 
     /**
      * Parses {@code 9100}, {@code 127.0.0.1:9100}, {@code 0.0.0.0:9100} or {@code [::1]:9100}.

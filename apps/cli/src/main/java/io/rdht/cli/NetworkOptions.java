@@ -23,19 +23,32 @@ public final class NetworkOptions {
     /** The environment variable read when no {@code --bootstrap} is given. */
     public static final String BOOTSTRAP_VARIABLE = "DHT_BOOTSTRAP";
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "PORT",
+            scope = ScopeType.INHERIT,
             description = "UDP port of this node (0: any free port).")
     private Integer port;
 
-    @Option(names = {"-b", "--bootstrap"}, paramLabel = "HOST:PORT", split = ",", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-b", "--bootstrap"},
+            paramLabel = "HOST:PORT",
+            split = ",",
+            scope = ScopeType.INHERIT,
             description = "Node(s) to join through; else $" + BOOTSTRAP_VARIABLE + ".")
     private List<String> bootstrap = new ArrayList<>();
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            scope = ScopeType.INHERIT,
             description = "Local address to bind (default: ::, every IPv4 and IPv6 address).")
     private String bind = DhtConfig.WILDCARD;
 
-    @Option(names = "--network", paramLabel = "ID", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--network",
+            paramLabel = "ID",
+            scope = ScopeType.INHERIT,
             description = "Network id; nodes of other networks are ignored.")
     private int networkId;
 
@@ -62,7 +75,9 @@ public final class NetworkOptions {
     public List<InetSocketAddress> bootstrap(Map<String, String> env, List<String> fallback) {
         List<String> given = bootstrap;
         String source = "--bootstrap";
-        if (given.isEmpty() && env.get(BOOTSTRAP_VARIABLE) != null && !env.get(BOOTSTRAP_VARIABLE).isBlank()) {
+        if (given.isEmpty()
+                && env.get(BOOTSTRAP_VARIABLE) != null
+                && !env.get(BOOTSTRAP_VARIABLE).isBlank()) {
             given = List.of(env.get(BOOTSTRAP_VARIABLE).split(","));
             source = BOOTSTRAP_VARIABLE;
         }
@@ -83,7 +98,9 @@ public final class NetworkOptions {
 
     /** Whether bootstrap nodes were named on the command line or in the environment. */
     public boolean bootstrapGiven(Map<String, String> env) {
-        return !bootstrap.isEmpty() || (env.get(BOOTSTRAP_VARIABLE) != null && !env.get(BOOTSTRAP_VARIABLE).isBlank());
+        return !bootstrap.isEmpty()
+                || (env.get(BOOTSTRAP_VARIABLE) != null
+                        && !env.get(BOOTSTRAP_VARIABLE).isBlank());
     }
 
     /** A node configuration with these options, joining through {@code nodes}. */

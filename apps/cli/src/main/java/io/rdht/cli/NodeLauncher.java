@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /** Starts a command's node and tells the user, in one line, when it cannot join. */
 public final class NodeLauncher {
 
-    private NodeLauncher() {
-    }
+    private NodeLauncher() {}
 
     /**
      * Starts a node with {@code config} within {@code timeout}.
@@ -27,8 +26,10 @@ public final class NodeLauncher {
             }
             return node;
         } catch (DhtException.StartFailed e) {
-            throw new UserError(ExitCode.FAILED, "cannot listen on UDP " + describe(e.address())
-                    + " (is another node using that port? try -p 0): " + e.getCause().getMessage());
+            throw new UserError(
+                    ExitCode.FAILED,
+                    "cannot listen on UDP " + describe(e.address()) + " (is another node using that port? try -p 0): "
+                            + e.getCause().getMessage());
         } catch (IllegalStateException e) {
             throw new UserError(ExitCode.FAILED, "the node did not start within " + timeout.toSeconds() + " s");
         }
@@ -42,8 +43,10 @@ public final class NodeLauncher {
     public static void requireJoined(DhtNode node, List<InetSocketAddress> bootstrap) {
         if (node.routingTable().block(Duration.ofSeconds(5)).contactCount() == 0) {
             node.close();
-            throw new UserError(ExitCode.NO_NETWORK, "no node answered at " + describe(bootstrap)
-                    + " (is a node running there? set --bootstrap or " + NetworkOptions.BOOTSTRAP_VARIABLE + ")");
+            throw new UserError(
+                    ExitCode.NO_NETWORK,
+                    "no node answered at " + describe(bootstrap) + " (is a node running there? set --bootstrap or "
+                            + NetworkOptions.BOOTSTRAP_VARIABLE + ")");
         }
     }
 

@@ -21,8 +21,7 @@ public final class QuietLogConfigurator extends ContextAwareBase implements Conf
     private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
     /** Made by Logback's service loader. */
-    public QuietLogConfigurator() {
-    }
+    public QuietLogConfigurator() {}
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.random.RandomGenerator;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 /**
  * One pollution reading, as sensors publish it to {@code pollution_level}:
@@ -50,7 +50,8 @@ public record Reading(int levelPercent, double latitude, double longitude) {
             throw new InvalidReading("not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidReading("a reading is a JSON object like {\"lvl_percent\":39,\"lat\":39.09,\"long\":125.68}");
+            throw new InvalidReading(
+                    "a reading is a JSON object like {\"lvl_percent\":39,\"lat\":39.09,\"long\":125.68}");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -77,7 +78,9 @@ public record Reading(int levelPercent, double latitude, double longitude) {
     /** A slightly different reading, as a real sensor's next one: level ±3, position within ~1 m. */
     public Reading drift(RandomGenerator random) {
         int level = Math.max(0, Math.min(100, levelPercent + random.nextInt(-3, 4)));
-        return new Reading(level, clamp(latitude + random.nextDouble(-1e-5, 1e-5), 90),
+        return new Reading(
+                level,
+                clamp(latitude + random.nextDouble(-1e-5, 1e-5), 90),
                 clamp(longitude + random.nextDouble(-1e-5, 1e-5), 180));
     }
 

@@ -13,8 +13,7 @@ public final class ServiceLogging {
 
     private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{0} - %msg%n";
 
-    private ServiceLogging() {
-    }
+    private ServiceLogging() {}
 
     /** Sends every log line to standard output, rdht's from INFO (DEBUG when {@code verbose}). */
     public static void toStandardOutput(boolean verbose) {

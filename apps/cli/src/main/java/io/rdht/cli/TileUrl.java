@@ -11,8 +11,7 @@ public final class TileUrl {
     /** The value that turns tiles off. */
     public static final String NONE = "none";
 
-    private TileUrl() {
-    }
+    private TileUrl() {}
 
     /**
      * Checks {@code url}.
@@ -23,10 +22,12 @@ public final class TileUrl {
         if (url.equals(NONE)) {
             return;
         }
-        if (!url.matches("https?://[^\\s\"'<>]+") || !url.contains("{z}") || !url.contains("{x}")
+        if (!url.matches("https?://[^\\s\"'<>]+")
+                || !url.contains("{z}")
+                || !url.contains("{x}")
                 || !url.contains("{y}")) {
-            throw new IllegalArgumentException("expected an http(s) URL with {z}, {x} and {y}, or 'none', got '"
-                    + url + "'");
+            throw new IllegalArgumentException(
+                    "expected an http(s) URL with {z}, {x} and {y}, or 'none', got '" + url + "'");
         }
     }
 }

@@ -12,8 +12,10 @@ class HttpAccessTest {
     void aTokenIsLongEnoughAndFitsInAnAuthorizationHeader() {
         assertThat(HttpAccess.checkToken("abcdefghijklmnop")).isEqualTo("abcdefghijklmnop");
         assertThat(HttpAccess.checkToken("AbC-._~+/0123456789==")).endsWith("==");
-        assertThatThrownBy(() -> HttpAccess.checkToken("short")).hasMessage("a token has 16 to 256 characters, this one 5");
-        assertThatThrownBy(() -> HttpAccess.checkToken("has a space in it ok")).hasMessageContaining("only letters")
+        assertThatThrownBy(() -> HttpAccess.checkToken("short"))
+                .hasMessage("a token has 16 to 256 characters, this one 5");
+        assertThatThrownBy(() -> HttpAccess.checkToken("has a space in it ok"))
+                .hasMessageContaining("only letters")
                 .hasMessageNotContaining("space in it");
     }
 

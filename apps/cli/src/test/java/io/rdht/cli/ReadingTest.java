@@ -18,20 +18,23 @@ class ReadingTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"lvl_percent\":39,\"lat\":39.09}                         | missing field long",
-        "{\"lvl_percent\":101,\"lat\":1,\"long\":2}                 | lvl_percent must be an integer from 0 to 100",
-        "{\"lvl_percent\":39.5,\"lat\":1,\"long\":2}                | lvl_percent must be an integer",
-        "{\"lvl_percent\":\"39\",\"lat\":1,\"long\":2}              | lvl_percent must be an integer",
-        "{\"lvl_percent\":39,\"lat\":91,\"long\":2}                 | lat must be between -90 and 90",
-        "{\"lvl_percent\":39,\"lat\":1,\"long\":-180.5}             | long must be between -180 and 180",
-        "{\"lvl_percent\":39,\"lat\":\"north\",\"long\":2}          | lat must be a number",
-        "{\"lvl_percent\":39,\"lat\":1,\"long\":2,\"extra\":true}   | unknown field extra",
-        "[39,1,2]                                                   | a reading is a JSON object",
-        "{\"lvl_percent\":39,                                       | not valid JSON",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"lvl_percent\":39,\"lat\":39.09}                         | missing field long",
+                "{\"lvl_percent\":101,\"lat\":1,\"long\":2}                 | lvl_percent must be an integer from 0 to 100",
+                "{\"lvl_percent\":39.5,\"lat\":1,\"long\":2}                | lvl_percent must be an integer",
+                "{\"lvl_percent\":\"39\",\"lat\":1,\"long\":2}              | lvl_percent must be an integer",
+                "{\"lvl_percent\":39,\"lat\":91,\"long\":2}                 | lat must be between -90 and 90",
+                "{\"lvl_percent\":39,\"lat\":1,\"long\":-180.5}             | long must be between -180 and 180",
+                "{\"lvl_percent\":39,\"lat\":\"north\",\"long\":2}          | lat must be a number",
+                "{\"lvl_percent\":39,\"lat\":1,\"long\":2,\"extra\":true}   | unknown field extra",
+                "[39,1,2]                                                   | a reading is a JSON object",
+                "{\"lvl_percent\":39,                                       | not valid JSON",
+            })
     void invalidReadingsAreRefusedNamingTheField(String json, String message) {
-        assertThatThrownBy(() -> Reading.parse(json.strip())).isInstanceOf(Reading.InvalidReading.class)
+        assertThatThrownBy(() -> Reading.parse(json.strip()))
+                .isInstanceOf(Reading.InvalidReading.class)
                 .hasMessageContaining(message.strip());
     }
 

@@ -15,7 +15,8 @@ final class LiveTable implements ReadingDisplay {
 
     private static final String CLEAR = "\033[H\033[2J";
     private static final String RESET = "\033[0m";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PrintStream out;
     private final String title;
@@ -43,17 +44,30 @@ final class LiveTable implements ReadingDisplay {
 
     private void redraw() {
         StringBuilder s = new StringBuilder(CLEAR).append(title).append("\n\n");
-        s.append(String.format(Locale.ROOT, "%-8s  %-16s  %-10s  %-24s  %s%n", "time", "sensor", "signature",
-                "position", "level"));
+        s.append(String.format(
+                Locale.ROOT, "%-8s  %-16s  %-10s  %-24s  %s%n", "time", "sensor", "signature", "position", "level"));
         for (SensorReading r : latest.values()) {
             int level = r.reading().levelPercent();
-            s.append(colour(level)).append(String.format(Locale.ROOT, "%-8s  %-16s  %-10s  %-24s  %3d%% %s",
-                    CLOCK.format(r.time()), r.sensor(), r.verified() ? "✓" : "✗ unverified",
-                    r.reading().position(), level, bar(level))).append(RESET).append('\n');
+            s.append(colour(level))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%-8s  %-16s  %-10s  %-24s  %3d%% %s",
+                            CLOCK.format(r.time()),
+                            r.sensor(),
+                            r.verified() ? "✓" : "✗ unverified",
+                            r.reading().position(),
+                            level,
+                            bar(level)))
+                    .append(RESET)
+                    .append('\n');
         }
         s.append('\n').append(latest.size()).append(" sensors");
         if (rejected > 0) {
-            s.append(", ").append(rejected).append(" rejected (last: ").append(lastRejection).append(')');
+            s.append(", ")
+                    .append(rejected)
+                    .append(" rejected (last: ")
+                    .append(lastRejection)
+                    .append(')');
         }
         s.append("  —  Ctrl-C to stop\n");
         out.print(s);

@@ -20,12 +20,21 @@ import picocli.CommandLine.Option;
 import reactor.core.Disposable;
 
 /** {@code monitor}: follows the pollution readings live. */
-@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Follows pollution_level and shows each reading as it arrives; --web also on a live map in a browser.",
-                "Without --bootstrap (or DHT_BOOTSTRAP) it is the first node of a new network, on port 4242."},
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Follows pollution_level and shows each reading as it arrives; --web also on a live map in a browser.",
+            "Without --bootstrap (or DHT_BOOTSTRAP) it is the first node of a new network, on port 4242."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the node could not start (e.g. port in use)", "2:invalid arguments",
-                "3:no node answered at the bootstrap address"})
+        exitCodeList = {
+            "0:stopped",
+            "1:the node could not start (e.g. port in use)",
+            "2:invalid arguments",
+            "3:no node answered at the bootstrap address"
+        })
 public final class Monitor implements Callable<Integer> {
 
     @Mixin
@@ -46,7 +55,9 @@ public final class Monitor implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "NAME", description = "Key to follow (default: ${DEFAULT-VALUE}).")
     private String key = Reading.KEY;
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug logs on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Debug logs on stderr.")
     private boolean verbose;
 
     /** Runs the command; exits with its code. */
@@ -58,15 +69,17 @@ public final class Monitor implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Logging.configure(verbose);
         List<InetSocketAddress> bootstrap = network.bootstrap(System.getenv(), List.of());
-        DhtNode node = NodeLauncher.start(network.configure(DhtConfig.builder(), DhtConfig.DEFAULT_PORT, bootstrap)
-                .build(), Duration.ofSeconds(15));
+        DhtNode node = NodeLauncher.start(
+                network.configure(DhtConfig.builder(), DhtConfig.DEFAULT_PORT, bootstrap)
+                        .build(),
+                Duration.ofSeconds(15));
         if (!bootstrap.isEmpty()) {
             NodeLauncher.requireJoined(node, bootstrap);
         }
-        String joined = bootstrap.isEmpty() ? "first node of a new network"
-                : "joined via " + NodeLauncher.describe(bootstrap);
-        String title = "monitor: node " + node.id().shortHex() + " on port " + node.address().getPort() + ", "
-                + joined + ", following " + key;
+        String joined =
+                bootstrap.isEmpty() ? "first node of a new network" : "joined via " + NodeLauncher.describe(bootstrap);
+        String title = "monitor: node " + node.id().shortHex() + " on port "
+                + node.address().getPort() + ", " + joined + ", following " + key;
         System.err.println(title);
         InfoHash followed = InfoHash.isHex(key) ? InfoHash.fromHex(key) : InfoHash.of(key);
         WebMap map = null;
@@ -80,7 +93,8 @@ public final class Monitor implements Callable<Integer> {
             System.err.println("monitor: live map on " + map.url());
         }
 
-        ReadingStream.Mode mode = json ? ReadingStream.Mode.JSON
+        ReadingStream.Mode mode = json
+                ? ReadingStream.Mode.JSON
                 : System.console() != null && !plain ? ReadingStream.Mode.TABLE : ReadingStream.Mode.LINES;
         Disposable following = ReadingStream.follow(node, followed, mode, title, System.out);
 

@@ -29,8 +29,7 @@ final class PageRoute implements HttpRoute {
     private static final String LEAFLET = "META-INF/resources/webjars/leaflet/" + LEAFLET_VERSION + "/dist/";
     private static final String OWN = "io/rdht/monitor/web/";
 
-    private record Asset(String type, byte[] bytes) {
-    }
+    private record Asset(String type, byte[] bytes) {}
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
 
@@ -41,8 +40,9 @@ final class PageRoute implements HttpRoute {
         assets.put("/app.css", load(OWN + "app.css", "text/css; charset=utf-8"));
         assets.put("/leaflet/leaflet.js", load(LEAFLET + "leaflet.js", "text/javascript; charset=utf-8"));
         assets.put("/leaflet/leaflet.css", load(LEAFLET + "leaflet.css", "text/css; charset=utf-8"));
-        for (String image : new String[] {"layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png",
-                "marker-shadow.png"}) {
+        for (String image : new String[] {
+            "layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"
+        }) {
             assets.put("/leaflet/images/" + image, load(LEAFLET + "images/" + image, "image/png"));
         }
         ObjectNode config = new ObjectMapper().createObjectNode();
@@ -50,18 +50,23 @@ final class PageRoute implements HttpRoute {
         config.put("hash", key.toHex());
         config.put("events", "/" + key.toHex() + "/events");
         config.put("tiles", tiles);
-        config.put("attribution", tiles != null && tiles.contains("openstreetmap.org")
-                ? "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors" : "");
-        assets.put("/config.json", new Asset("application/json", config.toString().getBytes(StandardCharsets.UTF_8)));
+        config.put(
+                "attribution",
+                tiles != null && tiles.contains("openstreetmap.org")
+                        ? "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"
+                        : "");
+        assets.put(
+                "/config.json", new Asset("application/json", config.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public void addTo(HttpServerRoutes routes) {
-        assets.forEach((path, asset) -> routes.get(path, (request, response) -> response
-                .status(HttpResponseStatus.OK)
-                .header("Content-Type", asset.type())
-                .header("Cache-Control", path.equals("/config.json") ? "no-cache" : "max-age=300")
-                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(asset.bytes())))));
+        assets.forEach((path, asset) -> routes.get(
+                path,
+                (request, response) -> response.status(HttpResponseStatus.OK)
+                        .header("Content-Type", asset.type())
+                        .header("Cache-Control", path.equals("/config.json") ? "no-cache" : "max-age=300")
+                        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(asset.bytes())))));
     }
 
     private static Asset load(String resource, String type) {

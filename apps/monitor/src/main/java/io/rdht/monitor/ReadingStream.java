@@ -21,8 +21,7 @@ public final class ReadingStream {
         JSON
     }
 
-    private ReadingStream() {
-    }
+    private ReadingStream() {}
 
     /**
      * Shows every event of {@code key} on {@code out} until the returned subscription is disposed;
@@ -37,7 +36,8 @@ public final class ReadingStream {
         Scheduler printer = Schedulers.newSingle("readings-output", true);
         Disposable following = node.listen(key)
                 .publishOn(printer)
-                .subscribe(e -> display.show(SensorReading.of(e, Instant.now())),
+                .subscribe(
+                        e -> display.show(SensorReading.of(e, Instant.now())),
                         e -> System.err.println("monitor: " + e.getMessage()));
         return () -> {
             following.dispose();

@@ -18,8 +18,15 @@ import java.time.Instant;
  * @param reading  the reading, or {@code null} if rejected
  * @param rejected why the value is not a valid reading, or {@code null}
  */
-record SensorReading(Instant time, String event, String sensor, boolean verified, long valueId, long seq,
-                     Reading reading, String rejected) {
+record SensorReading(
+        Instant time,
+        String event,
+        String sensor,
+        boolean verified,
+        long valueId,
+        long seq,
+        Reading reading,
+        String rejected) {
 
     /** The view of {@code e}, arrived at {@code now}. */
     static SensorReading of(ValueEvent e, Instant now) {
@@ -31,12 +38,19 @@ record SensorReading(Instant time, String event, String sensor, boolean verified
         };
         String sensor = v.ownerKey() == null ? "unsigned" : v.ownerKey().shortId();
         if (!Reading.CONTENT_TYPE.equals(v.contentType())) {
-            return new SensorReading(now, event, sensor, v.verified(), v.id(), v.seq(), null,
+            return new SensorReading(
+                    now,
+                    event,
+                    sensor,
+                    v.verified(),
+                    v.id(),
+                    v.seq(),
+                    null,
                     "content type " + v.contentType() + ", expected " + Reading.CONTENT_TYPE);
         }
         try {
-            return new SensorReading(now, event, sensor, v.verified(), v.id(), v.seq(), Reading.parse(v.dataAsText()),
-                    null);
+            return new SensorReading(
+                    now, event, sensor, v.verified(), v.id(), v.seq(), Reading.parse(v.dataAsText()), null);
         } catch (Reading.InvalidReading invalid) {
             return new SensorReading(now, event, sensor, v.verified(), v.id(), v.seq(), null, invalid.getMessage());
         }

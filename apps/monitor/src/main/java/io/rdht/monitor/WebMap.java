@@ -44,8 +44,10 @@ public final class WebMap implements AutoCloseable {
         } catch (RuntimeException e) {
             events.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new UserError(ExitCode.FAILED, "cannot serve the map on " + address.getHostString() + ":"
-                    + address.getPort() + ": " + cause.getMessage() + " (is another process using that port?)");
+            throw new UserError(
+                    ExitCode.FAILED,
+                    "cannot serve the map on " + address.getHostString() + ":" + address.getPort() + ": "
+                            + cause.getMessage() + " (is another process using that port?)");
         }
     }
 

@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
 /** The options of the live map in a browser: {@code --web [HOST:]PORT} and {@code --tiles URL}. */
 public final class WebOptions {
 
-    @Option(names = "--web", paramLabel = "[HOST:]PORT",
-            description = "Serve the live map on this address (a port alone: 127.0.0.1; 0: any free port); off by default.")
+    @Option(
+            names = "--web",
+            paramLabel = "[HOST:]PORT",
+            description =
+                    "Serve the live map on this address (a port alone: 127.0.0.1; 0: any free port); off by default.")
     private String web;
 
-    @Option(names = "--tiles", paramLabel = "URL",
+    @Option(
+            names = "--tiles",
+            paramLabel = "URL",
             description = "Map tiles for the web page, {z}/{x}/{y} URL or 'none' (default: ${DEFAULT-VALUE}).")
     private String tiles = TileUrl.DEFAULT;
 

@@ -17,8 +17,7 @@ public final class CommandParser {
 
     private static final int MAX_TOKEN_DIGITS = 9;
 
-    private CommandParser() {
-    }
+    private CommandParser() {}
 
     /**
      * The command on {@code line}, or empty for a blank line or a comment.
@@ -34,21 +33,22 @@ public final class CommandParser {
         String[] verbAndRest = trimmed.split("\\s+", 2);
         String verb = verbAndRest[0];
         String rest = verbAndRest.length > 1 ? verbAndRest[1] : "";
-        return Optional.of(switch (verb) {
-            case "g" -> new ConsoleCommand.Get(Keys.parse(single(verb, rest)));
-            case "p" -> put(verb, rest, false);
-            case "s" -> put(verb, rest, true);
-            case "l" -> new ConsoleCommand.Listen(Keys.parse(single(verb, rest)));
-            case "cl" -> cancel(single(verb, rest));
-            case "ll" -> none(verb, rest, new ConsoleCommand.NodeInfo());
-            case "lr" -> none(verb, rest, new ConsoleCommand.RoutingTable());
-            case "ls" -> none(verb, rest, new ConsoleCommand.Listens());
-            case "ld" -> none(verb, rest, new ConsoleCommand.Storage());
-            case "b" -> bootstrap(rest);
-            case "h", "help" -> none(verb, rest, new ConsoleCommand.Help());
-            case "x", "quit", "exit" -> none(verb, rest, new ConsoleCommand.Quit());
-            default -> throw bad("unknown command '" + verb + "' (h for help)");
-        });
+        return Optional.of(
+                switch (verb) {
+                    case "g" -> new ConsoleCommand.Get(Keys.parse(single(verb, rest)));
+                    case "p" -> put(verb, rest, false);
+                    case "s" -> put(verb, rest, true);
+                    case "l" -> new ConsoleCommand.Listen(Keys.parse(single(verb, rest)));
+                    case "cl" -> cancel(single(verb, rest));
+                    case "ll" -> none(verb, rest, new ConsoleCommand.NodeInfo());
+                    case "lr" -> none(verb, rest, new ConsoleCommand.RoutingTable());
+                    case "ls" -> none(verb, rest, new ConsoleCommand.Listens());
+                    case "ld" -> none(verb, rest, new ConsoleCommand.Storage());
+                    case "b" -> bootstrap(rest);
+                    case "h", "help" -> none(verb, rest, new ConsoleCommand.Help());
+                    case "x", "quit", "exit" -> none(verb, rest, new ConsoleCommand.Quit());
+                    default -> throw bad("unknown command '" + verb + "' (h for help)");
+                });
     }
 
     private static ConsoleCommand put(String verb, String rest, boolean signed) {
@@ -61,7 +61,8 @@ public final class CommandParser {
 
     private static ConsoleCommand cancel(String arg) {
         boolean token = arg.length() <= MAX_TOKEN_DIGITS && arg.chars().allMatch(c -> c >= '0' && c <= '9');
-        return token ? new ConsoleCommand.CancelListen(Integer.parseInt(arg))
+        return token
+                ? new ConsoleCommand.CancelListen(Integer.parseInt(arg))
                 : new ConsoleCommand.CancelListensOn(Keys.parse(arg));
     }
 

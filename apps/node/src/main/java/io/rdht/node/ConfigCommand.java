@@ -24,10 +24,14 @@ import picocli.CommandLine.Unmatched;
  * its flags, the environment, the configuration file and its defaults, and where each came from.
  * It checks the whole configuration file for that command as the command itself would.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Prints the settings COMMAND would run with and where each came from: flag, environment, "
-                + "file (with its line) or default.",
-                "COMMAND: node (default), rdht, get, put, demo, sensor or monitor; FLAGS are that command's."},
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the settings COMMAND would run with and where each came from: flag, environment, "
+                    + "file (with its line) or default.",
+            "COMMAND: node (default), rdht, get, put, demo, sensor or monitor; FLAGS are that command's."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:invalid command, flag, variable or configuration file"})
 final class ConfigCommand implements Callable<Integer> {
@@ -57,8 +61,9 @@ final class ConfigCommand implements Callable<Integer> {
             case "rdht" -> commandLine = Main.commandLine(root.env(), false);
             default -> {
                 if (!RDHT_SUBCOMMANDS.contains(target)) {
-                    throw new UserError(ExitCode.BAD_INPUT, "config: no command " + target
-                            + " (node, rdht, get, put, demo, sensor or monitor)");
+                    throw new UserError(
+                            ExitCode.BAD_INPUT,
+                            "config: no command " + target + " (node, rdht, get, put, demo, sensor or monitor)");
                 }
                 commandLine = Main.commandLine(root.env(), false);
                 args.add(target);

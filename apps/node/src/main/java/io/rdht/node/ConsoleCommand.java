@@ -52,8 +52,7 @@ public sealed interface ConsoleCommand {
      *
      * @param token the listen's number
      */
-    record CancelListen(int token) implements ConsoleCommand {
-    }
+    record CancelListen(int token) implements ConsoleCommand {}
 
     /**
      * {@code cl KEY}: cancel every listen of ours on a key.
@@ -68,20 +67,16 @@ public sealed interface ConsoleCommand {
     }
 
     /** {@code ll}: the node's id, address, table and storage sizes, listens and counters. */
-    record NodeInfo() implements ConsoleCommand {
-    }
+    record NodeInfo() implements ConsoleCommand {}
 
     /** {@code lr}: the routing table, bucket by bucket. */
-    record RoutingTable() implements ConsoleCommand {
-    }
+    record RoutingTable() implements ConsoleCommand {}
 
     /** {@code ls}: this node's listens and the listens others hold here. */
-    record Listens() implements ConsoleCommand {
-    }
+    record Listens() implements ConsoleCommand {}
 
     /** {@code ld}: what this node stores, key by key. */
-    record Storage() implements ConsoleCommand {
-    }
+    record Storage() implements ConsoleCommand {}
 
     /**
      * {@code b HOST:PORT...}: join through more nodes now.
@@ -99,10 +94,8 @@ public sealed interface ConsoleCommand {
     }
 
     /** {@code h}: list the commands. */
-    record Help() implements ConsoleCommand {
-    }
+    record Help() implements ConsoleCommand {}
 
     /** {@code x}: leave the network gracefully and close the node. */
-    record Quit() implements ConsoleCommand {
-    }
+    record Quit() implements ConsoleCommand {}
 }

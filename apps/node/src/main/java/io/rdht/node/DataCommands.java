@@ -34,7 +34,8 @@ final class DataCommands {
     /** Puts {@code text} as a text value with the default TTL and prints where it was stored. */
     void put(InfoHash key, String text, boolean signed) {
         PutResult r = (signed ? node.putSigned(key, Value.of(text)) : node.put(key, Value.of(text))).block();
-        out.println((signed ? "signed and stored " : "stored ") + Format.valueId(r.value().id()) + " on "
+        out.println((signed ? "signed and stored " : "stored ")
+                + Format.valueId(r.value().id()) + " on "
                 + Reports.count(r.storers().size(), "node"));
     }
 }

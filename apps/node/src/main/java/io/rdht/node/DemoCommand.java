@@ -34,14 +34,19 @@ import reactor.core.publisher.Mono;
  * monitor's live view, and sensors, each a node of its own with its own identity, that publish a
  * signed, slowly drifting reading every few seconds. Ctrl-C stops it all.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the smart city here: a bootstrap node with the monitor's live view, and sensor nodes",
-                "publishing signed readings to pollution_level; --web shows them on a live map in a browser.",
-                "Ctrl-C stops everything."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the smart city here: a bootstrap node with the monitor's live view, and sensor nodes",
+            "publishing signed readings to pollution_level; --web shows them on a live map in a browser.",
+            "Ctrl-C stops everything."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     /** Roughly where the example reading was taken; the sensors are spread a few km around it. */
     private static final double CENTER_LAT = 39.03;
+
     private static final double CENTER_LONG = 125.75;
     private static final double SPREAD = 0.05;
 
@@ -51,7 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sensors", paramLabel = "N", description = "Sensor nodes (default: ${DEFAULT-VALUE}).")
     private int sensors = 6;
 
-    @Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--every",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Time between two readings of a sensor (default: 3s).")
     private Duration every = Duration.ofSeconds(3);
 
@@ -88,23 +96,35 @@ final class DemoCommand implements Callable<Integer> {
             running.add(map::close);
             System.err.println("rdht demo: live map on " + map.url());
         }
-        ReadingStream.Mode mode = plain || System.console() == null ? ReadingStream.Mode.LINES
-                : ReadingStream.Mode.TABLE;
+        ReadingStream.Mode mode =
+                plain || System.console() == null ? ReadingStream.Mode.LINES : ReadingStream.Mode.TABLE;
         running.add(ReadingStream.follow(city, InfoHash.of(Reading.KEY), mode, title, System.out));
         SplittableRandom random = new SplittableRandom();
         for (int i = 0; i < sensors; i++) {
             Identity identity = Identity.generate();
-            DhtNode sensor = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0).bootstrap(bootstrap)
-                    .identity(identity).build()).start().block(Duration.ofSeconds(10));
+            DhtNode sensor = DhtNode.create(DhtConfig.builder()
+                            .bindHost("127.0.0.1")
+                            .port(0)
+                            .bootstrap(bootstrap)
+                            .identity(identity)
+                            .build())
+                    .start()
+                    .block(Duration.ofSeconds(10));
             nodes.add(sensor);
             running.add(publishEvery(sensor, identity, firstReading(random), random.split()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.forEach(Disposable::dispose);
-            Flux.fromIterable(nodes).flatMap(DhtNode::shutdown).then().block(Duration.ofSeconds(5));
-            stopped.countDown();
-        }, "rdht-demo-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.forEach(Disposable::dispose);
+                            Flux.fromIterable(nodes)
+                                    .flatMap(DhtNode::shutdown)
+                                    .then()
+                                    .block(Duration.ofSeconds(5));
+                            stopped.countDown();
+                        },
+                        "rdht-demo-stop"));
         stopped.await();
         return 0;
     }
@@ -118,8 +138,12 @@ final class DemoCommand implements Callable<Integer> {
                 .onBackpressureDrop()
                 .concatMap(tick -> {
                     current[0] = tick == 0 ? current[0] : current[0].drift(random);
-                    Value v = Value.builder().id(id).text(current[0].toJson()).contentType(Reading.CONTENT_TYPE)
-                            .ttl(every.multipliedBy(10)).build();
+                    Value v = Value.builder()
+                            .id(id)
+                            .text(current[0].toJson())
+                            .contentType(Reading.CONTENT_TYPE)
+                            .ttl(every.multipliedBy(10))
+                            .build();
                     return node.putSigned(InfoHash.of(Reading.KEY), v).onErrorResume(e -> {
                         System.err.println("demo: sensor " + identity.shortId() + ": " + e.getMessage());
                         return Mono.empty();
@@ -129,7 +153,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Reading firstReading(SplittableRandom random) {
-        return new Reading(random.nextInt(5, 95), CENTER_LAT + random.nextDouble(-SPREAD, SPREAD),
+        return new Reading(
+                random.nextInt(5, 95),
+                CENTER_LAT + random.nextDouble(-SPREAD, SPREAD),
                 CENTER_LONG + random.nextDouble(-SPREAD, SPREAD));
     }
 }

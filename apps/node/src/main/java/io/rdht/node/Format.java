@@ -21,8 +21,7 @@ public final class Format {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Format() {
-    }
+    private Format() {}
 
     /**
      * One value on one line: {@code <id> seq=N <content type> <data> ttl=<ttl>}, then
@@ -30,9 +29,15 @@ public final class Format {
      */
     public static String value(Value v) {
         StringBuilder out = new StringBuilder()
-                .append(valueId(v.id())).append(" seq=").append(v.seq()).append(' ')
-                .append(v.contentType()).append(' ').append(data(v))
-                .append(" ttl=").append(duration(v.ttl()));
+                .append(valueId(v.id()))
+                .append(" seq=")
+                .append(v.seq())
+                .append(' ')
+                .append(v.contentType())
+                .append(' ')
+                .append(data(v))
+                .append(" ttl=")
+                .append(duration(v.ttl()));
         if (v.isSigned()) {
             out.append(" signed by ").append(HEX.formatHex(v.owner(), 0, 4));
         }
@@ -61,17 +66,20 @@ public final class Format {
 
     /** Whether data of {@code contentType} is meant to be read as text. */
     static boolean isTextType(String contentType) {
-        return contentType.startsWith("text/") || contentType.equals("application/json")
+        return contentType.startsWith("text/")
+                || contentType.equals("application/json")
                 || contentType.endsWith("+json");
     }
 
     /** The UTF-8 text of {@code data}, or {@code null} if it is not valid UTF-8. */
     static String decodeUtf8(byte[] data) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data)).toString();
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

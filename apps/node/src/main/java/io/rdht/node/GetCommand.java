@@ -13,10 +13,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code rdht get KEY}: joins the network, prints each value under the key, and leaves. */
-@Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Joins the network (default " + OneShot.DEFAULT_BOOTSTRAP
-                + "), prints the values under KEY, one per line, and leaves.",
-                "Exit 0 also when there is no value (a note goes to standard error)."})
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Joins the network (default " + OneShot.DEFAULT_BOOTSTRAP
+                    + "), prints the values under KEY, one per line, and leaves.",
+            "Exit 0 also when there is no value (a note goes to standard error)."
+        })
 final class GetCommand implements Callable<Integer> {
 
     @ParentCommand

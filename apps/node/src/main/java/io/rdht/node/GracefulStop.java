@@ -17,8 +17,7 @@ final class GracefulStop {
     /** The most a stop waits for the hand-off and the goodbyes. */
     static final Duration BUDGET = Duration.ofSeconds(3);
 
-    private GracefulStop() {
-    }
+    private GracefulStop() {}
 
     /** Leaves and closes {@code node}; the line to report, or empty if it was closed already. */
     static Optional<String> leave(DhtNode node) {
@@ -31,10 +30,14 @@ final class GracefulStop {
     }
 
     static String describe(LeaveReport r) {
-        return String.format(Locale.ROOT, "left the network in %d ms: %s of %s handed on, %s told (%d answered)%s",
-                r.took().toMillis(), Reports.count(r.keysHandedOn(), "key"),
+        return String.format(
+                Locale.ROOT,
+                "left the network in %d ms: %s of %s handed on, %s told (%d answered)%s",
+                r.took().toMillis(),
+                Reports.count(r.keysHandedOn(), "key"),
                 Reports.count(r.keys(), "key") + " (" + Reports.count(r.values(), "value") + ")",
-                Reports.count(r.peersTold(), "peer"), r.peersAnswered(),
+                Reports.count(r.peersTold(), "peer"),
+                r.peersAnswered(),
                 r.complete() ? "" : "; stopped at the " + BUDGET.toSeconds() + " s limit");
     }
 }

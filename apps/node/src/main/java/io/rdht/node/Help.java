@@ -10,16 +10,15 @@ public final class Help {
     public static final List<String> VERBS =
             List.of("g", "p", "l", "cl", "ll", "lr", "ls", "ld", "b", "h", "help", "x", "quit", "exit");
 
-    private Help() {
-    }
+    private Help() {}
 
     /** The commands, one per line. */
     public static List<String> lines() {
         return List.of(
                 "commands (KEY: a name, which is hashed, or 40 hex digits taken as they are)",
                 "  g KEY            get the values under KEY",
-                "  p KEY VALUE      put VALUE (the rest of the line, as text, TTL "
-                        + Format.duration(Value.DEFAULT_TTL) + ") under KEY",
+                "  p KEY VALUE      put VALUE (the rest of the line, as text, TTL " + Format.duration(Value.DEFAULT_TTL)
+                        + ") under KEY",
                 "  s KEY VALUE      put VALUE signed with this node's identity (see --identity)",
                 "  l KEY            listen to KEY: print its values and changes as they come",
                 "  cl TOKEN|KEY     cancel the listen numbered TOKEN, or every listen on KEY",

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Loads the node's identity, turning a bad file into a user error (exit 4). */
 final class Identities {
 
-    private Identities() {
-    }
+    private Identities() {}
 
     /** The identity in {@code file}, created there on first use. */
     static Identity loadOrCreate(Path file) {

@@ -28,9 +28,16 @@ final class InspectCommands {
     }
 
     void nodeInfo() {
-        print(Reports.nodeInfo(new Reports.NodeSummary(node.id(), node.address(), setup.networkId(),
-                take(node.routingTable()), take(node.storage()), setup.storage().maxTotalBytes(),
-                take(node.listens()), take(node.listenersHere()), node.stats().byName())));
+        print(Reports.nodeInfo(new Reports.NodeSummary(
+                node.id(),
+                node.address(),
+                setup.networkId(),
+                take(node.routingTable()),
+                take(node.storage()),
+                setup.storage().maxTotalBytes(),
+                take(node.listens()),
+                take(node.listenersHere()),
+                node.stats().byName())));
     }
 
     void routingTable() {

@@ -64,8 +64,8 @@ public final class JLineSource implements LineSource {
     /** Where the history lives: {@code $XDG_CONFIG_HOME/rdht/history}, else {@code ~/.config/rdht/history}. */
     public static Path historyFile(Map<String, String> env) {
         String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".config");
+        Path config =
+                xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
         return config.resolve("rdht").resolve("history");
     }
 

@@ -16,8 +16,7 @@ final class JsonValues {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static String line(InfoHash key, Value v) {
         ObjectNode o = MAPPER.createObjectNode();

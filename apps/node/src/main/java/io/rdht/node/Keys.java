@@ -12,8 +12,7 @@ import io.rdht.http.proxy.KeyText;
  */
 public final class Keys {
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /**
      * The key {@code text} stands for.

@@ -19,8 +19,7 @@ import reactor.core.scheduler.Scheduler;
  */
 final class ListenCommands {
 
-    private record Listening(int token, InfoHash key, Disposable subscription) {
-    }
+    private record Listening(int token, InfoHash key, Disposable subscription) {}
 
     private final DhtNode node;
     private final Printer out;
@@ -43,11 +42,10 @@ final class ListenCommands {
         out.println("listen " + token + " on " + key.toHex() + " (cl " + token + " cancels it)");
         subscription.update(node.listen(key)
                 .publishOn(printing)
-                .subscribe(event -> out.println("[listen " + token + "] " + describe(event)),
-                        error -> {
-                            byToken.remove(token);
-                            out.println("[listen " + token + "] ended: " + error.getMessage());
-                        }));
+                .subscribe(event -> out.println("[listen " + token + "] " + describe(event)), error -> {
+                    byToken.remove(token);
+                    out.println("[listen " + token + "] ended: " + error.getMessage());
+                }));
     }
 
     /** Cancels the listen numbered {@code token}. */
@@ -70,14 +68,18 @@ final class ListenCommands {
                 l.subscription().dispose();
             }
         }
-        out.println(tokens.isEmpty() ? "no listen on " + key.toHex()
-                : "cancelled " + Reports.count(tokens.size(), "listen") + " on " + key.toHex() + " " + tokens);
+        out.println(
+                tokens.isEmpty()
+                        ? "no listen on " + key.toHex()
+                        : "cancelled " + Reports.count(tokens.size(), "listen") + " on " + key.toHex() + " " + tokens);
     }
 
     /** The tokens of the running listens, by key. */
     Map<InfoHash, List<Integer>> tokensByKey() {
         Map<InfoHash, List<Integer>> out = new TreeMap<>();
-        byToken.values().forEach(l -> out.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l.token()));
+        byToken.values()
+                .forEach(l ->
+                        out.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l.token()));
         return out;
     }
 
@@ -90,7 +92,9 @@ final class ListenCommands {
     static String describe(ValueEvent event) {
         return switch (event) {
             case ValueEvent.Added a -> "Added " + Format.value(a.value());
-            case ValueEvent.Updated u -> "Updated " + Format.value(u.value()) + " (was seq=" + u.previous().seq() + ")";
+            case ValueEvent.Updated u ->
+                "Updated " + Format.value(u.value()) + " (was seq="
+                        + u.previous().seq() + ")";
             case ValueEvent.Expired e -> "Expired " + Format.value(e.value());
         };
     }

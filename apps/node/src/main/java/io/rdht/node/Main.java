@@ -1,16 +1,15 @@
 package io.rdht.node;
 
+import io.rdht.cli.config.ConfiguredExecution;
 import java.util.ArrayList;
 import java.util.List;
-import io.rdht.cli.config.ConfiguredExecution;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** The entry point of the {@code rdht} process: parses the command line, runs it, exits with its code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs {@code rdht} with {@code args} and exits with the command's exit code. */
     public static void main(String[] args) {
@@ -39,8 +38,8 @@ public final class Main {
     private static String[] footer() {
         List<String> footer = new ArrayList<>(List.of("", "Console"));
         footer.addAll(Help.lines());
-        footer.addAll(List.of("", "Exit codes: 0 done, 1 failed, 2 bad input (option, key, value), "
-                + "3 no node answered."));
+        footer.addAll(List.of(
+                "", "Exit codes: 0 done, 1 failed, 2 bad input (option, key, value), " + "3 no node answered."));
         return footer.toArray(String[]::new);
     }
 }

@@ -29,12 +29,21 @@ import picocli.CommandLine.ParentCommand;
  * foreground, logs one line per event to standard output, never reads standard input, and stops
  * cleanly (exit 0) on SIGTERM or SIGINT.
  */
-@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a node without a console until SIGTERM or SIGINT (for systemd, containers).",
-                "Logs to standard output; settings from flags, RDHT_* variables and rdht.toml (see rdht config)."},
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs a node without a console until SIGTERM or SIGINT (for systemd, containers).",
+            "Logs to standard output; settings from flags, RDHT_* variables and rdht.toml (see rdht config)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by SIGTERM or SIGINT", "1:the node could not start (e.g. port in use)",
-                "2:invalid option, variable or configuration file", "4:identity file unreadable or invalid"})
+        exitCodeList = {
+            "0:stopped by SIGTERM or SIGINT",
+            "1:the node could not start (e.g. port in use)",
+            "2:invalid option, variable or configuration file",
+            "4:identity file unreadable or invalid"
+        })
 final class NodeCommand implements Callable<Integer>, SettingsAware {
 
     private static final Logger log = LoggerFactory.getLogger("io.rdht.node");
@@ -48,18 +57,26 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
     @Mixin
     private StateOptions state;
 
-    @Option(names = "--http", paramLabel = "[HOST:]PORT",
+    @Option(
+            names = "--http",
+            paramLabel = "[HOST:]PORT",
             description = "Serve /metrics, /health, /{key}/events and OpenDHT's REST proxy API (docs/HTTP.md) over HTTP"
                     + " on this address (a port alone: 127.0.0.1); off by default.")
     private String http;
 
-    @Option(names = "--http-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--http-token",
+            paramLabel = "TOKEN",
             description = "With --http: puts through the gateway need 'Authorization: Bearer TOKEN' (16+ characters);"
                     + " better set in rdht.toml or RDHT_HTTP_TOKEN than here, where ps shows it.")
     private String httpToken;
 
-    @Option(names = "--http-cors", paramLabel = "ORIGIN", split = ",",
-            description = "With --http: browser pages of these origins (http(s)://HOST[:PORT], or *) may call the gateway; none by default.")
+    @Option(
+            names = "--http-cors",
+            paramLabel = "ORIGIN",
+            split = ",",
+            description =
+                    "With --http: browser pages of these origins (http(s)://HOST[:PORT], or *) may call the gateway; none by default.")
     private List<String> httpCors = new ArrayList<>();
 
     private Settings settings;
@@ -80,11 +97,19 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
         Runnable closeState = () -> kept.ifPresent(SqliteStateStore::close);
         NodeService service;
         try {
-            NodeSetup setup = NodeSetup.of(root.network(), storage, DhtConfig.DEFAULT_PORT,
-                    root.network().bootstrap(root.env(), List.of()), Identities.loadOrCreate(root.identityFile()),
-                    false, kept.orElse(null), metrics == null ? NodeObserver.NONE : metrics.observer());
+            NodeSetup setup = NodeSetup.of(
+                    root.network(),
+                    storage,
+                    DhtConfig.DEFAULT_PORT,
+                    root.network().bootstrap(root.env(), List.of()),
+                    Identities.loadOrCreate(root.identityFile()),
+                    false,
+                    kept.orElse(null),
+                    metrics == null ? NodeObserver.NONE : metrics.observer());
             kept.ifPresent(s -> log.info("{}", NodeStarter.describeState(s)));
-            String file = settings == null ? "none" : settings.file().map(Object::toString).orElse("none");
+            String file = settings == null
+                    ? "none"
+                    : settings.file().map(Object::toString).orElse("none");
             service = NodeService.start(setup, file, httpAddress, gatewaySettings(), metrics, closeState);
         } catch (RuntimeException e) {
             closeState.run();
@@ -98,8 +123,11 @@ final class NodeCommand implements Callable<Integer>, SettingsAware {
 
     /** The gateway's token and origins; a flag's value is checked here, a file's or variable's on merging. */
     private GatewaySettings gatewaySettings() {
-        Optional<String> token = Optional.ofNullable(httpToken).map(t -> checked("--http-token", t, HttpAccess::checkToken));
-        List<String> origins = httpCors.stream().map(o -> checked("--http-cors", o, HttpAccess::checkOrigin)).toList();
+        Optional<String> token =
+                Optional.ofNullable(httpToken).map(t -> checked("--http-token", t, HttpAccess::checkToken));
+        List<String> origins = httpCors.stream()
+                .map(o -> checked("--http-cors", o, HttpAccess::checkOrigin))
+                .toList();
         return new GatewaySettings(token, origins);
     }
 

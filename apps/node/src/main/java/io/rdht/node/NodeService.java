@@ -39,7 +39,8 @@ final class NodeService implements AutoCloseable {
     private final Runnable closeState;
     private boolean stopped;
 
-    private NodeService(DhtNode node, NodeHttpServer http, ProxyGateway gateway, Disposable watch, Runnable closeState) {
+    private NodeService(
+            DhtNode node, NodeHttpServer http, ProxyGateway gateway, Disposable watch, Runnable closeState) {
         this.node = node;
         this.http = http;
         this.gateway = gateway;
@@ -54,10 +55,18 @@ final class NodeService implements AutoCloseable {
      *
      * @throws UserError (exit 1) when the UDP or the HTTP port cannot be bound
      */
-    static NodeService start(NodeSetup setup, String configFile, InetSocketAddress httpAddress, GatewaySettings access,
-                             NodeMetrics metrics, Runnable closeState) {
-        log.info("starting: configuration file {}, network {}, storage up to {} MiB, max TTL {}", configFile,
-                setup.networkId(), setup.storage().maxTotalBytes() / (1024 * 1024),
+    static NodeService start(
+            NodeSetup setup,
+            String configFile,
+            InetSocketAddress httpAddress,
+            GatewaySettings access,
+            NodeMetrics metrics,
+            Runnable closeState) {
+        log.info(
+                "starting: configuration file {}, network {}, storage up to {} MiB, max TTL {}",
+                configFile,
+                setup.networkId(),
+                setup.storage().maxTotalBytes() / (1024 * 1024),
                 DurationText.of(setup.storage().maxTtl()));
         DhtNode node = NodeStarter.start(setup);
         log.info("{}", NodeStarter.describe(node, setup.bootstrap()));
@@ -66,26 +75,32 @@ final class NodeService implements AutoCloseable {
         if (httpAddress != null) {
             Identity identity = setup.config().identity();
             gateway = ProxyGateway.create(node, Optional.ofNullable(identity).map(Identity::publicKey), access);
-            List<HttpRoute> routes = new ArrayList<>(metrics.routes(node, setup.bootstrap().isEmpty()));
+            List<HttpRoute> routes =
+                    new ArrayList<>(metrics.routes(node, setup.bootstrap().isEmpty()));
             routes.add(new EventsRoute(node));
             routes.add(gateway); // last: the node's own paths come first
             http = startHttp(node, httpAddress, routes);
             InetSocketAddress at = http.address();
             log.info("serving /metrics and /health on http://{}", Format.address(at));
-            log.info("serving OpenDHT's proxy API on http://{}/ (docs/HTTP.md): writes {}, CORS {}", Format.address(at),
+            log.info(
+                    "serving OpenDHT's proxy API on http://{}/ (docs/HTTP.md): writes {}, CORS {}",
+                    Format.address(at),
                     access.writeToken().isPresent() ? "need the token" : "open to every client of the port",
                     access.allowedOrigins().isEmpty() ? "off" : "for " + String.join(", ", access.allowedOrigins()));
             if (!at.getAddress().isLoopbackAddress() && access.writeToken().isEmpty()) {
-                log.warn("the gateway on {} takes puts from anyone who reaches it: set http-token (docs/HTTP.md)",
+                log.warn(
+                        "the gateway on {} takes puts from anyone who reaches it: set http-token (docs/HTTP.md)",
                         Format.address(at));
             }
         }
         boolean[] alone = {NodeStarter.contacts(node) == 0};
         Disposable watch = Flux.interval(WATCH_EVERY)
-                .concatMap(tick -> node.routingTable().map(r -> r.contactCount()).onErrorResume(e -> Mono.empty()))
+                .concatMap(
+                        tick -> node.routingTable().map(r -> r.contactCount()).onErrorResume(e -> Mono.empty()))
                 .subscribe(contacts -> {
                     if (contacts == 0 && !alone[0]) {
-                        log.warn("no contacts left: the node is cut off from the network; retrying its bootstrap nodes");
+                        log.warn(
+                                "no contacts left: the node is cut off from the network; retrying its bootstrap nodes");
                     } else if (contacts > 0 && alone[0]) {
                         log.info("in touch with the network: {}", Reports.count(contacts, "contact"));
                     }
@@ -108,8 +123,12 @@ final class NodeService implements AutoCloseable {
         String left = GracefulStop.leave(node).orElse("already closed");
         stopped = true;
         closeState.run();
-        log.info("stopped in {} ms: {}{}; node {} closed", (System.nanoTime() - start) / 1_000_000,
-                http == null ? "" : "HTTP server closed, ", left, node.id().shortHex());
+        log.info(
+                "stopped in {} ms: {}{}; node {} closed",
+                (System.nanoTime() - start) / 1_000_000,
+                http == null ? "" : "HTTP server closed, ",
+                left,
+                node.id().shortHex());
     }
 
     /** Stops at once, without handing anything on: for a start that failed half-way. */
@@ -143,8 +162,10 @@ final class NodeService implements AutoCloseable {
         } catch (RuntimeException e) {
             node.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new UserError(ExitCode.FAILED, "cannot serve HTTP on " + Format.address(resolved) + ": "
-                    + cause.getMessage() + " (is another process using that port?)");
+            throw new UserError(
+                    ExitCode.FAILED,
+                    "cannot serve HTTP on " + Format.address(resolved) + ": " + cause.getMessage()
+                            + " (is another process using that port?)");
         }
     }
 }

@@ -28,8 +28,13 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      *
      * @throws UserError (exit 2) naming a setting out of range
      */
-    public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
-                               List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly) {
+    public static NodeSetup of(
+            NetworkOptions network,
+            StorageOptions storageOptions,
+            int defaultPort,
+            List<InetSocketAddress> bootstrap,
+            Identity identity,
+            boolean readOnly) {
         return of(network, storageOptions, defaultPort, bootstrap, identity, readOnly, null, NodeObserver.NONE);
     }
 
@@ -39,13 +44,20 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      *
      * @throws UserError (exit 2) naming a setting out of range
      */
-    public static NodeSetup of(NetworkOptions network, StorageOptions storageOptions, int defaultPort,
-                               List<InetSocketAddress> bootstrap, Identity identity, boolean readOnly,
-                               StateStore state, NodeObserver observer) {
+    public static NodeSetup of(
+            NetworkOptions network,
+            StorageOptions storageOptions,
+            int defaultPort,
+            List<InetSocketAddress> bootstrap,
+            Identity identity,
+            boolean readOnly,
+            StateStore state,
+            NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
         EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
-            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap).settings(settings)
+            DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap)
+                    .settings(settings)
                     .observer(observer);
             if (identity != null) {
                 builder.identity(identity);

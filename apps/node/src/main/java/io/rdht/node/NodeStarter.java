@@ -21,8 +21,7 @@ public final class NodeStarter {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
 
-    private NodeStarter() {
-    }
+    private NodeStarter() {}
 
     /**
      * Binds and joins a node.
@@ -59,13 +58,15 @@ public final class NodeStarter {
     public static String describe(DhtNode node, List<InetSocketAddress> bootstrap, int saved) {
         String how;
         String savedOnes = Reports.count(saved, "saved contact");
-        String via = saved == 0 ? addresses(bootstrap)
+        String via = saved == 0
+                ? addresses(bootstrap)
                 : bootstrap.isEmpty() ? savedOnes : addresses(bootstrap) + " or " + savedOnes;
         if (bootstrap.isEmpty() && saved == 0) {
             how = "first node of a new network";
         } else {
             int contacts = contacts(node);
-            how = contacts > 0 ? "joined via " + via + ", " + Reports.count(contacts, "contact")
+            how = contacts > 0
+                    ? "joined via " + via + ", " + Reports.count(contacts, "contact")
                     : "no answer from " + via + " yet; retrying in the background";
         }
         return "node " + node.id().toHex() + " listening on " + Format.address(node.address()) + " (" + how + ")";
@@ -77,7 +78,8 @@ public final class NodeStarter {
      */
     public static String describeState(SqliteStateStore state) {
         SavedState saved = state.saved();
-        String found = saved.nodeId().isEmpty() ? "new"
+        String found = saved.nodeId().isEmpty()
+                ? "new"
                 : "saved " + Reports.count(saved.contacts().size(), "contact") + ", "
                         + Reports.count(saved.values().size(), "value");
         return "state in " + state.directory() + " (" + found + ")";
@@ -101,9 +103,11 @@ public final class NodeStarter {
             return new UserError(ExitCode.FAILED, e.getMessage());
         } catch (SocketException reason) {
             String why = String.valueOf(reason.getMessage());
-            return new UserError(ExitCode.FAILED, why.contains("Address already in use")
-                    ? "port " + at.getPort() + " is already in use (try -p 0)"
-                    : "cannot bind " + Format.address(resolved) + ": " + why);
+            return new UserError(
+                    ExitCode.FAILED,
+                    why.contains("Address already in use")
+                            ? "port " + at.getPort() + " is already in use (try -p 0)"
+                            : "cannot bind " + Format.address(resolved) + ": " + why);
         }
     }
 }

@@ -13,8 +13,7 @@ final class OneShot {
     /** Where a one-shot command joins when neither {@code -b} nor the environment says. */
     static final String DEFAULT_BOOTSTRAP = "127.0.0.1:4242";
 
-    private OneShot() {
-    }
+    private OneShot() {}
 
     /**
      * A node on a free port (unless {@code -p}) that has joined through the bootstrap nodes.

@@ -15,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code rdht put KEY VALUE}: joins the network, stores a text value under the key, and leaves. */
-@Command(name = "put", mixinStandardHelpOptions = true,
+@Command(
+        name = "put",
+        mixinStandardHelpOptions = true,
         description = "Joins the network (default " + OneShot.DEFAULT_BOOTSTRAP
                 + "), stores VALUE under KEY, prints its id and on how many nodes, and leaves.")
 final class PutCommand implements Callable<Integer> {
@@ -32,7 +34,10 @@ final class PutCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "VALUE", description = "The value, as UTF-8 text.")
     private String value;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--ttl",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How long the value lives, e.g. 90s, 10m, 2h (default: 10m).")
     private Duration ttl = Value.DEFAULT_TTL;
 
@@ -45,7 +50,10 @@ final class PutCommand implements Callable<Integer> {
         Value v = Value.builder().text(value).contentType(contentType).ttl(ttl).build();
         try (DhtNode node = OneShot.join(root)) {
             PutResult r = node.put(k, v).block();
-            spec.commandLine().getOut().println("stored " + Format.valueId(r.value().id()) + " on " + Reports.count(r.storers().size(), "node"));
+            spec.commandLine()
+                    .getOut()
+                    .println("stored " + Format.valueId(r.value().id()) + " on "
+                            + Reports.count(r.storers().size(), "node"));
         }
         return 0;
     }

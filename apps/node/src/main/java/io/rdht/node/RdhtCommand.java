@@ -1,12 +1,12 @@
 package io.rdht.node;
 
+import io.rdht.cli.ConfigDirectory;
 import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.config.ConfigOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.NodeObserver;
-import io.rdht.cli.ConfigDirectory;
 import io.rdht.store.SqliteStateStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,11 +27,22 @@ import reactor.core.scheduler.Schedulers;
  * With a terminal the console edits lines and keeps a history; with a pipe it reads plain lines,
  * so scripts and tests can drive it.
  */
-@Command(name = "rdht", mixinStandardHelpOptions = true, version = "rdht 0.1.0",
-        subcommands = {NodeCommand.class, ConfigCommand.class, GetCommand.class, PutCommand.class, SelftestCommand.class,
-                DemoCommand.class},
-        description = {"Runs a DHT node with an interactive console (like OpenDHT's dhtnode).",
-                "Without -b or $" + NetworkOptions.BOOTSTRAP_VARIABLE + " it is the first node of a new network."})
+@Command(
+        name = "rdht",
+        mixinStandardHelpOptions = true,
+        version = "rdht 0.1.0",
+        subcommands = {
+            NodeCommand.class,
+            ConfigCommand.class,
+            GetCommand.class,
+            PutCommand.class,
+            SelftestCommand.class,
+            DemoCommand.class
+        },
+        description = {
+            "Runs a DHT node with an interactive console (like OpenDHT's dhtnode).",
+            "Without -b or $" + NetworkOptions.BOOTSTRAP_VARIABLE + " it is the first node of a new network."
+        })
 public final class RdhtCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,10 +57,16 @@ public final class RdhtCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show debug logs.")
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Show debug logs.")
     private boolean verbose;
 
-    @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--identity",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "Identity file for signed puts, created on first use (default: ${DEFAULT-VALUE}).")
     private Path identityFile = ConfigDirectory.resolve("node.identity");
 
@@ -74,8 +91,15 @@ public final class RdhtCommand implements Callable<Integer> {
         NodeSetup setup;
         DhtNode node;
         try {
-            setup = NodeSetup.of(network, storage, DhtConfig.DEFAULT_PORT, bootstrap,
-                    Identities.loadOrCreate(identityFile), false, kept.orElse(null), NodeObserver.NONE);
+            setup = NodeSetup.of(
+                    network,
+                    storage,
+                    DhtConfig.DEFAULT_PORT,
+                    bootstrap,
+                    Identities.loadOrCreate(identityFile),
+                    false,
+                    kept.orElse(null),
+                    NodeObserver.NONE);
             node = NodeStarter.start(setup);
         } catch (RuntimeException e) {
             kept.ifPresent(SqliteStateStore::close);
@@ -83,14 +107,20 @@ public final class RdhtCommand implements Callable<Integer> {
         }
         // Ctrl-C while a command runs, or SIGTERM, still hands the values on and tells the peers;
         // the state is closed after the node, so that its last contacts are written.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            GracefulStop.leave(node);
-            kept.ifPresent(SqliteStateStore::close);
-        }, "rdht-leave"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            GracefulStop.leave(node);
+                            kept.ifPresent(SqliteStateStore::close);
+                        },
+                        "rdht-leave"));
         Scheduler printing = Schedulers.newSingle("rdht-print", true);
         try (LineSource in = openInput()) {
-            in.printer().println(NodeStarter.describe(node, bootstrap,
-                    kept.map(k -> k.saved().contacts().size()).orElse(0)));
+            in.printer()
+                    .println(NodeStarter.describe(
+                            node,
+                            bootstrap,
+                            kept.map(k -> k.saved().contacts().size()).orElse(0)));
             kept.ifPresent(s -> in.printer().println(NodeStarter.describeState(s)));
             CommandRunner runner = new CommandRunner(node, setup, in.printer(), printing);
             try {
@@ -108,7 +138,9 @@ public final class RdhtCommand implements Callable<Integer> {
     }
 
     private LineSource openInput() throws IOException {
-        return interactive ? JLineSource.open(JLineSource.historyFile(env)) : new PlainLineSource(System.in, System.out);
+        return interactive
+                ? JLineSource.open(JLineSource.historyFile(env))
+                : new PlainLineSource(System.in, System.out);
     }
 
     /** The identity file, wherever on the command line it was given. */

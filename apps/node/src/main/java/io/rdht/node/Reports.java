@@ -2,13 +2,13 @@ package io.rdht.node;
 
 import io.rdht.core.HeldListen;
 import io.rdht.core.InfoHash;
-import io.rdht.core.NodeInfo;
+import io.rdht.core.KeySnapshot;
+import io.rdht.core.KeySnapshot.StoredValue;
 import io.rdht.core.ListenView;
+import io.rdht.core.NodeInfo;
 import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.RoutingSnapshot.BucketView;
 import io.rdht.core.RoutingSnapshot.ContactView;
-import io.rdht.core.KeySnapshot;
-import io.rdht.core.KeySnapshot.StoredValue;
 import io.rdht.core.storage.StorageLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /**
      * What {@code ll} shows of a node, gathered from its snapshots.
@@ -38,10 +37,16 @@ public final class Reports {
      * @param here             listens others hold on it
      * @param counters         its counters by name
      */
-    public record NodeSummary(InfoHash id, InetSocketAddress address, int networkId, RoutingSnapshot routing,
-                              List<KeySnapshot> storage, long storageLimit, List<ListenView> ours,
-                              List<HeldListen> here, Map<String, Long> counters) {
-    }
+    public record NodeSummary(
+            InfoHash id,
+            InetSocketAddress address,
+            int networkId,
+            RoutingSnapshot routing,
+            List<KeySnapshot> storage,
+            long storageLimit,
+            List<ListenView> ours,
+            List<HeldListen> here,
+            Map<String, Long> counters) {}
 
     /** {@code ll}: id, address, table size, storage totals, listens and every counter. */
     public static List<String> nodeInfo(NodeSummary s) {
@@ -57,9 +62,10 @@ public final class Reports {
         out.add("listens   ours: " + count(s.ours().size(), "key") + " (" + count(subscribers, "subscriber")
                 + "); here: " + count(s.here().size(), "listener"));
         out.add("counters");
-        int width = s.counters().keySet().stream().mapToInt(String::length).max().orElse(0);
-        s.counters().forEach((name, value) ->
-                out.add(String.format(Locale.ROOT, "  %-" + width + "s %,d", name, value)));
+        int width =
+                s.counters().keySet().stream().mapToInt(String::length).max().orElse(0);
+        s.counters()
+                .forEach((name, value) -> out.add(String.format(Locale.ROOT, "  %-" + width + "s %,d", name, value)));
         return out;
     }
 
@@ -72,8 +78,9 @@ public final class Reports {
         out.add("routing table of " + table.self().toHex() + ": " + count(table.contactCount(), "contact") + " in "
                 + count(table.buckets().size(), "bucket"));
         for (BucketView b : table.buckets()) {
-            out.add("bucket prefix=" + b.prefixLength() + (b.last() ? "+" : "") + " contacts=" + b.contacts().size()
-                    + " replacement=" + (b.replacement() == null ? "-" : Format.node(b.replacement())));
+            out.add("bucket prefix=" + b.prefixLength() + (b.last() ? "+" : "") + " contacts="
+                    + b.contacts().size() + " replacement="
+                    + (b.replacement() == null ? "-" : Format.node(b.replacement())));
             for (ContactView c : b.contacts()) {
                 out.add(contact(c));
             }
@@ -86,8 +93,13 @@ public final class Reports {
 
     private static String contact(ContactView c) {
         String rtt = c.rttMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", c.rttMillis());
-        return String.format(Locale.ROOT, "  %s  %-21s silent %-7s rtt %6s ms  failures %d",
-                c.node().id().shortHex(), Format.address(c.node().address()), Format.millis(c.silentMillis()), rtt,
+        return String.format(
+                Locale.ROOT,
+                "  %s  %-21s silent %-7s rtt %6s ms  failures %d",
+                c.node().id().shortHex(),
+                Format.address(c.node().address()),
+                Format.millis(c.silentMillis()),
+                rtt,
                 c.failures());
     }
 
@@ -99,14 +111,14 @@ public final class Reports {
      * @param tokens   the console's listen tokens by key
      * @param here     listens other nodes hold on this node
      */
-    public static List<String> listens(List<ListenView> ours, Map<InfoHash, List<Integer>> tokens,
-                                       List<HeldListen> here) {
+    public static List<String> listens(
+            List<ListenView> ours, Map<InfoHash, List<Integer>> tokens, List<HeldListen> here) {
         List<String> out = new ArrayList<>();
         out.add("listens of this node: " + ours.size());
         for (ListenView l : ours) {
             List<Integer> t = tokens.getOrDefault(l.key(), List.of());
-            out.add("  " + l.key().toHex() + (t.isEmpty() ? "" : " tokens " + t) + "  storers=" + l.storers().size()
-                    + " values=" + l.values() + " subscribers=" + l.subscribers());
+            out.add("  " + l.key().toHex() + (t.isEmpty() ? "" : " tokens " + t) + "  storers="
+                    + l.storers().size() + " values=" + l.values() + " subscribers=" + l.subscribers());
             for (NodeInfo storer : l.storers()) {
                 out.add("    storer " + Format.node(storer));
             }
@@ -129,9 +141,14 @@ public final class Reports {
         for (KeySnapshot k : keys) {
             out.add("key " + k.key().toHex() + "  " + count(k.values().size(), "value"));
             for (StoredValue sv : k.values()) {
-                out.add(String.format(Locale.ROOT, "  %s seq=%d size=%d %s ttl left %s from %s",
-                        Format.valueId(sv.value().id()), sv.value().seq(), sv.value().dataLength(),
-                        sv.value().contentType(), Format.millis(sv.remainingTtlMillis()),
+                out.add(String.format(
+                        Locale.ROOT,
+                        "  %s seq=%d size=%d %s ttl left %s from %s",
+                        Format.valueId(sv.value().id()),
+                        sv.value().seq(),
+                        sv.value().dataLength(),
+                        sv.value().contentType(),
+                        Format.millis(sv.remainingTtlMillis()),
                         sv.source().getHostAddress()));
             }
         }
@@ -140,7 +157,10 @@ public final class Reports {
 
     /** Bytes the stored values count against the storage limit. */
     static long chargedBytes(List<KeySnapshot> keys) {
-        return keys.stream().flatMap(k -> k.values().stream()).mapToLong(v -> StorageLimits.chargeOf(v.value())).sum();
+        return keys.stream()
+                .flatMap(k -> k.values().stream())
+                .mapToLong(v -> StorageLimits.chargeOf(v.value()))
+                .sum();
     }
 
     /** {@code n} and a noun, plural unless {@code n} is 1. */

@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import reactor.core.Disposable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import reactor.core.Disposable;
 
 /**
  * {@code rdht selftest}: two nodes on 127.0.0.1 put a signed value, listen to it and get it
@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * so it walks the path of a one-shot {@code sensor} (a reading parsed from JSON, an identity created
  * in a file and read back, a signed put) and of a monitor (a listen, a get, verification).
  */
-@Command(name = "selftest", mixinStandardHelpOptions = true,
+@Command(
+        name = "selftest",
+        mixinStandardHelpOptions = true,
         description = "Starts two nodes on 127.0.0.1, puts a value on one and gets it from the other, "
                 + "and says whether that worked.")
 final class SelftestCommand implements Callable<Integer> {
@@ -49,17 +51,27 @@ final class SelftestCommand implements Callable<Integer> {
         Identity sensor = identityFromFile();
         Reading reading = Reading.parse("{\"lvl_percent\":39,\"lat\":39.093214,\"long\":125.688883}");
         try (DhtNode first = NodeStarter.start(loopback(List.of(), Identity.generate()));
-             DhtNode second = NodeStarter.start(loopback(List.of(Format.address(first.address())), sensor))) {
+                DhtNode second = NodeStarter.start(loopback(List.of(Format.address(first.address())), sensor))) {
             // a signed put under a listen, as the sensor and the monitor do
             Disposable listening = first.listen(key).subscribe();
-            Value stored = second.putSigned(key, Value.builder().text(reading.toJson())
-                    .contentType(Reading.CONTENT_TYPE).build()).block(STEP_TIMEOUT).value();
+            Value stored = second.putSigned(
+                            key,
+                            Value.builder()
+                                    .text(reading.toJson())
+                                    .contentType(Reading.CONTENT_TYPE)
+                                    .build())
+                    .block(STEP_TIMEOUT)
+                    .value();
             List<Value> found = first.get(key).collectList().block(STEP_TIMEOUT);
             listening.dispose();
             boolean ok = found.stream().anyMatch(v -> v.sameContentAs(stored) && v.verified());
             long ms = (System.nanoTime() - start) / 1_000_000;
-            spec.commandLine().getOut().println(ok ? "selftest: ok (two nodes put and got a value in " + ms + " ms)"
-                    : "selftest: FAILED (the value put on one node was not found from the other)");
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            ok
+                                    ? "selftest: ok (two nodes put and got a value in " + ms + " ms)"
+                                    : "selftest: FAILED (the value put on one node was not found from the other)");
             return ok ? ExitCode.OK.code() : ExitCode.FAILED.code();
         }
     }
@@ -82,8 +94,13 @@ final class SelftestCommand implements Callable<Integer> {
     }
 
     private static NodeSetup loopback(List<String> bootstrap, Identity identity) {
-        DhtConfig config = DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .bootstrap(bootstrap.toArray(String[]::new)).identity(identity).build();
-        return new NodeSetup(config, config.settings().networkId(), config.settings().storage());
+        DhtConfig config = DhtConfig.builder()
+                .bindHost("127.0.0.1")
+                .port(0)
+                .bootstrap(bootstrap.toArray(String[]::new))
+                .identity(identity)
+                .build();
+        return new NodeSetup(
+                config, config.settings().networkId(), config.settings().storage());
     }
 }

@@ -22,11 +22,15 @@ public final class StateOptions {
     /** The variable that names the base of the default state directory. */
     public static final String STATE_HOME_VARIABLE = "XDG_STATE_HOME";
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
             description = "Keep the node id, contacts and stored values in DIR, across restarts.")
     private Path directory;
 
-    @Option(names = "--state", negatable = true,
+    @Option(
+            names = "--state",
+            negatable = true,
             description = "Keep state in $" + STATE_HOME_VARIABLE + "/rdht (else ~/.local/state/rdht); "
                     + "--no-state keeps nothing.")
     private Boolean enabled;
@@ -58,7 +62,8 @@ public final class StateOptions {
     /** {@code $XDG_STATE_HOME/rdht}, else {@code ~/.local/state/rdht}. */
     public static Path defaultDirectory(Map<String, String> env) {
         String xdg = env.get(STATE_HOME_VARIABLE);
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("rdht");
     }
@@ -76,8 +81,9 @@ public final class StateOptions {
         try {
             return Optional.of(SqliteStateStore.open(dir.get()));
         } catch (StateStoreException e) {
-            throw new UserError(ExitCode.FAILED, explain(e.directory(), e.getMessage(), e.getCause(),
-                    System.getProperty("user.name")));
+            throw new UserError(
+                    ExitCode.FAILED,
+                    explain(e.directory(), e.getMessage(), e.getCause(), System.getProperty("user.name")));
         }
     }
 

@@ -12,8 +12,7 @@ final class StopSignals {
 
     private final CompletableFuture<String> received = new CompletableFuture<>();
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     /**
      * Takes SIGTERM and SIGINT over from now on: a signal that arrives while the node is still

@@ -15,15 +15,22 @@ public final class StorageOptions {
     /** How many sources it takes at least to fill a key, as in {@link StorageLimits#defaults()}. */
     private static final int SHARES_PER_KEY = 16;
 
-    @Option(names = "--max-storage-mb", paramLabel = "MB",
+    @Option(
+            names = "--max-storage-mb",
+            paramLabel = "MB",
             description = "Most data stored for others, in MiB (default: 256).")
     private Long maxStorageMb;
 
-    @Option(names = "--max-values-per-key", paramLabel = "N",
+    @Option(
+            names = "--max-values-per-key",
+            paramLabel = "N",
             description = "Most values stored under one key (default: 1024).")
     private Integer maxValuesPerKey;
 
-    @Option(names = "--max-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--max-ttl",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Longest time a value is kept, whatever it asks (default: 24h).")
     private Duration maxTtl;
 
@@ -36,16 +43,24 @@ public final class StorageOptions {
      */
     public StorageLimits limits() {
         StorageLimits d = StorageLimits.defaults();
-        long total = maxStorageMb == null ? d.maxTotalBytes()
+        long total = maxStorageMb == null
+                ? d.maxTotalBytes()
                 : inRange("--max-storage-mb", maxStorageMb, SettingRules.MAX_STORAGE_MB) * MIB;
-        int perKey = maxValuesPerKey == null ? d.maxValuesPerKey()
+        int perKey = maxValuesPerKey == null
+                ? d.maxValuesPerKey()
                 : (int) inRange("--max-values-per-key", maxValuesPerKey, Integer.MAX_VALUE);
         Duration ttl = maxTtl == null ? d.maxTtl() : maxTtl;
         if (ttl.isZero()) {
             throw new UserError(ExitCode.BAD_INPUT, "--max-ttl must be longer than 0");
         }
-        return new StorageLimits(perKey, d.maxKeys(), total, Math.min(total, d.maxBytesPerSource()), ttl,
-                Math.max(1, perKey / SHARES_PER_KEY), Math.min(total, d.maxBytesPerKeyPerSource()));
+        return new StorageLimits(
+                perKey,
+                d.maxKeys(),
+                total,
+                Math.min(total, d.maxBytesPerSource()),
+                ttl,
+                Math.max(1, perKey / SHARES_PER_KEY),
+                Math.min(total, d.maxBytesPerKeyPerSource()));
     }
 
     private static long inRange(String option, long value, long max) {

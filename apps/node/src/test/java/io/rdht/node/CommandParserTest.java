@@ -26,8 +26,10 @@ class CommandParserTest {
 
     @Test
     void putValueIsTheRestOfTheLineSpacesIncluded() {
-        assertThat(parse("p mykey hello  big world ")).isEqualTo(new ConsoleCommand.Put(MYKEY, "hello  big world", false));
-        assertThat(parse("p mykey it's \"quoted\"!")).isEqualTo(new ConsoleCommand.Put(MYKEY, "it's \"quoted\"!", false));
+        assertThat(parse("p mykey hello  big world "))
+                .isEqualTo(new ConsoleCommand.Put(MYKEY, "hello  big world", false));
+        assertThat(parse("p mykey it's \"quoted\"!"))
+                .isEqualTo(new ConsoleCommand.Put(MYKEY, "it's \"quoted\"!", false));
         assertThat(parse("s mykey signed")).isEqualTo(new ConsoleCommand.Put(MYKEY, "signed", true));
     }
 
@@ -51,8 +53,10 @@ class CommandParserTest {
 
     @Test
     void bootstrapTakesAddresses() {
-        assertThat(parse("b 127.0.0.1:4242 [::1]:4000")).isEqualTo(new ConsoleCommand.Bootstrap(List.of(
-                InetSocketAddress.createUnresolved("127.0.0.1", 4242), InetSocketAddress.createUnresolved("::1", 4000))));
+        assertThat(parse("b 127.0.0.1:4242 [::1]:4000"))
+                .isEqualTo(new ConsoleCommand.Bootstrap(List.of(
+                        InetSocketAddress.createUnresolved("127.0.0.1", 4242),
+                        InetSocketAddress.createUnresolved("::1", 4000))));
         assertRefused("b", "b needs at least one HOST:PORT");
         assertRefused("b host:99999", "b: port of 'host:99999' is outside 1..65535");
     }
@@ -77,6 +81,8 @@ class CommandParserTest {
     }
 
     private static void assertRefused(String line, String message) {
-        assertThatThrownBy(() -> CommandParser.parse(line)).isInstanceOf(UserError.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> CommandParser.parse(line))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining(message);
     }
 }

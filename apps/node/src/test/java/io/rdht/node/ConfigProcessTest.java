@@ -36,17 +36,19 @@ class ConfigProcessTest extends ProcessTest {
                 http = "9100"
                 """);
 
-        RdhtProcess p = track(RdhtProcess.start(config, Map.of("RDHT_MAX_TTL", "3h"), "config", "node", "--port", "5000"));
+        RdhtProcess p =
+                track(RdhtProcess.start(config, Map.of("RDHT_MAX_TTL", "3h"), "config", "node", "--port", "5000"));
 
         assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
         assertThat(p.stdout().lines()).first().isEqualTo("settings of rdht node; configuration file: " + f);
-        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " "))).contains(
-                "port 5000 flag --port",
-                "max-ttl 3h environment RDHT_MAX_TTL",
-                "http 9100 file " + f + " line 5",
-                "bootstrap 10.0.0.1:4242 file " + f + " line 1",
-                "network 0 default",
-                "max-storage-mb (built-in) default");
+        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " ")))
+                .contains(
+                        "port 5000 flag --port",
+                        "max-ttl 3h environment RDHT_MAX_TTL",
+                        "http 9100 file " + f + " line 5",
+                        "bootstrap 10.0.0.1:4242 file " + f + " line 1",
+                        "network 0 default",
+                        "max-storage-mb (built-in) default");
     }
 
     @Test
@@ -56,8 +58,8 @@ class ConfigProcessTest extends ProcessTest {
         RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "config", "sensor"));
 
         assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
-        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " "))).contains("every 30s file " + f + " line 2",
-                "ttl 10m default");
+        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " ")))
+                .contains("every 30s file " + f + " line 2", "ttl 10m default");
     }
 
     @Test
@@ -67,7 +69,8 @@ class ConfigProcessTest extends ProcessTest {
         RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node"));
 
         assertThat(p.awaitExit(RUN)).isEqualTo(2);
-        assertThat(p.stderr()).isEqualTo("rdht: " + f + " line 3: node.max-ttl: expected a string, got an integer (24)");
+        assertThat(p.stderr())
+                .isEqualTo("rdht: " + f + " line 3: node.max-ttl: expected a string, got an integer (24)");
     }
 
     @Test
@@ -77,8 +80,10 @@ class ConfigProcessTest extends ProcessTest {
         RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "demo"));
 
         assertThat(p.awaitExit(RUN)).isEqualTo(2);
-        assertThat(p.stderr()).contains("rdht: " + f + " line 3: demo.tiles: ",
-                "expected an http(s) URL with {z}, {x} and {y}, or 'none'");
+        assertThat(p.stderr())
+                .contains(
+                        "rdht: " + f + " line 3: demo.tiles: ",
+                        "expected an http(s) URL with {z}, {x} and {y}, or 'none'");
     }
 
     @Test
@@ -97,32 +102,39 @@ class ConfigProcessTest extends ProcessTest {
     void theGatewaysWriteTokenComesFromTheFileAndAShortOneStopsTheNodeWithExitTwo() throws Exception {
         Path f = userFile("[node]\nhttp-token = \"short\"\n");
 
-        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
+        RdhtProcess p =
+                track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
 
         assertThat(p.awaitExit(RUN)).isEqualTo(2);
-        assertThat(p.stderr()).isEqualTo("rdht: " + f + " line 2: node.http-token: a token has 16 to 256 characters,"
-                + " this one 5");
+        assertThat(p.stderr())
+                .isEqualTo(
+                        "rdht: " + f + " line 2: node.http-token: a token has 16 to 256 characters," + " this one 5");
     }
 
     @Test
     void aNodesGatewayTakesPutsOnlyWithTheTokenOfTheFile() throws Exception {
         String token = "token-from-the-file-0123";
         userFile("[node]\nhttp-token = \"" + token + "\"\n");
-        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
+        RdhtProcess p =
+                track(RdhtProcess.start(config, Map.of(), "node", "-p", "0", "--bind", "127.0.0.1", "--http", "0"));
         p.closeInput();
-        Pattern serving = Pattern.compile("serving OpenDHT's proxy API on (http://\\S+)/ .*writes need the token, CORS off");
+        Pattern serving =
+                Pattern.compile("serving OpenDHT's proxy API on (http://\\S+)/ .*writes need the token, CORS off");
         Matcher m = serving.matcher(p.awaitLine(l -> serving.matcher(l).find(), RUN));
         assertThat(m.find()).isTrue();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(m.group(1) + "/key/greeting"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":\"aGk=\"}")).timeout(RUN);
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":\"aGk=\"}"))
+                .timeout(RUN);
 
         HttpResponse<String> without = client.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> with = client.send(put.header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> with = client.send(
+                put.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(without.statusCode()).isEqualTo(401);
-        assertThat(with.statusCode()).as("a first node alone: nobody to store the value").isEqualTo(502);
+        assertThat(with.statusCode())
+                .as("a first node alone: nobody to store the value")
+                .isEqualTo(502);
         assertThat(p.stdout()).doesNotContain(token);
         p.terminate();
         assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();

@@ -34,20 +34,24 @@ class ConsoleProcessTest extends ProcessTest {
 
         b.send("g mykey");
         b.awaitLine(l -> l.startsWith("done:") || l.startsWith("error"), STEP);
-        assertThat(b.stdout()).contains(valueId + " seq=0 text/plain \"hello\" ttl=10m").contains("done: 1 value");
+        assertThat(b.stdout())
+                .contains(valueId + " seq=0 text/plain \"hello\" ttl=10m")
+                .contains("done: 1 value");
 
         b.send("ld");
         b.awaitLine(l -> l.startsWith("key " + MYKEY), STEP);
         assertThat(b.linesAfter(l -> l.startsWith("storage:")))
                 .anySatisfy(l -> assertThat(l).startsWith("storage: 1 key, 1 value, "))
-                .anySatisfy(l -> assertThat(l).matches("  " + valueId
-                        + " seq=0 size=5 text/plain ttl left \\d+m\\d*s? from 127\\.0\\.0\\.1"));
+                .anySatisfy(l -> assertThat(l)
+                        .matches(
+                                "  " + valueId + " seq=0 size=5 text/plain ttl left \\d+m\\d*s? from 127\\.0\\.0\\.1"));
 
         a.send("lr");
         String bucket = a.awaitLine(l -> l.startsWith("bucket prefix="), STEP);
         assertThat(bucket).contains("contacts=1");
         assertThat(a.linesAfter(l -> l.startsWith("routing table of ")))
-                .anySatisfy(l -> assertThat(l).contains(addressB).contains("rtt").contains("failures 0"));
+                .anySatisfy(
+                        l -> assertThat(l).contains(addressB).contains("rtt").contains("failures 0"));
 
         a.send("x");
         assertThat(a.awaitExit(STEP)).isZero();
@@ -61,7 +65,8 @@ class ConsoleProcessTest extends ProcessTest {
         b.address(START);
 
         b.send("l mykey");
-        assertThat(b.awaitLine(l -> l.startsWith("listen "), STEP)).isEqualTo("listen 1 on " + MYKEY + " (cl 1 cancels it)");
+        assertThat(b.awaitLine(l -> l.startsWith("listen "), STEP))
+                .isEqualTo("listen 1 on " + MYKEY + " (cl 1 cancels it)");
         a.send("p mykey first words");
         a.awaitLine(l -> l.startsWith("stored ") || l.startsWith("error"), STEP);
         assertThat(b.awaitLine(l -> l.startsWith("[listen 1]"), STEP))
@@ -69,7 +74,8 @@ class ConsoleProcessTest extends ProcessTest {
 
         b.send("ls");
         assertThat(b.awaitLine(l -> l.startsWith("  " + MYKEY + " tokens [1]"), STEP))
-                .contains("values=1").contains("subscribers=1");
+                .contains("values=1")
+                .contains("subscribers=1");
         b.send("cl 1");
         assertThat(b.awaitLine(l -> l.startsWith("cancelled"), STEP)).isEqualTo("cancelled listen 1 on " + MYKEY);
         b.send("cl 1");
@@ -90,14 +96,15 @@ class ConsoleProcessTest extends ProcessTest {
         a.send("");
         a.send("ll");
         a.awaitLine(l -> l.startsWith("counters"), STEP);
-        assertThat(a.linesAfter(l -> l.startsWith("unknown"))).startsWith(
-                "unknown command 'foo' (h for help)",
-                "g needs a KEY (a name or 40 hex digits)",
-                "p needs a KEY and a VALUE: p KEY VALUE",
-                "key '0123456789abcdef0123456789abcdef0123456' looks like an id but has 39 hex digits; an id has 40",
-                "b: expected host:port, got 'nohost'",
-                "ll takes no argument, got: extra",
-                "id        " + a.stdout().split(" ")[1]);
+        assertThat(a.linesAfter(l -> l.startsWith("unknown")))
+                .startsWith(
+                        "unknown command 'foo' (h for help)",
+                        "g needs a KEY (a name or 40 hex digits)",
+                        "p needs a KEY and a VALUE: p KEY VALUE",
+                        "key '0123456789abcdef0123456789abcdef0123456' looks like an id but has 39 hex digits; an id has 40",
+                        "b: expected host:port, got 'nohost'",
+                        "ll takes no argument, got: extra",
+                        "id        " + a.stdout().split(" ")[1]);
         assertThat(a.stdout()).contains("  lookups ").contains("  datagrams.in ");
 
         a.closeInput();
@@ -112,7 +119,9 @@ class ConsoleProcessTest extends ProcessTest {
         RdhtProcess b = RdhtProcess.start(config, java.util.Map.of(), "-p", port, "--bind", "127.0.0.1");
         track(b);
         assertThat(b.awaitExit(START)).isEqualTo(1);
-        assertThat(b.stderr()).contains("port " + port + " is already in use (try -p 0)")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(b.stderr())
+                .contains("port " + port + " is already in use (try -p 0)")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 }

@@ -20,6 +20,7 @@ class CrashedPeersProcessTest extends NetworkProcessTest {
     private static final int NODES = 12;
     /** 5 of the 12, node 0 (the one every other joined through) among them. */
     private static final List<Integer> KILLED = List.of(0, 2, 5, 7, 9);
+
     private static final int SURVIVOR = NODES - 1;
     private static final int VALUES = 12;
 
@@ -27,9 +28,13 @@ class CrashedPeersProcessTest extends NetworkProcessTest {
     void survivorFindsEveryValueAndForgetsTheDeadNodesOnceItsLookupsMetThem() {
         network.start(NODES);
         for (int i = 0; i < VALUES; i++) {
-            List<String> stored = network.node(i % NODES).command("p churn-" + i + " value-" + i,
-                    l -> l.startsWith("stored ") || l.startsWith("error"), STEP);
-            assertThat(stored.getLast()).as("put of churn-%d from node %d", i, i % NODES)
+            List<String> stored = network.node(i % NODES)
+                    .command(
+                            "p churn-" + i + " value-" + i,
+                            l -> l.startsWith("stored ") || l.startsWith("error"),
+                            STEP);
+            assertThat(stored.getLast())
+                    .as("put of churn-%d from node %d", i, i % NODES)
                     .matches("stored [0-9a-f]{16} on \\d+ nodes?");
         }
         List<ConsoleNode> dead = KILLED.stream().map(network::node).toList();
@@ -40,9 +45,11 @@ class CrashedPeersProcessTest extends NetworkProcessTest {
 
         for (int i = 0; i < VALUES; i++) {
             String text = " \"value-" + i + "\" ";
-            assertThat(get(survivor, "churn-" + i)).as("get of churn-%d after the crash", i)
+            assertThat(get(survivor, "churn-" + i))
+                    .as("get of churn-%d after the crash", i)
                     .anySatisfy(l -> assertThat(l).contains(text))
-                    .last().isEqualTo("done: 1 value");
+                    .last()
+                    .isEqualTo("done: 1 value");
         }
         // A lookup of a dead node's own id asks that node first, so each has failed to answer at least once.
         for (ConsoleNode d : dead) {
@@ -50,10 +57,14 @@ class CrashedPeersProcessTest extends NetworkProcessTest {
         }
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             RoutingListing table = RoutingListing.of(survivor, STEP);
-            assertThat(table.goodAddresses()).as("live contacts of the survivor").isNotEmpty();
+            assertThat(table.goodAddresses())
+                    .as("live contacts of the survivor")
+                    .isNotEmpty();
             table.assertForgets(deadAddresses);
         });
-        assertThat(get(survivor, "churn-0")).as("a get once the table has forgotten the dead")
-                .last().isEqualTo("done: 1 value");
+        assertThat(get(survivor, "churn-0"))
+                .as("a get once the table has forgotten the dead")
+                .last()
+                .isEqualTo("done: 1 value");
     }
 }

@@ -1,9 +1,9 @@
 package io.rdht.node;
 
-import io.rdht.cli.DurationConverter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rdht.cli.DurationConverter;
 import io.rdht.core.Value;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,8 +15,13 @@ class FormatTest {
 
     @Test
     void textValueIsQuotedOnOneLine() {
-        Value v = Value.builder().id(0xabcL).seq(3).text("say \"hi\"\nbye").contentType("text/plain")
-                .ttl(Duration.ofSeconds(90)).build();
+        Value v = Value.builder()
+                .id(0xabcL)
+                .seq(3)
+                .text("say \"hi\"\nbye")
+                .contentType("text/plain")
+                .ttl(Duration.ofSeconds(90))
+                .build();
         assertThat(Format.value(v)).isEqualTo("0000000000000abc seq=3 text/plain \"say \\\"hi\\\"\\nbye\" ttl=1m30s");
     }
 
@@ -48,7 +53,8 @@ class FormatTest {
     void addressesKeepIpv6InBrackets() throws Exception {
         assertThat(Format.address(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 4242)))
                 .isEqualTo("127.0.0.1:4242");
-        assertThat(Format.address(new InetSocketAddress(InetAddress.getByName("::"), 4242))).isEqualTo("[::]:4242");
+        assertThat(Format.address(new InetSocketAddress(InetAddress.getByName("::"), 4242)))
+                .isEqualTo("[::]:4242");
         assertThat(Format.address(InetSocketAddress.createUnresolved("example.org", 4242)))
                 .isEqualTo("example.org:4242");
     }
@@ -61,7 +67,8 @@ class FormatTest {
         assertThat(c.convert("10m")).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.convert("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(c.convert("1d")).isEqualTo(Duration.ofDays(1));
-        assertThatThrownBy(() -> c.convert("10")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> c.convert("10"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessage("'10' is not a duration like 500ms, 90s, 10m, 2h or 1d");
     }
 }

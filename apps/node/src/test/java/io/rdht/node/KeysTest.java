@@ -50,7 +50,8 @@ class KeysTest {
 
     private static void assertRefused(String key, String message) {
         assertThatThrownBy(() -> Keys.parse(key))
-                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
                 .hasMessageContaining(message);
     }
 }

@@ -36,7 +36,8 @@ class LauncherTest extends ProcessTest {
         Path target = launcher.getParent().resolveSibling("apps/node/target");
         // one cache per set of JVM options (one-shot commands compile with C1 only): start afresh
         try (Stream<Path> caches = Files.list(target)) {
-            for (Path cache : caches.filter(p -> p.getFileName().toString().matches("rdht.*\\.aot")).toList()) {
+            for (Path cache : caches.filter(p -> p.getFileName().toString().matches("rdht.*\\.aot"))
+                    .toList()) {
                 Files.deleteIfExists(cache);
             }
         }
@@ -47,7 +48,8 @@ class LauncherTest extends ProcessTest {
         assertThat(first.stdout()).isEqualTo("rdht 0.1.0");
         try (Stream<Path> caches = Files.list(target)) {
             assertThat(caches.filter(p -> p.getFileName().toString().matches("rdht-[0-9]+\\.aot")))
-                    .singleElement().satisfies(cache -> assertThat(cache).isNotEmptyFile());
+                    .singleElement()
+                    .satisfies(cache -> assertThat(cache).isNotEmptyFile());
         }
 
         RdhtProcess second = rdht("--version");
@@ -58,12 +60,18 @@ class LauncherTest extends ProcessTest {
 
     @Test
     void launcherGivesTheJvmTheMemorySettingsOfTheOptionFile() throws Exception {
-        RdhtProcess version = rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
-                "--version");
+        RdhtProcess version =
+                rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
         assertThat(version.awaitExit(START)).as(version.stderr()).isZero();
-        assertThat(version.stdout()).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=8388608",
-                "-XX:MaxHeapSize=402653184", "-XX:MaxMetaspaceSize=100663296", "-XX:ReservedCodeCacheSize=33554432",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+        assertThat(version.stdout())
+                .contains(
+                        "-XX:+UseSerialGC",
+                        "-XX:InitialHeapSize=8388608",
+                        "-XX:MaxHeapSize=402653184",
+                        "-XX:MaxMetaspaceSize=100663296",
+                        "-XX:ReservedCodeCacheSize=33554432",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:-UsePerfData");
         if (Runtime.version().feature() >= 25) {
             assertThat(version.stdout()).contains("-XX:+UseCompactObjectHeaders");
         }
@@ -71,8 +79,8 @@ class LauncherTest extends ProcessTest {
 
     @Test
     void javaOptionsFromTheEnvironmentRaiseTheLimits() throws Exception {
-        RdhtProcess version = rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx1g"),
-                "--version");
+        RdhtProcess version =
+                rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx1g"), "--version");
         assertThat(version.awaitExit(START)).as(version.stderr()).isZero();
         assertThat(version.stdout()).contains("-XX:MaxHeapSize=1073741824").doesNotContain("-XX:MaxHeapSize=402653184");
     }

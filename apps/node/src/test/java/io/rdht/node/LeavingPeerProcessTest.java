@@ -31,7 +31,8 @@ class LeavingPeerProcessTest extends NetworkProcessTest {
             for (ConsoleNode leaver : List.of(quitting, terminated)) {
                 get(peer, leaver.id());
             }
-            assertThat(RoutingListing.of(peer, STEP).goodAddresses()).as("good contacts of %s before", peer.address())
+            assertThat(RoutingListing.of(peer, STEP).goodAddresses())
+                    .as("good contacts of %s before", peer.address())
                     .containsAll(leaving);
         }
 

@@ -65,23 +65,36 @@ class MonitorWebLauncherTest extends ProcessTest {
 
     @Test
     void fiveSensorsAppearOnTheMapWithTheirLevelsWithinTwoSecondsOfTheLastPublish() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-        RdhtProcess monitor = track(RdhtProcess.launch(bin.resolve("monitor"), config, "--plain", "-p", "0",
-                "--bind", "127.0.0.1", "--web", "0", "--tiles", "none"));
+        RdhtProcess monitor = track(RdhtProcess.launch(
+                bin.resolve("monitor"),
+                config,
+                "--plain",
+                "-p",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--web",
+                "0",
+                "--tiles",
+                "none"));
         Matcher port = PORT.matcher(monitor.awaitErrLine(l -> PORT.matcher(l).find(), START));
         Matcher url = URL.matcher(monitor.awaitErrLine(l -> URL.matcher(l).find(), START));
         assertThat(port.find() && url.find()).isTrue();
         browser = chromium();
         browser.get(url.group(1));
-        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("status")).getText().startsWith("live"));
+        new WebDriverWait(browser, WAIT)
+                .until(b -> b.findElement(By.id("status")).getText().startsWith("live"));
 
         for (int level : LEVELS) {
             publish(port.group(1), level);
         }
         long published = System.nanoTime();
 
-        Map<String, String> onMap = new WebDriverWait(browser, LIVE).pollingEvery(Duration.ofMillis(50))
+        Map<String, String> onMap = new WebDriverWait(browser, LIVE)
+                .pollingEvery(Duration.ofMillis(50))
                 .until(b -> {
                     Map<String, String> levels = markers();
                     return levels.size() == LEVELS.length ? levels : null;
@@ -91,12 +104,16 @@ class MonitorWebLauncherTest extends ProcessTest {
         for (int level : LEVELS) {
             expected.put(String.valueOf(level), "sensor level-" + band(level));
         }
-        assertThat(onMap).as("markers on the map %d ms after the last publish", millis).isEqualTo(expected);
+        assertThat(onMap)
+                .as("markers on the map %d ms after the last publish", millis)
+                .isEqualTo(expected);
         assertThat(browser.findElements(By.cssSelector("#latest tbody tr"))).hasSize(LEVELS.length);
 
         browser.findElements(By.cssSelector("#latest tbody tr")).getFirst().click();
         WebElement history = browser.findElement(By.id("history"));
-        assertThat(history.isDisplayed()).as("a selected sensor's history is shown").isTrue();
+        assertThat(history.isDisplayed())
+                .as("a selected sensor's history is shown")
+                .isTrue();
         assertThat(browser.findElements(By.cssSelector("#history-list li"))).isNotEmpty();
         screenshot("monitor-web.png");
 
@@ -104,7 +121,8 @@ class MonitorWebLauncherTest extends ProcessTest {
         new WebDriverWait(browser, WAIT).until(b -> {
             WebElement map = b.findElement(By.id("map"));
             WebElement panel = b.findElement(By.id("panel"));
-            return map.getSize().getWidth() <= 390 && panel.getLocation().getY() >= map.getSize().getHeight();
+            return map.getSize().getWidth() <= 390
+                    && panel.getLocation().getY() >= map.getSize().getHeight();
         });
         screenshot("monitor-web-phone.png");
     }
@@ -112,9 +130,11 @@ class MonitorWebLauncherTest extends ProcessTest {
     /** Level of each marker on the map (its data-level) and its classes, by level. */
     @SuppressWarnings("unchecked")
     private Map<String, String> markers() {
-        List<List<String>> found = (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('#map path.sensor')]"
-                        + ".map(p => [p.dataset.level, p.getAttribute('class').replace('leaflet-interactive', '').trim()]);");
+        List<List<String>> found = (List<List<String>>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return [...document.querySelectorAll('#map path.sensor')]"
+                                        + ".map(p => [p.dataset.level, p.getAttribute('class').replace('leaflet-interactive', '').trim()]);");
         Map<String, String> levels = new TreeMap<>();
         for (List<String> marker : found) {
             levels.put(marker.get(0), marker.get(1));
@@ -124,22 +144,35 @@ class MonitorWebLauncherTest extends ProcessTest {
 
     private void publish(String monitorPort, int level) {
         Identity identity = Identity.generate();
-        DhtNode sensor = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0)
-                .bootstrap("127.0.0.1:" + monitorPort).identity(identity).build()).start().block(WAIT);
+        DhtNode sensor = DhtNode.create(DhtConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .bootstrap("127.0.0.1:" + monitorPort)
+                        .identity(identity)
+                        .build())
+                .start()
+                .block(WAIT);
         sensors.add(sensor);
         String reading = "{\"lvl_percent\":" + level + ",\"lat\":" + (39.0 + level / 1000.0) + ",\"long\":"
                 + (125.7 + (level % 7) / 100.0) + "}";
-        sensor.putSigned(InfoHash.of(Reading.KEY), Value.builder().text(reading).contentType(Reading.CONTENT_TYPE)
-                .build()).block(WAIT);
+        sensor.putSigned(
+                        InfoHash.of(Reading.KEY),
+                        Value.builder()
+                                .text(reading)
+                                .contentType(Reading.CONTENT_TYPE)
+                                .build())
+                .block(WAIT);
     }
 
     private static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1100,700");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1100,700");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

@@ -27,7 +27,8 @@ class NodeProcessTest extends ProcessTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern HTTP = Pattern.compile("serving /metrics and /health on (http://\\S+)");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(WAIT).build();
 
     private RdhtProcess node(String... args) throws Exception {
         RdhtProcess p = track(RdhtProcess.start(config, Map.of(), args));
@@ -36,13 +37,18 @@ class NodeProcessTest extends ProcessTest {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static DhtNode joining(String address) {
-        return DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0).bootstrap(address).build())
-                .start().block(WAIT);
+        return DhtNode.create(DhtConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .bootstrap(address)
+                        .build())
+                .start()
+                .block(WAIT);
     }
 
     private static int unusedUdpPort() throws Exception {
@@ -53,8 +59,8 @@ class NodeProcessTest extends ProcessTest {
 
     @Test
     void aHeadlessNodeWithStdinClosedServesHealthAndMetricsAndExitsZeroOnSigterm() throws Exception {
-        RdhtProcess node = node("node", "-p", "0", "--bind", "127.0.0.1", "--http", "0",
-                "-b", "127.0.0.1:" + unusedUdpPort());
+        RdhtProcess node =
+                node("node", "-p", "0", "--bind", "127.0.0.1", "--http", "0", "-b", "127.0.0.1:" + unusedUdpPort());
         String address = node.address(START);
         Matcher m = HTTP.matcher(node.awaitLine(l -> HTTP.matcher(l).find(), START));
         assertThat(m.find()).isTrue();
@@ -66,15 +72,20 @@ class NodeProcessTest extends ProcessTest {
 
         try (DhtNode other = joining(address)) {
             await().atMost(WAIT).until(() -> get(base + "/health").statusCode() == 200);
-            PutResult stored = other.put(InfoHash.of("greeting"), Value.of("hello")).block(WAIT);
+            PutResult stored =
+                    other.put(InfoHash.of("greeting"), Value.of("hello")).block(WAIT);
             assertThat(stored.storers()).isNotEmpty();
 
             HttpResponse<String> metrics = get(base + "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
-            assertThat(metrics.body()).contains("# TYPE rdht_datagrams_in_total counter",
-                    "rdht_routing_contacts{family=\"ipv4\"} 1.0", "rdht_storage_values 1.0",
-                    "# TYPE rdht_put_seconds histogram");
+            assertThat(metrics.headers().firstValue("Content-Type"))
+                    .hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(metrics.body())
+                    .contains(
+                            "# TYPE rdht_datagrams_in_total counter",
+                            "rdht_routing_contacts{family=\"ipv4\"} 1.0",
+                            "rdht_storage_values 1.0",
+                            "# TYPE rdht_put_seconds histogram");
         }
         // a single segment is a key of the gateway (GET /KEY, as in OpenDHT); three are no route
         assertThat(get(base + "/no/such/path").statusCode()).isEqualTo(404);
@@ -82,8 +93,7 @@ class NodeProcessTest extends ProcessTest {
 
         node.terminate();
         assertThat(node.awaitExit(WAIT)).as(node.stderr()).isZero();
-        assertThat(node.stdout()).contains("starting: configuration file none", "stopping on SIGTERM",
-                "stopped in ");
+        assertThat(node.stdout()).contains("starting: configuration file none", "stopping on SIGTERM", "stopped in ");
         assertThat(node.stdout().lines()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z (INFO|WARN) .*"));
         assertThat(node.stderr()).doesNotContain("Exception");
     }
@@ -94,9 +104,11 @@ class NodeProcessTest extends ProcessTest {
         String address = node.address(START);
         Matcher m = HTTP.matcher(node.awaitLine(l -> HTTP.matcher(l).find(), START));
         assertThat(m.find()).isTrue();
-        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(m.group(1) + "/greeting/events")).build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(m.group(1) + "/greeting/events"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
@@ -118,7 +130,8 @@ class NodeProcessTest extends ProcessTest {
 
         try (DhtNode other = joining(address)) {
             assertThat(other.put(InfoHash.of("k"), Value.of("v")).block(WAIT).storers())
-                    .extracting(n -> Format.address(n.address())).contains(address);
+                    .extracting(n -> Format.address(n.address()))
+                    .contains(address);
         }
         node.interrupt();
         assertThat(node.awaitExit(WAIT)).as(node.stderr()).isZero();

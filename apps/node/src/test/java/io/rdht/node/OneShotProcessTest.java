@@ -45,10 +45,18 @@ class OneShotProcessTest extends ProcessTest {
         track(writer);
         writer.address(START);
         writer.send("p greeting hello world");
-        String valueId = writer.awaitLine(l -> l.startsWith("stored ") || l.startsWith("error"), RUN).split(" ")[1];
+        String valueId = writer.awaitLine(l -> l.startsWith("stored ") || l.startsWith("error"), RUN)
+                .split(" ")[1];
 
         // Options may come before the subcommand too.
-        RdhtProcess json = rdht(Map.of(), "-b", address, "--bind", "127.0.0.1", "get", "--json",
+        RdhtProcess json = rdht(
+                Map.of(),
+                "-b",
+                address,
+                "--bind",
+                "127.0.0.1",
+                "get",
+                "--json",
                 InfoHash.of("greeting").toHex());
         assertThat(json.awaitExit(RUN)).as(json.stderr()).isZero();
         JsonNode value = new ObjectMapper().readTree(json.stdout());
@@ -85,16 +93,21 @@ class OneShotProcessTest extends ProcessTest {
     void badKeyExitsTwoWithAMessageAndNoStackTrace() throws Exception {
         RdhtProcess get = rdht(Map.of(), "get", "0123456789abcdef0123456789abcdef01234567ff");
         assertThat(get.awaitExit(RUN)).isEqualTo(2);
-        assertThat(get.stderr()).contains("has 42 hex digits; an id has 40")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(get.stderr())
+                .contains("has 42 hex digits; an id has 40")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void unknownOptionExitsTwoWithUsageAndNoStackTrace() throws Exception {
         RdhtProcess get = rdht(Map.of(), "get", "--frobnicate", "somekey");
         assertThat(get.awaitExit(RUN)).isEqualTo(2);
-        assertThat(get.stderr()).contains("Unknown option: '--frobnicate'").contains("Usage: rdht get")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(get.stderr())
+                .contains("Unknown option: '--frobnicate'")
+                .contains("Usage: rdht get")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -16,11 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,9 +76,14 @@ final class RdhtProcess {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("dht-bench"))
                 .collect(Collectors.joining(File.pathSeparator));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath, Main.class.getName());
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath,
+                Main.class.getName());
     }
 
     /** Starts another of rdht's launchers, e.g. {@code bin/sensor}, with a config directory of its own. */
@@ -95,7 +100,10 @@ final class RdhtProcess {
     private static ProcessBuilder isolated(ProcessBuilder pb, Path configDir) {
         pb.environment().remove("DHT_BOOTSTRAP");
         pb.environment().put("XDG_CONFIG_HOME", configDir.toString());
-        pb.environment().put("XDG_STATE_HOME", configDir.resolve("state-" + STARTED.incrementAndGet()).toString());
+        pb.environment()
+                .put(
+                        "XDG_STATE_HOME",
+                        configDir.resolve("state-" + STARTED.incrementAndGet()).toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return pb;
     }
@@ -133,24 +141,28 @@ final class RdhtProcess {
     /** The first output line that {@code matches}, waiting at most {@code within}. */
     String awaitLine(Predicate<String> matches, Duration within) {
         try {
-            return await().atMost(within).pollInterval(Duration.ofMillis(50))
+            return await().atMost(within)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> out.stream().filter(matches).findFirst(), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("no expected line of output within " + within + "; stdout:\n" + stdout()
-                    + "\nstderr:\n" + stderr(), e);
+            throw new AssertionError(
+                    "no expected line of output within " + within + "; stdout:\n" + stdout() + "\nstderr:\n" + stderr(),
+                    e);
         }
     }
 
     /** The first line on standard error that {@code matches}, waiting at most {@code within}. */
     String awaitErrLine(Predicate<String> matches, Duration within) {
         try {
-            return await().atMost(within).pollInterval(Duration.ofMillis(50))
+            return await().atMost(within)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> err.stream().filter(matches).findFirst(), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("no expected line on stderr within " + within + "; stdout:\n" + stdout()
-                    + "\nstderr:\n" + stderr(), e);
+            throw new AssertionError(
+                    "no expected line on stderr within " + within + "; stdout:\n" + stdout() + "\nstderr:\n" + stderr(),
+                    e);
         }
     }
 
@@ -168,8 +180,8 @@ final class RdhtProcess {
     /** Waits for the process to end, at most {@code within}, and returns its exit code. */
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("rdht did not exit within " + within + "; output:\n" + stdout()
-                    + "\nstderr:\n" + stderr());
+            throw new AssertionError(
+                    "rdht did not exit within " + within + "; output:\n" + stdout() + "\nstderr:\n" + stderr());
         }
         // The readers may still be draining the pipes.
         outReader.join(Duration.ofSeconds(5));
@@ -194,7 +206,9 @@ final class RdhtProcess {
 
     /** Sends the process SIGTERM, as a service manager stopping it does. */
     void terminate() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                .start()
+                .waitFor();
     }
 
     /** Kills the process and whatever it started (a launcher recording its cache runs java as a child). */

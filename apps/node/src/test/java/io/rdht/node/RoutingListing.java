@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 record RoutingListing(String owner, List<List<Contact>> buckets, List<String> text) {
 
-    private static final Pattern HEADER = Pattern.compile("^routing table of [0-9a-f]{40}: (\\d+) contacts? in (\\d+) buckets?$");
+    private static final Pattern HEADER =
+            Pattern.compile("^routing table of [0-9a-f]{40}: (\\d+) contacts? in (\\d+) buckets?$");
     private static final Pattern CONTACT = Pattern.compile("^\\s+[0-9a-f]{8}\\s+(\\S+:\\d+)\\s.*$");
 
     /**
@@ -29,8 +30,7 @@ record RoutingListing(String owner, List<List<Contact>> buckets, List<String> te
      * @param address {@code host:port}
      * @param bad     whether the line ends with {@code bad}: a contact the node no longer hands out
      */
-    record Contact(String address, boolean bad) {
-    }
+    record Contact(String address, boolean bad) {}
 
     /** Types {@code lr} into {@code node}'s console and reads the whole listing, waiting at most {@code within}. */
     static RoutingListing of(ConsoleNode node, Duration within) {
@@ -73,13 +73,20 @@ record RoutingListing(String owner, List<List<Contact>> buckets, List<String> te
      */
     void assertForgets(Collection<String> gone) {
         String listing = "\n" + String.join("\n", text);
-        assertThat(goodAddresses()).as("good contacts in the routing table of %s, which should no longer include"
-                + " the nodes gone at %s:%s", owner, gone, listing).doesNotContainAnyElementsOf(gone);
+        assertThat(goodAddresses())
+                .as(
+                        "good contacts in the routing table of %s, which should no longer include"
+                                + " the nodes gone at %s:%s",
+                        owner, gone, listing)
+                .doesNotContainAnyElementsOf(gone);
         for (List<Contact> bucket : buckets) {
             List<String> addresses = bucket.stream().map(Contact::address).toList();
             if (!gone.containsAll(addresses)) {
-                assertThat(addresses).as("a bucket of the routing table of %s that knows live nodes still lists nodes"
-                        + " that are gone (%s), marked bad instead of dropped:%s", owner, gone, listing)
+                assertThat(addresses)
+                        .as(
+                                "a bucket of the routing table of %s that knows live nodes still lists nodes"
+                                        + " that are gone (%s), marked bad instead of dropped:%s",
+                                owner, gone, listing)
                         .doesNotContainAnyElementsOf(gone);
             }
         }

@@ -24,6 +24,7 @@ class SmartCityLauncherTest extends ProcessTest {
     private static final Pattern PORT = Pattern.compile("on port (\\d+)");
 
     private final Path bin = Path.of(System.getProperty("rdht.bin"));
+
     private RdhtProcess run(String command, String... args) throws IOException {
         return track(RdhtProcess.launch(bin.resolve(command), config, args));
     }
@@ -46,7 +47,9 @@ class SmartCityLauncherTest extends ProcessTest {
             int level = 30 + i;
             RdhtProcess sensor = run("sensor", "-b", address, reading(level));
             assertThat(sensor.awaitExit(RUN)).as(sensor.stderr()).isZero();
-            assertThat(sensor.stdout()).startsWith("published " + reading(level)).contains("as sensor");
+            assertThat(sensor.stdout())
+                    .startsWith("published " + reading(level))
+                    .contains("as sensor");
             String shown = monitor.awaitLine(l -> l.contains("level  " + level + "%"), RUN);
             assertThat(shown).contains("✓ verified").contains("lat  39.093214").contains("long  125.688883");
         }
@@ -57,7 +60,10 @@ class SmartCityLauncherTest extends ProcessTest {
     void sensorUserErrorsExitWithTheirCodesAndNameTheProblem() throws Exception {
         expectFailure(2, "not valid JSON", "sensor", "{\"lvl_percent\":39,");
         expectFailure(2, "missing field long", "sensor", "{\"lvl_percent\":39,\"lat\":1.0}");
-        expectFailure(2, "lvl_percent must be an integer from 0 to 100", "sensor",
+        expectFailure(
+                2,
+                "lvl_percent must be an integer from 0 to 100",
+                "sensor",
                 "{\"lvl_percent\":140,\"lat\":1.0,\"long\":2.0}");
         expectFailure(2, "Unknown option", "sensor", "--frobnicate", reading(39));
 
@@ -66,8 +72,7 @@ class SmartCityLauncherTest extends ProcessTest {
             closed = s.getLocalPort();
         }
         long start = System.nanoTime();
-        expectFailure(3, "no node answered at 127.0.0.1:" + closed, "sensor", "-b", "127.0.0.1:" + closed,
-                reading(39));
+        expectFailure(3, "no node answered at 127.0.0.1:" + closed, "sensor", "-b", "127.0.0.1:" + closed, reading(39));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
 
         Path directory = Files.createDirectory(config.resolve("not-a-file"));
@@ -91,11 +96,16 @@ class SmartCityLauncherTest extends ProcessTest {
         RdhtProcess sensor = run("sensor", "-b", address, reading(57));
         assertThat(sensor.awaitExit(RUN)).as(sensor.stderr()).isZero();
         String json = monitor.awaitLine(l -> l.contains("\"lvl_percent\":57"), RUN);
-        assertThat(json).startsWith("{").endsWith("}").contains("\"event\":\"added\"").contains("\"verified\":true")
-                .contains("\"lat\":39.093214").contains("\"long\":125.688883");
+        assertThat(json)
+                .startsWith("{")
+                .endsWith("}")
+                .contains("\"event\":\"added\"")
+                .contains("\"verified\":true")
+                .contains("\"lat\":39.093214")
+                .contains("\"long\":125.688883");
 
-        RdhtProcess garbage = run("rdht", "put", "pollution_level", "not a reading", "-b", address,
-                "--bind", "127.0.0.1");
+        RdhtProcess garbage =
+                run("rdht", "put", "pollution_level", "not a reading", "-b", address, "--bind", "127.0.0.1");
         assertThat(garbage.awaitExit(RUN)).as(garbage.stderr()).isZero();
         String rejected = monitor.awaitLine(l -> l.contains("\"event\":\"rejected\""), RUN);
         assertThat(rejected).contains("\"verified\":false").contains("content type text/plain");
@@ -114,10 +124,16 @@ class SmartCityLauncherTest extends ProcessTest {
 
     @Test
     void demoRunsSeveralSensorsIntoTheMonitorViewAndStopsOnInterrupt() throws Exception {
-        RdhtProcess demo = run("rdht", "-p", "0", "--bind", "127.0.0.1", "demo", "--plain", "--sensors", "3",
-                "--every", "1s");
-        await().atMost(START).until(() -> demo.stdout().lines().filter(l -> l.contains("✓ verified"))
-                .map(l -> l.split("\\s+")[1]).distinct().count() == 3);
+        RdhtProcess demo =
+                run("rdht", "-p", "0", "--bind", "127.0.0.1", "demo", "--plain", "--sensors", "3", "--every", "1s");
+        await().atMost(START)
+                .until(() -> demo.stdout()
+                                .lines()
+                                .filter(l -> l.contains("✓ verified"))
+                                .map(l -> l.split("\\s+")[1])
+                                .distinct()
+                                .count()
+                        == 3);
         demo.interrupt();
         assertThat(demo.awaitExit(RUN)).as("exit code after Ctrl-C").isIn(0, 130);
         assertThat(demo.stderr()).doesNotContain("Exception");
@@ -125,7 +141,8 @@ class SmartCityLauncherTest extends ProcessTest {
 
     private void expectFailure(int code, String message, String command, String... args) throws Exception {
         RdhtProcess p = run(command, args);
-        assertThat(p.awaitExit(RUN)).as("exit code of %s %s; stderr %s", command, List.of(args), p.stderr())
+        assertThat(p.awaitExit(RUN))
+                .as("exit code of %s %s; stderr %s", command, List.of(args), p.stderr())
                 .isEqualTo(code);
         assertThat(p.stderr()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
     }

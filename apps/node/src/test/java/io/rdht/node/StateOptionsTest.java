@@ -12,11 +12,15 @@ class StateOptionsTest {
 
     @Test
     void anUnwritableStateDirectoryIsNamedWithTheUserWhoCannotWriteIt() {
-        String message = StateOptions.explain(DIR, "cannot use state directory " + DIR + ": " + DIR,
-                new AccessDeniedException(DIR.toString()), "rdht");
+        String message = StateOptions.explain(
+                DIR,
+                "cannot use state directory " + DIR + ": " + DIR,
+                new AccessDeniedException(DIR.toString()),
+                "rdht");
 
-        assertThat(message).isEqualTo("cannot use state directory /var/lib/rdht/state: permission denied on "
-                + "/var/lib/rdht/state (the node runs as user rdht, who must be able to create and write it)");
+        assertThat(message)
+                .isEqualTo("cannot use state directory /var/lib/rdht/state: permission denied on "
+                        + "/var/lib/rdht/state (the node runs as user rdht, who must be able to create and write it)");
     }
 
     @Test

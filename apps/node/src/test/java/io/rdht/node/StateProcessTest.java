@@ -82,17 +82,33 @@ class StateProcessTest extends ProcessTest {
     }
 
     private RdhtProcess startStorer(String bootstrapAddress) throws IOException {
-        return track(RdhtProcess.start(config, Map.of(), "-p", "0", "--bind", "127.0.0.1", "-b", bootstrapAddress,
-                "--state-dir", state.toString()));
+        return track(RdhtProcess.start(
+                config,
+                Map.of(),
+                "-p",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "-b",
+                bootstrapAddress,
+                "--state-dir",
+                state.toString()));
     }
 
     /** Waits until {@code node} has printed {@code count} lines that start with {@code prefix}. */
     private static void awaitLines(RdhtProcess node, String prefix, int count) {
         try {
-            await().atMost(STEP).until(() -> node.stdout().lines().filter(l -> l.startsWith(prefix)).count() >= count);
+            await().atMost(STEP)
+                    .until(() -> node.stdout()
+                                    .lines()
+                                    .filter(l -> l.startsWith(prefix))
+                                    .count()
+                            >= count);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("fewer than " + count + " lines starting with '" + prefix + "' within " + STEP
-                    + "; stdout:\n" + node.stdout() + "\nstderr:\n" + node.stderr(), e);
+            throw new AssertionError(
+                    "fewer than " + count + " lines starting with '" + prefix + "' within " + STEP + "; stdout:\n"
+                            + node.stdout() + "\nstderr:\n" + node.stderr(),
+                    e);
         }
     }
 
@@ -109,7 +125,8 @@ class StateProcessTest extends ProcessTest {
     /** Contacts in the storer's state file, read as another SQLite client would while it runs. */
     private long savedContacts() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM contact")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM contact")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

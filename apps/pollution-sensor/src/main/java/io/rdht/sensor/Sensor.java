@@ -7,8 +7,8 @@ import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.NodeLauncher;
 import io.rdht.cli.Reading;
-import io.rdht.cli.config.ConfigOption;
 import io.rdht.cli.UserError;
+import io.rdht.cli.config.ConfigOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
@@ -36,15 +36,27 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /** {@code sensor '<json>'}: publishes one signed reading, or one every interval. */
-@Command(name = "sensor", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Signs a pollution reading with this sensor's identity and publishes it to pollution_level.",
-                "Example: sensor '{\"lvl_percent\":39,\"lat\":39.093214,\"long\":125.688883}'"},
+@Command(
+        name = "sensor",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Signs a pollution reading with this sensor's identity and publishes it to pollution_level.",
+            "Example: sensor '{\"lvl_percent\":39,\"lat\":39.093214,\"long\":125.688883}'"
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:published", "1:unexpected failure", "2:invalid reading or arguments",
-                "3:no node answered at the bootstrap address", "4:identity file unreadable or invalid"})
+        exitCodeList = {
+            "0:published",
+            "1:unexpected failure",
+            "2:invalid reading or arguments",
+            "3:no node answered at the bootstrap address",
+            "4:identity file unreadable or invalid"
+        })
 public final class Sensor implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "READING",
+    @Parameters(
+            index = "0",
+            paramLabel = "READING",
             description = "JSON with lvl_percent (0-100), lat (-90..90) and long (-180..180).")
     private String json;
 
@@ -54,22 +66,30 @@ public final class Sensor implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--identity", paramLabel = "FILE",
+    @Option(
+            names = "--identity",
+            paramLabel = "FILE",
             description = "Identity file, created on first use (default: ${DEFAULT-VALUE}).")
     private Path identityFile = ConfigDirectory.resolve("sensor.identity");
 
     @Option(names = "--ttl", paramLabel = "DURATION", description = "How long the reading lives (default: 10m).")
     private Duration ttl = Value.DEFAULT_TTL;
 
-    @Option(names = "--every", paramLabel = "DURATION",
+    @Option(
+            names = "--every",
+            paramLabel = "DURATION",
             description = "Keep running and publish a slightly drifting reading at this interval (e.g. 60s).")
     private Duration every;
 
-    @Option(names = "--timeout", paramLabel = "DURATION",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
             description = "Give up joining or publishing after this long (default: 10s).")
     private Duration timeout = Duration.ofSeconds(10);
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug logs on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Debug logs on stderr.")
     private boolean verbose;
 
     /** Runs the command; exits with its code. */
@@ -90,15 +110,20 @@ public final class Sensor implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--ttl must be positive");
         }
         Identity identity = loadIdentity();
-        List<InetSocketAddress> bootstrap = network.bootstrap(System.getenv(), List.of("127.0.0.1:" + DhtConfig.DEFAULT_PORT));
+        List<InetSocketAddress> bootstrap =
+                network.bootstrap(System.getenv(), List.of("127.0.0.1:" + DhtConfig.DEFAULT_PORT));
         // a one-shot sensor uses the network without serving it, so that it leaves no dead contact
         // behind in others' routing tables; a sensor that keeps running is a node like any other
-        DhtNode node = NodeLauncher.start(network.configure(DhtConfig.builder(), 0, bootstrap).identity(identity)
-                .settings(network.settings().withReadOnly(every == null)).build(), timeout);
+        DhtNode node = NodeLauncher.start(
+                network.configure(DhtConfig.builder(), 0, bootstrap)
+                        .identity(identity)
+                        .settings(network.settings().withReadOnly(every == null))
+                        .build(),
+                timeout);
         try {
             NodeLauncher.requireJoined(node, bootstrap);
-            Publisher publisher = new Publisher(node, InfoHash.of(Reading.KEY), valueIdOf(identity), ttl, timeout,
-                    identity);
+            Publisher publisher =
+                    new Publisher(node, InfoHash.of(Reading.KEY), valueIdOf(identity), ttl, timeout, identity);
             if (every == null) {
                 publisher.publish(reading);
             } else {
@@ -127,7 +152,8 @@ public final class Sensor implements Callable<Integer> {
     /** Each sensor edits one value of its own: its id comes from the sensor's public key. */
     public static long valueIdOf(Identity identity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.publicKey().toBytes());
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(identity.publicKey().toBytes());
             long id = ByteBuffer.wrap(digest).getLong();
             return id == Value.UNASSIGNED_ID ? 1 : id;
         } catch (NoSuchAlgorithmException e) {
@@ -160,7 +186,10 @@ public final class Sensor implements Callable<Integer> {
         }
 
         void publish(Reading reading) {
-            report(reading, System.nanoTime(), node.putSigned(key, value(reading)).block(timeout));
+            report(
+                    reading,
+                    System.nanoTime(),
+                    node.putSigned(key, value(reading)).block(timeout));
         }
 
         /** Announces {@code reading} in place of the last one; returns once its first publication is stored. */
@@ -170,7 +199,11 @@ public final class Sensor implements Callable<Integer> {
                 announced.dispose();
             }
             Sinks.One<PutResult> first = Sinks.one();
-            announced = node.announce(key, value(reading).toBuilder().owner(identity.publicKey().toBytes()).build())
+            announced = node.announce(
+                            key,
+                            value(reading).toBuilder()
+                                    .owner(identity.publicKey().toBytes())
+                                    .build())
                     .subscribe(first::tryEmitValue, first::tryEmitError);
             report(reading, start, first.asMono().block(timeout));
         }
@@ -184,7 +217,11 @@ public final class Sensor implements Callable<Integer> {
         }
 
         private Value value(Reading reading) {
-            return Value.builder().id(valueId).text(reading.toJson()).contentType(Reading.CONTENT_TYPE).ttl(ttl)
+            return Value.builder()
+                    .id(valueId)
+                    .text(reading.toJson())
+                    .contentType(Reading.CONTENT_TYPE)
+                    .ttl(ttl)
                     .build();
         }
 
@@ -192,9 +229,15 @@ public final class Sensor implements Callable<Integer> {
             if (result == null) {
                 throw new UserError(ExitCode.NO_NETWORK, "no storer confirmed within " + timeout.toSeconds() + " s");
             }
-            System.out.printf("published %s to %s as sensor %s (value %s, seq %d) on %d node%s in %d ms%n",
-                    reading.toJson(), Reading.KEY, identity.shortId(), Long.toUnsignedString(valueId, 16),
-                    result.value().seq(), result.storers().size(), result.storers().size() == 1 ? "" : "s",
+            System.out.printf(
+                    "published %s to %s as sensor %s (value %s, seq %d) on %d node%s in %d ms%n",
+                    reading.toJson(),
+                    Reading.KEY,
+                    identity.shortId(),
+                    Long.toUnsignedString(valueId, 16),
+                    result.value().seq(),
+                    result.storers().size(),
+                    result.storers().size() == 1 ? "" : "s",
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

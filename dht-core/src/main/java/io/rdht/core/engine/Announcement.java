@@ -36,8 +36,12 @@ final class Announcement implements UserOperation {
      * @param value   the value, already checked and stamped with its id
      * @param publish puts one copy; reports through {@link #onPublished} and {@link #onFailed}
      */
-    Announcement(Value value, EngineEnvironment env, Consumer<Value> publish, PutCallback callback,
-                 Consumer<UserOperation> onFinished) {
+    Announcement(
+            Value value,
+            EngineEnvironment env,
+            Consumer<Value> publish,
+            PutCallback callback,
+            Consumer<UserOperation> onFinished) {
         this.value = value;
         this.env = env;
         this.publish = publish;
@@ -56,7 +60,8 @@ final class Announcement implements UserOperation {
         if (finished) {
             return;
         }
-        publish.accept(value.toBuilder().created(Instant.ofEpochMilli(env.nowMillis())).build());
+        publish.accept(
+                value.toBuilder().created(Instant.ofEpochMilli(env.nowMillis())).build());
         long period = Math.max(MIN_PERIOD_MILLIS, value.ttl().toMillis() / 2);
         next = env.schedule(period, this::turn);
     }

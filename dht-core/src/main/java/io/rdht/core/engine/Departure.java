@@ -56,21 +56,22 @@ final class Departure {
             values += stored.size();
             putsRunning++;
             new PutOperation(key, stored, parts.rpc(), k, new PutOperation.Outcome() {
-                @Override
-                public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
-                    return closest;
-                }
+                        @Override
+                        public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
+                            return closest;
+                        }
 
-                @Override
-                public void onDone(List<NodeInfo> storers, List<String> refusals, int answered) {
-                    if (!storers.isEmpty()) {
-                        keysHandedOn++;
-                    }
-                    if (--putsRunning == 0) {
-                        sayGoodbye();
-                    }
-                }
-            }).start(parts.newLookup(key));
+                        @Override
+                        public void onDone(List<NodeInfo> storers, List<String> refusals, int answered) {
+                            if (!storers.isEmpty()) {
+                                keysHandedOn++;
+                            }
+                            if (--putsRunning == 0) {
+                                sayGoodbye();
+                            }
+                        }
+                    })
+                    .start(parts.newLookup(key));
         }
         if (putsRunning == 0) {
             sayGoodbye();
@@ -116,7 +117,13 @@ final class Departure {
         }
         finished = true;
         deadline.cancel();
-        onDone.accept(new LeaveReport(keys, values, keysHandedOn, peersTold, peersAnswered,
-                Duration.ofMillis(parts.env().nowMillis() - startedMillis), complete));
+        onDone.accept(new LeaveReport(
+                keys,
+                values,
+                keysHandedOn,
+                peersTold,
+                peersAnswered,
+                Duration.ofMillis(parts.env().nowMillis() - startedMillis),
+                complete));
     }
 }

@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The parts of one node's engine that its operations and upkeep share; all owned by the node thread. */
-record EngineParts(EngineSettings settings, EngineEnvironment env, InfoHash self, FamilyTables routing,
-                   Storage storage, Rpc rpc, NodeStats stats) {
+record EngineParts(
+        EngineSettings settings,
+        EngineEnvironment env,
+        InfoHash self,
+        FamilyTables routing,
+        Storage storage,
+        Rpc rpc,
+        NodeStats stats) {
 
     /**
      * A lookup of {@code target} in each address family served, each seeded with the closest
@@ -30,8 +36,8 @@ record EngineParts(EngineSettings settings, EngineEnvironment env, InfoHash self
             if (seeds.isEmpty()) {
                 seeds = table.lastResort(target, capacity);
             }
-            lookups.put(family, new Lookup(target, settings.lookup(), seeds,
-                    id -> table.statusOf(id, env.nowMillis())));
+            lookups.put(
+                    family, new Lookup(target, settings.lookup(), seeds, id -> table.statusOf(id, env.nowMillis())));
         }
         return new FamilyLookup(target, lookups);
     }

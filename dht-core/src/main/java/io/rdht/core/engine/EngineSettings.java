@@ -24,10 +24,20 @@ import java.util.Objects;
  *                              nothing for others; for short-lived clients such as one-shot commands
  * @param rateLimits            requests served per second per source and in all
  */
-public record EngineSettings(int networkId, RoutingSettings routing, LookupSettings lookup, StorageLimits storage,
-                             int maxAttempts, long tokenRotationMillis, long maintenanceMillis, long republishMillis,
-                             long bootstrapRetryMinMillis, long bootstrapRetryMaxMillis, ListenSettings listen,
-                             boolean readOnly, RateLimits rateLimits) {
+public record EngineSettings(
+        int networkId,
+        RoutingSettings routing,
+        LookupSettings lookup,
+        StorageLimits storage,
+        int maxAttempts,
+        long tokenRotationMillis,
+        long maintenanceMillis,
+        long republishMillis,
+        long bootstrapRetryMinMillis,
+        long bootstrapRetryMaxMillis,
+        ListenSettings listen,
+        boolean readOnly,
+        RateLimits rateLimits) {
 
     /** Checks every setting. */
     public EngineSettings {
@@ -50,46 +60,109 @@ public record EngineSettings(int networkId, RoutingSettings routing, LookupSetti
 
     /** OpenDHT's starting parameters, with adaptive timeouts. */
     public static EngineSettings defaults() {
-        return new EngineSettings(0,
+        return new EngineSettings(
+                0,
                 new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
                 new LookupSettings(8, 4, 14),
                 StorageLimits.defaults(),
-                3, 5 * 60_000, 60_000, 5 * 60_000, 1_000, 60_000, ListenSettings.defaults(), false,
+                3,
+                5 * 60_000,
+                60_000,
+                5 * 60_000,
+                1_000,
+                60_000,
+                ListenSettings.defaults(),
+                false,
                 RateLimits.defaults());
     }
 
     /** A copy on network {@code id}: nodes of other networks are ignored. */
     public EngineSettings withNetworkId(int id) {
-        return new EngineSettings(id, routing, lookup, storage, maxAttempts, tokenRotationMillis, maintenanceMillis,
-                republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+        return new EngineSettings(
+                id,
+                routing,
+                lookup,
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                readOnly,
                 rateLimits);
     }
 
     /** A copy with other storage limits. */
     public EngineSettings withStorage(StorageLimits limits) {
-        return new EngineSettings(networkId, routing, lookup, limits, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+        return new EngineSettings(
+                networkId,
+                routing,
+                lookup,
+                limits,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                readOnly,
                 rateLimits);
     }
 
     /** A copy with other listen settings. */
     public EngineSettings withListen(ListenSettings settings) {
-        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, settings, readOnly,
+        return new EngineSettings(
+                networkId,
+                routing,
+                lookup,
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                settings,
+                readOnly,
                 rateLimits);
     }
 
     /** A copy that uses the network without serving it, or serves it again. */
     public EngineSettings withReadOnly(boolean clientOnly) {
-        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, clientOnly,
+        return new EngineSettings(
+                networkId,
+                routing,
+                lookup,
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                clientOnly,
                 rateLimits);
     }
 
     /** A copy with other request-rate limits. */
     public EngineSettings withRateLimits(RateLimits limits) {
-        return new EngineSettings(networkId, routing, lookup, storage, maxAttempts, tokenRotationMillis,
-                maintenanceMillis, republishMillis, bootstrapRetryMinMillis, bootstrapRetryMaxMillis, listen, readOnly,
+        return new EngineSettings(
+                networkId,
+                routing,
+                lookup,
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                readOnly,
                 limits);
     }
 }

@@ -2,9 +2,9 @@ package io.rdht.core.engine;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingSettings;
-import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

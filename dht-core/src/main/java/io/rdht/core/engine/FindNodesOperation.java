@@ -14,8 +14,8 @@ final class FindNodesOperation implements UserOperation {
     private final Consumer<UserOperation> onFinished;
     private boolean finished;
 
-    FindNodesOperation(Consumer<LookupResult> onResult, Consumer<DhtException> onError,
-                       Consumer<UserOperation> onFinished) {
+    FindNodesOperation(
+            Consumer<LookupResult> onResult, Consumer<DhtException> onError, Consumer<UserOperation> onFinished) {
         this.onResult = onResult;
         this.onError = onError;
         this.onFinished = onFinished;
@@ -24,12 +24,13 @@ final class FindNodesOperation implements UserOperation {
     /** Runs {@code lookup} with find-node requests; its result holds up to {@code k} nodes. */
     void start(FamilyLookup lookup, Rpc rpc, int k) {
         InfoHash target = lookup.target();
-        new LookupRun(lookup, rpc, node -> new FindNode(target), (n, r) -> { }, () -> {
-            if (finish()) {
-                onResult.accept(new LookupResult(target, lookup.closestAnswered(k), lookup.hopsToClosest(),
-                        lookup.answeredCount()));
-            }
-        }).start();
+        new LookupRun(lookup, rpc, node -> new FindNode(target), (n, r) -> {}, () -> {
+                    if (finish()) {
+                        onResult.accept(new LookupResult(
+                                target, lookup.closestAnswered(k), lookup.hopsToClosest(), lookup.answeredCount()));
+                    }
+                })
+                .start();
     }
 
     @Override

@@ -148,8 +148,7 @@ final class GetOperation implements UserOperation {
     /** The value's identity; empty for an owner key of the wrong length, which the check drops. */
     private static Optional<ValueIdentity> identityOf(Value v) {
         byte[] owner = v.owner();
-        return owner != null && owner.length != PublicKey.LENGTH
-                ? Optional.empty() : Optional.of(v.identity());
+        return owner != null && owner.length != PublicKey.LENGTH ? Optional.empty() : Optional.of(v.identity());
     }
 
     private void maybeFinish() {
@@ -172,6 +171,5 @@ final class GetOperation implements UserOperation {
     }
 
     /** The newest valid copy of one value: as it travelled, and as the caller sees it. */
-    private record Newest(Value received, Value shown) {
-    }
+    private record Newest(Value received, Value shown) {}
 }

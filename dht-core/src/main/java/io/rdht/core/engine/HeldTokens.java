@@ -50,6 +50,5 @@ final class HeldTokens {
         return held == null || nowMillis - held.receivedMillis >= lifeMillis ? Token.NONE : held.token;
     }
 
-    private record Held(Token token, long receivedMillis) {
-    }
+    private record Held(Token token, long receivedMillis) {}
 }

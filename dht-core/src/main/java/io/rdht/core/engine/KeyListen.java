@@ -5,8 +5,8 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.ListenView;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
-import io.rdht.core.ValueIdentity;
 import io.rdht.core.ValueEvent;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.listen.ListenState;
 import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.FindNode;
@@ -62,12 +62,16 @@ final class KeyListen {
     void start(List<Value> local) {
         local.forEach(this::offer);
         LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), node -> parts.rpc().firstPage(key, node),
+        run[0] = new LookupRun(
+                parts.newLookup(key),
+                parts.rpc(),
+                node -> parts.rpc().firstPage(key, node),
                 (from, reply) -> {
                     if (reply instanceof ValuesFound found) {
                         found.values().forEach(this::offer);
                     }
-                }, () -> register(run[0]));
+                },
+                () -> register(run[0]));
         run[0].start();
         refresh.start();
     }
@@ -133,8 +137,8 @@ final class KeyListen {
 
     private void refresh() {
         LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(parts.newLookup(key), parts.rpc(), node -> new FindNode(key), (n, r) -> { },
-                () -> register(run[0]));
+        run[0] = new LookupRun(
+                parts.newLookup(key), parts.rpc(), node -> new FindNode(key), (n, r) -> {}, () -> register(run[0]));
         run[0].start();
     }
 
@@ -143,7 +147,8 @@ final class KeyListen {
         if (closed) {
             return;
         }
-        List<NodeInfo> targets = run.lookup().closestAnswered(parts.settings().listen().storers());
+        List<NodeInfo> targets =
+                run.lookup().closestAnswered(parts.settings().listen().storers());
         Set<InetSocketAddress> wanted = new HashSet<>();
         targets.forEach(t -> wanted.add(t.address()));
         for (NodeInfo old : List.copyOf(storers.values())) {
@@ -198,7 +203,9 @@ final class KeyListen {
         if (closed) {
             return;
         }
-        readerCheck.check(key, received).flatMap(shown -> state.offer(received, shown, parts.env().nowMillis()))
+        readerCheck
+                .check(key, received)
+                .flatMap(shown -> state.offer(received, shown, parts.env().nowMillis()))
                 .ifPresent(this::deliver);
         scheduleExpiry();
     }
@@ -218,11 +225,12 @@ final class KeyListen {
             expiryTimer.cancel();
         }
         expiryAtMillis = next.getAsLong();
-        expiryTimer = parts.env().schedule(Math.max(0, expiryAtMillis - parts.env().nowMillis()), () -> {
-            expiryTimer = null;
-            expiryAtMillis = Long.MAX_VALUE;
-            state.expire(parts.env().nowMillis()).forEach(this::deliver);
-            scheduleExpiry();
-        });
+        expiryTimer = parts.env()
+                .schedule(Math.max(0, expiryAtMillis - parts.env().nowMillis()), () -> {
+                    expiryTimer = null;
+                    expiryAtMillis = Long.MAX_VALUE;
+                    state.expire(parts.env().nowMillis()).forEach(this::deliver);
+                    scheduleExpiry();
+                });
     }
 }

@@ -19,8 +19,9 @@ public record ListenSettings(int storers, long refreshMillis, ListenLimits limit
             throw new IllegalArgumentException("listen storers must be ≥ 1, got " + storers);
         }
         if (refreshMillis < 1 || refreshMillis * 2 > limits.registrationMillis()) {
-            throw new IllegalArgumentException("listen refresh must be positive and at most half the registration time ("
-                    + limits.registrationMillis() + " ms), got " + refreshMillis);
+            throw new IllegalArgumentException(
+                    "listen refresh must be positive and at most half the registration time ("
+                            + limits.registrationMillis() + " ms), got " + refreshMillis);
         }
     }
 

@@ -29,8 +29,12 @@ final class LookupRun {
      * @param onReply told of every reply (values, contacts) before the lookup is
      * @param onDone  run once, when the lookup ends
      */
-    LookupRun(FamilyLookup lookup, Rpc rpc, Function<NodeInfo, Request> request, BiConsumer<NodeInfo, Reply> onReply,
-              Runnable onDone) {
+    LookupRun(
+            FamilyLookup lookup,
+            Rpc rpc,
+            Function<NodeInfo, Request> request,
+            BiConsumer<NodeInfo, Reply> onReply,
+            Runnable onDone) {
         this.lookup = lookup;
         this.rpc = rpc;
         this.request = request;
@@ -90,5 +94,4 @@ final class LookupRun {
         }
         pump();
     }
-
 }

@@ -137,22 +137,24 @@ final class Maintenance {
      */
     private void selfLookup(Runnable onDone) {
         FamilyLookup lookup = parts.newLookup(parts.self());
-        new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> { }, () -> {
-            onDone.run();
-            if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
-                retrySelfLookupLater();
-                return;
-            }
-            selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
-            for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
-                findNode(target, () -> { });
-            }
-        }).start();
+        new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
+                    onDone.run();
+                    if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
+                        retrySelfLookupLater();
+                        return;
+                    }
+                    selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
+                    for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
+                        findNode(target, () -> {});
+                    }
+                })
+                .start();
     }
 
     private void retrySelfLookupLater() {
-        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> { }));
-        selfLookupWaitMillis = Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
+        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> {}));
+        selfLookupWaitMillis =
+                Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
     }
 
     private void retryBootstrapLater() {
@@ -194,7 +196,7 @@ final class Maintenance {
             retryBootstrapLater();
         }
         for (InfoHash target : routing.bucketsToRefresh(now, random)) {
-            findNode(target, () -> { });
+            findNode(target, () -> {});
         }
         for (NodeInfo stale : routing.staleContacts(now)) {
             ping(stale);
@@ -208,7 +210,7 @@ final class Maintenance {
 
     private void findNode(InfoHash target, Runnable onDone) {
         FamilyLookup lookup = parts.newLookup(target);
-        new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> { }, onDone).start();
+        new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> {}, onDone).start();
     }
 
     /** Each key is re-published once per period, at a phase fixed by the key, so the load spreads evenly. */
@@ -226,16 +228,16 @@ final class Maintenance {
         }
         int k = parts.settings().lookup().k();
         new PutOperation(key, values, parts.rpc(), k, new PutOperation.Outcome() {
-            @Override
-            public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
-                int rank = rankOf(parts.self(), key, closest);
-                return rank < 2 || rank >= k ? closest : List.of();
-            }
+                    @Override
+                    public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
+                        int rank = rankOf(parts.self(), key, closest);
+                        return rank < 2 || rank >= k ? closest : List.of();
+                    }
 
-            @Override
-            public void onDone(List<NodeInfo> storers, List<String> refusals, int answered) {
-            }
-        }).start(parts.newLookup(key));
+                    @Override
+                    public void onDone(List<NodeInfo> storers, List<String> refusals, int answered) {}
+                })
+                .start(parts.newLookup(key));
     }
 
     /** How many of {@code nodes} are closer to {@code key} than {@code id}. */

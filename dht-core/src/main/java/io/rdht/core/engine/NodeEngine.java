@@ -3,22 +3,22 @@ package io.rdht.core.engine;
 import io.rdht.core.DhtException;
 import io.rdht.core.HeldListen;
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.LeaveReport;
 import io.rdht.core.ListenView;
 import io.rdht.core.LookupResult;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
-import io.rdht.core.Value;
 import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.Value;
+import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.sign.SignatureVerifier;
-import io.rdht.core.storage.ExpiredValue;
 import io.rdht.core.sign.ValueSigner;
-import io.rdht.core.KeySnapshot;
-import io.rdht.core.listen.ListenerRegistry;
+import io.rdht.core.state.StateStore;
+import io.rdht.core.storage.ExpiredValue;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
-import io.rdht.core.state.StateStore;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
@@ -81,8 +81,13 @@ public final class NodeEngine {
      * the IPv6 wildcard {@code ::} (a dual-stack socket) it serves IPv4 and IPv6, with a routing
      * table for each, and runs its lookups in both; otherwise the family of {@code localAddress}.
      */
-    public NodeEngine(InfoHash id, InetSocketAddress localAddress, EngineSettings settings, EngineEnvironment env,
-                      RandomGenerator random, Identity identity) {
+    public NodeEngine(
+            InfoHash id,
+            InetSocketAddress localAddress,
+            EngineSettings settings,
+            EngineEnvironment env,
+            RandomGenerator random,
+            Identity identity) {
         this.localAddress = localAddress;
         this.identity = identity;
         this.settings = settings;
@@ -171,7 +176,7 @@ public final class NodeEngine {
     public Runnable get(InfoHash key, GetCallback callback) {
         if (closed) {
             callback.onError(new DhtException.NodeClosed());
-            return () -> { };
+            return () -> {};
         }
         GetOperation op = new GetOperation(key, parts.rpc(), readerCheck, callback, operations::remove);
         operations.add(op);
@@ -221,7 +226,7 @@ public final class NodeEngine {
     public Runnable announce(InfoHash key, Value value, PutCallback callback) {
         if (closed) {
             callback.onError(new DhtException.NodeClosed());
-            return () -> { };
+            return () -> {};
         }
         if (value.owner() != null || value.signature() != null) {
             return announceSigned(key, value, callback);
@@ -229,10 +234,10 @@ public final class NodeEngine {
         Optional<String> problem = ValueChecks.problemWith(value);
         if (problem.isPresent()) {
             callback.onError(new DhtException.InvalidValue(key, problem.get()));
-            return () -> { };
+            return () -> {};
         }
-        Announcement announcement = announcement(key, ValueChecks.stamp(value, env.nowMillis(), random), callback,
-                copy -> copy);
+        Announcement announcement =
+                announcement(key, ValueChecks.stamp(value, env.nowMillis(), random), callback, copy -> copy);
         announcement.turn();
         return announcement::cancel;
     }
@@ -241,13 +246,12 @@ public final class NodeEngine {
         Optional<DhtException> refusal = SignedPut.refusal(key, value, identity, null);
         if (refusal.isPresent()) {
             callback.onError(refusal.get());
-            return () -> { };
+            return () -> {};
         }
         Value stamped = ValueChecks.stamp(SignedPut.unsigned(value), env.nowMillis(), random);
-        Announcement announcement = announcement(key, stamped, callback,
-                copy -> ValueSigner.sign(key, copy, identity));
-        SignedPut first = new SignedPut(key, stamped, identity, null, signed -> announcement.turnAt(signed.seq()),
-                new PutCallback() {
+        Announcement announcement = announcement(key, stamped, callback, copy -> ValueSigner.sign(key, copy, identity));
+        SignedPut first = new SignedPut(
+                key, stamped, identity, null, signed -> announcement.turnAt(signed.seq()), new PutCallback() {
                     @Override
                     public void onStored(PutResult result) {
                         announcement.onPublished(result);
@@ -269,17 +273,22 @@ public final class NodeEngine {
     /** An announcement of {@code stamped} under {@code key} whose copies {@code sign} prepares; not yet turned. */
     private Announcement announcement(InfoHash key, Value stamped, PutCallback callback, UnaryOperator<Value> sign) {
         Announcement[] announcement = new Announcement[1];
-        announcement[0] = new Announcement(stamped, env, copy -> put(key, sign.apply(copy), new PutCallback() {
-            @Override
-            public void onStored(PutResult result) {
-                announcement[0].onPublished(result);
-            }
+        announcement[0] = new Announcement(
+                stamped,
+                env,
+                copy -> put(key, sign.apply(copy), new PutCallback() {
+                    @Override
+                    public void onStored(PutResult result) {
+                        announcement[0].onPublished(result);
+                    }
 
-            @Override
-            public void onError(DhtException error) {
-                announcement[0].onFailed(error);
-            }
-        }), callback, operations::remove);
+                    @Override
+                    public void onError(DhtException error) {
+                        announcement[0].onFailed(error);
+                    }
+                }),
+                callback,
+                operations::remove);
         operations.add(announcement[0]);
         return announcement[0];
     }
@@ -291,7 +300,7 @@ public final class NodeEngine {
     public Runnable listen(InfoHash key, ListenCallback callback) {
         if (closed) {
             callback.onError(new DhtException.NodeClosed());
-            return () -> { };
+            return () -> {};
         }
         return listens.subscribe(key, callback);
     }
@@ -305,8 +314,8 @@ public final class NodeEngine {
     public List<HeldListen> listenersHere() {
         long now = env.nowMillis();
         return listeners.snapshot().stream()
-                .map(r -> new HeldListen(r.key(), r.listener(), r.listenId(),
-                        Duration.ofMillis(Math.max(0, r.expiresAtMillis() - now))))
+                .map(r -> new HeldListen(
+                        r.key(), r.listener(), r.listenId(), Duration.ofMillis(Math.max(0, r.expiresAtMillis() - now))))
                 .toList();
     }
 
@@ -396,7 +405,7 @@ public final class NodeEngine {
             case StoreOutcome.Added a -> listens.onLocalStore(key, a.value());
             case StoreOutcome.Updated u -> listens.onLocalStore(key, u.current());
             case StoreOutcome.Refreshed r -> listens.onLocalStore(key, r.value());
-            case StoreOutcome.Refused r -> { }
+            case StoreOutcome.Refused r -> {}
         }
     }
 

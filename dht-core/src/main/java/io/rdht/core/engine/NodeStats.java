@@ -192,7 +192,11 @@ public final class NodeStats {
      * requests over a rate limit.
      */
     public long dropped() {
-        return droppedMalformed + droppedOversized + droppedOtherNetwork + droppedUnknownTransaction + droppedFromSelf
+        return droppedMalformed
+                + droppedOversized
+                + droppedOtherNetwork
+                + droppedUnknownTransaction
+                + droppedFromSelf
                 + requestsRateLimited;
     }
 

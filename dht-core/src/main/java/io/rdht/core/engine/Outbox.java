@@ -23,8 +23,14 @@ final class Outbox {
     private final RandomGenerator random;
     private final NodeStats stats;
 
-    Outbox(EngineEnvironment env, WireCodec codec, int networkId, boolean readOnly, InfoHash self,
-           RandomGenerator random, NodeStats stats) {
+    Outbox(
+            EngineEnvironment env,
+            WireCodec codec,
+            int networkId,
+            boolean readOnly,
+            InfoHash self,
+            RandomGenerator random,
+            NodeStats stats) {
         this.env = env;
         this.codec = codec;
         this.fragmenter = new Fragmenter(codec);
@@ -42,7 +48,8 @@ final class Outbox {
 
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
-        return fragmenter.split(new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies), random.nextLong());
+        return fragmenter.split(
+                new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies), random.nextLong());
     }
 
     /**

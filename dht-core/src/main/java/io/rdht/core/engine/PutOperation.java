@@ -53,7 +53,7 @@ final class PutOperation {
 
     /** Looks up the key from {@code lookup}'s seeds, then puts. */
     void start(FamilyLookup lookup) {
-        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> { }, this::putToClosest);
+        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> {}, this::putToClosest);
         run.start();
     }
 
@@ -79,7 +79,9 @@ final class PutOperation {
                                 s.rejections().forEach(r -> refusals.add(from + ": " + r.code() + " " + r.reason()));
                             }
                             case ErrorReply e -> refusals.add(from + ": " + e.code() + " " + e.text());
-                            default -> refusals.add(from + ": unexpected reply " + reply.getClass().getSimpleName());
+                            default ->
+                                refusals.add(from + ": unexpected reply "
+                                        + reply.getClass().getSimpleName());
                         }
                         finishOne();
                     }

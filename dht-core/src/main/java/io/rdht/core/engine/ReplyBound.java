@@ -63,8 +63,8 @@ final class ReplyBound {
         return switch (reply) {
             case ValuesFound found -> fitValues(found, budgetBytes, wireBytes);
             case Nodes nodes -> {
-                List<NodeInfo> contacts = fitContacts(nodes.closest(), c -> new Nodes(c, nodes.token()),
-                        budgetBytes, wireBytes);
+                List<NodeInfo> contacts =
+                        fitContacts(nodes.closest(), c -> new Nodes(c, nodes.token()), budgetBytes, wireBytes);
                 yield contacts == null ? null : new Nodes(contacts, nodes.token());
             }
             default -> null;
@@ -73,8 +73,8 @@ final class ReplyBound {
 
     private static Reply fitValues(ValuesFound found, int budgetBytes, ToIntFunction<Reply> wireBytes) {
         boolean more = found.more() || !found.values().isEmpty();
-        List<NodeInfo> contacts = fitContacts(found.closest(),
-                c -> new ValuesFound(List.of(), c, found.token(), more), budgetBytes, wireBytes);
+        List<NodeInfo> contacts = fitContacts(
+                found.closest(), c -> new ValuesFound(List.of(), c, found.token(), more), budgetBytes, wireBytes);
         if (contacts == null) {
             return null;
         }
@@ -94,8 +94,11 @@ final class ReplyBound {
     }
 
     /** The longest prefix of {@code contacts} whose reply fits, or null if none does, not even empty. */
-    private static List<NodeInfo> fitContacts(List<NodeInfo> contacts, Function<List<NodeInfo>, Reply> reply,
-                                              int budgetBytes, ToIntFunction<Reply> wireBytes) {
+    private static List<NodeInfo> fitContacts(
+            List<NodeInfo> contacts,
+            Function<List<NodeInfo>, Reply> reply,
+            int budgetBytes,
+            ToIntFunction<Reply> wireBytes) {
         for (int n = contacts.size(); n >= 0; n--) {
             List<NodeInfo> prefix = contacts.subList(0, n);
             if (wireBytes.applyAsInt(reply.apply(prefix)) <= budgetBytes) {

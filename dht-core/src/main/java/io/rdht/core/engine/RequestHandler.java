@@ -4,10 +4,11 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
+import io.rdht.core.listen.ListenerRegistry;
+import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
-import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.wire.Ack;
 import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.ErrorCode;
@@ -27,7 +28,6 @@ import io.rdht.core.wire.Update;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
 import io.rdht.core.wire.WireLimits;
-import io.rdht.core.routing.AddressFamily;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,8 +71,13 @@ final class RequestHandler {
     private final ListenService listens;
     private final SignatureVerifier signatures;
 
-    RequestHandler(EngineParts parts, TokenIssuer tokens, StorageListener storageListener, ListenerRegistry listeners,
-                   ListenService listens, SignatureVerifier signatures) {
+    RequestHandler(
+            EngineParts parts,
+            TokenIssuer tokens,
+            StorageListener storageListener,
+            ListenerRegistry listeners,
+            ListenService listens,
+            SignatureVerifier signatures) {
         this.env = parts.env();
         this.routing = parts.routing();
         this.storage = parts.storage();
@@ -100,8 +105,8 @@ final class RequestHandler {
         long now = env.nowMillis();
         return switch (request) {
             case Ping p -> new Pong();
-            case FindNode f -> new Nodes(closestExcept(f.target(), from, bothFamilies),
-                    tokens.issue(from.address(), now));
+            case FindNode f ->
+                new Nodes(closestExcept(f.target(), from, bothFamilies), tokens.issue(from.address(), now));
             case GetValues g -> values(g.key(), g.after(), from, bothFamilies, now, v -> true);
             case PutValues p -> put(p, from.address(), now);
             case Listen l -> listen(l, from, bothFamilies, now);
@@ -133,7 +138,8 @@ final class RequestHandler {
     }
 
     private static boolean isNewerThan(Value v, ValueVersion known) {
-        return known == null || v.seq() > known.seq()
+        return known == null
+                || v.seq() > known.seq()
                 || (v.seq() == known.seq() && v.created().toEpochMilli() > known.createdMillis());
     }
 
@@ -141,8 +147,8 @@ final class RequestHandler {
      * The wanted values of {@code key} after {@code after}, in identity order, as many as fit; the
      * requester asks for the rest from after the last one sent.
      */
-    private ValuesFound values(InfoHash key, ValueIdentity after, NodeInfo from, boolean both, long now,
-                               Predicate<Value> wanted) {
+    private ValuesFound values(
+            InfoHash key, ValueIdentity after, NodeInfo from, boolean both, long now, Predicate<Value> wanted) {
         List<Value> out = new ArrayList<>();
         int budget = WireLimits.MAX_MESSAGE_BYTES - REPLY_OVERHEAD_BYTES;
         boolean more = false;

@@ -59,7 +59,8 @@ final class RequestLimiter {
         }
         sources.values().removeIf(b -> b.isFull(nowMillis));
         // Down to three quarters, so that the next sweep is thousands of new sources away.
-        Iterator<Map.Entry<Source, TokenBucket>> leastRecent = sources.entrySet().iterator();
+        Iterator<Map.Entry<Source, TokenBucket>> leastRecent =
+                sources.entrySet().iterator();
         while (sources.size() > MAX_TRACKED_SOURCES * 3 / 4 && leastRecent.hasNext()) {
             leastRecent.next();
             leastRecent.remove();

@@ -47,11 +47,17 @@ final class Rpc {
     private final int maxAttempts;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final HeldTokens tokens;
-    private Consumer<NodeInfo> liveness = node -> { };
+    private Consumer<NodeInfo> liveness = node -> {};
     private boolean closed;
 
-    Rpc(EngineEnvironment env, Outbox outbox, FamilyTables routing, RandomGenerator random, NodeStats stats,
-        int maxAttempts, long tokenLifeMillis) {
+    Rpc(
+            EngineEnvironment env,
+            Outbox outbox,
+            FamilyTables routing,
+            RandomGenerator random,
+            NodeStats stats,
+            int maxAttempts,
+            long tokenLifeMillis) {
         this.tokens = new HeldTokens(tokenLifeMillis);
         this.env = env;
         this.outbox = outbox;
@@ -147,7 +153,8 @@ final class Rpc {
         }
         p.sent(tx, env.nowMillis());
         pending.put(tx, p);
-        long base = p.expectedId == null ? routing.networkTimeoutMillis(p.to)
+        long base = p.expectedId == null
+                ? routing.networkTimeoutMillis(p.to)
                 : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
         long wait = base << (p.attempts - 1);
         // the timer is set before the send, so that no reply, however early, finds the request without one

@@ -42,8 +42,13 @@ final class SignedPut implements GetCallback {
      * @param put       puts the signed value, telling {@code callback}
      * @param callback  told if the signed put fails before {@code put}
      */
-    SignedPut(InfoHash key, Value value, Identity identity, RecipientKey recipient, Consumer<Value> put,
-              PutCallback callback) {
+    SignedPut(
+            InfoHash key,
+            Value value,
+            Identity identity,
+            RecipientKey recipient,
+            Consumer<Value> put,
+            PutCallback callback) {
         this.key = key;
         this.value = value;
         this.identity = identity;
@@ -61,13 +66,16 @@ final class SignedPut implements GetCallback {
             return Optional.of(new DhtException.NoIdentity());
         }
         byte[] owner = value.owner();
-        boolean ownedByAnother = owner != null && !Arrays.equals(owner, identity.publicKey().toBytes());
+        boolean ownedByAnother =
+                owner != null && !Arrays.equals(owner, identity.publicKey().toBytes());
         if (ownedByAnother && owner.length == PublicKey.LENGTH) {
             return Optional.of(new DhtException.NotOwner(key, value.id(), PublicKey.fromBytes(owner)));
         }
         if (recipient == null && value.recipient() != null) {
-            return Optional.of(new DhtException.InvalidValue(key, "the value has a recipient: an encrypted value is "
-                    + "put with putEncrypted, which encrypts the data itself"));
+            return Optional.of(new DhtException.InvalidValue(
+                    key,
+                    "the value has a recipient: an encrypted value is "
+                            + "put with putEncrypted, which encrypts the data itself"));
         }
         return ValueChecks.problemWith(unsigned(value)).map(p -> new DhtException.InvalidValue(key, p));
     }
@@ -102,8 +110,10 @@ final class SignedPut implements GetCallback {
      */
     void publish() {
         if (published && latestSeq == Long.MAX_VALUE) {
-            callback.onError(new DhtException.InvalidValue(key, "value id " + Long.toUnsignedString(value.id(), 16)
-                    + " has reached the highest seq; it cannot be edited again"));
+            callback.onError(new DhtException.InvalidValue(
+                    key,
+                    "value id " + Long.toUnsignedString(value.id(), 16)
+                            + " has reached the highest seq; it cannot be edited again"));
             return;
         }
         long seq = published ? Math.max(value.seq(), latestSeq + 1) : value.seq();

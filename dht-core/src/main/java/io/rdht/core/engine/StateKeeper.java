@@ -2,9 +2,9 @@ package io.rdht.core.engine;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
-import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.sign.SignatureVerifier;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
@@ -70,7 +70,8 @@ final class StateKeeper {
         int refused = 0;
         for (SavedValue v : saved.values()) {
             Optional<String> badSignature = signatures.problemWith(v.key(), v.value());
-            StoreOutcome outcome = v.expiresAtMillis() <= now || badSignature.isPresent() ? null
+            StoreOutcome outcome = v.expiresAtMillis() <= now || badSignature.isPresent()
+                    ? null
                     : storage.restore(v.key(), v.value(), v.source(), v.expiresAtMillis(), now);
             if (outcome != null && outcome.accepted()) {
                 restored++;
@@ -80,8 +81,11 @@ final class StateKeeper {
                 expired++;
             } else {
                 refused++;
-                log.warn("saved value {} under {} not restored: {}", v.value().identity(),
-                        v.key().shortHex(), badSignature.orElseGet(() -> ((StoreOutcome.Refused) outcome).reason()));
+                log.warn(
+                        "saved value {} under {} not restored: {}",
+                        v.value().identity(),
+                        v.key().shortHex(),
+                        badSignature.orElseGet(() -> ((StoreOutcome.Refused) outcome).reason()));
             }
             store.removeValue(v.key(), v.value().identity());
         }

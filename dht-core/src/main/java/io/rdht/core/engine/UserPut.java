@@ -26,7 +26,12 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
     private boolean storedHere;
     private boolean finished;
 
-    UserPut(InfoHash key, Value value, EngineParts parts, NodeInfo self, RequestHandler.StorageListener onLocalStore,
+    UserPut(
+            InfoHash key,
+            Value value,
+            EngineParts parts,
+            NodeInfo self,
+            RequestHandler.StorageListener onLocalStore,
             PutCallback callback,
             Consumer<UserOperation> onFinished) {
         this.key = key;
@@ -41,11 +46,14 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
     @Override
     public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
         int k = parts.settings().lookup().k();
-        if (finished || closest.isEmpty() || parts.settings().readOnly()
+        if (finished
+                || closest.isEmpty()
+                || parts.settings().readOnly()
                 || Maintenance.rankOf(self.id(), key, closest) >= k) {
             return finished ? List.of() : closest;
         }
-        StoreOutcome local = parts.storage().store(key, value, self.address(), parts.env().nowMillis());
+        StoreOutcome local =
+                parts.storage().store(key, value, self.address(), parts.env().nowMillis());
         storedHere = !(local instanceof StoreOutcome.Refused);
         onLocalStore.onStored(key, local);
         // the farthest gives way to this node (with both address families, the farthest of either)

@@ -13,8 +13,8 @@ public record ListenLimits(int maxPerKey, int maxPerSource, int maxTotal, long r
     /** Checks every limit. */
     public ListenLimits {
         if (maxPerKey < 1 || maxPerSource < 1 || maxTotal < 1) {
-            throw new IllegalArgumentException("listen limits must be ≥ 1, got per key " + maxPerKey
-                    + ", per source " + maxPerSource + ", total " + maxTotal);
+            throw new IllegalArgumentException("listen limits must be ≥ 1, got per key " + maxPerKey + ", per source "
+                    + maxPerSource + ", total " + maxTotal);
         }
         if (registrationMillis < 1) {
             throw new IllegalArgumentException("registrationMillis must be positive, got " + registrationMillis);

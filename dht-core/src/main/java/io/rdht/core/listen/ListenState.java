@@ -1,8 +1,8 @@
 package io.rdht.core.listen;
 
 import io.rdht.core.Value;
-import io.rdht.core.ValueIdentity;
 import io.rdht.core.ValueEvent;
+import io.rdht.core.ValueIdentity;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.WireLimits;
 import java.util.ArrayList;
@@ -99,7 +99,10 @@ public final class ListenState {
             if (out.size() == WireLimits.MAX_IDS) {
                 break;
             }
-            out.add(new ValueVersion(t.received.identity(), t.received.seq(), t.received.created().toEpochMilli()));
+            out.add(new ValueVersion(
+                    t.received.identity(),
+                    t.received.seq(),
+                    t.received.created().toEpochMilli()));
         }
         return out;
     }
@@ -121,8 +124,7 @@ public final class ListenState {
         expiries.add(new Due(expiresAt, received.identity()));
     }
 
-    private record Tracked(Value received, Value shown, long expiresAt) {
-    }
+    private record Tracked(Value received, Value shown, long expiresAt) {}
 
     private record Due(long atMillis, ValueIdentity identity) implements Comparable<Due> {
         @Override

@@ -42,11 +42,11 @@ public final class ListenerRegistry {
         }
         Source source = Source.of(listener.address());
         if (listens != null && listens.size() >= limits.maxPerKey()) {
-            return Optional.of("key " + key.shortHex() + " has the most listens it may have (" + limits.maxPerKey() + ")");
+            return Optional.of(
+                    "key " + key.shortHex() + " has the most listens it may have (" + limits.maxPerKey() + ")");
         }
         if (perSource.getOrDefault(source, 0) >= limits.maxPerSource()) {
-            return Optional.of("source " + source + " holds the most listens it may ("
-                    + limits.maxPerSource() + ")");
+            return Optional.of("source " + source + " holds the most listens it may (" + limits.maxPerSource() + ")");
         }
         if (total >= limits.maxTotal()) {
             return Optional.of("this node holds the most listens it may (" + limits.maxTotal() + ")");
@@ -122,6 +122,5 @@ public final class ListenerRegistry {
         perSource.computeIfPresent(Source.of(r.listener().address()), (a, n) -> n == 1 ? null : n - 1);
     }
 
-    private record ListenKey(InetSocketAddress listener, long listenId) {
-    }
+    private record ListenKey(InetSocketAddress listener, long listenId) {}
 }

@@ -11,5 +11,4 @@ import io.rdht.core.NodeInfo;
  * @param listenId       the id the listener chose
  * @param expiresAtMillis when the listen is forgotten unless refreshed
  */
-public record Registration(InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis) {
-}
+public record Registration(InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis) {}

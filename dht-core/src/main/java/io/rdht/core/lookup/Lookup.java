@@ -65,8 +65,8 @@ public final class Lookup {
      * Starts a lookup of {@code target} from the given known nodes (all of them asked); nodes that
      * replies name are judged by {@code history}.
      */
-    public Lookup(InfoHash target, LookupSettings settings, List<NodeInfo> seeds,
-                  Function<InfoHash, PeerStatus> history) {
+    public Lookup(
+            InfoHash target, LookupSettings settings, List<NodeInfo> seeds, Function<InfoHash, PeerStatus> history) {
         this.target = target;
         this.settings = settings;
         this.history = history;
@@ -272,13 +272,21 @@ public final class Lookup {
     }
 
     /** SLOW: first timeout passed, re-sent, still waited for; ASIDE: second timeout passed, not waited for. */
-    private enum State { FRESH, IN_FLIGHT, SLOW, ASIDE, ANSWERED, FAILED }
+    private enum State {
+        FRESH,
+        IN_FLIGHT,
+        SLOW,
+        ASIDE,
+        ANSWERED,
+        FAILED
+    }
 
     private static final class Candidate {
         final NodeInfo node;
         final int hop;
         /** Failed of late: not waited for past its first timeout. */
         final boolean suspect;
+
         State state = State.FRESH;
 
         Candidate(NodeInfo node, int hop, boolean suspect) {

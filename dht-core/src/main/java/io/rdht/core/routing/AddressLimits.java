@@ -40,8 +40,12 @@ public record AddressLimits(int perIp, int perPrefixInBucket, boolean limitLocal
     /** Whether the IP and prefix limits apply to {@code address}. */
     boolean applyTo(InetSocketAddress address) {
         InetAddress ip = address.getAddress();
-        return limitLocal || !(ip.isLoopbackAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress()
-                || ip.isAnyLocalAddress() || isUniqueLocal(ip));
+        return limitLocal
+                || !(ip.isLoopbackAddress()
+                        || ip.isSiteLocalAddress()
+                        || ip.isLinkLocalAddress()
+                        || ip.isAnyLocalAddress()
+                        || isUniqueLocal(ip));
     }
 
     /** The /24 or /64 that {@code address} lies in, as a value to compare. */

@@ -74,6 +74,5 @@ final class FailedPeers {
         return peers.size();
     }
 
-    private record Entry(NodeInfo node, int failures, long lastFailureMillis) {
-    }
+    private record Entry(NodeInfo node, int failures, long lastFailureMillis) {}
 }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param failedMemoryMillis   how long a peer's failures count against it once it left the table
  * @param addressLimits        contacts one address, host or block of addresses may hold
  */
-public record RoutingSettings(int k, int maxFailures, long staleContactMillis, long bucketRefreshMillis,
-                              long initialTimeoutMillis, long minTimeoutMillis, long maxTimeoutMillis,
-                              long failedMemoryMillis, AddressLimits addressLimits) {
+public record RoutingSettings(
+        int k,
+        int maxFailures,
+        long staleContactMillis,
+        long bucketRefreshMillis,
+        long initialTimeoutMillis,
+        long minTimeoutMillis,
+        long maxTimeoutMillis,
+        long failedMemoryMillis,
+        AddressLimits addressLimits) {
 
     /** Failed peers remembered at most, beyond the routing table. */
     static final int FAILED_PEERS_KEPT = 512;
@@ -25,10 +32,24 @@ public record RoutingSettings(int k, int maxFailures, long staleContactMillis, l
     public static final long DEFAULT_FAILED_MEMORY_MILLIS = 5 * 60_000;
 
     /** Settings with the default failure memory and address limits. */
-    public RoutingSettings(int k, int maxFailures, long staleContactMillis, long bucketRefreshMillis,
-                           long initialTimeoutMillis, long minTimeoutMillis, long maxTimeoutMillis) {
-        this(k, maxFailures, staleContactMillis, bucketRefreshMillis, initialTimeoutMillis, minTimeoutMillis,
-                maxTimeoutMillis, DEFAULT_FAILED_MEMORY_MILLIS, AddressLimits.defaults());
+    public RoutingSettings(
+            int k,
+            int maxFailures,
+            long staleContactMillis,
+            long bucketRefreshMillis,
+            long initialTimeoutMillis,
+            long minTimeoutMillis,
+            long maxTimeoutMillis) {
+        this(
+                k,
+                maxFailures,
+                staleContactMillis,
+                bucketRefreshMillis,
+                initialTimeoutMillis,
+                minTimeoutMillis,
+                maxTimeoutMillis,
+                DEFAULT_FAILED_MEMORY_MILLIS,
+                AddressLimits.defaults());
     }
 
     /** Checks every setting. */
@@ -54,8 +75,16 @@ public record RoutingSettings(int k, int maxFailures, long staleContactMillis, l
 
     /** A copy with other address limits. */
     public RoutingSettings withAddressLimits(AddressLimits limits) {
-        return new RoutingSettings(k, maxFailures, staleContactMillis, bucketRefreshMillis, initialTimeoutMillis,
-                minTimeoutMillis, maxTimeoutMillis, failedMemoryMillis, limits);
+        return new RoutingSettings(
+                k,
+                maxFailures,
+                staleContactMillis,
+                bucketRefreshMillis,
+                initialTimeoutMillis,
+                minTimeoutMillis,
+                maxTimeoutMillis,
+                failedMemoryMillis,
+                limits);
     }
 
     RttEstimator newRttEstimator() {

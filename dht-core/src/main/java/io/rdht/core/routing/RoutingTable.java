@@ -284,7 +284,10 @@ public final class RoutingTable {
             Bucket b = buckets.get(i);
             List<RoutingSnapshot.ContactView> cs = new ArrayList<>();
             for (Contact c : b.contacts()) {
-                cs.add(new RoutingSnapshot.ContactView(c.node(), nowMillis - c.lastSeenMillis(), c.failures(),
+                cs.add(new RoutingSnapshot.ContactView(
+                        c.node(),
+                        nowMillis - c.lastSeenMillis(),
+                        c.failures(),
                         c.rtt().smoothedMillis()));
             }
             Contact r = b.replacement();

@@ -40,8 +40,7 @@ public final class SignedContent {
 
     private static final byte[] TAG = DOMAIN.getBytes(StandardCharsets.US_ASCII);
 
-    private SignedContent() {
-    }
+    private SignedContent() {}
 
     /**
      * The bytes the owner of {@code value} signs for it under {@code key}.
@@ -56,13 +55,21 @@ public final class SignedContent {
         }
         byte[] recipient = value.recipient();
         if (recipient != null && recipient.length != RecipientKey.LENGTH) {
-            throw new IllegalArgumentException("a recipient key is " + RecipientKey.LENGTH + " bytes, not "
-                    + recipient.length);
+            throw new IllegalArgumentException(
+                    "a recipient key is " + RecipientKey.LENGTH + " bytes, not " + recipient.length);
         }
         byte[] contentType = value.contentType().getBytes(StandardCharsets.UTF_8);
         byte[] data = value.data();
-        int length = TAG.length + InfoHash.BYTES + 4 * Long.BYTES + Integer.BYTES + contentType.length
-                + Integer.BYTES + data.length + 1 + (recipient == null ? 0 : recipient.length) + owner.length;
+        int length = TAG.length
+                + InfoHash.BYTES
+                + 4 * Long.BYTES
+                + Integer.BYTES
+                + contentType.length
+                + Integer.BYTES
+                + data.length
+                + 1
+                + (recipient == null ? 0 : recipient.length)
+                + owner.length;
         ByteBuffer out = ByteBuffer.allocate(length)
                 .put(TAG)
                 .put(key.toBytes())
@@ -70,8 +77,10 @@ public final class SignedContent {
                 .putLong(value.seq())
                 .putLong(millis(value.ttl()))
                 .putLong(millis(value.created()))
-                .putInt(contentType.length).put(contentType)
-                .putInt(data.length).put(data);
+                .putInt(contentType.length)
+                .put(contentType)
+                .putInt(data.length)
+                .put(data);
         if (recipient == null) {
             out.put((byte) 0);
         } else {

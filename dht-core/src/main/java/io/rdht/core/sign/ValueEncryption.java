@@ -26,8 +26,7 @@ public final class ValueEncryption {
 
     private static final byte[] TAG = "rdht-encrypted-v1".getBytes(StandardCharsets.US_ASCII);
 
-    private ValueEncryption() {
-    }
+    private ValueEncryption() {}
 
     /**
      * {@code value} with its data encrypted to {@code to}, its recipient set, and {@code owner} as
@@ -40,7 +39,11 @@ public final class ValueEncryption {
             throw new IllegalArgumentException("a value is encrypted after it has an id");
         }
         byte[] ciphertext = to.encrypt(value.data(), associatedData(key, value.id(), owner.toBytes()));
-        return value.toBuilder().data(ciphertext).recipient(to.toBytes()).owner(owner.toBytes()).signature(null)
+        return value.toBuilder()
+                .data(ciphertext)
+                .recipient(to.toBytes())
+                .owner(owner.toBytes())
+                .signature(null)
                 .build();
     }
 
@@ -62,6 +65,10 @@ public final class ValueEncryption {
 
     private static byte[] associatedData(InfoHash key, long id, byte[] owner) {
         return ByteBuffer.allocate(TAG.length + InfoHash.BYTES + Long.BYTES + owner.length)
-                .put(TAG).put(key.toBytes()).putLong(id).put(owner).array();
+                .put(TAG)
+                .put(key.toBytes())
+                .putLong(id)
+                .put(owner)
+                .array();
     }
 }

@@ -9,8 +9,7 @@ import java.time.Instant;
 /** Signs values with an {@link Identity}, over their {@link SignedContent}. */
 public final class ValueSigner {
 
-    private ValueSigner() {
-    }
+    private ValueSigner() {}
 
     /**
      * {@code value} owned by {@code identity} and signed by it for {@code key}. The TTL and the
@@ -31,6 +30,8 @@ public final class ValueSigner {
                 .owner(identity.publicKey().toBytes())
                 .signature(null)
                 .build();
-        return unsigned.toBuilder().signature(identity.sign(SignedContent.of(key, unsigned))).build();
+        return unsigned.toBuilder()
+                .signature(identity.sign(SignedContent.of(key, unsigned)))
+                .build();
     }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class EditPolicy {
 
-    private EditPolicy() {
-    }
+    private EditPolicy() {}
 
     /** Why {@code incoming} may not replace {@code stored}, a version of the same identity, or empty if it may. */
     static Optional<Refused> refusal(Value stored, Value incoming) {
@@ -28,8 +27,8 @@ final class EditPolicy {
                     + " stored with other content; an edit needs a higher seq");
         }
         if (incoming.seq() < stored.seq()) {
-            return refuse("value id " + id + ": seq " + incoming.seq() + " is lower than the stored seq "
-                    + stored.seq() + "; an edit needs a higher seq");
+            return refuse("value id " + id + ": seq " + incoming.seq() + " is lower than the stored seq " + stored.seq()
+                    + "; an edit needs a higher seq");
         }
         return Optional.empty();
     }

@@ -16,6 +16,7 @@ final class Slot {
     InetAddress source;
     /** Whose share of the key the value uses: see {@link Source}. */
     Source share;
+
     long bytes;
     long expiresAt;
     /** Ticket of the one expiry-queue entry that stands for this slot; older entries are stale. */

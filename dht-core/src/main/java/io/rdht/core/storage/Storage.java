@@ -126,16 +126,20 @@ public final class Storage {
             return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
         }
         if (value.dataLength() > Value.MAX_DATA_BYTES) {
-            return new Refused(ErrorCode.VALUE_TOO_LARGE, "data of " + value.dataLength()
-                    + " bytes is over the limit of " + Value.MAX_DATA_BYTES + " bytes per value");
+            return new Refused(
+                    ErrorCode.VALUE_TOO_LARGE,
+                    "data of " + value.dataLength() + " bytes is over the limit of " + Value.MAX_DATA_BYTES
+                            + " bytes per value");
         }
         if (value.ttl().isNegative() || value.ttl().isZero()) {
             return new Refused(ErrorCode.INVALID_VALUE, "ttl must be positive, got " + value.ttl());
         }
         long expiresAt = Math.min(expiryOf(value, nowMillis), notAfterMillis);
         if (expiresAt <= nowMillis) {
-            return new Refused(ErrorCode.INVALID_VALUE, "expired at " + expiresAt + " ms, now is " + nowMillis
-                    + " ms (created " + value.created() + ", ttl " + value.ttl() + ")");
+            return new Refused(
+                    ErrorCode.INVALID_VALUE,
+                    "expired at " + expiresAt + " ms, now is " + nowMillis + " ms (created " + value.created()
+                            + ", ttl " + value.ttl() + ")");
         }
         KeyValues slots = byKey.get(key);
         Slot slot = slots == null ? null : slots.slots.get(value.identity());
@@ -167,7 +171,9 @@ public final class Storage {
         if (slots == null) {
             return List.of();
         }
-        Collection<Slot> page = after == null ? slots.slots.values() : slots.slots.tailMap(after, false).values();
+        Collection<Slot> page = after == null
+                ? slots.slots.values()
+                : slots.slots.tailMap(after, false).values();
         List<Value> live = new ArrayList<>(page.size());
         for (Slot slot : page) {
             if (slot.expiresAt > nowMillis) {
@@ -275,15 +281,18 @@ public final class Storage {
         return expiries.size();
     }
 
-    private StoreOutcome add(InfoHash key, KeyValues slots, Value value, InetAddress source, Source share,
-            long expiresAt) {
+    private StoreOutcome add(
+            InfoHash key, KeyValues slots, Value value, InetAddress source, Source share, long expiresAt) {
         if (slots == null && byKey.size() >= limits.maxKeys()) {
-            return new Refused(ErrorCode.STORAGE_FULL, "key limit reached: " + byKey.size() + " of "
-                    + limits.maxKeys() + " keys stored");
+            return new Refused(
+                    ErrorCode.STORAGE_FULL,
+                    "key limit reached: " + byKey.size() + " of " + limits.maxKeys() + " keys stored");
         }
         if (slots != null && slots.slots.size() >= limits.maxValuesPerKey()) {
-            return new Refused(ErrorCode.STORAGE_FULL, "values per key limit reached: key " + key.shortHex()
-                    + " holds " + slots.slots.size() + " of " + limits.maxValuesPerKey() + " values");
+            return new Refused(
+                    ErrorCode.STORAGE_FULL,
+                    "values per key limit reached: key " + key.shortHex() + " holds " + slots.slots.size() + " of "
+                            + limits.maxValuesPerKey() + " values");
         }
         if (slots != null) {
             Optional<Refused> overShare = shareRefusal(key, slots, share);
@@ -321,8 +330,8 @@ public final class Storage {
         return new Refreshed(slot.value, extended);
     }
 
-    private StoreOutcome update(KeyValues slots, Slot slot, Value value, InetAddress source, Source share,
-            long expiresAt) {
+    private StoreOutcome update(
+            KeyValues slots, Slot slot, Value value, InetAddress source, Source share, long expiresAt) {
         long bytes = StorageLimits.chargeOf(value);
         boolean sameShare = slot.share.equals(share);
         if (!sameShare) {
@@ -331,8 +340,14 @@ public final class Storage {
                 return overShare.get();
             }
         }
-        Optional<Refused> overBytes = byteRefusal(slots, source, share, bytes, slot.bytes,
-                slot.source.equals(source) ? slot.bytes : 0, sameShare ? slot.bytes : 0);
+        Optional<Refused> overBytes = byteRefusal(
+                slots,
+                source,
+                share,
+                bytes,
+                slot.bytes,
+                slot.source.equals(source) ? slot.bytes : 0,
+                sameShare ? slot.bytes : 0);
         if (overBytes.isPresent()) {
             return overBytes.get();
         }
@@ -355,10 +370,12 @@ public final class Storage {
         if (held < limits.maxValuesPerKeyPerSource() || !sharedOut(slots)) {
             return Optional.empty();
         }
-        return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "values per key per source limit reached: "
-                + share + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
-                + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
-                + limits.maxValuesPerKey()));
+        return Optional.of(new Refused(
+                ErrorCode.STORAGE_FULL,
+                "values per key per source limit reached: "
+                        + share + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
+                        + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
+                        + limits.maxValuesPerKey()));
     }
 
     /** Whether the key is so full that each source keeps to its share: see {@link StorageLimits#sharedFrom()}. */
@@ -366,24 +383,36 @@ public final class Storage {
         return slots != null && slots.slots.size() >= limits.sharedFrom();
     }
 
-    private Optional<Refused> byteRefusal(KeyValues slots, InetAddress source, Source share, long adding,
-            long releasedTotal, long releasedFromSource, long releasedFromShare) {
+    private Optional<Refused> byteRefusal(
+            KeyValues slots,
+            InetAddress source,
+            Source share,
+            long adding,
+            long releasedTotal,
+            long releasedFromSource,
+            long releasedFromShare) {
         long total = totalBytes - releasedTotal + adding;
         if (total > limits.maxTotalBytes()) {
-            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "total bytes limit reached: storing "
-                    + adding + " bytes would make " + total + " of " + limits.maxTotalBytes() + " bytes"));
+            return Optional.of(new Refused(
+                    ErrorCode.STORAGE_FULL,
+                    "total bytes limit reached: storing " + adding + " bytes would make " + total + " of "
+                            + limits.maxTotalBytes() + " bytes"));
         }
         long fromSource = bytesFrom(source) - releasedFromSource + adding;
         if (fromSource > limits.maxBytesPerSource()) {
-            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per source limit reached: storing "
-                    + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
-                    + limits.maxBytesPerSource() + " bytes"));
+            return Optional.of(new Refused(
+                    ErrorCode.STORAGE_FULL,
+                    "bytes per source limit reached: storing "
+                            + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
+                            + limits.maxBytesPerSource() + " bytes"));
         }
         long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
         if (ofKey > limits.maxBytesPerKeyPerSource() && sharedOut(slots)) {
-            return Optional.of(new Refused(ErrorCode.STORAGE_FULL, "bytes per key per source limit reached: "
-                    + "storing " + adding + " bytes would charge " + share + " " + ofKey + " of "
-                    + limits.maxBytesPerKeyPerSource() + " bytes of the key"));
+            return Optional.of(new Refused(
+                    ErrorCode.STORAGE_FULL,
+                    "bytes per key per source limit reached: "
+                            + "storing " + adding + " bytes would charge " + share + " " + ofKey + " of "
+                            + limits.maxBytesPerKeyPerSource() + " bytes of the key"));
         }
         return Optional.empty();
     }

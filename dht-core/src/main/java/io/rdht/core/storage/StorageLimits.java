@@ -33,8 +33,14 @@ import java.util.Objects;
  * @param maxValuesPerKeyPerSource most values one source address adds to a key three quarters full
  * @param maxBytesPerKeyPerSource  most bytes one source address holds of a key three quarters full
  */
-public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
-        Duration maxTtl, int maxValuesPerKeyPerSource, long maxBytesPerKeyPerSource) {
+public record StorageLimits(
+        int maxValuesPerKey,
+        int maxKeys,
+        long maxTotalBytes,
+        long maxBytesPerSource,
+        Duration maxTtl,
+        int maxValuesPerKeyPerSource,
+        long maxBytesPerKeyPerSource) {
 
     /** Bytes added to every value's charge for what it costs besides its variable fields. */
     public static final int VALUE_OVERHEAD_BYTES = 64;
@@ -57,8 +63,8 @@ public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes
      * Limits without a share of a key per source: one source may use all of {@code maxValuesPerKey}
      * and, under one key, all of {@code maxBytesPerSource}.
      */
-    public StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource,
-            Duration maxTtl) {
+    public StorageLimits(
+            int maxValuesPerKey, int maxKeys, long maxTotalBytes, long maxBytesPerSource, Duration maxTtl) {
         this(maxValuesPerKey, maxKeys, maxTotalBytes, maxBytesPerSource, maxTtl, maxValuesPerKey, maxBytesPerSource);
     }
 
@@ -88,8 +94,12 @@ public record StorageLimits(int maxValuesPerKey, int maxKeys, long maxTotalBytes
      * characters) + owner, signature and recipient lengths + {@value #VALUE_OVERHEAD_BYTES}.
      */
     public static long chargeOf(Value value) {
-        return (long) value.dataLength() + value.contentType().length() + lengthOf(value.owner())
-                + lengthOf(value.signature()) + lengthOf(value.recipient()) + VALUE_OVERHEAD_BYTES;
+        return (long) value.dataLength()
+                + value.contentType().length()
+                + lengthOf(value.owner())
+                + lengthOf(value.signature())
+                + lengthOf(value.recipient())
+                + VALUE_OVERHEAD_BYTES;
     }
 
     private static int lengthOf(byte[] bytes) {

@@ -54,8 +54,8 @@ public final class InMemoryNetwork implements Transport {
     @Override
     public Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver) {
         return Mono.fromCallable(() -> {
-            InetSocketAddress address = requested.getPort() != 0 && !endpoints.containsKey(requested)
-                    ? requested : nextAddress();
+            InetSocketAddress address =
+                    requested.getPort() != 0 && !endpoints.containsKey(requested) ? requested : nextAddress();
             MemoryEndpoint e = new MemoryEndpoint(address, receiver);
             endpoints.put(address, e);
             return e;
@@ -76,12 +76,14 @@ public final class InMemoryNetwork implements Transport {
             return;
         }
         long delay = c.minDelayMillis() + random.nextLong(c.maxDelayMillis() - c.minDelayMillis() + 1);
-        target.later(() -> {
-            if (endpoints.get(to) == target) {
-                delivered++;
-                target.receiver.onDatagram(datagram, from);
-            }
-        }, delay);
+        target.later(
+                () -> {
+                    if (endpoints.get(to) == target) {
+                        delivered++;
+                        target.receiver.onDatagram(datagram, from);
+                    }
+                },
+                delay);
     }
 
     private final class MemoryEndpoint extends WorkerEndpoint {

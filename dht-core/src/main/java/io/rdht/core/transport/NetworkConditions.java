@@ -13,8 +13,8 @@ public record NetworkConditions(long minDelayMillis, long maxDelayMillis, double
     /** Checks the bounds. */
     public NetworkConditions {
         if (minDelayMillis < 0 || maxDelayMillis < minDelayMillis) {
-            throw new IllegalArgumentException("need 0 ≤ minDelay ≤ maxDelay, got " + minDelayMillis + ", "
-                    + maxDelayMillis);
+            throw new IllegalArgumentException(
+                    "need 0 ≤ minDelay ≤ maxDelay, got " + minDelayMillis + ", " + maxDelayMillis);
         }
         if (!(lossRate >= 0 && lossRate < 1)) {
             throw new IllegalArgumentException("lossRate must be in [0, 1), got " + lossRate);

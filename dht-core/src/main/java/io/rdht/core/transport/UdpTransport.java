@@ -79,7 +79,8 @@ public final class UdpTransport implements Transport {
                 .runOn(loop)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .bindAddress(() -> address)
-                .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst(DatagramErrors.INSTANCE))
+                .doOnChannelInit(
+                        (observer, channel, remote) -> channel.pipeline().addFirst(DatagramErrors.INSTANCE))
                 .handle((in, out) -> in.receiveObject()
                         .doOnNext(o -> {
                             if (o instanceof DatagramPacket p) {

@@ -161,15 +161,13 @@ final class CborReader {
         }
     }
 
-    private JsonToken next(JsonToken expected, int major, String what)
-            throws IOException, MalformedMessageException {
+    private JsonToken next(JsonToken expected, int major, String what) throws IOException, MalformedMessageException {
         JsonToken token = next(what);
         expect(token, expected, major, what);
         return token;
     }
 
-    private void expect(JsonToken token, JsonToken expected, int major, String what)
-            throws MalformedMessageException {
+    private void expect(JsonToken token, JsonToken expected, int major, String what) throws MalformedMessageException {
         if (token != expected || head() >>> 5 != major) {
             throw malformed(what + " has the wrong type");
         }

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param bothFamilies  the sender serves IPv4 and IPv6: replies to it carry contacts of both
  *                      families (as BEP 32's {@code want}), its own family's first
  */
-public record Envelope(int networkId, long transactionId, InfoHash sender, Body body, boolean readOnly,
-                       boolean bothFamilies) {
+public record Envelope(
+        int networkId, long transactionId, InfoHash sender, Body body, boolean readOnly, boolean bothFamilies) {
     /** Checks that sender and body are present. */
     public Envelope {
         Objects.requireNonNull(sender, "sender");

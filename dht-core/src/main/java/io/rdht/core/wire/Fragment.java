@@ -27,7 +27,10 @@ public record Fragment(long messageId, int index, int count, byte[] chunk) imple
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fragment f && messageId == f.messageId && index == f.index && count == f.count
+        return o instanceof Fragment f
+                && messageId == f.messageId
+                && index == f.index
+                && count == f.count
                 && Arrays.equals(chunk, f.chunk);
     }
 

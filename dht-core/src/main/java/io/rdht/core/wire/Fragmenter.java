@@ -45,8 +45,13 @@ public final class Fragmenter {
             int from = index * CHUNK_BYTES;
             byte[] chunk = Arrays.copyOfRange(encoded, from, Math.min(from + CHUNK_BYTES, encoded.length));
             Fragment fragment = new Fragment(messageId, index, count, chunk);
-            datagrams.add(codec.encode(new Envelope(message.networkId(), message.transactionId(),
-                    message.sender(), fragment, message.readOnly(), message.bothFamilies())));
+            datagrams.add(codec.encode(new Envelope(
+                    message.networkId(),
+                    message.transactionId(),
+                    message.sender(),
+                    fragment,
+                    message.readOnly(),
+                    message.bothFamilies())));
         }
         return datagrams;
     }

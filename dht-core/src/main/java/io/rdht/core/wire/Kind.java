@@ -66,9 +66,10 @@ enum Kind {
     static Kind fromNumber(long number) throws MalformedMessageException {
         if (number >= BY_NUMBER.length || BY_NUMBER[(int) number] == null) {
             String reserved = RESERVED.get((int) Math.min(number, Integer.MAX_VALUE));
-            throw new MalformedMessageException(reserved != null
-                    ? "kind " + number + " (" + reserved + ") is reserved for a later version"
-                    : "unknown kind " + number);
+            throw new MalformedMessageException(
+                    reserved != null
+                            ? "kind " + number + " (" + reserved + ") is reserved for a later version"
+                            : "unknown kind " + number);
         }
         return BY_NUMBER[(int) number];
     }

@@ -19,6 +19,5 @@ final class Layout {
     /** Largest port number; port 0 is never sent. */
     static final int MAX_PORT = 0xffff;
 
-    private Layout() {
-    }
+    private Layout() {}
 }

@@ -5,5 +5,4 @@ package io.rdht.core.wire;
  * drops the sender from its routing table at once instead of learning it from timeouts; answered
  * by {@link Ack}.
  */
-public record Leaving() implements Request {
-}
+public record Leaving() implements Request {}

@@ -22,8 +22,7 @@ final class MessageDecoder {
     private static final long MAX_KIND = 0xff;
     private static final long MAX_FLAGS = 0xffff;
 
-    private MessageDecoder() {
-    }
+    private MessageDecoder() {}
 
     static Envelope read(CborReader r) throws IOException, MalformedMessageException {
         int length = r.startArray("message");
@@ -34,8 +33,8 @@ final class MessageDecoder {
         int networkId = (int) r.uint(MAX_NETWORK_ID, "network id");
         Kind kind = Kind.fromNumber(r.uint(MAX_KIND, "kind"));
         if (length != kind.arrayLength()) {
-            throw new MalformedMessageException(kind + " message of " + length + " fields, expected "
-                    + kind.arrayLength());
+            throw new MalformedMessageException(
+                    kind + " message of " + length + " fields, expected " + kind.arrayLength());
         }
         long transactionId = r.uint64("transaction id");
         InfoHash sender = id(r, "sender id");
@@ -58,10 +57,12 @@ final class MessageDecoder {
             case VALUES -> new ValuesFound(values(r), contacts(r), token(r), r.bool("more"));
             case STORED -> new Stored(ids(r, "stored ids"), rejections(r));
             case ERROR -> new ErrorReply(code(r), r.text(WireLimits.MAX_TEXT, "error text"));
-            case FRAGMENT -> new Fragment(r.uint64("message id"),
-                    (int) r.uint(WireLimits.MAX_FRAGMENTS, "fragment index"),
-                    (int) r.uint(WireLimits.MAX_FRAGMENTS, "fragment count"),
-                    r.bytes(1, WireLimits.DATAGRAM_PAYLOAD, "fragment chunk"));
+            case FRAGMENT ->
+                new Fragment(
+                        r.uint64("message id"),
+                        (int) r.uint(WireLimits.MAX_FRAGMENTS, "fragment index"),
+                        (int) r.uint(WireLimits.MAX_FRAGMENTS, "fragment count"),
+                        r.bytes(1, WireLimits.DATAGRAM_PAYLOAD, "fragment chunk"));
         };
         r.endArray("message");
         return new Envelope(networkId, transactionId, sender, body, readOnly, bothFamilies);
@@ -97,8 +98,8 @@ final class MessageDecoder {
             long id = r.uint64("value id");
             long seq = r.int64("value seq");
             long created = r.uint(Long.MAX_VALUE, "creation time");
-            versions.add(new ValueVersion(new ValueIdentity(id, r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner")),
-                    seq, created));
+            versions.add(new ValueVersion(
+                    new ValueIdentity(id, r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner")), seq, created));
             r.endArray("version");
         }
         r.endArray("known versions");
@@ -113,11 +114,11 @@ final class MessageDecoder {
             return null;
         }
         if (fields != Layout.POSITION_FIELDS) {
-            throw new MalformedMessageException("page position of " + fields + " fields, expected 0 or "
-                    + Layout.POSITION_FIELDS);
+            throw new MalformedMessageException(
+                    "page position of " + fields + " fields, expected 0 or " + Layout.POSITION_FIELDS);
         }
-        ValueIdentity after = new ValueIdentity(r.uint64("value id"),
-                r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner"));
+        ValueIdentity after =
+                new ValueIdentity(r.uint64("value id"), r.nullableBytes(WireLimits.PUBLIC_KEY_BYTES, "owner"));
         r.endArray("page position");
         return after;
     }

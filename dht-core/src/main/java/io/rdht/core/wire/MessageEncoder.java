@@ -16,8 +16,7 @@ import java.util.List;
  * {@link IllegalArgumentException}.
  */
 final class MessageEncoder {
-    private MessageEncoder() {
-    }
+    private MessageEncoder() {}
 
     static void write(CBORGenerator g, Envelope e) throws IOException {
         switch (e.body()) {
@@ -173,8 +172,8 @@ final class MessageEncoder {
 
     private static void value(CBORGenerator g, Value v) throws IOException {
         if (v.dataLength() > Value.MAX_DATA_BYTES) {
-            throw new IllegalArgumentException("value data of " + v.dataLength() + " bytes exceeds "
-                    + Value.MAX_DATA_BYTES);
+            throw new IllegalArgumentException(
+                    "value data of " + v.dataLength() + " bytes exceeds " + Value.MAX_DATA_BYTES);
         }
         WireLimits.checkText(v.contentType(), WireLimits.MAX_CONTENT_TYPE, "content type");
         g.writeStartArray(v, Layout.VALUE_FIELDS);

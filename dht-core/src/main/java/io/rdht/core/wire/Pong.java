@@ -1,5 +1,4 @@
 package io.rdht.core.wire;
 
 /** The answer to {@link Ping}. */
-public record Pong() implements Reply {
-}
+public record Pong() implements Reply {}

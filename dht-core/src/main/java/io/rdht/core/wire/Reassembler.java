@@ -31,8 +31,7 @@ public final class Reassembler {
     /** How long after its first piece a partial message is dropped, in milliseconds. */
     public static final long TIMEOUT_MILLIS = 10_000;
 
-    private record Key(InetSocketAddress source, long messageId) {
-    }
+    private record Key(InetSocketAddress source, long messageId) {}
 
     private static final class Partial {
         final byte[][] chunks;
@@ -48,6 +47,7 @@ public final class Reassembler {
 
     /** In order of creation, so the first entry is the oldest. */
     private final LinkedHashMap<Key, Partial> partials = new LinkedHashMap<>();
+
     private final Map<InetSocketAddress, Integer> partialsPerSource = new HashMap<>();
     private long bufferedBytes;
     private long completedMessages;

@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param token   a write token bound to the requester's address
  * @param more    true if the replier holds further values; ask again from after {@link #last()}
  */
-public record ValuesFound(List<Value> values, List<NodeInfo> closest, Token token, boolean more)
-        implements Reply {
+public record ValuesFound(List<Value> values, List<NodeInfo> closest, Token token, boolean more) implements Reply {
     /** Bounds values and contacts and checks the token. */
     public ValuesFound {
         WireLimits.checkCount(values.size(), WireLimits.MAX_VALUES, "values");

@@ -24,6 +24,7 @@ public final class WireCodec {
     private static final int MAX_NUMBER_DIGITS = 24;
     /** Longest object key Jackson will build; messages use no maps, so a short bound suffices. */
     private static final int MAX_NAME_CHARS = 64;
+
     private static final int INITIAL_OUTPUT_BYTES = 256;
 
     private final CBORFactory factory;
@@ -57,12 +58,12 @@ public final class WireCodec {
             MessageEncoder.write(g, message);
         } catch (IOException e) {
             // Writing to memory fails only when Jackson refuses the content, e.g. a lone surrogate in a text.
-            throw new IllegalArgumentException("cannot encode " + message.body().getClass().getSimpleName()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot encode " + message.body().getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         if (out.size() > WireLimits.MAX_MESSAGE_BYTES) {
-            throw new IllegalArgumentException("message of " + out.size() + " bytes exceeds "
-                    + WireLimits.MAX_MESSAGE_BYTES);
+            throw new IllegalArgumentException(
+                    "message of " + out.size() + " bytes exceeds " + WireLimits.MAX_MESSAGE_BYTES);
         }
         return out.toByteArray();
     }
@@ -74,8 +75,8 @@ public final class WireCodec {
      */
     public Envelope decode(byte[] message) throws MalformedMessageException {
         if (message.length > WireLimits.MAX_MESSAGE_BYTES) {
-            throw new MalformedMessageException("message of " + message.length + " bytes exceeds "
-                    + WireLimits.MAX_MESSAGE_BYTES);
+            throw new MalformedMessageException(
+                    "message of " + message.length + " bytes exceeds " + WireLimits.MAX_MESSAGE_BYTES);
         }
         try (CBORParser parser = factory.createParser(message)) {
             CborReader reader = new CborReader(parser, message);

@@ -31,8 +31,7 @@ public final class WireLimits {
     /** Deepest CBOR nesting a valid message uses, with room to spare. */
     public static final int MAX_NESTING = 8;
 
-    private WireLimits() {
-    }
+    private WireLimits() {}
 
     static String checkText(String text, int max, String what) {
         if (text == null) {

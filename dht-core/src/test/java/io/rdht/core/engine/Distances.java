@@ -7,12 +7,13 @@ import java.util.Arrays;
 /** Ids placed at chosen XOR distances from a key, so that a test knows who is closest. */
 final class Distances {
 
-    private Distances() {
-    }
+    private Distances() {}
 
     /** The id at XOR distance {@code distance} (in its last 8 bytes) from {@code key}. */
     static InfoHash at(InfoHash key, long distance) {
-        byte[] d = ByteBuffer.allocate(InfoHash.BYTES).putLong(InfoHash.BYTES - Long.BYTES, distance).array();
+        byte[] d = ByteBuffer.allocate(InfoHash.BYTES)
+                .putLong(InfoHash.BYTES - Long.BYTES, distance)
+                .array();
         return key.xor(InfoHash.fromBytes(d));
     }
 

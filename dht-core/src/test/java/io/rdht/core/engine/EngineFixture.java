@@ -19,6 +19,7 @@ final class EngineFixture {
 
     /** 2026-01-01T00:00:00Z: the fake clock starts here so that creation times look real. */
     static final long START = 1_767_225_600_000L;
+
     static final InetSocketAddress ADDRESS = new InetSocketAddress(InetAddress.getLoopbackAddress(), 4222);
 
     final FakeEnvironment env = new FakeEnvironment(START);
@@ -34,7 +35,7 @@ final class EngineFixture {
 
     /** Starts the engine, joining through {@code bootstrap}, and lets {@code millis} pass. */
     void start(List<FakePeers.Peer> bootstrap, long millis) {
-        engine.start(bootstrap.stream().map(p -> p.address).toList(), () -> { });
+        engine.start(bootstrap.stream().map(p -> p.address).toList(), () -> {});
         env.advance(millis);
     }
 

@@ -17,12 +17,12 @@ final class FakeEnvironment implements EngineEnvironment {
     /** Most timers one {@link #advance} runs: a runaway schedule fails the test instead of hanging it. */
     private static final int MAX_TASKS_PER_ADVANCE = 1_000_000;
 
-    private final PriorityQueue<Task> tasks = new PriorityQueue<>(
-            Comparator.comparingLong(Task::dueMillis).thenComparingLong(Task::order));
+    private final PriorityQueue<Task> tasks =
+            new PriorityQueue<>(Comparator.comparingLong(Task::dueMillis).thenComparingLong(Task::order));
     private final List<Sent> sent = new ArrayList<>();
     private long now;
     private long order;
-    private BiConsumer<InetSocketAddress, byte[]> onSend = (to, datagram) -> { };
+    private BiConsumer<InetSocketAddress, byte[]> onSend = (to, datagram) -> {};
 
     /** An environment whose clock starts at {@code startMillis}. */
     FakeEnvironment(long startMillis) {
@@ -30,8 +30,7 @@ final class FakeEnvironment implements EngineEnvironment {
     }
 
     /** One datagram the engine sent. */
-    record Sent(InetSocketAddress to, byte[] datagram, long atMillis) {
-    }
+    record Sent(InetSocketAddress to, byte[] datagram, long atMillis) {}
 
     @Override
     public long nowMillis() {

@@ -98,6 +98,7 @@ final class FakePeers {
         Function<Request, Reply> behaviour = this::answer;
         /** Whether other peers hand this one out as a contact. */
         boolean known = true;
+
         long delayMillis = DELAY_MILLIS;
 
         Peer(InfoHash id, InetSocketAddress address) {
@@ -119,7 +120,11 @@ final class FakePeers {
 
         /** The requests of type {@code type} received, oldest first. */
         <T extends Request> List<T> requests(Class<T> type) {
-            return received.stream().map(Received::body).filter(type::isInstance).map(type::cast).toList();
+            return received.stream()
+                    .map(Received::body)
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .toList();
         }
 
         /** A well-behaved node: contacts, values, stores with a valid token, listens, acks. */
@@ -127,8 +132,8 @@ final class FakePeers {
             return switch (request) {
                 case Ping p -> new Pong();
                 case FindNode f -> new Nodes(closest(f.target(), this), token);
-                case GetValues g -> new ValuesFound(List.copyOf(valuesOf(g.key()).values()), closest(g.key(), this),
-                        token, false);
+                case GetValues g ->
+                    new ValuesFound(List.copyOf(valuesOf(g.key()).values()), closest(g.key(), this), token, false);
                 case PutValues p -> {
                     if (!p.token().equals(token)) {
                         yield new ErrorReply(ErrorCode.BAD_TOKEN, "bad token");
@@ -144,7 +149,8 @@ final class FakePeers {
                     listens.computeIfAbsent(l.key(), k -> new HashSet<>()).add(l.listenId());
                     Set<Long> known = new HashSet<>();
                     l.known().stream().map(ValueVersion::identity).forEach(i -> known.add(i.id()));
-                    List<Value> missing = valuesOf(l.key()).values().stream().filter(v -> !known.contains(v.id()))
+                    List<Value> missing = valuesOf(l.key()).values().stream()
+                            .filter(v -> !known.contains(v.id()))
                             .toList();
                     yield new ValuesFound(missing, closest(l.key(), this), token, false);
                 }
@@ -173,8 +179,10 @@ final class FakePeers {
 
         /** The engine's reply to transaction {@code tx}, if it came. */
         Optional<Reply> replyTo(long tx) {
-            return received.stream().filter(r -> r.envelope.transactionId() == tx && r.body() instanceof Reply)
-                    .map(r -> (Reply) r.body()).findFirst();
+            return received.stream()
+                    .filter(r -> r.envelope.transactionId() == tx && r.body() instanceof Reply)
+                    .map(r -> (Reply) r.body())
+                    .findFirst();
         }
     }
 
@@ -183,7 +191,7 @@ final class FakePeers {
         int h = nextHost++;
         try {
             InetSocketAddress address = new InetSocketAddress(
-                    InetAddress.getByAddress(new byte[]{127, 1, (byte) (h >>> 8), (byte) h}), 4000);
+                    InetAddress.getByAddress(new byte[] {127, 1, (byte) (h >>> 8), (byte) h}), 4000);
             Peer p = new Peer(id, address);
             byAddress.put(address, p);
             return p;
@@ -213,13 +221,20 @@ final class FakePeers {
 
     /** The known peers closest to {@code target}, closest first. */
     List<Peer> closestTo(InfoHash target, int count) {
-        return byAddress.values().stream().filter(p -> p.known)
-                .sorted(Comparator.comparing(p -> p.id, target::compareDistance)).limit(count).toList();
+        return byAddress.values().stream()
+                .filter(p -> p.known)
+                .sorted(Comparator.comparing(p -> p.id, target::compareDistance))
+                .limit(count)
+                .toList();
     }
 
     private List<NodeInfo> closest(InfoHash target, Peer asked) {
-        return byAddress.values().stream().filter(p -> p.known && p != asked)
-                .sorted(Comparator.comparing(p -> p.id, target::compareDistance)).limit(K).map(Peer::info).toList();
+        return byAddress.values().stream()
+                .filter(p -> p.known && p != asked)
+                .sorted(Comparator.comparing(p -> p.id, target::compareDistance))
+                .limit(K)
+                .map(Peer::info)
+                .toList();
     }
 
     private void fromEngine(InetSocketAddress to, byte[] datagram) {

@@ -32,9 +32,11 @@ class FamilyLookupTest {
     @Test
     void ipv6ContactsNamedInAnIpv4AnswerAreAskedByTheIpv6LookupWhoseTableWasEmpty() {
         NodeInfo seed = v4(InfoHash.random(random), 1);
-        FamilyLookup lookup = new FamilyLookup(target, Map.of(
-                AddressFamily.V4, new Lookup(target, SETTINGS, List.of(seed)),
-                AddressFamily.V6, new Lookup(target, SETTINGS, List.of())));
+        FamilyLookup lookup = new FamilyLookup(
+                target,
+                Map.of(
+                        AddressFamily.V4, new Lookup(target, SETTINGS, List.of(seed)),
+                        AddressFamily.V6, new Lookup(target, SETTINGS, List.of())));
         assertThat(lookup.nextToAsk()).containsExactly(seed);
 
         NodeInfo namedV6 = v6(InfoHash.random(random), 2);
@@ -50,8 +52,8 @@ class FamilyLookupTest {
     @Test
     void contactsOfAFamilyTheNodeDoesNotServeAreNeverAsked() {
         NodeInfo seed = v4(InfoHash.random(random), 1);
-        FamilyLookup lookup = new FamilyLookup(target, Map.of(
-                AddressFamily.V4, new Lookup(target, SETTINGS, List.of(seed))));
+        FamilyLookup lookup =
+                new FamilyLookup(target, Map.of(AddressFamily.V4, new Lookup(target, SETTINGS, List.of(seed))));
         lookup.nextToAsk();
         lookup.onAnswer(seed, List.of(v6(InfoHash.random(random), 2)));
         assertThat(lookup.nextToAsk()).isEmpty();
@@ -62,9 +64,11 @@ class FamilyLookupTest {
     void aNodeThatAnsweredInBothFamiliesIsOneResultAtItsIpv4Address() {
         InfoHash both = InfoHash.random(random);
         InfoHash onlyV6 = InfoHash.random(random);
-        FamilyLookup lookup = new FamilyLookup(target, Map.of(
-                AddressFamily.V4, new Lookup(target, SETTINGS, List.of(v4(both, 1))),
-                AddressFamily.V6, new Lookup(target, SETTINGS, List.of(v6(both, 1), v6(onlyV6, 2)))));
+        FamilyLookup lookup = new FamilyLookup(
+                target,
+                Map.of(
+                        AddressFamily.V4, new Lookup(target, SETTINGS, List.of(v4(both, 1))),
+                        AddressFamily.V6, new Lookup(target, SETTINGS, List.of(v6(both, 1), v6(onlyV6, 2)))));
         for (NodeInfo n : lookup.nextToAsk()) {
             lookup.onAnswer(n, List.of());
         }
@@ -76,8 +80,11 @@ class FamilyLookupTest {
     @Test
     void eachFamilysContactsGoToItsOwnTableAndRepliesOfferTheRequestersFamily() {
         InfoHash self = InfoHash.random(random);
-        FamilyTables tables = new FamilyTables(self, EnumSet.allOf(AddressFamily.class),
-                EngineSettings.defaults().routing(), 0);
+        FamilyTables tables = new FamilyTables(
+                self,
+                EnumSet.allOf(AddressFamily.class),
+                EngineSettings.defaults().routing(),
+                0);
         InfoHash peer = InfoHash.random(random);
         tables.onRequest(v4(peer, 1), 0);
         tables.onRequest(v6(peer, 1), 0);
@@ -86,7 +93,8 @@ class FamilyLookupTest {
         assertThat(tables.closestFor(AddressFamily.V6, target, 8)).containsExactly(v6(peer, 1));
         assertThat(tables.reaches(new InetSocketAddress("::1", 9))).isTrue();
 
-        FamilyTables v4Only = new FamilyTables(self, EnumSet.of(AddressFamily.V4), EngineSettings.defaults().routing(), 0);
+        FamilyTables v4Only = new FamilyTables(
+                self, EnumSet.of(AddressFamily.V4), EngineSettings.defaults().routing(), 0);
         assertThat(v4Only.onRequest(v6(peer, 1), 0)).isNull();
         assertThat(v4Only.size()).isZero();
         assertThat(v4Only.reaches(new InetSocketAddress("::1", 9))).isFalse();

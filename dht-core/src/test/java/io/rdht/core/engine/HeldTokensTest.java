@@ -28,7 +28,8 @@ class HeldTokensTest {
         tokens.onReply(peer, new Nodes(List.of(), token), 0);
         tokens.onReply(peer, new Pong(), 1);
         assertThat(tokens.tokenFrom(peer, 2)).isEqualTo(token);
-        assertThat(tokens.tokenFrom(new InetSocketAddress("127.0.0.1", 4223), 2)).isEqualTo(Token.NONE);
+        assertThat(tokens.tokenFrom(new InetSocketAddress("127.0.0.1", 4223), 2))
+                .isEqualTo(Token.NONE);
     }
 
     @Test
@@ -37,6 +38,7 @@ class HeldTokensTest {
             tokens.onReply(new InetSocketAddress("127.0.0.1", port), new Nodes(List.of(), token), 0);
         }
         assertThat(tokens.tokenFrom(new InetSocketAddress("127.0.0.1", 1), 1)).isEqualTo(Token.NONE);
-        assertThat(tokens.tokenFrom(new InetSocketAddress("127.0.0.1", HeldTokens.CAPACITY + 1), 1)).isEqualTo(token);
+        assertThat(tokens.tokenFrom(new InetSocketAddress("127.0.0.1", HeldTokens.CAPACITY + 1), 1))
+                .isEqualTo(token);
     }
 }

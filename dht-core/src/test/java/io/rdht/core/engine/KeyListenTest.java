@@ -30,6 +30,7 @@ class KeyListenTest {
 
     /** A node far from the key, among twelve peers at distances 16, 32, ..., 192 from it; joined. */
     private final EngineFixture node = new EngineFixture(Distances.farFrom(KEY), SETTINGS, 21);
+
     private final EngineFixture.Recorded heard = new EngineFixture.Recorded();
 
     KeyListenTest() {
@@ -38,8 +39,13 @@ class KeyListenTest {
     }
 
     private static Value reading(long id, long seq) {
-        return Value.builder().id(id).seq(seq).text("{\"lvl_percent\":" + id + "}").ttl(Duration.ofHours(1))
-                .created(Instant.ofEpochMilli(EngineFixture.START)).build();
+        return Value.builder()
+                .id(id)
+                .seq(seq)
+                .text("{\"lvl_percent\":" + id + "}")
+                .ttl(Duration.ofHours(1))
+                .created(Instant.ofEpochMilli(EngineFixture.START))
+                .build();
     }
 
     private Runnable listen() {
@@ -49,7 +55,8 @@ class KeyListenTest {
     }
 
     private List<FakePeers.Peer> registeredWith() {
-        return node.peers.all().stream().filter(p -> p.listens.getOrDefault(KEY, Set.of()).size() == 1)
+        return node.peers.all().stream()
+                .filter(p -> p.listens.getOrDefault(KEY, Set.of()).size() == 1)
                 .toList();
     }
 
@@ -99,7 +106,9 @@ class KeyListenTest {
 
         node.env.advance(REFRESH);
 
-        assertThat(registeredWith()).contains(newcomer).doesNotContain(before.get(STORERS - 1))
+        assertThat(registeredWith())
+                .contains(newcomer)
+                .doesNotContain(before.get(STORERS - 1))
                 .hasSize(STORERS);
         assertThat(before.get(STORERS - 1).requests(CancelListen.class)).hasSize(1);
     }
@@ -114,8 +123,11 @@ class KeyListenTest {
         node.env.advance(REFRESH + SETTLE);
 
         assertThat(registeredWith()).contains(next);
-        assertThat(node.engine.listenViews().get(0).storers()).extracting(NodeInfo::id)
-                .doesNotContain(dead.id).contains(next.id).hasSize(STORERS);
+        assertThat(node.engine.listenViews().get(0).storers())
+                .extracting(NodeInfo::id)
+                .doesNotContain(dead.id)
+                .contains(next.id)
+                .hasSize(STORERS);
     }
 
     @Test
@@ -141,8 +153,9 @@ class KeyListenTest {
         node.peers.closestTo(KEY, 1).get(0).send(new Update(KEY, id, List.of(reading(1, 1))));
         node.env.runDue();
 
-        assertThat(heard.signals).containsExactly(new ValueEvent.Added(reading(1, 0)),
-                new ValueEvent.Updated(reading(1, 0), reading(1, 1)));
+        assertThat(heard.signals)
+                .containsExactly(
+                        new ValueEvent.Added(reading(1, 0)), new ValueEvent.Updated(reading(1, 0), reading(1, 1)));
     }
 
     @Test
@@ -175,14 +188,17 @@ class KeyListenTest {
     @Test
     void storerThatRefusesTheListenIsDroppedAndCounted() {
         FakePeers.Peer refusing = node.peers.closestTo(KEY, 1).get(0);
-        refusing.behaviour = r -> r instanceof Listen
-                ? new ErrorReply(ErrorCode.RATE_LIMITED, "too many listens") : refusing.answer(r);
+        refusing.behaviour = r ->
+                r instanceof Listen ? new ErrorReply(ErrorCode.RATE_LIMITED, "too many listens") : refusing.answer(r);
 
         listen();
 
-        assertThat(node.engine.listenViews().get(0).storers()).extracting(NodeInfo::id).doesNotContain(refusing.id)
+        assertThat(node.engine.listenViews().get(0).storers())
+                .extracting(NodeInfo::id)
+                .doesNotContain(refusing.id)
                 .hasSize(STORERS - 1);
-        assertThat(node.engine.stats().snapshot().get("listen.refused_by_storers")).isEqualTo(1);
+        assertThat(node.engine.stats().snapshot().get("listen.refused_by_storers"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,7 +207,9 @@ class KeyListenTest {
         EngineFixture.Recorded second = new EngineFixture.Recorded();
         Runnable stopSecond = node.engine.listen(KEY, second);
         node.env.advance(SETTLE);
-        assertThat(node.peers.closestTo(KEY, 1).get(0).requests(Listen.class)).as("one network listen").hasSize(1);
+        assertThat(node.peers.closestTo(KEY, 1).get(0).requests(Listen.class))
+                .as("one network listen")
+                .hasSize(1);
 
         first.run();
         node.env.advance(SETTLE);
@@ -202,7 +220,8 @@ class KeyListenTest {
         clearReceived();
         node.env.advance(3 * REFRESH);
 
-        assertThat(node.peers.all()).allSatisfy(p -> assertThat(p.requests(Listen.class)).isEmpty());
+        assertThat(node.peers.all())
+                .allSatisfy(p -> assertThat(p.requests(Listen.class)).isEmpty());
         assertThat(node.engine.listenViews()).isEmpty();
     }
 }

@@ -25,8 +25,12 @@ class MaintenanceTest {
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
 
     private static Value reading() {
-        return Value.builder().id(1).text("{\"lvl_percent\":39}").ttl(Duration.ofHours(1))
-                .created(Instant.ofEpochMilli(EngineFixture.START)).build();
+        return Value.builder()
+                .id(1)
+                .text("{\"lvl_percent\":39}")
+                .ttl(Duration.ofHours(1))
+                .created(Instant.ofEpochMilli(EngineFixture.START))
+                .build();
     }
 
     /** A node at {@code distance} from the key among ten peers at distances 16, 32, ..., 160; joined. */
@@ -49,7 +53,8 @@ class MaintenanceTest {
 
     private static List<FakePeers.Peer> republishedTo(EngineFixture node) {
         return node.peers.all().stream()
-                .filter(p -> p.requests(PutValues.class).stream().anyMatch(put -> put.values().contains(reading())))
+                .filter(p -> p.requests(PutValues.class).stream()
+                        .anyMatch(put -> put.values().contains(reading())))
                 .toList();
     }
 
@@ -64,7 +69,8 @@ class MaintenanceTest {
 
         node.env.advance(2 * SETTINGS.republishMillis());
 
-        List<FakePeers.Peer> expected = node.peers.closestTo(KEY, SETTINGS.lookup().k());
+        List<FakePeers.Peer> expected =
+                node.peers.closestTo(KEY, SETTINGS.lookup().k());
         assertThat(republishedTo(node)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -100,7 +106,8 @@ class MaintenanceTest {
 
         node.env.advance(2 * SETTINGS.republishMillis());
 
-        assertThat(node.peers.all()).allSatisfy(p -> assertThat(p.requests(PutValues.class)).isEmpty());
+        assertThat(node.peers.all())
+                .allSatisfy(p -> assertThat(p.requests(PutValues.class)).isEmpty());
     }
 
     @Test
@@ -110,10 +117,12 @@ class MaintenanceTest {
         long stale = SETTINGS.routing().staleContactMillis();
 
         node.env.advance(stale - JOIN - SETTINGS.maintenanceMillis());
-        assertThat(node.peers.all()).allSatisfy(p -> assertThat(p.requests(Ping.class)).isEmpty());
+        assertThat(node.peers.all())
+                .allSatisfy(p -> assertThat(p.requests(Ping.class)).isEmpty());
         node.env.advance(2 * SETTINGS.maintenanceMillis());
 
-        assertThat(node.peers.all()).allSatisfy(p -> assertThat(p.requests(Ping.class)).isNotEmpty());
+        assertThat(node.peers.all())
+                .allSatisfy(p -> assertThat(p.requests(Ping.class)).isNotEmpty());
     }
 
     @Test
@@ -126,7 +135,10 @@ class MaintenanceTest {
         assertThat(findNodes(node)).isEmpty();
         node.env.advance(2 * SETTINGS.maintenanceMillis());
 
-        assertThat(findNodes(node)).isNotEmpty().allSatisfy(target -> assertThat(target).isNotEqualTo(node.engine.self().id()));
+        assertThat(findNodes(node))
+                .isNotEmpty()
+                .allSatisfy(target ->
+                        assertThat(target).isNotEqualTo(node.engine.self().id()));
     }
 
     private static List<InfoHash> findNodes(EngineFixture node) {
@@ -139,10 +151,20 @@ class MaintenanceTest {
     void selfLookupNobodyAnsweredIsTriedAgainWithBackoffUntilItIsAnswered() {
         // failures never drop a contact here, so the bootstrap node stays in the table throughout
         RoutingSettings patient = new RoutingSettings(8, 1_000, 15 * 60_000, 20 * 60_000, 100, 4, 2_000);
-        EngineSettings settings = new EngineSettings(0, patient, SETTINGS.lookup(), SETTINGS.storage(),
-                SETTINGS.maxAttempts(), SETTINGS.tokenRotationMillis(), SETTINGS.maintenanceMillis(),
-                SETTINGS.republishMillis(), SETTINGS.bootstrapRetryMinMillis(), SETTINGS.bootstrapRetryMaxMillis(),
-                SETTINGS.listen(), false, SETTINGS.rateLimits());
+        EngineSettings settings = new EngineSettings(
+                0,
+                patient,
+                SETTINGS.lookup(),
+                SETTINGS.storage(),
+                SETTINGS.maxAttempts(),
+                SETTINGS.tokenRotationMillis(),
+                SETTINGS.maintenanceMillis(),
+                SETTINGS.republishMillis(),
+                SETTINGS.bootstrapRetryMinMillis(),
+                SETTINGS.bootstrapRetryMaxMillis(),
+                SETTINGS.listen(),
+                false,
+                SETTINGS.rateLimits());
         EngineFixture node = new EngineFixture(Distances.at(KEY, 1), settings, 4);
         List<FakePeers.Peer> peers = node.peers.add(9);
         FakePeers.Peer bootstrap = peers.get(0);
@@ -153,7 +175,10 @@ class MaintenanceTest {
 
         node.start(List.of(bootstrap), 20_000);
         List<Long> gaps = gaps(selfLookupStarts(node, bootstrap));
-        assertThat(gaps).as("waits between self-lookups").hasSizeGreaterThanOrEqualTo(3).isSorted();
+        assertThat(gaps)
+                .as("waits between self-lookups")
+                .hasSizeGreaterThanOrEqualTo(3)
+                .isSorted();
         assertThat(gaps.get(1) - gaps.get(0)).as("the wait doubles").isBetween(900L, 1_100L);
 
         peers.forEach(p -> p.behaviour = p::answer);
@@ -161,7 +186,9 @@ class MaintenanceTest {
         int tries = selfLookupStarts(node, bootstrap).size();
         node.env.advance(5 * settings.bootstrapRetryMaxMillis());
 
-        assertThat(selfLookupStarts(node, bootstrap)).as("no self-lookup once one was answered").hasSize(tries);
+        assertThat(selfLookupStarts(node, bootstrap))
+                .as("no self-lookup once one was answered")
+                .hasSize(tries);
         assertThat(node.engine.routingSnapshot().contactCount()).isEqualTo(9);
     }
 
@@ -173,15 +200,20 @@ class MaintenanceTest {
         node.start(List.of(bootstrap), 5_000);
         bootstrap.behaviour = bootstrap::answer;
         node.env.advance(SETTINGS.bootstrapRetryMaxMillis());
-        assertThat(node.engine.routingSnapshot().contactCount()).as("joined at the second try").isEqualTo(1);
+        assertThat(node.engine.routingSnapshot().contactCount())
+                .as("joined at the second try")
+                .isEqualTo(1);
 
         bootstrap.crash();
         node.env.advance(2 * SETTINGS.routing().staleContactMillis());
-        assertThat(node.engine.routingSnapshot().contactCount()).as("the silent contact is dropped").isZero();
+        assertThat(node.engine.routingSnapshot().contactCount())
+                .as("the silent contact is dropped")
+                .isZero();
         bootstrap.behaviour = bootstrap::answer;
         node.env.advance(2 * SETTINGS.maintenanceMillis() + SETTINGS.bootstrapRetryMaxMillis());
 
-        assertThat(node.engine.routingSnapshot().contactCount()).as("joined again through the bootstrap node")
+        assertThat(node.engine.routingSnapshot().contactCount())
+                .as("joined again through the bootstrap node")
                 .isEqualTo(1);
     }
 
@@ -190,7 +222,8 @@ class MaintenanceTest {
         List<Long> starts = new ArrayList<>();
         long lastEnd = -1;
         for (FakePeers.Received r : bootstrap.received) {
-            if (r.body() instanceof FindNode f && f.target().equals(node.engine.self().id())) {
+            if (r.body() instanceof FindNode f
+                    && f.target().equals(node.engine.self().id())) {
                 long at = r.atMillis() - EngineFixture.START;
                 if (lastEnd < 0 || at - lastEnd > 1_000) {
                     starts.add(at);
@@ -216,8 +249,10 @@ class MaintenanceTest {
         bootstrap.crash();
 
         node.start(List.of(bootstrap), 10 * 60_000);
-        List<Long> asked = bootstrap.received.stream().filter(r -> r.body() instanceof Request)
-                .map(r -> r.atMillis() - EngineFixture.START).toList();
+        List<Long> asked = bootstrap.received.stream()
+                .filter(r -> r.body() instanceof Request)
+                .map(r -> r.atMillis() - EngineFixture.START)
+                .toList();
         assertThat(asked).hasSizeGreaterThan(4);
         assertThat(node.engine.routingSnapshot().contactCount()).isZero();
 

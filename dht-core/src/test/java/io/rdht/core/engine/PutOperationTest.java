@@ -54,8 +54,10 @@ class PutOperationTest {
         assertThat(result.storers()).extracting(NodeInfo::id).containsExactlyElementsOf(idsOf(kClosest()));
         for (FakePeers.Peer p : node.peers.all()) {
             boolean close = kClosest().contains(p);
-            assertThat(p.requests(PutValues.class)).as(p.id + (close ? " is among the K closest" : " is not"))
-                    .hasSize(close ? 1 : 0).allSatisfy(put -> assertThat(put.token()).isEqualTo(p.token));
+            assertThat(p.requests(PutValues.class))
+                    .as(p.id + (close ? " is among the K closest" : " is not"))
+                    .hasSize(close ? 1 : 0)
+                    .allSatisfy(put -> assertThat(put.token()).isEqualTo(p.token));
         }
     }
 
@@ -63,13 +65,16 @@ class PutOperationTest {
     void nodesThatTimeOutOrRefuseAreNotStorersAndTheOthersAre() {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         List<FakePeers.Peer> closest = kClosest();
-        closest.get(0).behaviour = r -> r instanceof PutValues ? null : closest.get(0).answer(r);
+        closest.get(0).behaviour =
+                r -> r instanceof PutValues ? null : closest.get(0).answer(r);
         closest.get(1).behaviour = r -> r instanceof PutValues
-                ? new ErrorReply(ErrorCode.STORAGE_FULL, "full") : closest.get(1).answer(r);
+                ? new ErrorReply(ErrorCode.STORAGE_FULL, "full")
+                : closest.get(1).answer(r);
 
         PutResult result = node.put(KEY, Value.of("39"), LONG_ENOUGH).only(PutResult.class);
 
-        assertThat(result.storers()).extracting(NodeInfo::id)
+        assertThat(result.storers())
+                .extracting(NodeInfo::id)
                 .containsExactlyElementsOf(idsOf(closest.subList(2, closest.size())));
     }
 
@@ -77,14 +82,20 @@ class PutOperationTest {
     void whenEveryStorerRefusesThePutFailsWithRejectedGivingEachReason() {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         for (FakePeers.Peer p : node.peers.all()) {
-            p.behaviour = r -> r instanceof PutValues ? new Stored(List.of(), List.of(new Stored.Rejection(
-                    ((PutValues) r).values().get(0).id(), ErrorCode.STORAGE_FULL, "no room"))) : p.answer(r);
+            p.behaviour = r -> r instanceof PutValues
+                    ? new Stored(
+                            List.of(),
+                            List.of(new Stored.Rejection(
+                                    ((PutValues) r).values().get(0).id(), ErrorCode.STORAGE_FULL, "no room")))
+                    : p.answer(r);
         }
 
         DhtException.Rejected error = node.put(KEY, Value.of("39"), LONG_ENOUGH).only(DhtException.Rejected.class);
 
         assertThat(error.key()).isEqualTo(KEY);
-        assertThat(error.reasons()).hasSize(node.settings.lookup().k()).allSatisfy(r -> assertThat(r).contains("no room"));
+        assertThat(error.reasons())
+                .hasSize(node.settings.lookup().k())
+                .allSatisfy(r -> assertThat(r).contains("no room"));
     }
 
     @Test
@@ -92,7 +103,9 @@ class PutOperationTest {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         node.peers.all().forEach(FakePeers.Peer::crash);
 
-        assertThat(node.put(KEY, Value.of("39"), 5 * 60_000).only(DhtException.NoReachableNodes.class).key())
+        assertThat(node.put(KEY, Value.of("39"), 5 * 60_000)
+                        .only(DhtException.NoReachableNodes.class)
+                        .key())
                 .isEqualTo(KEY);
     }
 
@@ -114,13 +127,28 @@ class PutOperationTest {
         final FakeEnvironment env = new FakeEnvironment(EngineFixture.START);
         final NodeStats stats = new NodeStats();
         final SplittableRandom random = new SplittableRandom(9);
-        final FamilyTables tables = new FamilyTables(Distances.farFrom(KEY), Set.of(AddressFamily.V4),
-                EngineSettings.defaults().routing(), EngineFixture.START);
+        final FamilyTables tables = new FamilyTables(
+                Distances.farFrom(KEY),
+                Set.of(AddressFamily.V4),
+                EngineSettings.defaults().routing(),
+                EngineFixture.START);
         final RoutingTable routing = tables.table(AddressFamily.V4);
-        final Rpc rpc = new Rpc(env, new Outbox(env, new WireCodec(), 0, false, routing.self(), random, stats),
-                tables, random, stats, 3, 300_000);
-        final EngineParts parts = new EngineParts(EngineSettings.defaults(), env, routing.self(), tables,
-                new Storage(EngineSettings.defaults().storage()), rpc, stats);
+        final Rpc rpc = new Rpc(
+                env,
+                new Outbox(env, new WireCodec(), 0, false, routing.self(), random, stats),
+                tables,
+                random,
+                stats,
+                3,
+                300_000);
+        final EngineParts parts = new EngineParts(
+                EngineSettings.defaults(),
+                env,
+                routing.self(),
+                tables,
+                new Storage(EngineSettings.defaults().storage()),
+                rpc,
+                stats);
         final FakePeers peers = new FakePeers(env, 0, 10, (d, from) -> {
             Envelope e = decode(d);
             rpc.onReply(e, (Reply) e.body(), from);
@@ -158,18 +186,26 @@ class PutOperationTest {
     }
 
     private static Value numbered(int i, int bytes) {
-        return Value.builder().id(i + 1).data(new byte[bytes]).ttl(Duration.ofMinutes(10))
-                .created(Instant.ofEpochMilli(EngineFixture.START)).build();
+        return Value.builder()
+                .id(i + 1)
+                .data(new byte[bytes])
+                .ttl(Duration.ofMinutes(10))
+                .created(Instant.ofEpochMilli(EngineFixture.START))
+                .build();
     }
 
     @Test
     void moreValuesThanOneMessageHoldsGoInSeveralPutsToEachNode() {
         Direct direct = new Direct(12);
-        List<Value> many = IntStream.range(0, WireLimits.MAX_VALUES + 10).mapToObj(i -> numbered(i, 8)).toList();
+        List<Value> many = IntStream.range(0, WireLimits.MAX_VALUES + 10)
+                .mapToObj(i -> numbered(i, 8))
+                .toList();
 
         direct.put(many);
 
-        assertThat(direct.done).singleElement().satisfies(storers -> assertThat(storers).hasSize(8));
+        assertThat(direct.done)
+                .singleElement()
+                .satisfies(storers -> assertThat(storers).hasSize(8));
         for (FakePeers.Peer p : direct.peers.closestTo(KEY, 8)) {
             List<PutValues> puts = p.requests(PutValues.class);
             assertThat(puts).extracting(put -> put.values().size()).containsExactly(WireLimits.MAX_VALUES, 10);
@@ -180,7 +216,9 @@ class PutOperationTest {
     @Test
     void largeValuesAreBatchedByBytesSoThatEachPutFitsOneMessage() {
         Direct direct = new Direct(12);
-        List<Value> large = IntStream.range(0, 6).mapToObj(i -> numbered(i, Value.MAX_DATA_BYTES)).toList();
+        List<Value> large = IntStream.range(0, 6)
+                .mapToObj(i -> numbered(i, Value.MAX_DATA_BYTES))
+                .toList();
 
         direct.put(large);
 
@@ -188,8 +226,11 @@ class PutOperationTest {
             List<PutValues> puts = p.requests(PutValues.class);
             assertThat(puts).hasSizeGreaterThan(1);
             assertThat(puts.stream().mapToInt(put -> put.values().size()).sum()).isEqualTo(6);
-            assertThat(puts).allSatisfy(put -> assertThat(put.values().stream()
-                    .mapToInt(Value::dataLength).sum()).isLessThan(WireLimits.MAX_MESSAGE_BYTES));
+            assertThat(puts)
+                    .allSatisfy(put -> assertThat(put.values().stream()
+                                    .mapToInt(Value::dataLength)
+                                    .sum())
+                            .isLessThan(WireLimits.MAX_MESSAGE_BYTES));
         }
     }
 

@@ -32,12 +32,15 @@ class ReplyBoundTest {
     }
 
     private List<NodeInfo> contacts(int n, String ip) {
-        return IntStream.range(0, n).mapToObj(i -> new NodeInfo(InfoHash.random(random),
-                new InetSocketAddress(ip, 4000 + i))).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new NodeInfo(InfoHash.random(random), new InetSocketAddress(ip, 4000 + i)))
+                .toList();
     }
 
     private static List<Value> values(int n) {
-        return IntStream.range(0, n).mapToObj(i -> Value.builder().id(i + 1).text("v".repeat(20)).build()).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> Value.builder().id(i + 1).text("v".repeat(20)).build())
+                .toList();
     }
 
     @Test
@@ -47,7 +50,9 @@ class ReplyBoundTest {
         assertThat(bytes(cut)).isLessThanOrEqualTo(600);
         assertThat(cut.closest()).isEqualTo(full.closest());
         assertThat(cut.token()).isEqualTo(TOKEN);
-        assertThat(cut.values()).isNotEmpty().isEqualTo(full.values().subList(0, cut.values().size()));
+        assertThat(cut.values())
+                .isNotEmpty()
+                .isEqualTo(full.values().subList(0, cut.values().size()));
         assertThat(cut.more()).isTrue();
     }
 
@@ -62,7 +67,9 @@ class ReplyBoundTest {
         Nodes nodes = new Nodes(contacts(8, "2001:db8::1"), TOKEN);
         Nodes cut = (Nodes) ReplyBound.fit(nodes, 300, ReplyBoundTest::bytes);
         assertThat(bytes(cut)).isLessThanOrEqualTo(300);
-        assertThat(cut.closest()).isNotEmpty().isEqualTo(nodes.closest().subList(0, cut.closest().size()));
+        assertThat(cut.closest())
+                .isNotEmpty()
+                .isEqualTo(nodes.closest().subList(0, cut.closest().size()));
     }
 
     @Test

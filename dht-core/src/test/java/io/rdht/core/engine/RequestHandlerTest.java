@@ -49,18 +49,24 @@ class RequestHandlerTest {
     }
 
     private static Value value(long id) {
-        return Value.builder().id(id).text("{\"lvl_percent\":" + id + "}").ttl(Duration.ofMinutes(10))
-                .created(Instant.ofEpochMilli(EngineFixture.START)).build();
+        return Value.builder()
+                .id(id)
+                .text("{\"lvl_percent\":" + id + "}")
+                .ttl(Duration.ofMinutes(10))
+                .created(Instant.ofEpochMilli(EngineFixture.START))
+                .build();
     }
 
     @Test
     void putWithTheTokenOfAnEarlierReplyIsStoredAndServedBack() {
         FakePeers.Peer peer = node.peers.add(1).get(0);
 
-        Reply reply = ask(peer, new PutValues(KEY, tokenFor(peer), List.of(value(1)))).orElseThrow();
+        Reply reply =
+                ask(peer, new PutValues(KEY, tokenFor(peer), List.of(value(1)))).orElseThrow();
 
         assertThat(reply).isEqualTo(new Stored(List.of(1L), List.of()));
-        ValuesFound found = (ValuesFound) ask(peer, new GetValues(KEY, Token.NONE, null)).orElseThrow();
+        ValuesFound found =
+                (ValuesFound) ask(peer, new GetValues(KEY, Token.NONE, null)).orElseThrow();
         assertThat(found.values()).containsExactly(value(1));
         assertThat(found.more()).isFalse();
     }
@@ -70,11 +76,15 @@ class RequestHandlerTest {
         List<FakePeers.Peer> two = node.peers.add(2);
         Token othersToken = tokenFor(two.get(1));
 
-        Reply none = ask(two.get(0), new PutValues(KEY, Token.NONE, List.of(value(1)))).orElseThrow();
-        Reply stolen = ask(two.get(0), new PutValues(KEY, othersToken, List.of(value(2)))).orElseThrow();
+        Reply none = ask(two.get(0), new PutValues(KEY, Token.NONE, List.of(value(1))))
+                .orElseThrow();
+        Reply stolen = ask(two.get(0), new PutValues(KEY, othersToken, List.of(value(2))))
+                .orElseThrow();
 
-        assertThat(List.of(none, stolen)).allSatisfy(r ->
-                assertThat(r).isInstanceOf(ErrorReply.class).extracting(e -> ((ErrorReply) e).code())
+        assertThat(List.of(none, stolen))
+                .allSatisfy(r -> assertThat(r)
+                        .isInstanceOf(ErrorReply.class)
+                        .extracting(e -> ((ErrorReply) e).code())
                         .isEqualTo(ErrorCode.BAD_TOKEN));
         assertThat(node.engine.storageSnapshot()).isEmpty();
         assertThat(node.engine.stats().snapshot().get("refused.bad_token")).isEqualTo(2);
@@ -87,7 +97,8 @@ class RequestHandlerTest {
         long rotation = node.settings.tokenRotationMillis();
 
         node.env.advance(rotation);
-        assertThat(ask(peer, new PutValues(KEY, token, List.of(value(1)))).orElseThrow()).isInstanceOf(Stored.class);
+        assertThat(ask(peer, new PutValues(KEY, token, List.of(value(1)))).orElseThrow())
+                .isInstanceOf(Stored.class);
         node.env.advance(rotation);
         assertThat(ask(peer, new PutValues(KEY, token, List.of(value(2)))).orElseThrow())
                 .isInstanceOf(ErrorReply.class);
@@ -96,7 +107,8 @@ class RequestHandlerTest {
     @Test
     void badlySignedValueIsRefusedWithItsReasonAndTheOthersOfThePutAreStored() {
         FakePeers.Peer peer = node.peers.add(1).get(0);
-        Value forged = value(2).toBuilder().owner(new byte[32]).signature(new byte[64]).build();
+        Value forged =
+                value(2).toBuilder().owner(new byte[32]).signature(new byte[64]).build();
 
         Stored reply = (Stored) ask(peer, new PutValues(KEY, tokenFor(peer), List.of(value(1), forged)))
                 .orElseThrow();
@@ -115,8 +127,11 @@ class RequestHandlerTest {
 
         Nodes nodes = (Nodes) ask(peers.get(0), new FindNode(peers.get(0).id)).orElseThrow();
 
-        assertThat(nodes.closest()).extracting(NodeInfo::id).doesNotContain(peers.get(0).id)
-                .containsExactlyInAnyOrder(peers.subList(1, 5).stream().map(p -> p.id).toArray(InfoHash[]::new));
+        assertThat(nodes.closest())
+                .extracting(NodeInfo::id)
+                .doesNotContain(peers.get(0).id)
+                .containsExactlyInAnyOrder(
+                        peers.subList(1, 5).stream().map(p -> p.id).toArray(InfoHash[]::new));
     }
 
     @Test
@@ -125,9 +140,12 @@ class RequestHandlerTest {
         FakePeers.Peer listener = two.get(0);
         FakePeers.Peer writer = two.get(1);
 
-        Reply registered = ask(listener, new Listen(KEY, tokenFor(listener), 77, List.of(), null)).orElseThrow();
+        Reply registered = ask(listener, new Listen(KEY, tokenFor(listener), 77, List.of(), null))
+                .orElseThrow();
         assertThat(registered).isInstanceOf(ValuesFound.class);
-        assertThat(node.engine.listenersHere()).singleElement().satisfies(r -> assertThat(r.listenId()).isEqualTo(77));
+        assertThat(node.engine.listenersHere())
+                .singleElement()
+                .satisfies(r -> assertThat(r.listenId()).isEqualTo(77));
 
         ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1))));
         assertThat(listener.requests(Update.class)).containsExactly(new Update(KEY, 77, List.of(value(1))));
@@ -145,8 +163,14 @@ class RequestHandlerTest {
         ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1), value(2))));
         FakePeers.Peer listener = two.get(0);
 
-        ValuesFound found = (ValuesFound) ask(listener, new Listen(KEY, tokenFor(listener), 5,
-                List.of(new ValueVersion(value(1).identity(), 0, EngineFixture.START)), null))
+        ValuesFound found = (ValuesFound) ask(
+                        listener,
+                        new Listen(
+                                KEY,
+                                tokenFor(listener),
+                                5,
+                                List.of(new ValueVersion(value(1).identity(), 0, EngineFixture.START)),
+                                null))
                 .orElseThrow();
 
         assertThat(found.values()).containsExactly(value(2));
@@ -155,8 +179,8 @@ class RequestHandlerTest {
     @Test
     void listenWithoutATokenOrOverTheSourceLimitIsRefused() {
         ListenLimits limits = new ListenLimits(1024, 2, 16_384, 120_000);
-        EngineFixture strict = new EngineFixture(InfoHash.of("strict"),
-                EngineSettings.defaults().withListen(new ListenSettings(4, 40_000, limits)), 2);
+        EngineFixture strict = new EngineFixture(
+                InfoHash.of("strict"), EngineSettings.defaults().withListen(new ListenSettings(4, 40_000, limits)), 2);
         FakePeers.Peer listener = strict.peers.add(1).get(0);
         long tx = listener.send(new FindNode(KEY));
         Token token = ((Nodes) listener.replyTo(tx).orElseThrow()).token();
@@ -167,13 +191,15 @@ class RequestHandlerTest {
         long third = listener.send(new Listen(InfoHash.of("third"), token, 3, List.of(), null));
         long refreshOfFirst = listener.send(new Listen(KEY, token, 1, List.of(), null));
 
-        assertThat(((ErrorReply) listener.replyTo(noToken).orElseThrow()).code()).isEqualTo(ErrorCode.BAD_TOKEN);
+        assertThat(((ErrorReply) listener.replyTo(noToken).orElseThrow()).code())
+                .isEqualTo(ErrorCode.BAD_TOKEN);
         assertThat(listener.replyTo(first).orElseThrow()).isInstanceOf(ValuesFound.class);
         assertThat(listener.replyTo(second).orElseThrow()).isInstanceOf(ValuesFound.class);
         ErrorReply over = (ErrorReply) listener.replyTo(third).orElseThrow();
         assertThat(over.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(over.text()).contains("most listens");
-        assertThat(listener.replyTo(refreshOfFirst).orElseThrow()).as("a refresh is no new listen")
+        assertThat(listener.replyTo(refreshOfFirst).orElseThrow())
+                .as("a refresh is no new listen")
                 .isInstanceOf(ValuesFound.class);
     }
 
@@ -200,8 +226,8 @@ class RequestHandlerTest {
 
     @Test
     void requestsOverASourcesBudgetAreDroppedUnansweredUntilItRefills() {
-        EngineFixture limited = new EngineFixture(InfoHash.of("limited"),
-                EngineSettings.defaults().withRateLimits(new RateLimits(10, 100, true)), 3);
+        EngineFixture limited = new EngineFixture(
+                InfoHash.of("limited"), EngineSettings.defaults().withRateLimits(new RateLimits(10, 100, true)), 3);
         List<FakePeers.Peer> two = limited.peers.add(2);
         FakePeers.Peer flooder = two.get(0);
 
@@ -211,7 +237,8 @@ class RequestHandlerTest {
         }
         long other = two.get(1).send(new Ping());
 
-        assertThat(txs.stream().filter(tx -> flooder.replyTo(tx).isPresent()).count()).isEqualTo(10);
+        assertThat(txs.stream().filter(tx -> flooder.replyTo(tx).isPresent()).count())
+                .isEqualTo(10);
         assertThat(two.get(1).replyTo(other)).contains(new Pong());
         assertThat(limited.engine.stats().requestsRateLimited()).isEqualTo(5);
         limited.env.advance(1_000);

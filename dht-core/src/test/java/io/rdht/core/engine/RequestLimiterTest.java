@@ -25,8 +25,12 @@ class RequestLimiterTest {
     @Test
     void sourceGetsItsBudgetAtOnceThenItsRate() {
         assertThat(allowed("10.0.0.1", 1, 100, T0)).isEqualTo(10);
-        assertThat(allowed("10.0.0.1", 1, 100, T0 + 500)).as("half a second later").isEqualTo(5);
-        assertThat(allowed("10.0.0.1", 2, 100, T0 + 500)).as("another port of the same host").isZero();
+        assertThat(allowed("10.0.0.1", 1, 100, T0 + 500))
+                .as("half a second later")
+                .isEqualTo(5);
+        assertThat(allowed("10.0.0.1", 2, 100, T0 + 500))
+                .as("another port of the same host")
+                .isZero();
         assertThat(allowed("10.0.0.2", 1, 100, T0 + 500)).as("another host").isEqualTo(10);
     }
 
@@ -34,7 +38,9 @@ class RequestLimiterTest {
     void nodeBudgetBoundsAllSourcesTogetherAndADroppedRequestTakesNothingFromIt() {
         assertThat(allowed("10.0.0.1", 1, 1_000, T0)).isEqualTo(10);
         assertThat(allowed("10.0.0.2", 1, 1_000, T0)).isEqualTo(10);
-        assertThat(allowed("10.0.0.3", 1, 1_000, T0)).as("what is left of the node's 25").isEqualTo(5);
+        assertThat(allowed("10.0.0.3", 1, 1_000, T0))
+                .as("what is left of the node's 25")
+                .isEqualTo(5);
     }
 
     @Test
@@ -62,7 +68,8 @@ class RequestLimiterTest {
     void spoofedSourcesNeverGrowTheTableBeyondItsBound() {
         RequestLimiter roomy = new RequestLimiter(new RateLimits(10, 1_000_000, false), T0);
         for (int i = 0; i < 3 * RequestLimiter.MAX_TRACKED_SOURCES; i++) {
-            roomy.allow(new InetSocketAddress("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), 1),
+            roomy.allow(
+                    new InetSocketAddress("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), 1),
                     T0 + i / 1000);
         }
         assertThat(roomy.trackedSources()).isLessThanOrEqualTo(RequestLimiter.MAX_TRACKED_SOURCES);

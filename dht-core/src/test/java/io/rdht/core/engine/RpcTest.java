@@ -36,8 +36,14 @@ class RpcTest {
     private final RoutingTable routing = tables.table(AddressFamily.V4);
     private final SplittableRandom random = new SplittableRandom(7);
     private final WireCodec codec = new WireCodec();
-    private final Rpc rpc = new Rpc(env, new Outbox(env, codec, 0, false, SELF, random, stats), tables, random,
-            stats, SETTINGS.maxAttempts(), SETTINGS.tokenRotationMillis());
+    private final Rpc rpc = new Rpc(
+            env,
+            new Outbox(env, codec, 0, false, SELF, random, stats),
+            tables,
+            random,
+            stats,
+            SETTINGS.maxAttempts(),
+            SETTINGS.tokenRotationMillis());
     private final FakePeers peers = new FakePeers(env, 0, 3, this::toRpc);
 
     private void toRpc(byte[] datagram, InetSocketAddress from) {
@@ -133,7 +139,9 @@ class RpcTest {
         assertThat(heard.timedOutAt).isEmpty();
         // one sample of 400 ms: smoothed 400 + 4 × 200 deviation, not the 100 ms a re-send's sample would give
         assertThat(routing.timeoutMillis(slow.id)).isEqualTo(1_200);
-        assertThat(count("dropped.unknown_transaction")).as("replies to the two re-sends").isEqualTo(2);
+        assertThat(count("dropped.unknown_transaction"))
+                .as("replies to the two re-sends")
+                .isEqualTo(2);
     }
 
     @Test
@@ -185,7 +193,8 @@ class RpcTest {
         assertThat(List.of(fromElsewhere, otherId, unknownTx)).containsOnly(false);
         assertThat(heard.replies).isEmpty();
         assertThat(count("dropped.unknown_transaction")).isEqualTo(3);
-        assertThat(rpc.onReply(new Envelope(0, tx, target.id, new Pong()), new Pong(), target.address)).isTrue();
+        assertThat(rpc.onReply(new Envelope(0, tx, target.id, new Pong()), new Pong(), target.address))
+                .isTrue();
         assertThat(heard.replies).containsExactly(new Pong());
     }
 
@@ -198,7 +207,8 @@ class RpcTest {
         long tx = codec.decode(env.sent().get(0).datagram()).transactionId();
         env.advance(60_000);
 
-        assertThat(rpc.onReply(new Envelope(0, tx, silent.id, new Pong()), new Pong(), silent.address)).isFalse();
+        assertThat(rpc.onReply(new Envelope(0, tx, silent.id, new Pong()), new Pong(), silent.address))
+                .isFalse();
         assertThat(heard.timedOutAt).hasSize(1);
         assertThat(heard.replies).isEmpty();
     }

@@ -21,14 +21,19 @@ class TokenIssuerTest {
         Token t = tokens.issue(ALICE, T0);
         assertThat(tokens.isValid(t, ALICE, T0 + 1)).isTrue();
         assertThat(tokens.isValid(t, MALLORY, T0 + 1)).isFalse();
-        assertThat(tokens.isValid(t, new InetSocketAddress("10.0.0.1", 4243), T0 + 1)).isFalse();
+        assertThat(tokens.isValid(t, new InetSocketAddress("10.0.0.1", 4243), T0 + 1))
+                .isFalse();
     }
 
     @Test
     void tokenOutlivesOneRotationButNotTwo() {
         Token t = tokens.issue(ALICE, T0);
-        assertThat(tokens.isValid(t, ALICE, T0 + ROTATION)).as("after one rotation").isTrue();
-        assertThat(tokens.isValid(t, ALICE, T0 + 2 * ROTATION)).as("after two rotations").isFalse();
+        assertThat(tokens.isValid(t, ALICE, T0 + ROTATION))
+                .as("after one rotation")
+                .isTrue();
+        assertThat(tokens.isValid(t, ALICE, T0 + 2 * ROTATION))
+                .as("after two rotations")
+                .isFalse();
     }
 
     @Test

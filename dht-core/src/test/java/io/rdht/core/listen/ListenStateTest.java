@@ -19,8 +19,13 @@ class ListenStateTest {
     }
 
     private static Value value(long id, long seq, String text, long createdMillis) {
-        return Value.builder().id(id).seq(seq).text(text).ttl(Duration.ofMinutes(10))
-                .created(Instant.ofEpochMilli(createdMillis)).build();
+        return Value.builder()
+                .id(id)
+                .seq(seq)
+                .text(text)
+                .ttl(Duration.ofMinutes(10))
+                .created(Instant.ofEpochMilli(createdMillis))
+                .build();
     }
 
     @Test
@@ -48,11 +53,19 @@ class ListenStateTest {
         byte[] alice = new byte[32];
         byte[] mallory = new byte[32];
         mallory[0] = 1;
-        Value original = value(1, 1, "a", T0).toBuilder().owner(alice).signature(new byte[64]).build();
-        Value takeover = value(1, 9, "b", T0).toBuilder().owner(mallory).signature(new byte[64]).build();
+        Value original = value(1, 1, "a", T0).toBuilder()
+                .owner(alice)
+                .signature(new byte[64])
+                .build();
+        Value takeover = value(1, 9, "b", T0).toBuilder()
+                .owner(mallory)
+                .signature(new byte[64])
+                .build();
         offer(original, T0);
         assertThat(offer(takeover, T0)).contains(new ValueEvent.Added(takeover));
-        assertThat(offer(original.toBuilder().seq(2).build(), T0)).isPresent().get()
+        assertThat(offer(original.toBuilder().seq(2).build(), T0))
+                .isPresent()
+                .get()
                 .isInstanceOf(ValueEvent.Updated.class);
         assertThat(state.current()).hasSize(2);
     }
@@ -84,10 +97,15 @@ class ListenStateTest {
 
     @Test
     void aCopyOfTheSameVersionSignedAnewOverALaterCreationTimeOnlyMovesTheExpiry() {
-        Value first = value(1, 4, "a", T0).toBuilder().owner(new byte[32]).signature(new byte[64]).build();
+        Value first = value(1, 4, "a", T0).toBuilder()
+                .owner(new byte[32])
+                .signature(new byte[64])
+                .build();
         byte[] otherSignature = new byte[64];
         otherSignature[0] = 7;
-        Value renewed = first.toBuilder().created(java.time.Instant.ofEpochMilli(T0 + 60_000)).signature(otherSignature)
+        Value renewed = first.toBuilder()
+                .created(java.time.Instant.ofEpochMilli(T0 + 60_000))
+                .signature(otherSignature)
                 .build();
         offer(first, T0);
 
@@ -99,7 +117,8 @@ class ListenStateTest {
     @Test
     void versionsListWhatIsHeld() {
         offer(value(1, 3, "a", T0), T0);
-        assertThat(state.versions()).singleElement()
+        assertThat(state.versions())
+                .singleElement()
                 .satisfies(v -> assertThat(v.identity().id()).isEqualTo(1))
                 .satisfies(v -> assertThat(v.seq()).isEqualTo(3))
                 .satisfies(v -> assertThat(v.createdMillis()).isEqualTo(T0));

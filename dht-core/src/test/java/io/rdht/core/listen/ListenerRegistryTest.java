@@ -46,33 +46,40 @@ class ListenerRegistryTest {
     @Test
     void floodFromOneAddressStopsAtThePerSourceLimit() {
         for (int i = 0; i < 4; i++) {
-            assertThat(registry.register(InfoHash.of("k" + i), listener("10.0.0.9", 1000 + i), i, T0)).isEmpty();
+            assertThat(registry.register(InfoHash.of("k" + i), listener("10.0.0.9", 1000 + i), i, T0))
+                    .isEmpty();
         }
         assertThat(registry.register(InfoHash.of("k9"), listener("10.0.0.9", 2000), 9, T0))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("10.0.0.9").contains("4"));
-        assertThat(registry.register(InfoHash.of("k9"), listener("10.0.0.8", 2000), 9, T0)).isEmpty();
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("10.0.0.9").contains("4"));
+        assertThat(registry.register(InfoHash.of("k9"), listener("10.0.0.8", 2000), 9, T0))
+                .isEmpty();
         assertThat(registry.size()).isEqualTo(5);
     }
 
     @Test
     void eachLoopbackSocketIsASourceOfItsOwnSoOneLocalNodeCannotUseUpAnothersShare() {
         for (int i = 0; i < 4; i++) {
-            assertThat(registry.register(InfoHash.of("k" + i), listener("127.0.0.1", 4000), i, T0)).isEmpty();
+            assertThat(registry.register(InfoHash.of("k" + i), listener("127.0.0.1", 4000), i, T0))
+                    .isEmpty();
         }
         assertThat(registry.register(InfoHash.of("k9"), listener("127.0.0.1", 4000), 9, T0))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("127.0.0.1:4000"));
         assertThat(registry.register(InfoHash.of("k9"), listener("127.0.0.1", 4001), 9, T0))
-                .as("another node on this machine").isEmpty();
+                .as("another node on this machine")
+                .isEmpty();
     }
 
     @Test
     void perKeyAndTotalLimitsRefuseAndChangeNothing() {
         for (int i = 0; i < 3; i++) {
-            assertThat(registry.register(KEY, listener("10.0.1." + i, 1), i, T0)).isEmpty();
+            assertThat(registry.register(KEY, listener("10.0.1." + i, 1), i, T0))
+                    .isEmpty();
         }
         assertThat(registry.register(KEY, listener("10.0.2.1", 1), 7, T0)).isPresent();
         for (int i = 0; i < 3; i++) {
-            assertThat(registry.register(InfoHash.of("other" + i), listener("10.0.3." + i, 1), i, T0)).isEmpty();
+            assertThat(registry.register(InfoHash.of("other" + i), listener("10.0.3." + i, 1), i, T0))
+                    .isEmpty();
         }
         assertThat(registry.register(InfoHash.of("more"), listener("10.0.4.1", 1), 1, T0))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("most listens"));
@@ -85,6 +92,7 @@ class ListenerRegistryTest {
             registry.register(InfoHash.of("k" + i), listener("10.0.0.9", 1000 + i), i, T0);
         }
         assertThat(registry.expire(T0 + 120_000)).isEqualTo(4);
-        assertThat(registry.register(KEY, listener("10.0.0.9", 1), 1, T0 + 120_000)).isEmpty();
+        assertThat(registry.register(KEY, listener("10.0.0.9", 1), 1, T0 + 120_000))
+                .isEmpty();
     }
 }

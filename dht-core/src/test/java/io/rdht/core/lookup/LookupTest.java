@@ -55,7 +55,8 @@ class LookupTest {
             asked.addAll(ask);
             ask.forEach(n -> lookup.onAnswer(n.id(), List.of()));
         }
-        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(sorted(seeds).subList(0, 8));
+        assertThat(lookup.closestAnswered(8))
+                .containsExactlyElementsOf(sorted(seeds).subList(0, 8));
         assertThat(asked).hasSize(8);
     }
 
@@ -184,9 +185,13 @@ class LookupTest {
             }
         }
         assertThat(lookup.answeredCount()).isGreaterThanOrEqualTo(8);
-        assertThat(lookup.isDone()).as("8 others answered, the closest is being asked again").isFalse();
+        assertThat(lookup.isDone())
+                .as("8 others answered, the closest is being asked again")
+                .isFalse();
         lookup.onSlow(order.get(0).id());
-        assertThat(lookup.isDone()).as("after its second timeout it stands aside").isTrue();
+        assertThat(lookup.isDone())
+                .as("after its second timeout it stands aside")
+                .isTrue();
     }
 
     @Test
@@ -230,9 +235,10 @@ class LookupTest {
     void nodesThatFailedRepeatedlyAreNotAskedWhoeverNamesThem() {
         List<NodeInfo> seeds = nodes(2);
         List<NodeInfo> named = nodes(12);
-        Set<InfoHash> dead = Set.of(named.get(0).id(), named.get(3).id(), named.get(7).id());
-        Lookup lookup = new Lookup(target, SETTINGS, seeds,
-                id -> dead.contains(id) ? PeerStatus.FAILED : PeerStatus.UNSUSPECTED);
+        Set<InfoHash> dead =
+                Set.of(named.get(0).id(), named.get(3).id(), named.get(7).id());
+        Lookup lookup = new Lookup(
+                target, SETTINGS, seeds, id -> dead.contains(id) ? PeerStatus.FAILED : PeerStatus.UNSUSPECTED);
         List<NodeInfo> asked = new ArrayList<>();
         while (!lookup.isDone()) {
             for (NodeInfo n : lookup.nextToAsk()) {
@@ -256,8 +262,8 @@ class LookupTest {
         List<NodeInfo> seeds = nodes(20);
         List<NodeInfo> order = sorted(seeds);
         InfoHash suspect = order.get(0).id();
-        Lookup lookup = new Lookup(target, SETTINGS, seeds,
-                id -> id.equals(suspect) ? PeerStatus.SUSPECT : PeerStatus.UNSUSPECTED);
+        Lookup lookup = new Lookup(
+                target, SETTINGS, seeds, id -> id.equals(suspect) ? PeerStatus.SUSPECT : PeerStatus.UNSUSPECTED);
         while (!lookup.isDone()) {
             for (NodeInfo n : lookup.nextToAsk()) {
                 if (n.id().equals(suspect)) {
@@ -267,7 +273,8 @@ class LookupTest {
                 }
             }
         }
-        assertThat(lookup.closestAnswered(8)).as("done without waiting for the suspect's re-send")
+        assertThat(lookup.closestAnswered(8))
+                .as("done without waiting for the suspect's re-send")
                 .containsExactlyElementsOf(order.subList(1, 9));
     }
 

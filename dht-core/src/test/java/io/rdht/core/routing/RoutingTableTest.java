@@ -91,7 +91,9 @@ class RoutingTableTest {
             table.onReply(nodeWithPrefix(3), 1.0, T0);
         }
         NodeInfo newcomer = nodeWithPrefix(0);
-        assertThat(table.onRequest(newcomer, T0 + 10)).as("oldest is not silent yet: nothing to ping").isNull();
+        assertThat(table.onRequest(newcomer, T0 + 10))
+                .as("oldest is not silent yet: nothing to ping")
+                .isNull();
         NodeInfo another = nodeWithPrefix(0);
         NodeInfo toPing = table.onRequest(another, T0 + SETTINGS.staleContactMillis());
         assertThat(toPing).isEqualTo(first.get(0));
@@ -113,7 +115,9 @@ class RoutingTableTest {
         assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.UNSUSPECTED);
         table.onTimeout(n, T0);
         assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.SUSPECT);
-        assertThat(table.closest(n.id(), 8)).as("one failure may be a lost datagram").containsExactly(n);
+        assertThat(table.closest(n.id(), 8))
+                .as("one failure may be a lost datagram")
+                .containsExactly(n);
         table.onTimeout(n, T0);
         assertThat(table.contains(n.id())).isFalse();
         assertThat(table.closest(n.id(), 8)).isEmpty();
@@ -131,7 +135,9 @@ class RoutingTableTest {
         NodeInfo stranger = node(InfoHash.random(random));
         table.onTimeout(stranger, T0);
         table.onTimeout(stranger, T0);
-        assertThat(table.statusOf(stranger.id(), T0)).as("never a contact, named by others").isEqualTo(PeerStatus.FAILED);
+        assertThat(table.statusOf(stranger.id(), T0))
+                .as("never a contact, named by others")
+                .isEqualTo(PeerStatus.FAILED);
         assertThat(table.statusOf(stranger.id(), T0 + SETTINGS.failedMemoryMillis()))
                 .isEqualTo(PeerStatus.UNSUSPECTED);
     }
@@ -177,8 +183,7 @@ class RoutingTableTest {
             table.onRequest(new NodeInfo(InfoHash.random(random), new InetSocketAddress("10.1.2.3", port)), T0);
         }
         assertThat(table.size()).isEqualTo(10);
-        RoutingTable strict = new RoutingTable(self,
-                SETTINGS.withAddressLimits(new AddressLimits(2, 2, true)), T0);
+        RoutingTable strict = new RoutingTable(self, SETTINGS.withAddressLimits(new AddressLimits(2, 2, true)), T0);
         for (int port = 1; port <= 10; port++) {
             strict.onRequest(new NodeInfo(InfoHash.random(random), new InetSocketAddress("10.1.2.3", port)), T0);
         }
@@ -203,7 +208,8 @@ class RoutingTableTest {
         for (int i = 0; i < buckets - 1; i++) {
             assertThat(self.commonPrefixLength(targets.get(i))).isEqualTo(i);
         }
-        assertThat(table.bucketsToRefresh(T0 + SETTINGS.bucketRefreshMillis() + 1, random)).isEmpty();
+        assertThat(table.bucketsToRefresh(T0 + SETTINGS.bucketRefreshMillis() + 1, random))
+                .isEmpty();
     }
 
     @Test
@@ -215,7 +221,9 @@ class RoutingTableTest {
         }
         assertThat(table.timeoutMillis(n.id())).isBetween(10L, 20L);
         NodeInfo stranger = node(InfoHash.random(random));
-        assertThat(table.timeoutMillis(stranger.id())).as("network-wide estimate").isBetween(10L, 20L);
+        assertThat(table.timeoutMillis(stranger.id()))
+                .as("network-wide estimate")
+                .isBetween(10L, 20L);
         table.onReply(n, 1500.0, T0);
         assertThat(table.timeoutMillis(n.id())).isGreaterThan(500);
     }

@@ -21,8 +21,7 @@ class SignatureTamperingTest {
     private final SignatureVerifier verifier = new SignatureVerifier();
 
     /** A value and the key it was signed for. */
-    private record Signed(InfoHash key, Value value) {
-    }
+    private record Signed(InfoHash key, Value value) {}
 
     /** One part of a signed value whose bits can be flipped. */
     private enum Field {
@@ -74,7 +73,10 @@ class SignatureTamperingTest {
         TTL {
             @Override
             Signed flip(Signed s, int bit) {
-                return with(s, s.value().toBuilder().ttl(Duration.ofMillis(s.value().ttl().toMillis() ^ (1L << bit))));
+                return with(
+                        s,
+                        s.value().toBuilder()
+                                .ttl(Duration.ofMillis(s.value().ttl().toMillis() ^ (1L << bit))));
             }
         },
         CREATED {
@@ -169,7 +171,9 @@ class SignatureTamperingTest {
         while (original.value().recipient() == null) {
             original = randomSigned(new SplittableRandom(original.value().id()));
         }
-        assertThat(verifier.problemWith(original.key(), original.value())).as("the untouched value").isEmpty();
+        assertThat(verifier.problemWith(original.key(), original.value()))
+                .as("the untouched value")
+                .isEmpty();
 
         int flips = 0;
         for (Field field : Field.values()) {
@@ -186,7 +190,8 @@ class SignatureTamperingTest {
         SplittableRandom random = new SplittableRandom(2026);
         for (int i = 0; i < RANDOM_VALUES; i++) {
             Signed original = randomSigned(random);
-            assertThat(verifier.problemWith(original.key(), original.value())).as("untouched %s", original.value())
+            assertThat(verifier.problemWith(original.key(), original.value()))
+                    .as("untouched %s", original.value())
                     .isEmpty();
             for (Field field : Field.values()) {
                 int bits = field.bits(original);

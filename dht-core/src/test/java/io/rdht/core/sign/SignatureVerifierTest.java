@@ -20,8 +20,14 @@ class SignatureVerifierTest {
     private final SignatureVerifier verifier = new SignatureVerifier();
 
     private static Value reading(String text) {
-        return Value.builder().id(7).seq(1).text(text).contentType("application/json").ttl(Duration.ofMinutes(10))
-                .created(CREATED).build();
+        return Value.builder()
+                .id(7)
+                .seq(1)
+                .text(text)
+                .contentType("application/json")
+                .ttl(Duration.ofMinutes(10))
+                .created(CREATED)
+                .build();
     }
 
     @Test
@@ -31,12 +37,15 @@ class SignatureVerifierTest {
 
     @Test
     void aValueSignedByItsOwnerForItsKeyVerifies() {
-        assertThat(verifier.problemWith(KEY, ValueSigner.sign(KEY, reading("{}"), ALICE))).isEmpty();
+        assertThat(verifier.problemWith(KEY, ValueSigner.sign(KEY, reading("{}"), ALICE)))
+                .isEmpty();
     }
 
     @Test
     void signingCutsTheTtlAndCreationTimeToTheMillisecondsThatTravel() {
-        Value fine = reading("{}").toBuilder().ttl(Duration.ofNanos(1_500_000)).created(CREATED.plusNanos(700_000))
+        Value fine = reading("{}").toBuilder()
+                .ttl(Duration.ofNanos(1_500_000))
+                .created(CREATED.plusNanos(700_000))
                 .build();
 
         Value signed = ValueSigner.sign(KEY, fine, ALICE);
@@ -50,30 +59,36 @@ class SignatureVerifierTest {
     void aSignatureForAnotherKeyIsBad() {
         Value signed = ValueSigner.sign(KEY, reading("{}"), ALICE);
 
-        assertThat(verifier.problemWith(InfoHash.of("luigi"), signed)).hasValueSatisfying(
-                reason -> assertThat(reason).startsWith("bad signature").contains(ALICE.shortId()));
+        assertThat(verifier.problemWith(InfoHash.of("luigi"), signed))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).startsWith("bad signature").contains(ALICE.shortId()));
     }
 
     @Test
     void aSignatureByAnotherKeyThanTheOwnersIsBad() {
-        Value claimed = reading("{}").toBuilder().owner(ALICE.publicKey().toBytes()).build();
+        Value claimed =
+                reading("{}").toBuilder().owner(ALICE.publicKey().toBytes()).build();
         Value signedByMallory = claimed.toBuilder()
-                .signature(MALLORY.sign(SignedContent.of(KEY, claimed))).build();
+                .signature(MALLORY.sign(SignedContent.of(KEY, claimed)))
+                .build();
 
-        assertThat(verifier.problemWith(KEY, signedByMallory)).hasValueSatisfying(
-                reason -> assertThat(reason).startsWith("bad signature"));
+        assertThat(verifier.problemWith(KEY, signedByMallory))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("bad signature"));
     }
 
     @Test
     void truncatedSignatureAndOwnerKeyAreNamed() {
         Value signed = ValueSigner.sign(KEY, reading("{}"), ALICE);
-        Value shortSignature = signed.toBuilder().signature(Arrays.copyOf(signed.signature(), 63)).build();
-        Value shortOwner = signed.toBuilder().owner(Arrays.copyOf(signed.owner(), 31)).build();
+        Value shortSignature = signed.toBuilder()
+                .signature(Arrays.copyOf(signed.signature(), 63))
+                .build();
+        Value shortOwner =
+                signed.toBuilder().owner(Arrays.copyOf(signed.owner(), 31)).build();
 
-        assertThat(verifier.problemWith(KEY, shortSignature)).hasValue(
-                "bad signature: truncated signature of 63 bytes, expected 64");
-        assertThat(verifier.problemWith(KEY, shortOwner)).hasValue(
-                "bad signature: truncated owner key of 31 bytes, expected 32");
+        assertThat(verifier.problemWith(KEY, shortSignature))
+                .hasValue("bad signature: truncated signature of 63 bytes, expected 64");
+        assertThat(verifier.problemWith(KEY, shortOwner))
+                .hasValue("bad signature: truncated owner key of 31 bytes, expected 32");
     }
 
     @Test
@@ -88,10 +103,15 @@ class SignatureVerifierTest {
 
     @Test
     void aSignedValueWithoutCreationTimeIsRefusedSinceItWouldNeverExpire() {
-        Value timeless = reading("{}").toBuilder().created(Instant.EPOCH).owner(ALICE.publicKey().toBytes()).build();
-        Value signed = timeless.toBuilder().signature(ALICE.sign(SignedContent.of(KEY, timeless))).build();
+        Value timeless = reading("{}").toBuilder()
+                .created(Instant.EPOCH)
+                .owner(ALICE.publicKey().toBytes())
+                .build();
+        Value signed = timeless.toBuilder()
+                .signature(ALICE.sign(SignedContent.of(KEY, timeless)))
+                .build();
 
-        assertThat(verifier.problemWith(KEY, signed)).hasValueSatisfying(
-                reason -> assertThat(reason).contains("without a creation time"));
+        assertThat(verifier.problemWith(KEY, signed))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("without a creation time"));
     }
 }

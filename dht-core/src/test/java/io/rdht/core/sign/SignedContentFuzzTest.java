@@ -56,7 +56,9 @@ class SignedContentFuzzTest {
         if (!otherKey.equals(key) && verifier.problemWith(otherKey, genuine).isEmpty()) {
             throw new AssertionError("a signature made for " + key + " verifies under " + otherKey);
         }
-        Value altered = genuine.toBuilder().seq(genuine.seq() + 1 + data.consumeInt(0, 9)).build();
+        Value altered = genuine.toBuilder()
+                .seq(genuine.seq() + 1 + data.consumeInt(0, 9))
+                .build();
         if (verifier.problemWith(key, altered).isEmpty()) {
             throw new AssertionError("a signature verifies for another seq");
         }
@@ -65,7 +67,9 @@ class SignedContentFuzzTest {
     /** Parses the canonical form of docs/PROTOCOL.md and compares each field with the value's. */
     private static void readsBackAs(byte[] signed, InfoHash key, Value v) {
         ByteBuffer in = ByteBuffer.wrap(signed);
-        expect("domain tag", take(in, SignedContent.DOMAIN.length()),
+        expect(
+                "domain tag",
+                take(in, SignedContent.DOMAIN.length()),
                 SignedContent.DOMAIN.getBytes(StandardCharsets.US_ASCII));
         expect("key", take(in, InfoHash.BYTES), key.toBytes());
         expect("id", in.getLong(), v.id());

@@ -33,16 +33,16 @@ class SignedContentTest {
                 .owner(filled(32, 0x11))
                 .build();
 
-        String expected = "726468742d76616c75652d7631"                      // "rdht-value-v1"
-                + "c6c7e2b17b27367a841b2795a76c49b3fb81590e"                // key: pollution_level
-                + "0123456789abcdef"                                        // id
-                + "0000000000000003"                                        // seq
-                + "00000000000927c0"                                        // ttl: 600,000 ms
-                + "0000019b76daa800"                                        // created: 1,767,225,600,000 ms
-                + "00000010" + "6170706c69636174696f6e2f6a736f6e"           // content type
-                + "00000012" + "7b226c766c5f70657263656e74223a33397d"       // data
-                + "00"                                                      // no recipient
-                + "11".repeat(32);                                          // owner
+        String expected = "726468742d76616c75652d7631" // "rdht-value-v1"
+                + "c6c7e2b17b27367a841b2795a76c49b3fb81590e" // key: pollution_level
+                + "0123456789abcdef" // id
+                + "0000000000000003" // seq
+                + "00000000000927c0" // ttl: 600,000 ms
+                + "0000019b76daa800" // created: 1,767,225,600,000 ms
+                + "00000010" + "6170706c69636174696f6e2f6a736f6e" // content type
+                + "00000012" + "7b226c766c5f70657263656e74223a33397d" // data
+                + "00" // no recipient
+                + "11".repeat(32); // owner
         assertThat(HexFormat.of().formatHex(SignedContent.of(InfoHash.of("pollution_level"), reading)))
                 .isEqualTo(expected);
     }
@@ -60,7 +60,7 @@ class SignedContentTest {
                 .build();
 
         String expected = "726468742d76616c75652d7631"
-                + "d1878f7213a7afa7d418ec69f4aed914c9e07d8d"                // key: luigi
+                + "d1878f7213a7afa7d418ec69f4aed914c9e07d8d" // key: luigi
                 + "fedcba9876543210"
                 + "ffffffffffffffff"
                 + "0000000000000001"
@@ -69,12 +69,17 @@ class SignedContentTest {
                 + "00000000"
                 + "01" + "22".repeat(32)
                 + "33".repeat(32);
-        assertThat(HexFormat.of().formatHex(SignedContent.of(InfoHash.of("luigi"), value))).isEqualTo(expected);
+        assertThat(HexFormat.of().formatHex(SignedContent.of(InfoHash.of("luigi"), value)))
+                .isEqualTo(expected);
     }
 
     @Test
     void theSignatureItselfIsNotPartOfTheSignedBytes() {
-        Value unsigned = Value.builder().id(1).created(Instant.ofEpochMilli(5)).owner(filled(32, 1)).build();
+        Value unsigned = Value.builder()
+                .id(1)
+                .created(Instant.ofEpochMilli(5))
+                .owner(filled(32, 1))
+                .build();
         Value signed = unsigned.toBuilder().signature(filled(64, 9)).build();
 
         assertThat(SignedContent.of(InfoHash.of("k"), signed)).isEqualTo(SignedContent.of(InfoHash.of("k"), unsigned));

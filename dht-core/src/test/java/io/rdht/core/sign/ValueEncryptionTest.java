@@ -19,9 +19,13 @@ class ValueEncryptionTest {
     private static final InfoHash KEY = InfoHash.of("letters");
 
     private static Value letterForBob() {
-        Value letter = Value.builder().id(42).text("meet at noon").created(Instant.ofEpochMilli(1_000)).build();
-        return ValueSigner.sign(KEY, ValueEncryption.encrypt(KEY, letter, BOB.recipientKey(), ALICE.publicKey()),
-                ALICE);
+        Value letter = Value.builder()
+                .id(42)
+                .text("meet at noon")
+                .created(Instant.ofEpochMilli(1_000))
+                .build();
+        return ValueSigner.sign(
+                KEY, ValueEncryption.encrypt(KEY, letter, BOB.recipientKey(), ALICE.publicKey()), ALICE);
     }
 
     @Test

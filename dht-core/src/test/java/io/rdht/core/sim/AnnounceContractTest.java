@@ -27,8 +27,8 @@ class AnnounceContractTest {
     private static final Duration PUT = Duration.ofSeconds(5);
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private final VirtualNetwork net = new VirtualNetwork(61, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(12);
+    private final VirtualNetwork net =
+            new VirtualNetwork(61, NetworkConditions.lan(), EngineSettings.defaults()).grow(12);
 
     @AfterEach
     void stop() {
@@ -40,8 +40,11 @@ class AnnounceContractTest {
     }
 
     private long copiesOnTheNetwork() {
-        return net.alive().stream().flatMap(n -> net.await(n.storage(), LIMIT).stream())
-                .filter(k -> k.key().equals(KEY)).mapToLong(k -> k.values().size()).sum();
+        return net.alive().stream()
+                .flatMap(n -> net.await(n.storage(), LIMIT).stream())
+                .filter(k -> k.key().equals(KEY))
+                .mapToLong(k -> k.values().size())
+                .sum();
     }
 
     @Test
@@ -57,12 +60,17 @@ class AnnounceContractTest {
                 .thenAwait(PUT.plusSeconds(1))
                 .assertNext(r -> assertThat(r.value().id()).isEqualTo(3))
                 .thenAwait(TTL.dividedBy(2))
-                .assertNext(r -> assertThat(r.value().created()).isAfter(net.now().minus(PUT.multipliedBy(2))))
+                .assertNext(
+                        r -> assertThat(r.value().created()).isAfter(net.now().minus(PUT.multipliedBy(2))))
                 .then(() -> subscription.get().cancel())
                 .thenAwait(TTL.minus(PUT.multipliedBy(2)))
-                .then(() -> assertThat(copiesOnTheNetwork()).as("copies before the last TTL ends").isPositive())
+                .then(() -> assertThat(copiesOnTheNetwork())
+                        .as("copies before the last TTL ends")
+                        .isPositive())
                 .thenAwait(PUT.multipliedBy(2))
-                .then(() -> assertThat(copiesOnTheNetwork()).as("copies one TTL after disposal").isZero())
+                .then(() -> assertThat(copiesOnTheNetwork())
+                        .as("copies one TTL after disposal")
+                        .isZero())
                 .expectNoEvent(TTL)
                 .thenCancel()
                 .verify(LIMIT);
@@ -97,7 +105,11 @@ class AnnounceContractTest {
     @Test
     void anotherOwnersValueEndsWithNotOwner() {
         DhtNode alice = net.add(config -> config.identity(Identity.generate()));
-        Value bobs = Value.builder().id(5).text("x").owner(Identity.generate().publicKey().toBytes()).build();
+        Value bobs = Value.builder()
+                .id(5)
+                .text("x")
+                .owner(Identity.generate().publicKey().toBytes())
+                .build();
 
         verify(() -> alice.announce(KEY, bobs))
                 .expectError(DhtException.NotOwner.class)
@@ -106,7 +118,11 @@ class AnnounceContractTest {
 
     @Test
     void ownedValueOnANodeWithoutIdentityEndsWithNoIdentity() {
-        Value owned = Value.builder().id(5).text("x").owner(Identity.generate().publicKey().toBytes()).build();
+        Value owned = Value.builder()
+                .id(5)
+                .text("x")
+                .owner(Identity.generate().publicKey().toBytes())
+                .build();
 
         verify(() -> net.nodes().get(5).announce(KEY, owned))
                 .expectError(DhtException.NoIdentity.class)

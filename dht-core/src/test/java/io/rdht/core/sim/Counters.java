@@ -5,8 +5,7 @@ import io.rdht.core.DhtNode;
 /** Sums of one node counter over a network. */
 final class Counters {
 
-    private Counters() {
-    }
+    private Counters() {}
 
     /** The sum of {@code counter} (a name of {@code NodeStats.snapshot()}) over the running nodes of {@code net}. */
     static long total(VirtualNetwork net, String counter) {

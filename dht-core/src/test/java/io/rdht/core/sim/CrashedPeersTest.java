@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
-import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,14 +47,21 @@ class CrashedPeersTest {
                 net.advance(Duration.ofSeconds(5));
                 timeoutsPerGet.add(timeouts(reader) - before);
             }
-            assertThat(timeoutsPerGet.getFirst()).as("the first get after the crash asks dead nodes").isPositive();
-            assertThat(timeoutsPerGet.getLast()).as("the tenth asks none: %s", timeoutsPerGet).isZero();
+            assertThat(timeoutsPerGet.getFirst())
+                    .as("the first get after the crash asks dead nodes")
+                    .isPositive();
+            assertThat(timeoutsPerGet.getLast())
+                    .as("the tenth asks none: %s", timeoutsPerGet)
+                    .isZero();
             RoutingSnapshot table = net.await(reader.routingTable(), LIMIT);
-            assertThat(contactIds(table)).as("the reader's table keeps no dead contact").doesNotContainAnyElementsOf(dead);
+            assertThat(contactIds(table))
+                    .as("the reader's table keeps no dead contact")
+                    .doesNotContainAnyElementsOf(dead);
             assertThat(table.failed()).isPositive();
 
             for (int i = 10; i < keys.size(); i++) {
-                assertThat(net.await(reader.get(keys.get(i)).collectList(), LIMIT)).hasSize(1);
+                assertThat(net.await(reader.get(keys.get(i)).collectList(), LIMIT))
+                        .hasSize(1);
             }
         }
     }
@@ -77,7 +84,8 @@ class CrashedPeersTest {
             }
             for (int i = 0; i < net.alive().size(); i++) {
                 Set<InfoHash> after = contactIds(net.await(net.alive().get(i).routingTable(), LIMIT));
-                assertThat(after).as("node %d's contacts after 200 puts and gets under 10%% loss", i)
+                assertThat(after)
+                        .as("node %d's contacts after 200 puts and gets under 10%% loss", i)
                         .containsAll(before.get(i));
             }
         }

@@ -26,8 +26,12 @@ class FindNodesTest {
                 InfoHash target = InfoHash.random(net.random());
                 DhtNode from = net.randomAlive();
                 LookupResult result = net.await(from.findNodes(target), Duration.ofMinutes(1));
-                List<InfoHash> expected = net.alive().stream().filter(n -> n != from).map(DhtNode::id)
-                        .sorted(Comparator.comparing(id -> id, target::compareDistance)).limit(8).toList();
+                List<InfoHash> expected = net.alive().stream()
+                        .filter(n -> n != from)
+                        .map(DhtNode::id)
+                        .sorted(Comparator.comparing(id -> id, target::compareDistance))
+                        .limit(8)
+                        .toList();
                 assertThat(result.closest()).extracting(NodeInfo::id).containsExactlyElementsOf(expected);
                 assertThat(result.hops()).isBetween(1, 8);
                 assertThat(result.answered()).isGreaterThanOrEqualTo(8);
@@ -41,7 +45,7 @@ class FindNodesTest {
             net.grow(50);
             DhtNode node = net.randomAlive();
             AtomicReference<Throwable> error = new AtomicReference<>();
-            node.findNodes(InfoHash.random(net.random())).subscribe(r -> { }, error::set);
+            node.findNodes(InfoHash.random(net.random())).subscribe(r -> {}, error::set);
             net.advance(Duration.ofMillis(1));
             net.kill(node);
             net.runUntil(() -> error.get() != null, Duration.ofSeconds(10));

@@ -26,8 +26,8 @@ class GetContractTest {
     private static final Duration LOOKUP = Duration.ofSeconds(5);
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private final VirtualNetwork net = new VirtualNetwork(31, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(12);
+    private final VirtualNetwork net =
+            new VirtualNetwork(31, NetworkConditions.lan(), EngineSettings.defaults()).grow(12);
 
     @AfterEach
     void stop() {
@@ -35,9 +35,20 @@ class GetContractTest {
     }
 
     private List<Value> putFive() {
-        return LongStream.rangeClosed(1, 5).mapToObj(id -> net.await(net.nodes().get(2).put(KEY,
-                Value.builder().id(id).text("{\"lvl_percent\":" + id + "}").build()), LIMIT).value())
-                .sorted(Comparator.comparing(Value::identity)).toList();
+        return LongStream.rangeClosed(1, 5)
+                .mapToObj(id -> net.await(
+                                net.nodes()
+                                        .get(2)
+                                        .put(
+                                                KEY,
+                                                Value.builder()
+                                                        .id(id)
+                                                        .text("{\"lvl_percent\":" + id + "}")
+                                                        .build()),
+                                LIMIT)
+                        .value())
+                .sorted(Comparator.comparing(Value::identity))
+                .toList();
     }
 
     @Test
@@ -53,8 +64,8 @@ class GetContractTest {
 
     @Test
     void keyWithoutValuesCompletesEmpty() {
-        StepVerifier.withVirtualTime(() -> net.nodes().get(9).get(InfoHash.of("nothing here")), net::scheduler,
-                        Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(
+                        () -> net.nodes().get(9).get(InfoHash.of("nothing here")), net::scheduler, Long.MAX_VALUE)
                 .thenAwait(LOOKUP)
                 .verifyComplete();
     }
@@ -70,7 +81,8 @@ class GetContractTest {
                 .thenAwait(LOOKUP)
                 .expectNoEvent(Duration.ofMinutes(1))
                 .then(() -> assertThat(Scannable.from(subscription.get()).scanOrDefault(Scannable.Attr.BUFFERED, 0))
-                        .as("values buffered in the stream ahead of demand").isZero())
+                        .as("values buffered in the stream ahead of demand")
+                        .isZero())
                 .thenRequest(1)
                 .expectNext(stored.get(0))
                 .expectNoEvent(Duration.ofMinutes(1))
@@ -99,8 +111,10 @@ class GetContractTest {
             alone.grow(1);
             StepVerifier.withVirtualTime(() -> alone.nodes().get(0).get(KEY), alone::scheduler, Long.MAX_VALUE)
                     .thenAwait(Duration.ofMinutes(1))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.NoReachableNodes.class,
-                            n -> assertThat(n.key()).isEqualTo(KEY)))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    DhtException.NoReachableNodes.class,
+                                    n -> assertThat(n.key()).isEqualTo(KEY)))
                     .verify(LIMIT);
         }
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.LeaveReport;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
-import io.rdht.core.RoutingSnapshot;
-import io.rdht.core.KeySnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +36,17 @@ class GracefulLeaveTest {
                 keys.add(key);
                 net.await(net.alive().get(i % 30 == 7 ? 8 : i % 30).put(key, Value.of("v" + i)), LIMIT);
             }
-            List<InfoHash> held = net.await(leaver.storage(), LIMIT).stream().map(KeySnapshot::key).toList();
+            List<InfoHash> held = net.await(leaver.storage(), LIMIT).stream()
+                    .map(KeySnapshot::key)
+                    .toList();
             RoutingSnapshot known = net.await(leaver.routingTable(), LIMIT);
-            knownIds.addAll(known.buckets().stream().flatMap(b -> b.contacts().stream()).map(c -> c.node().id()).toList());
-            known.buckets().stream().filter(b -> b.replacement() != null).forEach(b -> knownIds.add(b.replacement().id()));
+            knownIds.addAll(known.buckets().stream()
+                    .flatMap(b -> b.contacts().stream())
+                    .map(c -> c.node().id())
+                    .toList());
+            known.buckets().stream()
+                    .filter(b -> b.replacement() != null)
+                    .forEach(b -> knownIds.add(b.replacement().id()));
             assertThat(held).as("the leaver stores some of the keys").isNotEmpty();
 
             LeaveReport report = net.await(leaver.leave(Duration.ofSeconds(3)), LIMIT);
@@ -49,7 +56,8 @@ class GracefulLeaveTest {
             assertThat(report.keys()).isEqualTo(held.size());
             assertThat(report.keysHandedOn()).isEqualTo(held.size());
             assertThat(report.peersAnswered()).isEqualTo(report.peersTold()).isPositive();
-            List<DhtNode> told = net.alive().stream().filter(n -> knownIds.contains(n.id())).toList();
+            List<DhtNode> told =
+                    net.alive().stream().filter(n -> knownIds.contains(n.id())).toList();
             assertThat(told).hasSize(report.peersTold());
             for (DhtNode n : told) {
                 assertThat(net.await(n.routingTable(), LIMIT).buckets())
@@ -59,7 +67,8 @@ class GracefulLeaveTest {
             }
             for (InfoHash key : held) {
                 long holders = net.alive().stream()
-                        .filter(n -> net.await(n.storage(), LIMIT).stream().anyMatch(s -> s.key().equals(key)))
+                        .filter(n -> net.await(n.storage(), LIMIT).stream()
+                                .anyMatch(s -> s.key().equals(key)))
                         .count();
                 assertThat(holders).as("live nodes holding %s", key).isGreaterThanOrEqualTo(K);
             }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
-import io.rdht.core.RoutingSnapshot;
-import io.rdht.core.KeySnapshot;
 import io.rdht.core.transport.Endpoint;
 import io.rdht.core.transport.NetworkConditions;
 import io.rdht.core.wire.Envelope;
@@ -45,16 +45,19 @@ class HostileDatagramsToANodeTest {
             List<KeySnapshot> storedBefore = net.await(target.storage(), Duration.ofSeconds(1));
             long droppedBefore = target.stats().dropped();
 
-            Endpoint attacker = net.await(net.network().bind(new InetSocketAddress(0), (d, from) -> { }),
-                    Duration.ofSeconds(1));
+            Endpoint attacker =
+                    net.await(net.network().bind(new InetSocketAddress(0), (d, from) -> {}), Duration.ofSeconds(1));
             WireCodec codec = new WireCodec();
-            HostileDatagrams hostile = new HostileDatagrams(0xbad, EngineSettings.defaults().networkId());
+            HostileDatagrams hostile =
+                    new HostileDatagrams(0xbad, EngineSettings.defaults().networkId());
             int sent = 0;
             int fragments = 0;
             while (sent < DATAGRAMS) {
                 byte[] d = hostile.next();
                 Envelope e = decodeOrNull(codec, d);
-                if (e != null && e.networkId() == EngineSettings.defaults().networkId() && e.body() instanceof Request) {
+                if (e != null
+                        && e.networkId() == EngineSettings.defaults().networkId()
+                        && e.body() instanceof Request) {
                     continue; // a well-formed request is not hostile: serving it may rightly change state
                 }
                 if (e != null && e.body() instanceof Fragment) {
@@ -68,18 +71,24 @@ class HostileDatagramsToANodeTest {
             }
             net.advance(Duration.ofMillis(50));
 
-            assertThat(target.stats().dropped() - droppedBefore).as("datagrams counted as dropped")
+            assertThat(target.stats().dropped() - droppedBefore)
+                    .as("datagrams counted as dropped")
                     .isGreaterThanOrEqualTo(sent - fragments);
-            assertThat(contacts(net.await(target.routingTable(), Duration.ofSeconds(1)))).as("routing table")
+            assertThat(contacts(net.await(target.routingTable(), Duration.ofSeconds(1))))
+                    .as("routing table")
                     .isEqualTo(contactsBefore);
-            assertThat(net.await(target.storage(), Duration.ofSeconds(1))).as("storage").isEqualTo(storedBefore);
+            assertThat(net.await(target.storage(), Duration.ofSeconds(1)))
+                    .as("storage")
+                    .isEqualTo(storedBefore);
 
             InfoHash after = InfoHash.of("after the attack");
             net.await(target.put(after, Value.of("served")), Duration.ofSeconds(10));
             assertThat(net.await(net.nodes().get(9).get(after).collectList(), Duration.ofSeconds(10)))
-                    .extracting(Value::dataAsText).containsExactly("served");
+                    .extracting(Value::dataAsText)
+                    .containsExactly("served");
             assertThat(net.await(target.get(key).collectList(), Duration.ofSeconds(10)))
-                    .extracting(Value::dataAsText).containsExactly("kept");
+                    .extracting(Value::dataAsText)
+                    .containsExactly("kept");
         }
     }
 
@@ -92,7 +101,10 @@ class HostileDatagramsToANodeTest {
     }
 
     private static Set<InfoHash> contacts(RoutingSnapshot snapshot) {
-        return snapshot.buckets().stream().flatMap(b -> b.contacts().stream())
-                .map(RoutingSnapshot.ContactView::node).map(NodeInfo::id).collect(Collectors.toSet());
+        return snapshot.buckets().stream()
+                .flatMap(b -> b.contacts().stream())
+                .map(RoutingSnapshot.ContactView::node)
+                .map(NodeInfo::id)
+                .collect(Collectors.toSet());
     }
 }

@@ -129,7 +129,10 @@ final class HostilePeer {
     private void onDatagram(byte[] datagram, InetSocketAddress from) {
         Envelope envelope = decode(datagram);
         if (envelope != null && envelope.body() instanceof Fragment fragment) {
-            envelope = reassembler.accept(from, fragment, endpoint.nowMillis()).map(this::decode).orElse(null);
+            envelope = reassembler
+                    .accept(from, fragment, endpoint.nowMillis())
+                    .map(this::decode)
+                    .orElse(null);
         }
         if (envelope == null) {
             return;
@@ -138,14 +141,15 @@ final class HostilePeer {
             case Reply reply -> replies.put(envelope.transactionId(), reply);
             case Ping p -> answer(from, envelope, new Pong());
             case FindNode f -> answer(from, envelope, new Nodes(List.of(), Token.of(new byte[] {1})));
-            case GetValues g -> answer(from, envelope, new ValuesFound(served, List.of(), Token.of(new byte[] {1}),
-                    false));
-            default -> { }
+            case GetValues g ->
+                answer(from, envelope, new ValuesFound(served, List.of(), Token.of(new byte[] {1}), false));
+            default -> {}
         }
     }
 
     private void answer(InetSocketAddress to, Envelope request, Body reply) {
-        fragmenter.split(new Envelope(networkId, request.transactionId(), id, reply), newTransactionId())
+        fragmenter
+                .split(new Envelope(networkId, request.transactionId(), id, reply), newTransactionId())
                 .forEach(d -> endpoint.send(to, d));
     }
 

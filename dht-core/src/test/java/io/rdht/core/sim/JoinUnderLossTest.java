@@ -16,8 +16,8 @@ class JoinUnderLossTest {
     @Test
     void everyNodeOfAThirtyTwoNodeNetworkJoinedUnderTenPercentLossKnowsAtLeastKOthers() {
         for (long seed = 1; seed <= 5; seed++) {
-            try (VirtualNetwork net = new VirtualNetwork(seed, NetworkConditions.lan().withLoss(0.10),
-                    EngineSettings.defaults())) {
+            try (VirtualNetwork net =
+                    new VirtualNetwork(seed, NetworkConditions.lan().withLoss(0.10), EngineSettings.defaults())) {
                 net.grow(32);
                 net.advance(Duration.ofSeconds(30));
                 for (int i = 0; i < net.alive().size(); i++) {

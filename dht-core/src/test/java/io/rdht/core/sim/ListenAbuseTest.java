@@ -42,17 +42,21 @@ class ListenAbuseTest {
         final InfoHash id = InfoHash.of("raw sender");
 
         Raw(VirtualNetwork net) {
-            endpoint = net.await(net.network().bind(new InetSocketAddress(0), (d, from) -> {
-                try {
-                    received.add(codec.decode(d).body());
-                } catch (MalformedMessageException e) {
-                    throw new AssertionError(e);
-                }
-            }), Duration.ofSeconds(1));
+            endpoint = net.await(
+                    net.network().bind(new InetSocketAddress(0), (d, from) -> {
+                        try {
+                            received.add(codec.decode(d).body());
+                        } catch (MalformedMessageException e) {
+                            throw new AssertionError(e);
+                        }
+                    }),
+                    Duration.ofSeconds(1));
         }
 
         void send(DhtNode to, long tx, Body body) {
-            endpoint.send(to.address(), codec.encode(new Envelope(EngineSettings.defaults().networkId(), tx, id, body)));
+            endpoint.send(
+                    to.address(),
+                    codec.encode(new Envelope(EngineSettings.defaults().networkId(), tx, id, body)));
         }
     }
 
@@ -62,7 +66,7 @@ class ListenAbuseTest {
             net.grow(16);
             DhtNode listener = net.nodes().get(7);
             List<ValueEvent> events = new ArrayList<>();
-            listener.listen(KEY).subscribe(events::add, closedAtTheEnd -> { });
+            listener.listen(KEY).subscribe(events::add, closedAtTheEnd -> {});
             net.advance(Duration.ofSeconds(2));
             long droppedBefore = listener.stats().get("listen.pushes_dropped");
 
@@ -75,7 +79,8 @@ class ListenAbuseTest {
             net.advance(Duration.ofSeconds(2));
 
             assertThat(events).as("events from forged pushes").isEmpty();
-            assertThat(listener.stats().get("listen.pushes_dropped") - droppedBefore).isEqualTo(51);
+            assertThat(listener.stats().get("listen.pushes_dropped") - droppedBefore)
+                    .isEqualTo(51);
             assertThat(stranger.received).as("replies to forged pushes").isEmpty();
         }
     }
@@ -94,14 +99,19 @@ class ListenAbuseTest {
             flooder.received.clear();
 
             for (long listenId = 0; listenId < 100; listenId++) {
-                flooder.send(storer, 100 + listenId, new Listen(InfoHash.of("key " + listenId), token, listenId,
-                        List.of(), null));
+                flooder.send(
+                        storer,
+                        100 + listenId,
+                        new Listen(InfoHash.of("key " + listenId), token, listenId, List.of(), null));
             }
             net.advance(Duration.ofMillis(50));
 
-            long accepted = flooder.received.stream().filter(b -> b instanceof ValuesFound).count();
+            long accepted = flooder.received.stream()
+                    .filter(b -> b instanceof ValuesFound)
+                    .count();
             long refused = flooder.received.stream()
-                    .filter(b -> b instanceof ErrorReply e && e.code() == ErrorCode.RATE_LIMITED).count();
+                    .filter(b -> b instanceof ErrorReply e && e.code() == ErrorCode.RATE_LIMITED)
+                    .count();
             assertThat(accepted).isEqualTo(8);
             assertThat(refused).isEqualTo(92);
             assertThat(net.await(storer.listenersHere(), Duration.ofSeconds(1))).hasSize(8);

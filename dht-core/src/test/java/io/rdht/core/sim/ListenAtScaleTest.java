@@ -72,10 +72,13 @@ class ListenAtScaleTest {
             int listenersLeft = 0;
             for (DhtNode n : net.alive()) {
                 listensLeft += net.await(n.listens(), Duration.ofSeconds(1)).size();
-                listenersLeft += net.await(n.listenersHere(), Duration.ofSeconds(1)).size();
+                listenersLeft +=
+                        net.await(n.listenersHere(), Duration.ofSeconds(1)).size();
             }
             assertThat(listensLeft).as("listens left on subscribers' nodes").isZero();
-            assertThat(listenersLeft).as("listener registrations left on storers").isZero();
+            assertThat(listenersLeft)
+                    .as("listener registrations left on storers")
+                    .isZero();
         }
     }
 
@@ -99,8 +102,11 @@ class ListenAtScaleTest {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < count; i++) {
-            Value v = Value.builder().text("reading-" + (firstIndex + i)).contentType("application/json")
-                    .ttl(Duration.ofHours(1)).build();
+            Value v = Value.builder()
+                    .text("reading-" + (firstIndex + i))
+                    .contentType("application/json")
+                    .ttl(Duration.ofHours(1))
+                    .build();
             net.randomAlive().put(key, v).subscribe(r -> ok.incrementAndGet(), e -> failed.incrementAndGet());
         }
         net.runUntil(() -> ok.get() + failed.get() == count, Duration.ofMinutes(1));
@@ -108,7 +114,9 @@ class ListenAtScaleTest {
     }
 
     private static DhtNode closestAlive(VirtualNetwork net, InfoHash key) {
-        return net.alive().stream().min(Comparator.comparing(DhtNode::id, key::compareDistance)).orElseThrow();
+        return net.alive().stream()
+                .min(Comparator.comparing(DhtNode::id, key::compareDistance))
+                .orElseThrow();
     }
 
     private static void assertExactlyOnce(List<Subscriber> subscribers, int expected, String when) {

@@ -26,8 +26,8 @@ class ListenContractTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final int BUFFER = 4;
 
-    private final VirtualNetwork net = new VirtualNetwork(41, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(12);
+    private final VirtualNetwork net =
+            new VirtualNetwork(41, NetworkConditions.lan(), EngineSettings.defaults()).grow(12);
 
     @AfterEach
     void stop() {
@@ -39,7 +39,9 @@ class ListenContractTest {
     }
 
     private int listensHeldOnTheNetwork() {
-        return net.alive().stream().mapToInt(n -> net.await(n.listenersHere(), LIMIT).size()).sum();
+        return net.alive().stream()
+                .mapToInt(n -> net.await(n.listenersHere(), LIMIT).size())
+                .sum();
     }
 
     @Test
@@ -51,17 +53,23 @@ class ListenContractTest {
         StepVerifier.withVirtualTime(() -> listener.listen(KEY), net::scheduler, Long.MAX_VALUE)
                 .consumeSubscriptionWith(subscription::set)
                 .thenAwait(SETTLE)
-                .then(() -> assertThat(listensHeldOnTheNetwork()).as("storers registered with").isEqualTo(
-                        EngineSettings.defaults().listen().storers()))
+                .then(() -> assertThat(listensHeldOnTheNetwork())
+                        .as("storers registered with")
+                        .isEqualTo(EngineSettings.defaults().listen().storers()))
                 .expectNoEvent(Duration.ofMinutes(10))
                 .then(() -> subscription.get().cancel())
                 .thenAwait(SETTLE)
                 .then(() -> {
-                    assertThat(listensHeldOnTheNetwork()).as("listens left on the storers after cancelling").isZero();
+                    assertThat(listensHeldOnTheNetwork())
+                            .as("listens left on the storers after cancelling")
+                            .isZero();
                     assertThat(net.await(listener.listens(), LIMIT)).isEmpty();
                     net.await(net.nodes().get(3).put(KEY, reading(1)), LIMIT);
-                    assertThat(net.alive().stream().mapToLong(n -> n.stats().get("listen.pushes_sent"))
-                            .sum()).as("pushes after cancelling").isZero();
+                    assertThat(net.alive().stream()
+                                    .mapToLong(n -> n.stats().get("listen.pushes_sent"))
+                                    .sum())
+                            .as("pushes after cancelling")
+                            .isZero();
                 })
                 .thenCancel()
                 .verify(LIMIT);
@@ -82,7 +90,8 @@ class ListenContractTest {
                 .then(() -> net.nodes().get(3).put(KEY, reading(1)).subscribe())
                 .thenAwait(SETTLE)
                 .then(() -> {
-                    assertThat(listensHeldOnTheNetwork()).isEqualTo(EngineSettings.defaults().listen().storers());
+                    assertThat(listensHeldOnTheNetwork())
+                            .isEqualTo(EngineSettings.defaults().listen().storers());
                     assertThat(other.get()).isInstanceOf(ValueEvent.Added.class);
                     assertThat(other.get().value().id()).isEqualTo(1);
                 })
@@ -109,8 +118,8 @@ class ListenContractTest {
         var fast = listener.listen(KEY).subscribe(fastSaw::add);
         DhtNode writer = net.nodes().get(3);
 
-        StepVerifier.Step<ValueEvent> script = StepVerifier
-                .withVirtualTime(() -> listener.listen(KEY), net::scheduler, 1)
+        StepVerifier.Step<ValueEvent> script = StepVerifier.withVirtualTime(
+                        () -> listener.listen(KEY), net::scheduler, 1)
                 .thenAwait(SETTLE)
                 .then(() -> writer.put(KEY, reading(1)).subscribe())
                 .thenAwait(SETTLE)
@@ -118,19 +127,24 @@ class ListenContractTest {
         // the slow subscriber requests nothing more: BUFFER events wait for it, one more is too many
         for (long id = 2; id <= BUFFER + 2; id++) {
             long next = id;
-            script = script.then(() -> writer.put(KEY, reading(next)).subscribe()).thenAwait(SETTLE);
+            script = script.then(() -> writer.put(KEY, reading(next)).subscribe())
+                    .thenAwait(SETTLE);
         }
-        script.then(() -> assertThat(net.await(listener.listens(), LIMIT)).singleElement()
-                        .satisfies(v -> assertThat(v.subscribers()).as("the slow subscriber is dropped at once")
+        script.then(() -> assertThat(net.await(listener.listens(), LIMIT))
+                        .singleElement()
+                        .satisfies(v -> assertThat(v.subscribers())
+                                .as("the slow subscriber is dropped at once")
                                 .isEqualTo(1)))
                 .then(() -> writer.put(KEY, reading(BUFFER + 3)).subscribe())
                 .thenAwait(SETTLE)
-                .then(() -> assertThat(fastSaw).extracting(e -> e.value().id())
-                        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L))
+                .then(() ->
+                        assertThat(fastSaw).extracting(e -> e.value().id()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L))
                 .thenRequest(Long.MAX_VALUE)
                 .expectNextCount(BUFFER)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.ListenOverflow.class,
-                        o -> assertThat(o.key()).isEqualTo(KEY)))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                DhtException.ListenOverflow.class,
+                                o -> assertThat(o.key()).isEqualTo(KEY)))
                 .verify(LIMIT);
         assertThat(fast.isDisposed()).isFalse();
         fast.dispose();

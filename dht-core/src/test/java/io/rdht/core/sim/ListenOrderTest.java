@@ -23,8 +23,8 @@ class ListenOrderTest {
     /** Virtual time for a lookup or a push to cross the network. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
 
-    private final VirtualNetwork net = new VirtualNetwork(11, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(24);
+    private final VirtualNetwork net =
+            new VirtualNetwork(11, NetworkConditions.lan(), EngineSettings.defaults()).grow(24);
 
     @AfterEach
     void stop() {
@@ -32,8 +32,14 @@ class ListenOrderTest {
     }
 
     private Value reading(long id, long seq, String text, Instant created) {
-        return Value.builder().id(id).seq(seq).text(text).contentType("application/json").ttl(TTL)
-                .created(created).build();
+        return Value.builder()
+                .id(id)
+                .seq(seq)
+                .text(text)
+                .contentType("application/json")
+                .ttl(TTL)
+                .created(created)
+                .build();
     }
 
     private void put(DhtNode from, Value v) {
@@ -51,8 +57,11 @@ class ListenOrderTest {
                 .assertNext(e -> assertThat(e).isEqualTo(new ValueEvent.Added(stored)))
                 .then(() -> put(net.nodes().get(8), reading(2, 1, "{\"lvl_percent\":40}", net.now())))
                 .thenAwait(SETTLE)
-                .assertNext(e -> assertThat(e).isInstanceOf(ValueEvent.Added.class)
-                        .extracting(ValueEvent::value).extracting(Value::id).isEqualTo(2L))
+                .assertNext(e -> assertThat(e)
+                        .isInstanceOf(ValueEvent.Added.class)
+                        .extracting(ValueEvent::value)
+                        .extracting(Value::id)
+                        .isEqualTo(2L))
                 .then(() -> put(net.nodes().get(5), reading(1, 2, "{\"lvl_percent\":41}", stored.created())))
                 .thenAwait(SETTLE)
                 .assertNext(e -> {
@@ -86,7 +95,12 @@ class ListenOrderTest {
 
     @Test
     void announcedValueNeverExpiresWhileAnnouncedAndExpiresOneTtlAfterItStops() {
-        Value v = Value.builder().id(9).text("{\"lvl_percent\":3}").contentType("application/json").ttl(TTL).build();
+        Value v = Value.builder()
+                .id(9)
+                .text("{\"lvl_percent\":3}")
+                .contentType("application/json")
+                .ttl(TTL)
+                .build();
         Disposable announcement = net.nodes().get(4).announce(KEY, v).subscribe();
         net.advance(Duration.ofSeconds(5));
 

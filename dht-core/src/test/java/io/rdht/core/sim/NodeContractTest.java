@@ -29,8 +29,8 @@ class NodeContractTest {
     private static final Duration LOOKUP = Duration.ofSeconds(5);
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private final VirtualNetwork net = new VirtualNetwork(71, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(12);
+    private final VirtualNetwork net =
+            new VirtualNetwork(71, NetworkConditions.lan(), EngineSettings.defaults()).grow(12);
 
     @AfterEach
     void stop() {
@@ -43,8 +43,12 @@ class NodeContractTest {
 
     @Test
     void startEmitsTheNodeOnceAndEverySubscriberGetsTheSameOutcome() {
-        DhtNode node = DhtNode.create(DhtConfig.builder().transport(net.network()).settings(EngineSettings.defaults())
-                .randomSeed(5).bootstrap(List.of(net.nodes().get(0).address())).build());
+        DhtNode node = DhtNode.create(DhtConfig.builder()
+                .transport(net.network())
+                .settings(EngineSettings.defaults())
+                .randomSeed(5)
+                .bootstrap(List.of(net.nodes().get(0).address()))
+                .build());
 
         verify(() -> node.start().then(node.start()).zipWith(node.start()))
                 .thenAwait(LOOKUP)
@@ -58,7 +62,8 @@ class NodeContractTest {
 
     @Test
     void startOfANodeShutDownFirstFailsWithNodeClosed() {
-        DhtNode node = DhtNode.create(DhtConfig.builder().transport(net.network()).randomSeed(6).build());
+        DhtNode node = DhtNode.create(
+                DhtConfig.builder().transport(net.network()).randomSeed(6).build());
 
         verify(() -> node.shutdown().then(node.start()))
                 .expectError(DhtException.NodeClosed.class)
@@ -70,9 +75,12 @@ class NodeContractTest {
         verify(() -> net.nodes().get(3).findNodes(KEY))
                 .thenAwait(LOOKUP)
                 .assertNext(r -> {
-                    assertThat(r.closest()).hasSize(EngineSettings.defaults().lookup().k())
+                    assertThat(r.closest())
+                            .hasSize(EngineSettings.defaults().lookup().k())
                             .isSortedAccordingTo((a, b) -> KEY.compareDistance(a.id(), b.id()));
-                    assertThat(r.closest()).extracting(NodeInfo::id).doesNotContain(net.nodes().get(3).id());
+                    assertThat(r.closest())
+                            .extracting(NodeInfo::id)
+                            .doesNotContain(net.nodes().get(3).id());
                 })
                 .verifyComplete();
     }
@@ -116,8 +124,10 @@ class NodeContractTest {
         DhtNode node = net.nodes().get(3);
         net.await(net.nodes().get(5).put(KEY, Value.of("39")), LIMIT);
 
-        verify(() -> node.leave(Duration.ofSeconds(10)).zipWhen(report -> node.put(KEY, Value.of("x"))
-                        .map(r -> "stored").onErrorResume(DhtException.NodeClosed.class, e -> Mono.just("closed"))))
+        verify(() -> node.leave(Duration.ofSeconds(10))
+                        .zipWhen(report -> node.put(KEY, Value.of("x"))
+                                .map(r -> "stored")
+                                .onErrorResume(DhtException.NodeClosed.class, e -> Mono.just("closed"))))
                 .thenAwait(Duration.ofSeconds(10))
                 .assertNext(both -> {
                     assertThat(both.getT1().peersTold()).isPositive();
@@ -129,9 +139,11 @@ class NodeContractTest {
     @Test
     void shutdownCompletesEmptyFailsWhatIsInFlightAndCanBeRepeated() {
         DhtNode node = net.nodes().get(3);
-        Mono<String> get = node.get(KEY).then(Mono.just("completed"))
+        Mono<String> get = node.get(KEY)
+                .then(Mono.just("completed"))
                 .onErrorResume(DhtException.NodeClosed.class, e -> Mono.just("NodeClosed"));
-        Mono<String> readAfter = node.routingTable().map(t -> "read")
+        Mono<String> readAfter = node.routingTable()
+                .map(t -> "read")
                 .onErrorResume(DhtException.NodeClosed.class, e -> Mono.just("NodeClosed"));
 
         verify(() -> Mono.zip(get, node.shutdown().then(node.shutdown()).thenReturn("shut down twice"))

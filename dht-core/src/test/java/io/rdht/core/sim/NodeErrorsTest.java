@@ -20,7 +20,7 @@ class NodeErrorsTest {
 
     private static Throwable errorOf(VirtualNetwork net, Mono<?> mono) {
         AtomicReference<Throwable> error = new AtomicReference<>();
-        mono.subscribe(v -> { }, error::set);
+        mono.subscribe(v -> {}, error::set);
         net.runUntil(() -> error.get() != null, Duration.ofMinutes(1));
         return error.get();
     }
@@ -30,7 +30,8 @@ class NodeErrorsTest {
         try (VirtualNetwork net = new VirtualNetwork(1, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(1);
             assertThat(errorOf(net, net.nodes().get(0).put(KEY, Value.of("x"))))
-                    .isInstanceOf(DhtException.NoReachableNodes.class).hasMessageContaining(KEY.toHex());
+                    .isInstanceOf(DhtException.NoReachableNodes.class)
+                    .hasMessageContaining(KEY.toHex());
         }
     }
 
@@ -40,7 +41,8 @@ class NodeErrorsTest {
             net.grow(5);
             DhtNode survivor = net.nodes().get(4);
             net.nodes().subList(0, 4).forEach(net::kill);
-            assertThat(errorOf(net, survivor.put(KEY, Value.of("x")))).isInstanceOf(DhtException.NoReachableNodes.class);
+            assertThat(errorOf(net, survivor.put(KEY, Value.of("x"))))
+                    .isInstanceOf(DhtException.NoReachableNodes.class);
         }
     }
 
@@ -49,13 +51,17 @@ class NodeErrorsTest {
         try (VirtualNetwork net = new VirtualNetwork(3, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(3);
             DhtNode node = net.nodes().get(1);
-            Value huge = Value.builder().data(new byte[Value.MAX_DATA_BYTES + 1]).build();
-            assertThat(errorOf(net, node.put(KEY, huge))).isInstanceOf(DhtException.InvalidValue.class)
+            Value huge =
+                    Value.builder().data(new byte[Value.MAX_DATA_BYTES + 1]).build();
+            assertThat(errorOf(net, node.put(KEY, huge)))
+                    .isInstanceOf(DhtException.InvalidValue.class)
                     .hasMessageContaining("65537 bytes");
             Value zeroTtl = Value.builder().text("x").ttl(Duration.ZERO).build();
-            assertThat(errorOf(net, node.put(KEY, zeroTtl))).isInstanceOf(DhtException.InvalidValue.class)
+            assertThat(errorOf(net, node.put(KEY, zeroTtl)))
+                    .isInstanceOf(DhtException.InvalidValue.class)
                     .hasMessageContaining("TTL");
-            Value negativeTtl = Value.builder().text("x").ttl(Duration.ofSeconds(-1)).build();
+            Value negativeTtl =
+                    Value.builder().text("x").ttl(Duration.ofSeconds(-1)).build();
             assertThat(errorOf(net, node.put(KEY, negativeTtl))).isInstanceOf(DhtException.InvalidValue.class);
         }
     }

@@ -29,8 +29,8 @@ class PutContractTest {
     private static final Identity ALICE = Identity.generate();
     private static final Identity BOB = Identity.generate();
 
-    private final VirtualNetwork net = new VirtualNetwork(51, NetworkConditions.lan(), EngineSettings.defaults())
-            .grow(12);
+    private final VirtualNetwork net =
+            new VirtualNetwork(51, NetworkConditions.lan(), EngineSettings.defaults()).grow(12);
     private final DhtNode alice = net.add(config -> config.identity(ALICE));
 
     @AfterEach
@@ -51,7 +51,8 @@ class PutContractTest {
                 .assertNext(r -> {
                     assertThat(r.key()).isEqualTo(KEY);
                     assertThat(r.value().data()).isEqualTo(value.data());
-                    assertThat(r.storers()).hasSize(EngineSettings.defaults().lookup().k())
+                    assertThat(r.storers())
+                            .hasSize(EngineSettings.defaults().lookup().k())
                             .isSortedAccordingTo((a, b) -> KEY.compareDistance(a.id(), b.id()));
                 })
                 .verifyComplete();
@@ -62,23 +63,35 @@ class PutContractTest {
         long sentBefore = alice.stats().get("datagrams.out");
 
         verify(() -> alice.put(KEY, Value.builder().text("x").ttl(Duration.ZERO).build()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.InvalidValue.class,
-                        i -> assertThat(i.key()).isEqualTo(KEY)))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                DhtException.InvalidValue.class,
+                                i -> assertThat(i.key()).isEqualTo(KEY)))
                 .verify(LIMIT);
         assertThat(alice.stats().get("datagrams.out")).isEqualTo(sentBefore);
     }
 
     @Test
     void valueEveryStorerRefusesFailsWithRejectedListingTheirReasons() {
-        Value expiring = net.await(alice.putSigned(KEY, Value.builder().text("39").ttl(Duration.ofMinutes(1))
-                .build()), LIMIT).value();
+        Value expiring = net.await(
+                        alice.putSigned(
+                                KEY,
+                                Value.builder()
+                                        .text("39")
+                                        .ttl(Duration.ofMinutes(1))
+                                        .build()),
+                        LIMIT)
+                .value();
         net.advance(Duration.ofMinutes(2));
 
         verify(() -> net.nodes().get(4).put(KEY, expiring))
                 .thenAwait(PUT)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.Rejected.class,
-                        r -> assertThat(r.reasons()).isNotEmpty().allSatisfy(reason ->
-                                assertThat(reason).contains("expired"))))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                DhtException.Rejected.class,
+                                r -> assertThat(r.reasons())
+                                        .isNotEmpty()
+                                        .allSatisfy(reason -> assertThat(reason).contains("expired"))))
                 .verify(LIMIT);
     }
 
@@ -99,13 +112,18 @@ class PutContractTest {
     void cancellingAPutStopsItsSignalNotThePut() {
         AtomicReference<Subscription> subscription = new AtomicReference<>();
 
-        verify(() -> net.nodes().get(4).put(KEY, Value.builder().id(77).text("39").build()))
+        verify(() -> net.nodes()
+                        .get(4)
+                        .put(KEY, Value.builder().id(77).text("39").build()))
                 .consumeSubscriptionWith(subscription::set)
                 .then(() -> subscription.get().cancel())
                 .thenAwait(PUT)
                 .expectNoEvent(Duration.ofSeconds(1))
-                .then(() -> assertThat(net.alive().stream().mapToLong(n -> net.await(n.storage(), LIMIT).size()).sum())
-                        .as("keys stored on the network").isPositive())
+                .then(() -> assertThat(net.alive().stream()
+                                .mapToLong(n -> net.await(n.storage(), LIMIT).size())
+                                .sum())
+                        .as("keys stored on the network")
+                        .isPositive())
                 .thenCancel()
                 .verify(LIMIT);
     }
@@ -131,7 +149,11 @@ class PutContractTest {
 
     @Test
     void putSignedOfAnotherOwnersValueFailsWithNotOwner() {
-        Value bobs = Value.builder().id(5).text("39").owner(BOB.publicKey().toBytes()).build();
+        Value bobs = Value.builder()
+                .id(5)
+                .text("39")
+                .owner(BOB.publicKey().toBytes())
+                .build();
 
         verify(() -> alice.putSigned(KEY, bobs))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.NotOwner.class, n -> {
@@ -158,9 +180,14 @@ class PutContractTest {
     void everyPutOnAClosedNodeFailsWithNodeClosed() {
         net.kill(alice);
 
-        verify(() -> alice.put(KEY, Value.of("x"))).expectError(DhtException.NodeClosed.class).verify(LIMIT);
-        verify(() -> alice.putSigned(KEY, Value.of("x"))).expectError(DhtException.NodeClosed.class).verify(LIMIT);
+        verify(() -> alice.put(KEY, Value.of("x")))
+                .expectError(DhtException.NodeClosed.class)
+                .verify(LIMIT);
+        verify(() -> alice.putSigned(KEY, Value.of("x")))
+                .expectError(DhtException.NodeClosed.class)
+                .verify(LIMIT);
         verify(() -> alice.putEncrypted(KEY, Value.of("x"), BOB.recipientKey()))
-                .expectError(DhtException.NodeClosed.class).verify(LIMIT);
+                .expectError(DhtException.NodeClosed.class)
+                .verify(LIMIT);
     }
 }

@@ -95,8 +95,7 @@ final class RecordingStateStore implements StateStore {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** Where a value is kept: its key and its identity (id and owner), as a real store keys it. */
     private record Slot(InfoHash key, ValueIdentity identity) {

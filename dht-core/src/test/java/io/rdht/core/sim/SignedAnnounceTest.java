@@ -34,8 +34,13 @@ class SignedAnnounceTest {
     }
 
     private static Value reading() {
-        return Value.builder().id(0x5e45).text("{\"lvl_percent\":3}").contentType("application/json").ttl(TTL)
-                .owner(ALICE.publicKey().toBytes()).build();
+        return Value.builder()
+                .id(0x5e45)
+                .text("{\"lvl_percent\":3}")
+                .contentType("application/json")
+                .ttl(TTL)
+                .owner(ALICE.publicKey().toBytes())
+                .build();
     }
 
     @Test
@@ -58,12 +63,15 @@ class SignedAnnounceTest {
                 assertThat(p.storers()).isNotEmpty();
             });
             assertThat(publications).extracting(p -> p.value().created()).doesNotHaveDuplicates();
-            assertThat(Counters.total(net, "refused.values")).as("renewals refused by storers")
+            assertThat(Counters.total(net, "refused.values"))
+                    .as("renewals refused by storers")
                     .isEqualTo(refusedBefore);
-            assertThat(net.await(net.nodes().get(9).get(KEY).collectList(), TTL)).singleElement().satisfies(v -> {
-                assertThat(v.verified()).isTrue();
-                assertThat(v.seq()).isEqualTo(seq);
-            });
+            assertThat(net.await(net.nodes().get(9).get(KEY).collectList(), TTL))
+                    .singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.verified()).isTrue();
+                        assertThat(v.seq()).isEqualTo(seq);
+                    });
             assertThat(events).as("what a listener saw").singleElement().isInstanceOf(ValueEvent.Added.class);
 
             announcement.dispose();
@@ -83,12 +91,22 @@ class SignedAnnounceTest {
             one.dispose();
             List<PutResult> second = new CopyOnWriteArrayList<>();
 
-            Disposable two = alice.announce(KEY, ValueSigner.sign(KEY, reading().toBuilder().text("{\"lvl_percent\":4}")
-                    .created(net.now()).build(), ALICE)).subscribe(second::add);
+            Disposable two = alice.announce(
+                            KEY,
+                            ValueSigner.sign(
+                                    KEY,
+                                    reading().toBuilder()
+                                            .text("{\"lvl_percent\":4}")
+                                            .created(net.now())
+                                            .build(),
+                                    ALICE))
+                    .subscribe(second::add);
             net.advance(Duration.ofSeconds(5));
 
-            assertThat(second).isNotEmpty().allSatisfy(p ->
-                    assertThat(p.value().seq()).isEqualTo(first.get(0).value().seq() + 1));
+            assertThat(second)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.value().seq())
+                            .isEqualTo(first.get(0).value().seq() + 1));
             two.dispose();
         }
     }
@@ -99,7 +117,7 @@ class SignedAnnounceTest {
             DhtNode mallory = net.add(config -> config.identity(MALLORY));
             AtomicReference<Throwable> error = new AtomicReference<>();
 
-            mallory.announce(KEY, reading()).subscribe(p -> { }, error::set);
+            mallory.announce(KEY, reading()).subscribe(p -> {}, error::set);
             net.runUntil(() -> error.get() != null, Duration.ofSeconds(10));
 
             assertThat(error.get()).isInstanceOf(DhtException.NotOwner.class);

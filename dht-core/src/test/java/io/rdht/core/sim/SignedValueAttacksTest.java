@@ -87,16 +87,22 @@ class SignedValueAttacksTest {
 
         Throwable errorOf(Mono<?> mono) {
             AtomicReference<Throwable> error = new AtomicReference<>();
-            mono.subscribe(v -> { }, error::set);
+            mono.subscribe(v -> {}, error::set);
             net.runUntil(() -> error.get() != null, LIMIT);
             return error.get();
         }
     }
 
-    private static Value signed(Identity owner, InfoHash key, long id, long seq, String text, Duration ttl,
-                                Instant created) {
-        Value value = Value.builder().id(id).seq(seq).text(text).contentType(Value.TEXT_PLAIN).ttl(ttl)
-                .created(created).build();
+    private static Value signed(
+            Identity owner, InfoHash key, long id, long seq, String text, Duration ttl, Instant created) {
+        Value value = Value.builder()
+                .id(id)
+                .seq(seq)
+                .text(text)
+                .contentType(Value.TEXT_PLAIN)
+                .ttl(ttl)
+                .created(created)
+                .build();
         return ValueSigner.sign(key, value, owner);
     }
 
@@ -126,7 +132,8 @@ class SignedValueAttacksTest {
             assertThat(Counters.total(net, "refused.bad_signature")).isEqualTo(2L * NODES);
             assertThat(scene.getEverywhere(KEY)).isEmpty();
             assertThat(scene.errorOf(scene.relay().put(KEY, altered)))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("bad signature");
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("bad signature");
         }
     }
 
@@ -134,9 +141,12 @@ class SignedValueAttacksTest {
     void aSignatureByAnotherKeyThanTheOwnersIsRefused() {
         Scene scene = Scene.of(2);
         try (VirtualNetwork net = scene.net()) {
-            Value claimed = scene.signedByAlice(KEY, 21, 1, "39", Value.DEFAULT_TTL).toBuilder().signature(null)
+            Value claimed = scene.signedByAlice(KEY, 21, 1, "39", Value.DEFAULT_TTL).toBuilder()
+                    .signature(null)
                     .build();
-            Value signedByMallory = claimed.toBuilder().signature(MALLORY.sign(SignedContent.of(KEY, claimed))).build();
+            Value signedByMallory = claimed.toBuilder()
+                    .signature(MALLORY.sign(SignedContent.of(KEY, claimed)))
+                    .build();
 
             assertEveryValueRefused(scene.putEverywhere(KEY, signedByMallory), 1, "bad signature");
             assertThat(Counters.total(net, "refused.bad_signature")).isEqualTo(NODES);
@@ -157,21 +167,28 @@ class SignedValueAttacksTest {
                 for (byte[] field : List.of(genuine.signature(), genuine.owner())) {
                     long tx = scene.hostile().newTransactionId();
                     Token token = scene.hostile().tokenFrom(node.address(), KEY);
-                    byte[] datagram = truncated(scene.hostile().encode(tx, new PutValues(KEY, token, List.of(genuine))),
-                            field);
-                    assertThat(scene.hostile().sendRaw(node.address(), tx, datagram)).as("reply from %s", node)
+                    byte[] datagram =
+                            truncated(scene.hostile().encode(tx, new PutValues(KEY, token, List.of(genuine))), field);
+                    assertThat(scene.hostile().sendRaw(node.address(), tx, datagram))
+                            .as("reply from %s", node)
                             .isEmpty();
                 }
             }
 
-            assertThat(Counters.total(net, "dropped.malformed") - malformedBefore).isEqualTo(2L * NODES);
+            assertThat(Counters.total(net, "dropped.malformed") - malformedBefore)
+                    .isEqualTo(2L * NODES);
             assertThat(scene.getEverywhere(KEY)).isEmpty();
-            Value shortSignature = genuine.toBuilder().signature(Arrays.copyOf(genuine.signature(), 63)).build();
+            Value shortSignature = genuine.toBuilder()
+                    .signature(Arrays.copyOf(genuine.signature(), 63))
+                    .build();
             assertThat(scene.errorOf(scene.relay().put(KEY, shortSignature)))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("truncated signature");
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("truncated signature");
             // The same message whole is stored: it was the truncation, and nothing else, that was refused.
             InetSocketAddress control = scene.relay().address();
-            assertThat(scene.hostile().putExpectingReply(control, KEY, List.of(genuine)).storedIds())
+            assertThat(scene.hostile()
+                            .putExpectingReply(control, KEY, List.of(genuine))
+                            .storedIds())
                     .containsExactly(genuine.id());
         }
     }
@@ -180,11 +197,19 @@ class SignedValueAttacksTest {
     void anOlderOrEqualSeqWithOtherContentIsRefusedAndTheLatestEditStays() {
         Scene scene = Scene.of(4);
         try (VirtualNetwork net = scene.net()) {
-            PutResult first = net.await(scene.alice().putSigned(KEY, Value.of("39").toBuilder().seq(1).build()), LIMIT);
+            PutResult first = net.await(
+                    scene.alice()
+                            .putSigned(KEY, Value.of("39").toBuilder().seq(1).build()),
+                    LIMIT);
             Value older = first.value();
-            PutResult latest = net.await(scene.alice().putSigned(KEY, Value.of("40").toBuilder().id(older.id())
-                    .build()), LIMIT);
-            Value sameSeqOtherContent = ValueSigner.sign(KEY, latest.value().toBuilder().text("41").build(), ALICE);
+            PutResult latest = net.await(
+                    scene.alice()
+                            .putSigned(
+                                    KEY,
+                                    Value.of("40").toBuilder().id(older.id()).build()),
+                    LIMIT);
+            Value sameSeqOtherContent =
+                    ValueSigner.sign(KEY, latest.value().toBuilder().text("41").build(), ALICE);
             long refusedBefore = Counters.total(net, "refused.values");
 
             List<Stored> olderReplies = scene.putToStorersOf(latest, older);
@@ -192,10 +217,14 @@ class SignedValueAttacksTest {
 
             assertEveryValueRefused(olderReplies, 1, "lower than the stored seq 2");
             assertEveryValueRefused(sameSeqReplies, 1, "has seq 2 stored with other content");
-            assertThat(Counters.total(net, "refused.values") - refusedBefore).isEqualTo(2L * latest.storers().size());
-            assertThat(scene.errorOf(scene.relay().put(KEY, older))).isInstanceOfSatisfying(DhtException.Rejected.class,
-                    rejected -> assertThat(rejected.reasons()).isNotEmpty()
-                            .allSatisfy(reason -> assertThat(reason).contains("lower than the stored seq 2")));
+            assertThat(Counters.total(net, "refused.values") - refusedBefore)
+                    .isEqualTo(2L * latest.storers().size());
+            assertThat(scene.errorOf(scene.relay().put(KEY, older)))
+                    .isInstanceOfSatisfying(
+                            DhtException.Rejected.class,
+                            rejected -> assertThat(rejected.reasons())
+                                    .isNotEmpty()
+                                    .allSatisfy(reason -> assertThat(reason).contains("lower than the stored seq 2")));
             assertThat(scene.getEverywhere(KEY)).isNotEmpty().allSatisfy(v -> {
                 assertThat(v.seq()).isEqualTo(2);
                 assertThat(v.dataAsText()).isEqualTo("40");
@@ -209,17 +238,31 @@ class SignedValueAttacksTest {
         try (VirtualNetwork net = scene.net()) {
             DhtNode mallory = net.add(config -> config.identity(MALLORY));
             PutResult original = net.await(scene.alice().putSigned(KEY, Value.of("39")), LIMIT);
-            Value takeover = ValueSigner.sign(KEY, original.value().toBuilder().text("mallory's").seq(1_000).build(),
+            Value takeover = ValueSigner.sign(
+                    KEY,
+                    original.value().toBuilder().text("mallory's").seq(1_000).build(),
                     MALLORY);
 
-            assertThat(scene.putToStorersOf(original, takeover)).allSatisfy(stored ->
-                    assertThat(stored.storedIds()).containsExactly(original.value().id()));
-            assertThat(net.await(mallory.putSigned(KEY, Value.of("mine").toBuilder().id(original.value().id())
-                    .build()), LIMIT).value().ownerKey()).isEqualTo(MALLORY.publicKey());
+            assertThat(scene.putToStorersOf(original, takeover))
+                    .allSatisfy(stored -> assertThat(stored.storedIds())
+                            .containsExactly(original.value().id()));
+            assertThat(net.await(
+                                    mallory.putSigned(
+                                            KEY,
+                                            Value.of("mine").toBuilder()
+                                                    .id(original.value().id())
+                                                    .build()),
+                                    LIMIT)
+                            .value()
+                            .ownerKey())
+                    .isEqualTo(MALLORY.publicKey());
             List<Value> got = scene.getEverywhere(KEY);
-            assertThat(got).filteredOn(v -> v.ownerKey().equals(ALICE.publicKey())).hasSize(net.alive().size())
+            assertThat(got)
+                    .filteredOn(v -> v.ownerKey().equals(ALICE.publicKey()))
+                    .hasSize(net.alive().size())
                     .allSatisfy(v -> assertThat(v.dataAsText()).isEqualTo("39"));
-            assertThat(got).filteredOn(v -> !v.ownerKey().equals(ALICE.publicKey()))
+            assertThat(got)
+                    .filteredOn(v -> !v.ownerKey().equals(ALICE.publicKey()))
                     .allSatisfy(v -> assertThat(v.ownerKey()).isEqualTo(MALLORY.publicKey()));
         }
     }
@@ -228,12 +271,14 @@ class SignedValueAttacksTest {
     void aSignedValueReplayedUnderAnotherKeyIsRefused() {
         Scene scene = Scene.of(6);
         try (VirtualNetwork net = scene.net()) {
-            Value genuine = net.await(scene.alice().putSigned(KEY, Value.of("39")), LIMIT).value();
+            Value genuine = net.await(scene.alice().putSigned(KEY, Value.of("39")), LIMIT)
+                    .value();
 
             assertEveryValueRefused(scene.putEverywhere(OTHER_KEY, genuine), 1, "bad signature");
             assertThat(Counters.total(net, "refused.bad_signature")).isEqualTo(NODES);
             assertThat(scene.errorOf(scene.relay().put(OTHER_KEY, genuine)))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("bad signature");
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("bad signature");
             assertThat(scene.getEverywhere(OTHER_KEY)).isEmpty();
         }
     }
@@ -242,15 +287,19 @@ class SignedValueAttacksTest {
     void anExpiredSignedValueReplayedIsRefused() {
         Scene scene = Scene.of(7);
         try (VirtualNetwork net = scene.net()) {
-            Value reading = Value.of("39").toBuilder().ttl(Duration.ofMinutes(1)).build();
-            Value genuine = net.await(scene.alice().putSigned(KEY, reading), LIMIT).value();
+            Value reading =
+                    Value.of("39").toBuilder().ttl(Duration.ofMinutes(1)).build();
+            Value genuine =
+                    net.await(scene.alice().putSigned(KEY, reading), LIMIT).value();
             net.advance(Duration.ofMinutes(2));
             assertThat(scene.getEverywhere(KEY)).as("values left after the TTL").isEmpty();
 
             assertEveryValueRefused(scene.putEverywhere(KEY, genuine), 1, "expired");
-            assertThat(scene.errorOf(scene.relay().put(KEY, genuine))).isInstanceOfSatisfying(
-                    DhtException.Rejected.class, rejected -> assertThat(rejected.reasons())
-                            .allSatisfy(reason -> assertThat(reason).contains("expired")));
+            assertThat(scene.errorOf(scene.relay().put(KEY, genuine)))
+                    .isInstanceOfSatisfying(
+                            DhtException.Rejected.class,
+                            rejected -> assertThat(rejected.reasons())
+                                    .allSatisfy(reason -> assertThat(reason).contains("expired")));
             assertThat(scene.getEverywhere(KEY)).isEmpty();
         }
     }
@@ -266,29 +315,41 @@ class SignedValueAttacksTest {
             Instant now = net.now();
             Value genuine = signed(ALICE, KEY, 81, 1, "39", Value.DEFAULT_TTL, now);
             Value forgedEdit = genuine.toBuilder().seq(6).text("99").build();
-            Value claimed = signed(ALICE, KEY, 82, 1, "39", Value.DEFAULT_TTL, now).toBuilder().signature(null).build();
-            Value signedByMallory = claimed.toBuilder().signature(MALLORY.sign(SignedContent.of(KEY, claimed))).build();
+            Value claimed = signed(ALICE, KEY, 82, 1, "39", Value.DEFAULT_TTL, now).toBuilder()
+                    .signature(null)
+                    .build();
+            Value signedByMallory = claimed.toBuilder()
+                    .signature(MALLORY.sign(SignedContent.of(KEY, claimed)))
+                    .build();
             Value forOtherKey = signed(ALICE, OTHER_KEY, 83, 1, "39", Value.DEFAULT_TTL, now);
             Value expired = signed(ALICE, KEY, 84, 1, "39", Duration.ofMinutes(10), now.minus(Duration.ofMinutes(20)));
-            Value notACiphertext = ValueSigner.sign(KEY, genuine.toBuilder().id(85)
-                    .recipient(BOB.recipientKey().toBytes()).build(), ALICE);
-            Value takeoverAfterGenuine = ValueSigner.sign(KEY, genuine.toBuilder().seq(50).text("mallory's").build(),
-                    MALLORY);
-            storer.serve(List.of(forgedEdit, genuine, signedByMallory, forOtherKey, expired, notACiphertext,
-                    takeoverAfterGenuine));
+            Value notACiphertext = ValueSigner.sign(
+                    KEY,
+                    genuine.toBuilder()
+                            .id(85)
+                            .recipient(BOB.recipientKey().toBytes())
+                            .build(),
+                    ALICE);
+            Value takeoverAfterGenuine = ValueSigner.sign(
+                    KEY, genuine.toBuilder().seq(50).text("mallory's").build(), MALLORY);
+            storer.serve(List.of(
+                    forgedEdit, genuine, signedByMallory, forOtherKey, expired, notACiphertext, takeoverAfterGenuine));
 
             List<Value> got = net.await(bob.get(KEY).collectList(), LIMIT);
 
             // Mallory's value under the same id is another value, shown as Mallory's; Alice's stays seq 1.
-            assertThat(got).hasSize(2).anySatisfy(v -> {
-                assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey());
-                assertThat(v.seq()).isEqualTo(1);
-                assertThat(v.dataAsText()).isEqualTo("39");
-                assertThat(v.verified()).isTrue();
-            }).anySatisfy(v -> {
-                assertThat(v.ownerKey()).isEqualTo(MALLORY.publicKey());
-                assertThat(v).isEqualTo(takeoverAfterGenuine);
-            });
+            assertThat(got)
+                    .hasSize(2)
+                    .anySatisfy(v -> {
+                        assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey());
+                        assertThat(v.seq()).isEqualTo(1);
+                        assertThat(v.dataAsText()).isEqualTo("39");
+                        assertThat(v.verified()).isTrue();
+                    })
+                    .anySatisfy(v -> {
+                        assertThat(v.ownerKey()).isEqualTo(MALLORY.publicKey());
+                        assertThat(v).isEqualTo(takeoverAfterGenuine);
+                    });
             assertThat(bob.stats().byName())
                     .containsEntry("discarded.bad_signature", 3L)
                     .containsEntry("discarded.expired", 1L)

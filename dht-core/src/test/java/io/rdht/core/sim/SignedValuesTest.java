@@ -35,7 +35,10 @@ class SignedValuesTest {
     }
 
     private static Value reading(int level) {
-        return Value.builder().text("{\"lvl_percent\":" + level + "}").contentType("application/json").build();
+        return Value.builder()
+                .text("{\"lvl_percent\":" + level + "}")
+                .contentType("application/json")
+                .build();
     }
 
     private static List<Value> get(VirtualNetwork net, DhtNode node) {
@@ -44,7 +47,7 @@ class SignedValuesTest {
 
     private static Throwable errorOf(VirtualNetwork net, Mono<?> mono) {
         AtomicReference<Throwable> error = new AtomicReference<>();
-        mono.subscribe(v -> { }, error::set);
+        mono.subscribe(v -> {}, error::set);
         net.runUntil(() -> error.get() != null, LIMIT);
         return error.get();
     }
@@ -54,12 +57,17 @@ class SignedValuesTest {
         try (VirtualNetwork net = network(1)) {
             DhtNode alice = net.add(config -> config.identity(ALICE));
 
-            PutResult first = net.await(alice.putSigned(KEY, reading(39).toBuilder().seq(1).build()), LIMIT);
+            PutResult first = net.await(
+                    alice.putSigned(KEY, reading(39).toBuilder().seq(1).build()), LIMIT);
             long id = first.value().id();
-            PutResult second = net.await(alice.putSigned(KEY, reading(40).toBuilder().id(id).build()), LIMIT);
-            PutResult third = net.await(alice.putSigned(KEY, reading(41).toBuilder().id(id).build()), LIMIT);
+            PutResult second = net.await(
+                    alice.putSigned(KEY, reading(40).toBuilder().id(id).build()), LIMIT);
+            PutResult third = net.await(
+                    alice.putSigned(KEY, reading(41).toBuilder().id(id).build()), LIMIT);
 
-            assertThat(List.of(first, second, third)).extracting(r -> r.value().seq()).containsExactly(1L, 2L, 3L);
+            assertThat(List.of(first, second, third))
+                    .extracting(r -> r.value().seq())
+                    .containsExactly(1L, 2L, 3L);
             assertThat(get(net, net.nodes().get(7))).singleElement().satisfies(v -> {
                 assertThat(v.id()).isEqualTo(id);
                 assertThat(v.seq()).isEqualTo(3);
@@ -75,15 +83,20 @@ class SignedValuesTest {
         try (VirtualNetwork net = network(2)) {
             DhtNode alice = net.add(config -> config.identity(ALICE));
             List<ValueEvent> events = new ArrayList<>();
-            net.nodes().get(11).listen(KEY).subscribe(events::add, closedAtTheEnd -> { });
+            net.nodes().get(11).listen(KEY).subscribe(events::add, closedAtTheEnd -> {});
             net.advance(Duration.ofSeconds(1));
 
-            long id = net.await(alice.putSigned(KEY, reading(39).toBuilder().seq(1).build()), LIMIT).value().id();
+            long id = net.await(
+                            alice.putSigned(KEY, reading(39).toBuilder().seq(1).build()), LIMIT)
+                    .value()
+                    .id();
             net.await(alice.putSigned(KEY, reading(40).toBuilder().id(id).build()), LIMIT);
             net.await(alice.putSigned(KEY, reading(41).toBuilder().id(id).build()), LIMIT);
             net.advance(Duration.ofSeconds(1));
 
-            assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Added", "Updated", "Updated");
+            assertThat(events)
+                    .extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly("Added", "Updated", "Updated");
             assertThat(events).extracting(e -> e.value().seq()).containsExactly(1L, 2L, 3L);
             assertThat(events).allSatisfy(e -> {
                 assertThat(e.value().verified()).isTrue();
@@ -97,22 +110,29 @@ class SignedValuesTest {
         try (VirtualNetwork net = network(2)) {
             DhtNode alice = net.add(config -> config.identity(ALICE));
             Value signed = net.await(alice.putSigned(KEY, reading(39)), LIMIT).value();
-            Value unsigned = net.await(net.nodes().get(3).put(KEY, reading(12)), LIMIT).value();
+            Value unsigned =
+                    net.await(net.nodes().get(3).put(KEY, reading(12)), LIMIT).value();
 
             List<Value> got = get(net, net.nodes().get(11));
 
             assertThat(got).hasSize(2);
-            assertThat(got).filteredOn(v -> v.id() == signed.id()).singleElement().satisfies(v -> {
-                assertThat(v.isSigned()).isTrue();
-                assertThat(v.verified()).isTrue();
-                assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey());
-                assertThat(v.decrypted()).isFalse();
-            });
-            assertThat(got).filteredOn(v -> v.id() == unsigned.id()).singleElement().satisfies(v -> {
-                assertThat(v.verified()).isFalse();
-                assertThat(v.ownerKey()).isNull();
-                assertThat(v.owner()).isNull();
-            });
+            assertThat(got)
+                    .filteredOn(v -> v.id() == signed.id())
+                    .singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.isSigned()).isTrue();
+                        assertThat(v.verified()).isTrue();
+                        assertThat(v.ownerKey()).isEqualTo(ALICE.publicKey());
+                        assertThat(v.decrypted()).isFalse();
+                    });
+            assertThat(got)
+                    .filteredOn(v -> v.id() == unsigned.id())
+                    .singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.verified()).isFalse();
+                        assertThat(v.ownerKey()).isNull();
+                        assertThat(v.owner()).isNull();
+                    });
         }
     }
 
@@ -122,7 +142,10 @@ class SignedValuesTest {
             DhtNode alice = net.add(config -> config.identity(ALICE));
             DhtNode bob = net.add(config -> config.identity(BOB));
             DhtNode carol = net.add(config -> config.identity(CAROL));
-            Value letter = Value.builder().text("meet at noon").contentType(Value.TEXT_PLAIN).build();
+            Value letter = Value.builder()
+                    .text("meet at noon")
+                    .contentType(Value.TEXT_PLAIN)
+                    .build();
 
             PutResult sent = net.await(alice.putEncrypted(KEY, letter, BOB.recipientKey()), LIMIT);
 
@@ -135,13 +158,16 @@ class SignedValuesTest {
                 assertThat(v.recipientKey()).isEqualTo(BOB.recipientKey());
             });
             for (DhtNode other : List.of(carol, net.nodes().get(5))) {
-                assertThat(get(net, other)).as("what %s gets", other).singleElement().satisfies(v -> {
-                    assertThat(v.data()).isEqualTo(sent.value().data());
-                    assertThat(v.dataAsText()).doesNotContain("noon");
-                    assertThat(v.decrypted()).isFalse();
-                    assertThat(v.verified()).isTrue();
-                    assertThat(v.recipientKey()).isEqualTo(BOB.recipientKey());
-                });
+                assertThat(get(net, other))
+                        .as("what %s gets", other)
+                        .singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.data()).isEqualTo(sent.value().data());
+                            assertThat(v.dataAsText()).doesNotContain("noon");
+                            assertThat(v.decrypted()).isFalse();
+                            assertThat(v.verified()).isTrue();
+                            assertThat(v.recipientKey()).isEqualTo(BOB.recipientKey());
+                        });
             }
         }
     }
@@ -162,12 +188,19 @@ class SignedValuesTest {
             Value original = net.await(alice.putSigned(KEY, reading(39)), LIMIT).value();
             long refusedBefore = Counters.total(net, "refused.values");
 
-            Value mallorys = net.await(mallory.putSigned(KEY, reading(0).toBuilder().id(original.id()).build()), LIMIT)
+            Value mallorys = net.await(
+                            mallory.putSigned(
+                                    KEY,
+                                    reading(0).toBuilder().id(original.id()).build()),
+                            LIMIT)
                     .value();
 
             assertThat(mallorys.ownerKey()).isEqualTo(MALLORY.publicKey());
-            assertThat(Counters.total(net, "refused.values")).as("values refused by storers").isEqualTo(refusedBefore);
-            assertThat(get(net, net.nodes().get(9))).hasSize(2)
+            assertThat(Counters.total(net, "refused.values"))
+                    .as("values refused by storers")
+                    .isEqualTo(refusedBefore);
+            assertThat(get(net, net.nodes().get(9)))
+                    .hasSize(2)
                     .anySatisfy(v -> assertThat(v).isEqualTo(original))
                     .anySatisfy(v -> assertThat(v).isEqualTo(mallorys));
         }
@@ -178,8 +211,14 @@ class SignedValuesTest {
         try (VirtualNetwork net = network(5)) {
             DhtNode mallory = net.add(config -> config.identity(MALLORY));
 
-            Throwable error = errorOf(net, mallory.putSigned(KEY, reading(0).toBuilder().id(7)
-                    .owner(ALICE.publicKey().toBytes()).build()));
+            Throwable error = errorOf(
+                    net,
+                    mallory.putSigned(
+                            KEY,
+                            reading(0).toBuilder()
+                                    .id(7)
+                                    .owner(ALICE.publicKey().toBytes())
+                                    .build()));
 
             assertThat(error).isInstanceOfSatisfying(DhtException.NotOwner.class, notOwner -> {
                 assertThat(notOwner.owner()).isEqualTo(ALICE.publicKey());
@@ -196,13 +235,23 @@ class SignedValuesTest {
             Value signed = net.await(net.add(config -> config.identity(ALICE)).putSigned(KEY, reading(39)), LIMIT)
                     .value();
 
-            assertThat(errorOf(net, node.put(KEY, signed.toBuilder().signature(null).build())))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("an owner needs a signature");
+            assertThat(errorOf(
+                            net,
+                            node.put(KEY, signed.toBuilder().signature(null).build())))
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("an owner needs a signature");
             assertThat(errorOf(net, node.put(KEY, signed.toBuilder().owner(null).build())))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("a signature needs an owner");
-            assertThat(errorOf(net, node.put(KEY, signed.toBuilder().id(Value.UNASSIGNED_ID).build())))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("putSigned");
-            assertThat(net.await(node.put(KEY, signed), LIMIT).value()).as("the untouched value, put again")
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("a signature needs an owner");
+            assertThat(errorOf(
+                            net,
+                            node.put(
+                                    KEY,
+                                    signed.toBuilder().id(Value.UNASSIGNED_ID).build())))
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("putSigned");
+            assertThat(net.await(node.put(KEY, signed), LIMIT).value())
+                    .as("the untouched value, put again")
                     .isEqualTo(signed);
         }
     }
@@ -211,10 +260,13 @@ class SignedValuesTest {
     void aSignedPutOfAValueWithARecipientIsInvalidSinceOnlyPutEncryptedEncrypts() {
         try (VirtualNetwork net = network(6)) {
             DhtNode alice = net.add(config -> config.identity(ALICE));
-            Value claimsEncrypted = reading(39).toBuilder().recipient(BOB.recipientKey().toBytes()).build();
+            Value claimsEncrypted = reading(39).toBuilder()
+                    .recipient(BOB.recipientKey().toBytes())
+                    .build();
 
             assertThat(errorOf(net, alice.putSigned(KEY, claimsEncrypted)))
-                    .isInstanceOf(DhtException.InvalidValue.class).hasMessageContaining("putEncrypted");
+                    .isInstanceOf(DhtException.InvalidValue.class)
+                    .hasMessageContaining("putEncrypted");
         }
     }
 }

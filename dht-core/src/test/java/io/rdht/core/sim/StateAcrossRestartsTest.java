@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.KeySnapshot;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
-import io.rdht.core.KeySnapshot;
 import io.rdht.core.transport.NetworkConditions;
 import io.rdht.crypto.Identity;
 import java.time.Duration;
@@ -32,7 +32,11 @@ class StateAcrossRestartsTest {
             DhtNode putter = net.nodes().get(1);
             for (int i = 0; i < 10; i++) {
                 Duration ttl = i < 8 ? Duration.ofMinutes(10) : Duration.ofMinutes(1);
-                net.await(putter.put(InfoHash.of("key " + i), Value.builder().text("value " + i).ttl(ttl).build()), LIMIT);
+                net.await(
+                        putter.put(
+                                InfoHash.of("key " + i),
+                                Value.builder().text("value " + i).ttl(ttl).build()),
+                        LIMIT);
             }
             assertThat(store.now().values()).as("values saved").hasSize(10);
             assertThat(store.now().nodeId()).contains(node.id());
@@ -44,13 +48,21 @@ class StateAcrossRestartsTest {
 
             assertThat(again.id()).isEqualTo(node.id());
             List<KeySnapshot> stored = net.await(again.storage(), LIMIT);
-            assertThat(stored).extracting(k -> k.values().getFirst().value().dataAsText())
-                    .containsExactlyInAnyOrder("value 0", "value 1", "value 2", "value 3", "value 4", "value 5",
-                            "value 6", "value 7");
-            assertThat(reopened.now().values()).as("expired values forgotten by the store").hasSize(8);
+            assertThat(stored)
+                    .extracting(k -> k.values().getFirst().value().dataAsText())
+                    .containsExactlyInAnyOrder(
+                            "value 0", "value 1", "value 2", "value 3", "value 4", "value 5", "value 6", "value 7");
+            assertThat(reopened.now().values())
+                    .as("expired values forgotten by the store")
+                    .hasSize(8);
             net.kill(putter);
-            List<String> got = net.await(net.nodes().get(2).get(InfoHash.of("key 3")).map(Value::dataAsText)
-                    .collectList(), LIMIT);
+            List<String> got = net.await(
+                    net.nodes()
+                            .get(2)
+                            .get(InfoHash.of("key 3"))
+                            .map(Value::dataAsText)
+                            .collectList(),
+                    LIMIT);
             assertThat(got).containsExactly("value 3");
         }
     }
@@ -64,17 +76,25 @@ class StateAcrossRestartsTest {
             DhtNode alice = net.add(c -> c.identity(Identity.generate()));
             DhtNode mallory = net.add(c -> c.identity(Identity.generate()));
             InfoHash key = InfoHash.of("one id, three values");
-            long id = net.await(alice.putSigned(key, Value.of("alice's")), LIMIT).value().id();
-            net.await(mallory.putSigned(key, Value.of("mallory's").toBuilder().id(id).build()), LIMIT);
+            long id = net.await(alice.putSigned(key, Value.of("alice's")), LIMIT)
+                    .value()
+                    .id();
+            net.await(
+                    mallory.putSigned(
+                            key, Value.of("mallory's").toBuilder().id(id).build()),
+                    LIMIT);
             net.await(mallory.put(key, Value.of("unsigned").toBuilder().id(id).build()), LIMIT);
             assertThat(store.now().values()).as("values saved").hasSize(3);
             net.kill(node);
 
             DhtNode again = net.add(c -> c.stateStore(new RecordingStateStore(store.now())));
 
-            assertThat(net.await(again.storage(), LIMIT)).singleElement().satisfies(k -> assertThat(k.values())
-                    .extracting(v -> v.value().dataAsText() + " " + v.value().id())
-                    .containsExactlyInAnyOrder("alice's " + id, "mallory's " + id, "unsigned " + id));
+            assertThat(net.await(again.storage(), LIMIT))
+                    .singleElement()
+                    .satisfies(k -> assertThat(k.values())
+                            .extracting(v ->
+                                    v.value().dataAsText() + " " + v.value().id())
+                            .containsExactlyInAnyOrder("alice's " + id, "mallory's " + id, "unsigned " + id));
         }
     }
 
@@ -95,11 +115,13 @@ class StateAcrossRestartsTest {
                 tampered.add(new SavedValue(v.key(), forged, v.source(), v.expiresAtMillis()));
             }
             SavedState saved = store.now();
-            DhtNode again = net.add(c -> c.stateStore(
-                    new RecordingStateStore(new SavedState(saved.nodeId(), saved.contacts(), tampered))));
+            DhtNode again = net.add(c ->
+                    c.stateStore(new RecordingStateStore(new SavedState(saved.nodeId(), saved.contacts(), tampered))));
 
             assertThat(tampered).hasSize(1);
-            assertThat(net.await(again.storage(), LIMIT)).as("what the restarted node stores").isEmpty();
+            assertThat(net.await(again.storage(), LIMIT))
+                    .as("what the restarted node stores")
+                    .isEmpty();
         }
     }
 
@@ -111,8 +133,10 @@ class StateAcrossRestartsTest {
             DhtNode putter = net.add(c -> c);
             store.hold();
             PutResult whileHeld = net.await(putter.put(InfoHash.of("held"), Value.of("waits for the disk")), LIMIT);
-            assertThat(whileHeld.storers()).as("storers of a put the store has not confirmed")
-                    .extracting(NodeInfo::id).doesNotContain(storer.id());
+            assertThat(whileHeld.storers())
+                    .as("storers of a put the store has not confirmed")
+                    .extracting(NodeInfo::id)
+                    .doesNotContain(storer.id());
             assertThat(store.now().values()).as("values handed to the store").hasSize(1);
 
             store.release();
@@ -134,7 +158,8 @@ class StateAcrossRestartsTest {
 
             DhtNode again = net.add(c -> c.stateStore(new RecordingStateStore(store.now())));
 
-            assertThat(net.await(again.routingTable(), LIMIT).contactCount()).as("contacts after the restart")
+            assertThat(net.await(again.routingTable(), LIMIT).contactCount())
+                    .as("contacts after the restart")
                     .isGreaterThanOrEqualTo(5);
         }
     }

@@ -40,7 +40,9 @@ class ThousandNodeNetworkTest {
 
             Map<Integer, PutResult> puts = putAll(net);
             assertThat(puts).as("every put confirmed").hasSize(VALUES);
-            puts.values().forEach(r -> assertThat(r.storers()).as("storers of %s", r.key()).hasSizeGreaterThanOrEqualTo(6));
+            puts.values()
+                    .forEach(r ->
+                            assertThat(r.storers()).as("storers of %s", r.key()).hasSizeGreaterThanOrEqualTo(6));
             assertThat(getAll(net)).as("values found right after the puts").isEqualTo(VALUES);
 
             List<List<DhtNode>> waves = victimsInWaves(net, puts);
@@ -49,11 +51,16 @@ class ThousandNodeNetworkTest {
                 net.advance(Duration.ofMinutes(6));
             }
             assertThat(net.alive().size()).as("nodes still alive").isBetween(NODES - 300, NODES - 290);
-            assertThat(getAll(net)).as("values found after 30% of the nodes, all storers, died").isEqualTo(VALUES);
+            assertThat(getAll(net))
+                    .as("values found after 30% of the nodes, all storers, died")
+                    .isEqualTo(VALUES);
 
-            Duration elapsed = Duration.between(puts.values().iterator().next().value().created(), net.now());
+            Duration elapsed =
+                    Duration.between(puts.values().iterator().next().value().created(), net.now());
             net.advance(TTL.minus(elapsed).minusSeconds(30));
-            assertThat(getAll(net)).as("values found 30 s before their TTL ends").isEqualTo(VALUES);
+            assertThat(getAll(net))
+                    .as("values found 30 s before their TTL ends")
+                    .isEqualTo(VALUES);
             net.advance(Duration.ofSeconds(31 + 5));
             assertThat(getAll(net)).as("values found after their TTL ended").isZero();
             long stored = 0;
@@ -69,7 +76,11 @@ class ThousandNodeNetworkTest {
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < VALUES; i++) {
             int n = i;
-            Value v = Value.builder().text("value-" + i).contentType(Value.TEXT_PLAIN).ttl(TTL).build();
+            Value v = Value.builder()
+                    .text("value-" + i)
+                    .contentType(Value.TEXT_PLAIN)
+                    .ttl(TTL)
+                    .build();
             net.randomAlive().put(key(i), v).subscribe(r -> results.put(n, r), e -> failed.incrementAndGet());
         }
         net.runUntil(() -> results.size() + failed.get() == VALUES, Duration.ofMinutes(2));
@@ -114,7 +125,8 @@ class ThousandNodeNetworkTest {
         Collections.shuffle(order, new Random(net.random().nextLong()));
         int wholeSetsKilled = 0;
         for (PutResult r : order) {
-            List<DhtNode> storers = r.storers().stream().map(s -> byId.get(s.id())).toList();
+            List<DhtNode> storers =
+                    r.storers().stream().map(s -> byId.get(s.id())).toList();
             if (chosen.size() + storers.size() > NODES * 3 / 10) {
                 break;
             }

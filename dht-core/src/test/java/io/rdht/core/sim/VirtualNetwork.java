@@ -51,8 +51,8 @@ public final class VirtualNetwork implements AutoCloseable {
 
     /** Starts one node, configured further by {@code configure} (e.g. with an identity), joining through the first. */
     public DhtNode add(UnaryOperator<DhtConfig.Builder> configure) {
-        DhtConfig.Builder config = DhtConfig.builder().transport(network).settings(settings)
-                .randomSeed(random.nextLong());
+        DhtConfig.Builder config =
+                DhtConfig.builder().transport(network).settings(settings).randomSeed(random.nextLong());
         if (!nodes.isEmpty()) {
             config.bootstrap(List.of(nodes.get(0).address()));
         }
@@ -114,10 +114,13 @@ public final class VirtualNetwork implements AutoCloseable {
         AtomicReference<T> value = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
         boolean[] done = {false};
-        mono.subscribe(value::set, e -> {
-            error.set(e);
-            done[0] = true;
-        }, () -> done[0] = true);
+        mono.subscribe(
+                value::set,
+                e -> {
+                    error.set(e);
+                    done[0] = true;
+                },
+                () -> done[0] = true);
         runUntil(() -> done[0], limit);
         if (error.get() != null) {
             throw new AssertionError("operation failed: " + error.get(), error.get());

@@ -35,14 +35,16 @@ class EditPolicyTest {
 
     @Test
     void signedValueWithEqualSeqAndOtherContentIsRefused() {
-        assertRefusedOver(signed(9, 1, ALICE, "39%"), signed(9, 1, ALICE, "99%"),
+        assertRefusedOver(
+                signed(9, 1, ALICE, "39%"),
+                signed(9, 1, ALICE, "99%"),
                 "has seq 1 stored with other content; an edit needs a higher seq");
     }
 
     @Test
     void signedValueWithALowerSeqIsRefused() {
-        assertRefusedOver(signed(9, 5, ALICE, "39%"), signed(9, 4, ALICE, "older"),
-                "seq 4 is lower than the stored seq 5");
+        assertRefusedOver(
+                signed(9, 5, ALICE, "39%"), signed(9, 4, ALICE, "older"), "seq 4 is lower than the stored seq 5");
     }
 
     @Test
@@ -72,15 +74,21 @@ class EditPolicyTest {
 
     @Test
     void unsignedValueWithOtherContentAndNoHigherSeqIsRefused() {
-        assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 3, "other", TEN_MINUTES),
+        assertRefusedOver(
+                unsigned(9, 3, "draft", TEN_MINUTES),
+                unsigned(9, 3, "other", TEN_MINUTES),
                 "value id 9 has seq 3 stored with other content");
-        assertRefusedOver(unsigned(9, 3, "draft", TEN_MINUTES), unsigned(9, 2, "older", TEN_MINUTES),
+        assertRefusedOver(
+                unsigned(9, 3, "draft", TEN_MINUTES),
+                unsigned(9, 2, "older", TEN_MINUTES),
                 "value id 9: seq 2 is lower than the stored seq 3");
     }
 
     @Test
     void refusalIdsAreShownInHexLikeValues() {
-        assertRefusedOver(unsigned(0xabcL, 1, "x", TEN_MINUTES), unsigned(0xabcL, 1, "y", TEN_MINUTES),
+        assertRefusedOver(
+                unsigned(0xabcL, 1, "x", TEN_MINUTES),
+                unsigned(0xabcL, 1, "y", TEN_MINUTES),
                 "value id abc has seq 1 stored");
     }
 

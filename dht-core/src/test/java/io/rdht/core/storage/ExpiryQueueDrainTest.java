@@ -27,15 +27,23 @@ class ExpiryQueueDrainTest {
         }
         for (int i = 1; i <= VALUES; i++) {
             Value v = unsigned(i, 1, "v", Duration.ofMillis(1 + random.nextInt(3_600_000)));
-            assertThat(storage.store(keys[i % keys.length], v, address(i % 300), NOW).accepted()).isTrue();
+            assertThat(storage.store(keys[i % keys.length], v, address(i % 300), NOW)
+                            .accepted())
+                    .isTrue();
             if (i % 3 == 0) {
                 // A refresh with a longer TTL leaves an early entry behind to be moved.
-                storage.store(keys[i % keys.length], v.toBuilder().ttl(Duration.ofHours(2)).build(),
-                        address(i % 300), NOW);
+                storage.store(
+                        keys[i % keys.length],
+                        v.toBuilder().ttl(Duration.ofHours(2)).build(),
+                        address(i % 300),
+                        NOW);
             } else if (i % 3 == 1) {
                 // An edit with a shorter TTL leaves a stale entry behind.
-                storage.store(keys[i % keys.length], unsigned(i, 2, "w", Duration.ofMillis(1 + random.nextInt(1000))),
-                        address(i % 300), NOW);
+                storage.store(
+                        keys[i % keys.length],
+                        unsigned(i, 2, "w", Duration.ofMillis(1 + random.nextInt(1000))),
+                        address(i % 300),
+                        NOW);
             }
         }
         assertThat(storage.valueCount()).isEqualTo(VALUES);
@@ -51,8 +59,10 @@ class ExpiryQueueDrainTest {
             long due = storage.nextExpiry().getAsLong();
             assertThat(due).isGreaterThan(lastExpiry);
             List<ExpiredValue> batch = storage.expire(due);
-            assertThat(batch).isNotEmpty()
-                    .allSatisfy(e -> assertThat(expiryById[(int) e.value().id()]).isEqualTo(due));
+            assertThat(batch)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            e -> assertThat(expiryById[(int) e.value().id()]).isEqualTo(due));
             expired += batch.size();
             lastExpiry = due;
         }
@@ -70,7 +80,8 @@ class ExpiryQueueDrainTest {
         Storage storage = new Storage(StorageLimits.defaults());
         for (int seq = 1; seq <= 10_000; seq++) {
             Value edit = unsigned(1, seq, "edit " + seq, Duration.ofSeconds(20_000 - seq));
-            assertThat(storage.store(StorageFixtures.KEY, edit, address(1), NOW).accepted()).isTrue();
+            assertThat(storage.store(StorageFixtures.KEY, edit, address(1), NOW).accepted())
+                    .isTrue();
         }
 
         assertThat(storage.expiryQueueSize()).isLessThanOrEqualTo(2 + 64);

@@ -55,8 +55,8 @@ class KeyPagesTest {
         ValueIdentity signedOneOtherOwner = signed(1, 0, 0x90, "a").identity();
         ValueIdentity highId = ValueIdentity.unsigned(-1);
 
-        assertThat(List.of(highId, signedOneOtherOwner, signedOne, unsignedOne)).isSortedAccordingTo(
-                (a, b) -> -a.compareTo(b));
+        assertThat(List.of(highId, signedOneOtherOwner, signedOne, unsignedOne))
+                .isSortedAccordingTo((a, b) -> -a.compareTo(b));
         assertThat(storage.valuesAfter(KEY, unsignedOne, NOW)).isEmpty();
     }
 }

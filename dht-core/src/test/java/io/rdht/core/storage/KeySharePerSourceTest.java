@@ -25,7 +25,9 @@ class KeySharePerSourceTest {
     void oneSourceFillsAKeyOnlyToThreeQuartersAndNewSourcesStoreTheirShareOfTheRest() {
         StorageLimits limits = StorageLimits.defaults();
         for (int id = 1; id <= limits.sharedFrom(); id++) {
-            assertThat(storage.store(KEY, unsigned(id, "x"), SOURCE, NOW).accepted()).as("value %d", id).isTrue();
+            assertThat(storage.store(KEY, unsigned(id, "x"), SOURCE, NOW).accepted())
+                    .as("value %d", id)
+                    .isTrue();
         }
 
         StoreOutcome over = storage.store(KEY, unsigned(100_000, "x"), SOURCE, NOW);
@@ -35,18 +37,27 @@ class KeySharePerSourceTest {
             assertThat(r.reason()).startsWith("values per key per source limit reached");
         });
         for (int id = 1; id <= limits.maxValuesPerKeyPerSource(); id++) {
-            assertThat(storage.store(KEY, unsigned(200_000 + id, "n"), address(7), NOW).accepted()).isTrue();
+            assertThat(storage.store(KEY, unsigned(200_000 + id, "n"), address(7), NOW)
+                            .accepted())
+                    .isTrue();
         }
-        assertThat(storage.store(KEY, unsigned(300_000, "n"), address(7), NOW).accepted()).isFalse();
-        assertThat(storage.store(KEY, unsigned(400_000, "one sensor"), address(8), NOW).accepted()).isTrue();
-        assertThat(storage.store(OTHER_KEY, unsigned(1, "another key"), SOURCE, NOW).accepted()).isTrue();
+        assertThat(storage.store(KEY, unsigned(300_000, "n"), address(7), NOW).accepted())
+                .isFalse();
+        assertThat(storage.store(KEY, unsigned(400_000, "one sensor"), address(8), NOW)
+                        .accepted())
+                .isTrue();
+        assertThat(storage.store(OTHER_KEY, unsigned(1, "another key"), SOURCE, NOW)
+                        .accepted())
+                .isTrue();
     }
 
     @Test
     void belowThreeQuartersNoShareAppliesSoOneStorerCanHandAKeyOn() {
         Storage small = new Storage(limits(8, 1, 1 << 20));
         for (int id = 1; id <= 6; id++) {
-            assertThat(small.store(KEY, unsigned(id, "x"), SOURCE, NOW).accepted()).as("value %d", id).isTrue();
+            assertThat(small.store(KEY, unsigned(id, "x"), SOURCE, NOW).accepted())
+                    .as("value %d", id)
+                    .isTrue();
         }
         assertThat(small.store(KEY, unsigned(7, "x"), SOURCE, NOW).accepted()).isFalse();
     }
@@ -59,10 +70,12 @@ class KeySharePerSourceTest {
         Value first = unsigned(1, 1, "x", StorageFixtures.TEN_MINUTES);
         small.store(KEY, first, SOURCE, NOW);
 
-        assertThat(small.store(KEY, unsigned(1, 2, "edit", StorageFixtures.TEN_MINUTES), SOURCE, NOW).accepted())
+        assertThat(small.store(KEY, unsigned(1, 2, "edit", StorageFixtures.TEN_MINUTES), SOURCE, NOW)
+                        .accepted())
                 .isTrue();
         assertThat(small.store(KEY, unsigned(1, 3, "y".repeat(300), StorageFixtures.TEN_MINUTES), SOURCE, NOW))
-                .isInstanceOfSatisfying(Refused.class,
+                .isInstanceOfSatisfying(
+                        Refused.class,
                         r -> assertThat(r.reason()).startsWith("bytes per key per source limit reached"));
     }
 
@@ -77,7 +90,8 @@ class KeySharePerSourceTest {
         small.expire(NOW + 1_000);
 
         assertThat(small.valuesFrom(KEY, new InetSocketAddress(SOURCE, 0))).isZero();
-        assertThat(small.store(KEY, unsigned(2, "y"), SOURCE, NOW + 1_000).accepted()).isTrue();
+        assertThat(small.store(KEY, unsigned(2, "y"), SOURCE, NOW + 1_000).accepted())
+                .isTrue();
     }
 
     @Test
@@ -88,10 +102,18 @@ class KeySharePerSourceTest {
         }
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
 
-        assertThat(small.store(KEY, unsigned(3, "c"), new InetSocketAddress(SOURCE, 4000), NOW).accepted()).isTrue();
-        assertThat(small.store(KEY, unsigned(4, "d"), new InetSocketAddress(SOURCE, 4001), NOW).accepted()).isFalse();
-        assertThat(small.store(KEY, unsigned(1, "a"), new InetSocketAddress(loopback, 4000), NOW).accepted()).isTrue();
-        assertThat(small.store(KEY, unsigned(2, "b"), new InetSocketAddress(loopback, 4001), NOW).accepted()).isTrue();
+        assertThat(small.store(KEY, unsigned(3, "c"), new InetSocketAddress(SOURCE, 4000), NOW)
+                        .accepted())
+                .isTrue();
+        assertThat(small.store(KEY, unsigned(4, "d"), new InetSocketAddress(SOURCE, 4001), NOW)
+                        .accepted())
+                .isFalse();
+        assertThat(small.store(KEY, unsigned(1, "a"), new InetSocketAddress(loopback, 4000), NOW)
+                        .accepted())
+                .isTrue();
+        assertThat(small.store(KEY, unsigned(2, "b"), new InetSocketAddress(loopback, 4001), NOW)
+                        .accepted())
+                .isTrue();
     }
 
     private static StorageLimits limits(int valuesPerKey, int share, long shareBytes) {

@@ -38,7 +38,9 @@ class StorageExpiryTest {
 
     @Test
     void creationTimeStartsTheTtl() {
-        Value v = unsigned(1, "39%").toBuilder().created(NOW_INSTANT.minusSeconds(60)).build();
+        Value v = unsigned(1, "39%").toBuilder()
+                .created(NOW_INSTANT.minusSeconds(60))
+                .build();
 
         storage.store(KEY, v, SOURCE, NOW);
 
@@ -49,9 +51,12 @@ class StorageExpiryTest {
     void ttlIsCappedByTheMaximumTtl() {
         Storage capped = new Storage(new StorageLimits(10, 10, 1 << 20, 1 << 20, Duration.ofMinutes(5)));
         Value unstamped = unsigned(1, 0, "long", Duration.ofDays(365));
-        Value stamped = unsigned(2, 0, "long", Duration.ofDays(365)).toBuilder().created(NOW_INSTANT).build();
+        Value stamped = unsigned(2, 0, "long", Duration.ofDays(365)).toBuilder()
+                .created(NOW_INSTANT)
+                .build();
         Value fromTheFuture = unsigned(3, 0, "later", TEN_MINUTES).toBuilder()
-                .created(NOW_INSTANT.plus(Duration.ofDays(1))).build();
+                .created(NOW_INSTANT.plus(Duration.ofDays(1)))
+                .build();
         Value short_ = unsigned(4, 0, "short", Duration.ofMinutes(1));
 
         capped.store(KEY, unstamped, SOURCE, NOW);
@@ -68,7 +73,8 @@ class StorageExpiryTest {
 
     @Test
     void hugeTtlsAndCreationTimesSaturateInsteadOfOverflowing() {
-        Storage unbounded = new Storage(new StorageLimits(10, 10, 1 << 20, 1 << 20, Duration.ofSeconds(Long.MAX_VALUE)));
+        Storage unbounded =
+                new Storage(new StorageLimits(10, 10, 1 << 20, 1 << 20, Duration.ofSeconds(Long.MAX_VALUE)));
         Value forever = unsigned(1, 0, "forever", Duration.ofSeconds(Long.MAX_VALUE));
 
         unbounded.store(KEY, forever, SOURCE, NOW);

@@ -19,8 +19,7 @@ final class StorageFixtures {
     static final InetAddress OTHER_SOURCE = address(2);
     static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
-    private StorageFixtures() {
-    }
+    private StorageFixtures() {}
 
     /** 10.0.0.{@code last}, built without a name lookup. */
     static InetAddress address(int last) {
@@ -33,7 +32,13 @@ final class StorageFixtures {
 
     /** An unsigned text value with no creation time. */
     static Value unsigned(long id, long seq, String text, Duration ttl) {
-        return Value.builder().id(id).seq(seq).text(text).contentType(Value.TEXT_PLAIN).ttl(ttl).build();
+        return Value.builder()
+                .id(id)
+                .seq(seq)
+                .text(text)
+                .contentType(Value.TEXT_PLAIN)
+                .ttl(ttl)
+                .build();
     }
 
     /** An unsigned text value living ten minutes. */
@@ -47,8 +52,15 @@ final class StorageFixtures {
         Arrays.fill(key, (byte) owner);
         byte[] signature = new byte[64];
         Arrays.fill(signature, (byte) (seq * 31 + text.hashCode()));
-        return Value.builder().id(id).seq(seq).text(text).contentType(Value.TEXT_PLAIN).ttl(TEN_MINUTES)
-                .owner(key).signature(signature).build();
+        return Value.builder()
+                .id(id)
+                .seq(seq)
+                .text(text)
+                .contentType(Value.TEXT_PLAIN)
+                .ttl(TEN_MINUTES)
+                .owner(key)
+                .signature(signature)
+                .build();
     }
 
     static StorageLimits limits(int valuesPerKey, int keys, long totalBytes, long bytesPerSource) {

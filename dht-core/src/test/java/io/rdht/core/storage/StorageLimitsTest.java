@@ -24,17 +24,18 @@ class StorageLimitsTest {
     void aSettingBelowOneIsRefusedByName() {
         Duration day = Duration.ofDays(1);
         assertThatThrownBy(() -> new StorageLimits(0, 1, 1, 1, day))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxValuesPerKey must be ≥ 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxValuesPerKey must be ≥ 1, got 0");
         assertThatThrownBy(() -> new StorageLimits(1, -3, 1, 1, day)).hasMessage("maxKeys must be ≥ 1, got -3");
         assertThatThrownBy(() -> new StorageLimits(1, 1, 0, 1, day)).hasMessage("maxTotalBytes must be ≥ 1, got 0");
-        assertThatThrownBy(() -> new StorageLimits(1, 1, 1, 0, day))
-                .hasMessage("maxBytesPerSource must be ≥ 1, got 0");
+        assertThatThrownBy(() -> new StorageLimits(1, 1, 1, 0, day)).hasMessage("maxBytesPerSource must be ≥ 1, got 0");
     }
 
     @Test
     void maxTtlShorterThanOneMillisecondIsRefused() {
         assertThatThrownBy(() -> new StorageLimits(1, 1, 1, 1, Duration.ofNanos(999_999)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("maxTtl must be ≥ 1 ms");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("maxTtl must be ≥ 1 ms");
         assertThatThrownBy(() -> new StorageLimits(1, 1, 1, 1, Duration.ofMinutes(-1)))
                 .hasMessageStartingWith("maxTtl must be ≥ 1 ms");
         assertThatThrownBy(() -> new StorageLimits(1, 1, 1, 1, null)).isInstanceOf(NullPointerException.class);
@@ -42,10 +43,19 @@ class StorageLimitsTest {
 
     @Test
     void chargeCountsDataContentTypeKeysAndOverhead() {
-        Value plain = Value.builder().id(1).data(new byte[100]).contentType("text/plain").build();
-        Value signed = plain.toBuilder().owner(new byte[32]).signature(new byte[64]).recipient(new byte[32]).build();
+        Value plain = Value.builder()
+                .id(1)
+                .data(new byte[100])
+                .contentType("text/plain")
+                .build();
+        Value signed = plain.toBuilder()
+                .owner(new byte[32])
+                .signature(new byte[64])
+                .recipient(new byte[32])
+                .build();
 
         assertThat(StorageLimits.chargeOf(plain)).isEqualTo(100 + 10 + StorageLimits.VALUE_OVERHEAD_BYTES);
-        assertThat(StorageLimits.chargeOf(signed)).isEqualTo(100 + 10 + 32 + 64 + 32 + StorageLimits.VALUE_OVERHEAD_BYTES);
+        assertThat(StorageLimits.chargeOf(signed))
+                .isEqualTo(100 + 10 + 32 + 64 + 32 + StorageLimits.VALUE_OVERHEAD_BYTES);
     }
 }

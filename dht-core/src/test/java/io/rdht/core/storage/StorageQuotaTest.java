@@ -37,7 +37,11 @@ class StorageQuotaTest {
         storage.store(KEY, unsigned(1, "a"), SOURCE, NOW);
         storage.store(KEY, unsigned(2, "b"), SOURCE, NOW);
 
-        assertFullAndUnchanged(storage, KEY, unsigned(3, "c"), SOURCE,
+        assertFullAndUnchanged(
+                storage,
+                KEY,
+                unsigned(3, "c"),
+                SOURCE,
                 "values per key limit reached: key " + KEY.shortHex() + " holds 2 of 2 values");
         assertThat(storage.store(OTHER_KEY, unsigned(3, "c"), SOURCE, NOW)).isInstanceOf(Added.class);
     }
@@ -59,7 +63,11 @@ class StorageQuotaTest {
         storage.store(KEY, sized(1, 100), SOURCE, NOW);
         storage.store(KEY, sized(2, 100), OTHER_SOURCE, NOW);
 
-        assertFullAndUnchanged(storage, KEY, sized(3, 0), StorageFixtures.address(3),
+        assertFullAndUnchanged(
+                storage,
+                KEY,
+                sized(3, 0),
+                StorageFixtures.address(3),
                 "total bytes limit reached: storing 74 bytes would make " + (total + 74) + " of " + total + " bytes");
     }
 
@@ -69,8 +77,13 @@ class StorageQuotaTest {
         Storage storage = new Storage(limits(10, 10, 1 << 20, perSource));
         storage.store(KEY, sized(1, 100), SOURCE, NOW);
 
-        assertFullAndUnchanged(storage, KEY, sized(2, 51), SOURCE, "bytes per source limit reached: storing "
-                + chargeOfText(51) + " bytes would charge 10.0.0.1 " + (perSource + 1) + " of " + perSource + " bytes");
+        assertFullAndUnchanged(
+                storage,
+                KEY,
+                sized(2, 51),
+                SOURCE,
+                "bytes per source limit reached: storing " + chargeOfText(51) + " bytes would charge 10.0.0.1 "
+                        + (perSource + 1) + " of " + perSource + " bytes");
         assertThat(storage.store(KEY, sized(2, 50), SOURCE, NOW)).isInstanceOf(Added.class);
         assertThat(storage.store(KEY, sized(3, 100), OTHER_SOURCE, NOW)).isInstanceOf(Added.class);
         assertThat(storage.bytesFrom(SOURCE)).isEqualTo(perSource);
@@ -112,8 +125,9 @@ class StorageQuotaTest {
 
         StoreOutcome outcome = storage.store(KEY, unsigned(1, 2, "edit", TEN_MINUTES), OTHER_SOURCE, NOW);
 
-        assertThat(outcome).isInstanceOfSatisfying(Refused.class,
-                r -> assertThat(r.reason()).startsWith("bytes per source limit reached"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.reason()).startsWith("bytes per source limit reached"));
         assertThat(storage.value(KEY, 1, NOW)).contains(first);
         assertThat(storage.bytesFrom(SOURCE)).isEqualTo(StorageLimits.chargeOf(first));
         assertThat(storage.bytesFrom(OTHER_SOURCE)).isEqualTo(perSource);
@@ -131,8 +145,8 @@ class StorageQuotaTest {
         assertThat(storage.bytesFrom(OTHER_SOURCE)).isZero();
     }
 
-    private static void assertFullAndUnchanged(Storage storage, InfoHash key, Value value, InetAddress source,
-            String reason) {
+    private static void assertFullAndUnchanged(
+            Storage storage, InfoHash key, Value value, InetAddress source, String reason) {
         int keys = storage.keyCount();
         long values = storage.valueCount();
         long bytes = storage.totalBytes();

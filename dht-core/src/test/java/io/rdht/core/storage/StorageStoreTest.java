@@ -82,13 +82,14 @@ class StorageStoreTest {
 
     @Test
     void valueWithAnUnassignedIdIsRefused() {
-        assertRefusedAndNothingChanged(unsigned(Value.UNASSIGNED_ID, "no id"), ErrorCode.INVALID_VALUE,
-                "value id is unassigned");
+        assertRefusedAndNothingChanged(
+                unsigned(Value.UNASSIGNED_ID, "no id"), ErrorCode.INVALID_VALUE, "value id is unassigned");
     }
 
     @Test
     void dataOverTheValueSizeLimitIsRefusedAndDataAtItIsStored() {
-        Value over = Value.builder().id(1).data(new byte[Value.MAX_DATA_BYTES + 1]).build();
+        Value over =
+                Value.builder().id(1).data(new byte[Value.MAX_DATA_BYTES + 1]).build();
         Value at = Value.builder().id(2).data(new byte[Value.MAX_DATA_BYTES]).build();
 
         assertRefusedAndNothingChanged(over, ErrorCode.VALUE_TOO_LARGE, "data of 65537 bytes is over the limit");
@@ -97,16 +98,19 @@ class StorageStoreTest {
 
     @Test
     void zeroOrNegativeTtlIsRefused() {
-        assertRefusedAndNothingChanged(unsigned(1, 0, "no time", Duration.ZERO), ErrorCode.INVALID_VALUE,
-                "ttl must be positive, got PT0S");
-        assertRefusedAndNothingChanged(unsigned(1, 0, "less", Duration.ofSeconds(-5)), ErrorCode.INVALID_VALUE,
+        assertRefusedAndNothingChanged(
+                unsigned(1, 0, "no time", Duration.ZERO), ErrorCode.INVALID_VALUE, "ttl must be positive, got PT0S");
+        assertRefusedAndNothingChanged(
+                unsigned(1, 0, "less", Duration.ofSeconds(-5)),
+                ErrorCode.INVALID_VALUE,
                 "ttl must be positive, got PT-5S");
     }
 
     @Test
     void valueCreatedLongerAgoThanItsTtlIsRefusedAsExpired() {
         Value old = unsigned(1, 0, "stale", TEN_MINUTES).toBuilder()
-                .created(NOW_INSTANT.minus(TEN_MINUTES)).build();
+                .created(NOW_INSTANT.minus(TEN_MINUTES))
+                .build();
 
         assertRefusedAndNothingChanged(old, ErrorCode.INVALID_VALUE, "expired at " + NOW + " ms, now is " + NOW);
     }
@@ -145,12 +149,19 @@ class StorageStoreTest {
 
         InfoHash first = KEY.compareTo(OTHER_KEY) < 0 ? KEY : OTHER_KEY;
         assertThat(early).extracting(KeySnapshot::key).containsExactly(first, first == KEY ? OTHER_KEY : KEY);
-        KeySnapshot ofKey = early.stream().filter(s -> s.key().equals(KEY)).findFirst().orElseThrow();
-        assertThat(ofKey.values()).containsExactly(
-                new KeySnapshot.StoredValue(a, SOURCE, TEN_MINUTES.toMillis() - 1000),
-                new KeySnapshot.StoredValue(b, SOURCE, 59_000));
-        assertThat(late.stream().filter(s -> s.key().equals(KEY)).findFirst().orElseThrow().values())
-                .extracting(KeySnapshot.StoredValue::value).containsExactly(a);
+        KeySnapshot ofKey =
+                early.stream().filter(s -> s.key().equals(KEY)).findFirst().orElseThrow();
+        assertThat(ofKey.values())
+                .containsExactly(
+                        new KeySnapshot.StoredValue(a, SOURCE, TEN_MINUTES.toMillis() - 1000),
+                        new KeySnapshot.StoredValue(b, SOURCE, 59_000));
+        assertThat(late.stream()
+                        .filter(s -> s.key().equals(KEY))
+                        .findFirst()
+                        .orElseThrow()
+                        .values())
+                .extracting(KeySnapshot.StoredValue::value)
+                .containsExactly(a);
         assertThatThrownBy(() -> early.add(early.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 

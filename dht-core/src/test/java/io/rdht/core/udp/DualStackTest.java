@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
+import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.routing.AddressFamily;
-import io.rdht.core.RoutingSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,11 +67,17 @@ class DualStackTest {
             put.add("r" + i);
         }
         for (DhtNode n : nodes) {
-            assertThat(n.get(key).map(Value::dataAsText).collect(Collectors.toSet()).block(Duration.ofSeconds(10)))
-                    .as("get from %s", n).isEqualTo(put);
+            assertThat(n.get(key)
+                            .map(Value::dataAsText)
+                            .collect(Collectors.toSet())
+                            .block(Duration.ofSeconds(10)))
+                    .as("get from %s", n)
+                    .isEqualTo(put);
             assertThat(families(n)).as("contacts of %s", n).containsOnly(AddressFamily.V6);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard).isEqualTo(put));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(heard).isEqualTo(put));
         listen.dispose();
     }
 
@@ -99,7 +105,8 @@ class DualStackTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (DhtNode n : dual) {
-                assertThat(families(n)).as("contacts of dual-stack %s", n)
+                assertThat(families(n))
+                        .as("contacts of dual-stack %s", n)
                         .isEqualTo(EnumSet.allOf(AddressFamily.class));
             }
         });
@@ -111,7 +118,9 @@ class DualStackTest {
                 heard.add(a.value().dataAsText());
             }
         });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !dual.get(3).listens().block().isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !dual.get(3).listens().block().isEmpty());
         for (int i = 0; i < 4; i++) {
             v4.get(i).put(key, Value.of("v4-" + i)).block(Duration.ofSeconds(10));
             v6.get(i).put(key, Value.of("v6-" + i)).block(Duration.ofSeconds(10));
@@ -121,17 +130,30 @@ class DualStackTest {
         Set<String> fromV6 = Set.of("v6-0", "v6-1", "v6-2", "v6-3");
         Set<String> fromDual = Set.of("dual-0", "dual-1", "dual-2", "dual-3");
         for (DhtNode n : dual) {
-            assertThat(texts(n, key)).as("get from dual-stack %s", n)
-                    .containsAll(fromV4).containsAll(fromV6).containsAll(fromDual);
+            assertThat(texts(n, key))
+                    .as("get from dual-stack %s", n)
+                    .containsAll(fromV4)
+                    .containsAll(fromV6)
+                    .containsAll(fromDual);
         }
         for (DhtNode n : v4) {
-            assertThat(texts(n, key)).as("get from IPv4-only %s", n).containsAll(fromV4).containsAll(fromDual);
+            assertThat(texts(n, key))
+                    .as("get from IPv4-only %s", n)
+                    .containsAll(fromV4)
+                    .containsAll(fromDual);
         }
         for (DhtNode n : v6) {
-            assertThat(texts(n, key)).as("get from IPv6-only %s", n).containsAll(fromV6).containsAll(fromDual);
+            assertThat(texts(n, key))
+                    .as("get from IPv6-only %s", n)
+                    .containsAll(fromV6)
+                    .containsAll(fromDual);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard)
-                .containsAll(fromV4).containsAll(fromV6).containsAll(fromDual));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(heard)
+                        .containsAll(fromV4)
+                        .containsAll(fromV6)
+                        .containsAll(fromDual));
         listen.dispose();
     }
 

@@ -14,7 +14,9 @@ final class LoopbackNodes implements AutoCloseable {
 
     /** Starts a node of {@code config} bound to 127.0.0.1 on a free port. */
     DhtNode start(DhtConfig.Builder config) {
-        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
+        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(Duration.ofSeconds(10));
         nodes.add(n);
         return n;
     }

@@ -73,7 +73,10 @@ final class RawUdpPeer implements AutoCloseable {
         byte[] datagram = Arrays.copyOf(buffer, packet.getLength());
         Envelope envelope = decode(datagram);
         Envelope whole = envelope.body() instanceof Fragment f
-                ? reassembler.accept((InetSocketAddress) packet.getSocketAddress(), f, 0).map(this::decode).orElse(null)
+                ? reassembler
+                        .accept((InetSocketAddress) packet.getSocketAddress(), f, 0)
+                        .map(this::decode)
+                        .orElse(null)
                 : envelope;
         return Optional.of(new Received(envelope.transactionId(), datagram.length, whole));
     }
@@ -98,6 +101,5 @@ final class RawUdpPeer implements AutoCloseable {
      * @param bytes         its size
      * @param message       the whole message it completes, or null for a fragment of one still incomplete
      */
-    record Received(long transactionId, int bytes, Envelope message) {
-    }
+    record Received(long transactionId, int bytes, Envelope message) {}
 }

@@ -18,14 +18,28 @@ class ReadmeListenExampleTest {
 
     @Test
     void readmeListenExamplePrintsAddedThenExpired() {
-        DhtNode a = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(0).build()).start().block();
-        DhtNode b = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1")
-                .bootstrap("127.0.0.1:" + a.address().getPort()).build()).start().block();
+        DhtNode a = DhtNode.create(
+                        DhtConfig.builder().bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block();
+        DhtNode b = DhtNode.create(DhtConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .bootstrap("127.0.0.1:" + a.address().getPort())
+                        .build())
+                .start()
+                .block();
         InfoHash key = InfoHash.of("pollution_level");
         List<String> printed = new CopyOnWriteArrayList<>();
         Disposable following = a.listen(key)
-                .subscribe(e -> printed.add(e.getClass().getSimpleName() + " " + e.value().dataAsText()));
-        b.put(key, Value.builder().text("{\"lvl_percent\":39}").ttl(Duration.ofSeconds(2)).build()).block();
+                .subscribe(e -> printed.add(
+                        e.getClass().getSimpleName() + " " + e.value().dataAsText()));
+        b.put(
+                        key,
+                        Value.builder()
+                                .text("{\"lvl_percent\":39}")
+                                .ttl(Duration.ofSeconds(2))
+                                .build())
+                .block();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> printed.size() == 2);
         assertThat(printed).containsExactly("Added {\"lvl_percent\":39}", "Expired {\"lvl_percent\":39}");

@@ -39,7 +39,8 @@ class ReflectionBoundTest {
         String bootstrap = "127.0.0.1:" + storer.address().getPort();
         DhtNode writer = nodes.start(DhtConfig.builder().bootstrap(bootstrap));
         InfoHash key = InfoHash.of("pollution_level");
-        Flux.range(0, VALUES).flatMap(i -> writer.put(key, Value.of("reading " + i + " " + "x".repeat(100))), 8)
+        Flux.range(0, VALUES)
+                .flatMap(i -> writer.put(key, Value.of("reading " + i + " " + "x".repeat(100))), 8)
                 .blockLast(Duration.ofSeconds(60));
 
         int requestBytes;
@@ -68,16 +69,24 @@ class ReflectionBoundTest {
         }
 
         assertThat(requestBytes).as("a get without known ids").isBetween(40, 64);
-        assertThat(bytesBack).as("bytes sent back to a %d-byte get from an unproven address", requestBytes)
-                .isPositive().isLessThanOrEqualTo(BOUND * requestBytes);
+        assertThat(bytesBack)
+                .as("bytes sent back to a %d-byte get from an unproven address", requestBytes)
+                .isPositive()
+                .isLessThanOrEqualTo(BOUND * requestBytes);
         assertThat(reply).as("the bounded reply").isNotNull();
         assertThat(reply.more()).as("says more values are there").isTrue();
-        assertThat(reply.token().length()).as("carries a token to ask again with").isPositive();
-        assertThat(reply.closest()).as("still carries the contacts a lookup needs").isNotEmpty();
+        assertThat(reply.token().length())
+                .as("carries a token to ask again with")
+                .isPositive();
+        assertThat(reply.closest())
+                .as("still carries the contacts a lookup needs")
+                .isNotEmpty();
 
         DhtNode reader = nodes.start(DhtConfig.builder().bootstrap(bootstrap));
         List<Value> read = reader.get(key).collectList().block(Duration.ofSeconds(30));
         assertThat(read).as("values an honest get receives").hasSize(VALUES);
-        assertThat(storer.stats().get("replies.bounded")).as("replies the storer bounded").isPositive();
+        assertThat(storer.stats().get("replies.bounded"))
+                .as("replies the storer bounded")
+                .isPositive();
     }
 }

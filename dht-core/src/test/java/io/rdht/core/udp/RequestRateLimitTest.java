@@ -32,26 +32,34 @@ class RequestRateLimitTest {
     @Test
     void floodFromOneSocketIsMostlyDroppedWhileAnotherSocketIsStillServed() {
         RateLimits limits = RateLimits.defaults().withLimitLoopback(true);
-        DhtNode node = nodes.start(DhtConfig.builder().settings(EngineSettings.defaults().withRateLimits(limits)));
+        DhtNode node = nodes.start(
+                DhtConfig.builder().settings(EngineSettings.defaults().withRateLimits(limits)));
         long servedBefore = node.stats().get("requests.served");
         long inBefore = node.stats().get("datagrams.in");
         long start = System.nanoTime();
-        try (RawUdpPeer flooder = new RawUdpPeer(0, 1); RawUdpPeer other = new RawUdpPeer(0, 2)) {
+        try (RawUdpPeer flooder = new RawUdpPeer(0, 1);
+                RawUdpPeer other = new RawUdpPeer(0, 2)) {
             for (int sent = 0; sent < FLOOD; ) {
                 for (int i = 0; i < BURST; i++, sent++) {
                     flooder.send(node.address(), flooder.encode(sent, new Ping()));
                 }
                 // bursts that fit the socket buffers, so the node reads every request it is sent
                 long expected = inBefore + sent;
-                Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(5))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
                         .until(() -> node.stats().get("datagrams.in") >= expected);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long served = node.stats().get("requests.served") - servedBefore;
             long budget = limits.perSourcePerSecond() + (long) Math.ceil(limits.perSourcePerSecond() * seconds);
-            assertThat(served).as("requests served from the flooding socket in %.2f s", seconds)
+            assertThat(served)
+                    .as("requests served from the flooding socket in %.2f s", seconds)
                     .isLessThanOrEqualTo(budget);
-            assertThat(node.stats().get("dropped.rate_limited")).as("requests dropped and counted").isGreaterThanOrEqualTo(FLOOD - budget)
+            assertThat(node.stats().get("dropped.rate_limited"))
+                    .as("requests dropped and counted")
+                    .isGreaterThanOrEqualTo(FLOOD - budget)
                     .isGreaterThan(FLOOD / 2);
 
             other.send(node.address(), other.encode(7, new Ping()));

@@ -48,12 +48,13 @@ class RoutingPollutionTest {
         int before = victim.routingTable().block(Duration.ofSeconds(5)).contactCount();
         WireCodec codec = new WireCodec();
         SplittableRandom random = new SplittableRandom(5);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", victim.address().getPort());
+        InetSocketAddress target =
+                new InetSocketAddress("127.0.0.1", victim.address().getPort());
         try (DatagramSocket attacker = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             attacker.setSoTimeout(2_000);
             for (int i = 0; i < REQUESTS; i++) {
-                byte[] request = codec.encode(new Envelope(0, i, InfoHash.random(random),
-                        new FindNode(InfoHash.random(random))));
+                byte[] request = codec.encode(
+                        new Envelope(0, i, InfoHash.random(random), new FindNode(InfoHash.random(random))));
                 attacker.send(new DatagramPacket(request, request.length, target));
                 receive(attacker);
             }
@@ -66,22 +67,27 @@ class RoutingPollutionTest {
             try (DatagramSocket honest = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
                 honest.setSoTimeout(2_000);
                 for (int i = 0; i < 10; i++) {
-                    byte[] ask = codec.encode(new Envelope(0, i, InfoHash.random(random),
-                            new FindNode(InfoHash.random(random))));
+                    byte[] ask = codec.encode(
+                            new Envelope(0, i, InfoHash.random(random), new FindNode(InfoHash.random(random))));
                     honest.send(new DatagramPacket(ask, ask.length, target));
                     List<NodeInfo> named = contactsIn(codec, receive(honest));
                     handedOut += named.size();
-                    handedOutAttacker += named.stream().filter(n -> n.address().equals(attackerAddress)).count();
+                    handedOutAttacker += named.stream()
+                            .filter(n -> n.address().equals(attackerAddress))
+                            .count();
                 }
             }
             assertThat(handedOut).isPositive();
-            assertThat(handedOutAttacker).as("of %d contacts handed out in 10 replies", handedOut)
+            assertThat(handedOutAttacker)
+                    .as("of %d contacts handed out in 10 replies", handedOut)
                     .isLessThanOrEqualTo(10);
         }
     }
 
     private DhtNode start(DhtConfig.Builder config) {
-        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
+        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(Duration.ofSeconds(10));
         nodes.add(n);
         return n;
     }

@@ -18,13 +18,19 @@ class StartFailureTest {
     @Test
     void startOnAPortAlreadyTakenFailsWithStartFailedNamingTheAddress() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            DhtNode node = DhtNode.create(DhtConfig.builder().bindHost("127.0.0.1").port(taken.getLocalPort()).build());
+            DhtNode node = DhtNode.create(DhtConfig.builder()
+                    .bindHost("127.0.0.1")
+                    .port(taken.getLocalPort())
+                    .build());
 
             StepVerifier.create(node.start())
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DhtException.StartFailed.class,
-                            f -> assertThat(f.address().getPort()).isEqualTo(taken.getLocalPort())))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    DhtException.StartFailed.class,
+                                    f -> assertThat(f.address().getPort()).isEqualTo(taken.getLocalPort())))
                     .verify(Duration.ofSeconds(10));
-            StepVerifier.create(node.start()).expectError(DhtException.StartFailed.class)
+            StepVerifier.create(node.start())
+                    .expectError(DhtException.StartFailed.class)
                     .verify(Duration.ofSeconds(10));
             node.close();
         }

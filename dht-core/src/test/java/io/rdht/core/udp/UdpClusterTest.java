@@ -46,13 +46,20 @@ class UdpClusterTest {
         SplittableRandom random = new SplittableRandom(32);
         List<PutResult> results = Flux.range(0, 500)
                 .flatMap(i -> pick(random).put(InfoHash.of("udp-" + i), Value.of("value-" + i)), 16)
-                .collectList().block(Duration.ofSeconds(60));
+                .collectList()
+                .block(Duration.ofSeconds(60));
         assertThat(results).hasSize(500).allSatisfy(r -> assertThat(r.storers()).isNotEmpty());
 
         List<Boolean> right = Flux.range(0, 500)
-                .flatMap(i -> pick(random).get(InfoHash.of("udp-" + i)).collectList()
-                        .map(vs -> vs.size() == 1 && vs.get(0).dataAsText().equals("value-" + i)), 16)
-                .collectList().block(Duration.ofSeconds(60));
+                .flatMap(
+                        i -> pick(random)
+                                .get(InfoHash.of("udp-" + i))
+                                .collectList()
+                                .map(vs ->
+                                        vs.size() == 1 && vs.get(0).dataAsText().equals("value-" + i)),
+                        16)
+                .collectList()
+                .block(Duration.ofSeconds(60));
         assertThat(right).hasSize(500).containsOnly(true);
     }
 
@@ -75,18 +82,34 @@ class UdpClusterTest {
                 }
             }));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Flux.fromIterable(nodes)
-                .flatMap(DhtNode::listens).filter(l -> !l.isEmpty()).count().block() == 16);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Flux.fromIterable(nodes)
-                .flatMap(DhtNode::listenersHere).map(List::size).reduce(0, Integer::sum).block() >= 16 * 4);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Flux.fromIterable(nodes)
+                                .flatMap(DhtNode::listens)
+                                .filter(l -> !l.isEmpty())
+                                .count()
+                                .block()
+                        == 16);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Flux.fromIterable(nodes)
+                                .flatMap(DhtNode::listenersHere)
+                                .map(List::size)
+                                .reduce(0, Integer::sum)
+                                .block()
+                        >= 16 * 4);
 
         SplittableRandom random = new SplittableRandom(50);
         Set<Long> put = ConcurrentHashMap.newKeySet();
-        Flux.range(0, 50).concatMap(i -> pick(random).put(key, Value.of("{\"lvl_percent\":" + i + "}")))
-                .doOnNext(r -> put.add(r.value().id())).blockLast(Duration.ofSeconds(30));
+        Flux.range(0, 50)
+                .concatMap(i -> pick(random).put(key, Value.of("{\"lvl_percent\":" + i + "}")))
+                .doOnNext(r -> put.add(r.value().id()))
+                .blockLast(Duration.ofSeconds(30));
         assertThat(put).hasSize(50);
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(received).allSatisfy(ids -> assertThat(ids).isEqualTo(put)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(received).allSatisfy(ids -> assertThat(ids).isEqualTo(put)));
         subscriptions.forEach(Disposable::dispose);
     }
 
@@ -105,10 +128,17 @@ class UdpClusterTest {
         }
         // the survivors' tables still name the dead: every lookup now sends datagrams to closed ports
         DhtNode late = start(DhtConfig.builder().bootstrap(bootstrap));
-        assertThat(late.put(InfoHash.of("after"), Value.of("new")).block(Duration.ofSeconds(10)).storers()).isNotEmpty();
+        assertThat(late.put(InfoHash.of("after"), Value.of("new"))
+                        .block(Duration.ofSeconds(10))
+                        .storers())
+                .isNotEmpty();
         for (DhtNode n : nodes) {
-            assertThat(n.get(InfoHash.of("after")).map(Value::dataAsText).collectList().block(Duration.ofSeconds(10)))
-                    .as("get from %s", n).containsExactly("new");
+            assertThat(n.get(InfoHash.of("after"))
+                            .map(Value::dataAsText)
+                            .collectList()
+                            .block(Duration.ofSeconds(10)))
+                    .as("get from %s", n)
+                    .containsExactly("new");
         }
     }
 

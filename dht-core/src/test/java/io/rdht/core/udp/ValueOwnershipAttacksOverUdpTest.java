@@ -77,27 +77,43 @@ class ValueOwnershipAttacksOverUdpTest {
         Disposable listening = reader.listen(KEY).subscribe(events::add);
 
         assertThat(got).as("what the reader's get shows").anySatisfy(v -> assertAlices(v, genuine.seq(), "39"));
-        assertThat(got).filteredOn(v -> v.ownerKey().equals(MALLORY.publicKey())).singleElement()
+        assertThat(got)
+                .filteredOn(v -> v.ownerKey().equals(MALLORY.publicKey()))
+                .singleElement()
                 .satisfies(v -> assertThat(v.dataAsText()).isEqualTo("mallory's"));
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(events)
-                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ValueEvent.Added.class,
-                        added -> assertAlices(added.value(), genuine.seq(), "39"))));
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(events)
+                        .anySatisfy(e -> assertThat(e)
+                                .isInstanceOfSatisfying(
+                                        ValueEvent.Added.class,
+                                        added -> assertAlices(added.value(), genuine.seq(), "39"))));
         Value next = alice.putSigned(KEY, reading("40")).block(WAIT).value();
         assertThat(next.seq()).isEqualTo(genuine.seq() + 1);
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(events)
-                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ValueEvent.Updated.class,
-                        updated -> assertAlices(updated.value(), next.seq(), "40"))));
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(events)
+                        .anySatisfy(e -> assertThat(e)
+                                .isInstanceOfSatisfying(
+                                        ValueEvent.Updated.class,
+                                        updated -> assertAlices(updated.value(), next.seq(), "40"))));
         listening.dispose();
     }
 
     @Test
     void anAttackerWhoSquatsTheSensorsIdAfterItExpiredCannotStopTheSensorPublishing() {
-        alice.putSigned(KEY, reading("39").toBuilder().ttl(Duration.ofSeconds(1)).build()).block(WAIT);
-        Awaitility.await().atMost(WAIT).until(() -> nodes.get(0).get(KEY).collectList().block(WAIT).isEmpty());
+        alice.putSigned(
+                        KEY,
+                        reading("39").toBuilder().ttl(Duration.ofSeconds(1)).build())
+                .block(WAIT);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> nodes.get(0).get(KEY).collectList().block(WAIT).isEmpty());
         UdpAttacker attacker = attacker("127.0.0.2", InfoHash.random(new SplittableRandom(2)));
         Value squat = signed(MALLORY, SENSOR_ID, 1, "squatted", Duration.ofMinutes(10));
         for (DhtNode storer : nodes) {
-            assertThat(attacker.put(storer.address(), KEY, List.of(squat)).storedIds()).containsExactly(SENSOR_ID);
+            assertThat(attacker.put(storer.address(), KEY, List.of(squat)).storedIds())
+                    .containsExactly(SENSOR_ID);
         }
 
         Value published = alice.putSigned(KEY, reading("41")).block(WAIT).value();
@@ -105,7 +121,8 @@ class ValueOwnershipAttacksOverUdpTest {
         assertThat(published.ownerKey()).isEqualTo(ALICE.publicKey());
         List<Value> got = nodes.get(2).get(KEY).collectList().block(WAIT);
         assertThat(got).anySatisfy(v -> assertAlices(v, published.seq(), "41"));
-        assertThat(got).filteredOn(v -> !v.ownerKey().equals(ALICE.publicKey()))
+        assertThat(got)
+                .filteredOn(v -> !v.ownerKey().equals(ALICE.publicKey()))
                 .allSatisfy(v -> assertThat(v).isEqualTo(squat));
     }
 
@@ -118,12 +135,15 @@ class ValueOwnershipAttacksOverUdpTest {
             for (int put = 0; put < 8; put++) {
                 Stored reply = flooder.put(storer.address(), KEY, junk(put * 128L, 128));
                 stored += reply.storedIds().size();
-                assertThat(reply.rejections()).allSatisfy(r -> assertThat(r.code()).isEqualTo(ErrorCode.STORAGE_FULL));
+                assertThat(reply.rejections())
+                        .allSatisfy(r -> assertThat(r.code()).isEqualTo(ErrorCode.STORAGE_FULL));
             }
-            assertThat(stored).as("values of one source kept by %s: up to three quarters of the key, Alice's counted",
-                    storer).isEqualTo(768 - 1);
+            assertThat(stored)
+                    .as("values of one source kept by %s: up to three quarters of the key, Alice's counted", storer)
+                    .isEqualTo(768 - 1);
         }
-        Value newcomer = nodes.get(1).put(KEY, Value.of("a new sensor")).block(WAIT).value();
+        Value newcomer =
+                nodes.get(1).put(KEY, Value.of("a new sensor")).block(WAIT).value();
         // Fifteen more sources fill the key: 768 + 1 + 15 × 64 values ask for more than its room of 1,024.
         for (int source = 3; source < 18; source++) {
             UdpAttacker more = attacker("127.0.0." + source, InfoHash.random(new SplittableRandom(source)));
@@ -153,8 +173,15 @@ class ValueOwnershipAttacksOverUdpTest {
         identityPoint[0] = 1;
         byte[] anyContent = new byte[64];
         anyContent[0] = 1;
-        Value forged = Value.builder().id(SENSOR_ID).seq(1).text("owned by nobody").contentType(Value.TEXT_PLAIN)
-                .created(Instant.now()).owner(identityPoint).signature(anyContent).build();
+        Value forged = Value.builder()
+                .id(SENSOR_ID)
+                .seq(1)
+                .text("owned by nobody")
+                .contentType(Value.TEXT_PLAIN)
+                .created(Instant.now())
+                .owner(identityPoint)
+                .signature(anyContent)
+                .build();
         Value editedBySomeoneElse = forged.toBuilder().seq(2).text("edited").build();
 
         for (DhtNode storer : nodes) {
@@ -178,7 +205,9 @@ class ValueOwnershipAttacksOverUdpTest {
 
         List<Value> got = reader.get(KEY).collectList().block(WAIT);
 
-        assertThat(got).as("Alice's value as the get handed it on").singleElement()
+        assertThat(got)
+                .as("Alice's value as the get handed it on")
+                .singleElement()
                 .satisfies(v -> assertAlices(v, latest.seq(), "40"));
     }
 
@@ -191,19 +220,36 @@ class ValueOwnershipAttacksOverUdpTest {
     }
 
     private static Value reading(String text) {
-        return Value.builder().id(SENSOR_ID).text(text).contentType(Value.TEXT_PLAIN).build();
+        return Value.builder()
+                .id(SENSOR_ID)
+                .text(text)
+                .contentType(Value.TEXT_PLAIN)
+                .build();
     }
 
     private static Value signed(Identity owner, long id, long seq, String text, Duration ttl) {
-        return ValueSigner.sign(KEY, Value.builder().id(id).seq(seq).text(text).contentType(Value.TEXT_PLAIN).ttl(ttl)
-                .created(Instant.now()).build(), owner);
+        return ValueSigner.sign(
+                KEY,
+                Value.builder()
+                        .id(id)
+                        .seq(seq)
+                        .text(text)
+                        .contentType(Value.TEXT_PLAIN)
+                        .ttl(ttl)
+                        .created(Instant.now())
+                        .build(),
+                owner);
     }
 
     /** {@code count} tiny unsigned values with ids from {@code firstId + 1}. */
     private static List<Value> junk(long firstId, int count) {
         List<Value> values = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
-            values.add(Value.builder().id(firstId + i).text("x").created(Instant.now()).build());
+            values.add(Value.builder()
+                    .id(firstId + i)
+                    .text("x")
+                    .created(Instant.now())
+                    .build());
         }
         return values;
     }
@@ -219,7 +265,9 @@ class ValueOwnershipAttacksOverUdpTest {
     }
 
     private DhtNode start(DhtConfig.Builder config) {
-        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(Duration.ofSeconds(10));
+        DhtNode n = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(Duration.ofSeconds(10));
         nodes.add(n);
         return n;
     }

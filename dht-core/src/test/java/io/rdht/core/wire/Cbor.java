@@ -16,8 +16,7 @@ final class Cbor {
 
     private static final CBORFactory FACTORY = new CBORFactory();
 
-    private Cbor() {
-    }
+    private Cbor() {}
 
     /** The bytes {@code items} write. */
     static byte[] of(Items items) {

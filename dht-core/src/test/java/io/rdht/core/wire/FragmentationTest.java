@@ -61,8 +61,9 @@ class FragmentationTest {
             assertThat(fragment.networkId()).isEqualTo(reply.networkId());
             assertThat(fragment.transactionId()).isEqualTo(reply.transactionId());
             assertThat(fragment.sender()).isEqualTo(reply.sender());
-            assertThat(fragment.body()).isInstanceOfSatisfying(Fragment.class,
-                    f -> assertThat(f.messageId()).isEqualTo(Long.MIN_VALUE));
+            assertThat(fragment.body())
+                    .isInstanceOfSatisfying(
+                            Fragment.class, f -> assertThat(f.messageId()).isEqualTo(Long.MIN_VALUE));
         }
     }
 
@@ -71,20 +72,24 @@ class FragmentationTest {
         Value big = data.value(Value.MAX_DATA_BYTES);
         Value empty = big.toBuilder().data(new byte[0]).build();
         int withoutLastData = codec.encode(largestPut(big, empty)).length;
-        Value filler = empty.toBuilder().data(new byte[WireLimits.MAX_MESSAGE_BYTES - withoutLastData - 2]).build();
+        Value filler = empty.toBuilder()
+                .data(new byte[WireLimits.MAX_MESSAGE_BYTES - withoutLastData - 2])
+                .build();
         Envelope put = largestPut(big, filler);
         int encoded = codec.encode(put).length;
 
         List<byte[]> datagrams = fragmenter.split(put, -1);
 
-        assertThat(encoded).isBetween(WireLimits.MAX_MESSAGE_BYTES - Fragmenter.CHUNK_BYTES, WireLimits.MAX_MESSAGE_BYTES);
-        assertThat(datagrams).hasSizeLessThanOrEqualTo(WireLimits.MAX_FRAGMENTS)
+        assertThat(encoded)
+                .isBetween(WireLimits.MAX_MESSAGE_BYTES - Fragmenter.CHUNK_BYTES, WireLimits.MAX_MESSAGE_BYTES);
+        assertThat(datagrams)
+                .hasSizeLessThanOrEqualTo(WireLimits.MAX_FRAGMENTS)
                 .allSatisfy(d -> assertThat(d.length).isLessThanOrEqualTo(WireLimits.DATAGRAM_PAYLOAD));
     }
 
     private Envelope largestPut(Value big, Value last) {
-        return new Envelope(-1, -1, data.id(), new PutValues(data.id(), Token.of(new byte[32]),
-                List.of(big, big, big, last)));
+        return new Envelope(
+                -1, -1, data.id(), new PutValues(data.id(), Token.of(new byte[32]), List.of(big, big, big, last)));
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * kind, fragments included. Shared by the codec's fuzz test and the node's.
  */
 public final class HostileDatagrams {
-    private static final byte[] INTERESTING = Cbor.bytes(0x00, 0x01, 0x17, 0x18, 0x1b, 0x20, 0x3b, 0x40, 0x54, 0x5a,
-            0x5f, 0x7f, 0x80, 0x85, 0x9f, 0xa1, 0xc2, 0xf4, 0xf6, 0xf7, 0xf9, 0xfb, 0xff);
+    private static final byte[] INTERESTING = Cbor.bytes(
+            0x00, 0x01, 0x17, 0x18, 0x1b, 0x20, 0x3b, 0x40, 0x54, 0x5a, 0x5f, 0x7f, 0x80, 0x85, 0x9f, 0xa1, 0xc2, 0xf4,
+            0xf6, 0xf7, 0xf9, 0xfb, 0xff);
 
     private final SplittableRandom random;
     private final Integer networkId;
@@ -48,14 +49,15 @@ public final class HostileDatagrams {
         for (long seed = 0; seed < 8; seed++) {
             WireTestData data = new WireTestData(seed);
             data.oneOfEachKind().forEach(e -> corpus.add(codec.encode(onNetwork(e))));
-            corpus.add(codec.encode(onNetwork(data.envelope(new ValuesFound(data.values(6, 16), data.contacts(16),
-                    data.token(), true)))));
+            corpus.add(codec.encode(onNetwork(
+                    data.envelope(new ValuesFound(data.values(6, 16), data.contacts(16), data.token(), true)))));
         }
         WireTestData data = new WireTestData(99);
-        corpus.addAll(fragmenter.split(onNetwork(data.envelope(new PutValues(data.id(), data.token(),
-                data.values(1, 3_000)))), 1));
-        corpus.addAll(fragmenter.split(onNetwork(data.envelope(new ValuesFound(data.values(30, 100),
-                data.contacts(10), data.token(), false))), 2));
+        corpus.addAll(fragmenter.split(
+                onNetwork(data.envelope(new PutValues(data.id(), data.token(), data.values(1, 3_000)))), 1));
+        corpus.addAll(fragmenter.split(
+                onNetwork(data.envelope(new ValuesFound(data.values(30, 100), data.contacts(10), data.token(), false))),
+                2));
         return corpus;
     }
 
@@ -104,12 +106,15 @@ public final class HostileDatagrams {
                 random.nextBytes(inserted);
                 yield Cbor.concat(Arrays.copyOf(bytes, at), inserted, Arrays.copyOfRange(bytes, at, bytes.length));
             }
-            case 4 -> Cbor.concat(Arrays.copyOf(bytes, at),
-                    Arrays.copyOfRange(bytes, Math.min(bytes.length, at + 1 + random.nextInt(8)), bytes.length));
+            case 4 ->
+                Cbor.concat(
+                        Arrays.copyOf(bytes, at),
+                        Arrays.copyOfRange(bytes, Math.min(bytes.length, at + 1 + random.nextInt(8)), bytes.length));
             case 5 -> {
                 byte[] other = corpus.get(random.nextInt(corpus.size()));
-                yield Cbor.concat(Arrays.copyOf(bytes, at), Arrays.copyOfRange(other, random.nextInt(other.length),
-                        other.length));
+                yield Cbor.concat(
+                        Arrays.copyOf(bytes, at),
+                        Arrays.copyOfRange(other, random.nextInt(other.length), other.length));
             }
             default -> {
                 int end = Math.min(bytes.length, at + 1 + random.nextInt(16));

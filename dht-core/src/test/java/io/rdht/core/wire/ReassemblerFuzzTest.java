@@ -41,7 +41,8 @@ class ReassemblerFuzzTest {
     }
 
     private static void checkBounds(Reassembler r) {
-        if (r.partialCount() > Reassembler.MAX_PARTIALS || r.partialCount() > SOURCES * Reassembler.MAX_PARTIALS_PER_SOURCE) {
+        if (r.partialCount() > Reassembler.MAX_PARTIALS
+                || r.partialCount() > SOURCES * Reassembler.MAX_PARTIALS_PER_SOURCE) {
             throw new AssertionError(r.partialCount() + " partial messages held");
         }
         if (r.bufferedBytes() < 0 || r.bufferedBytes() > Reassembler.MAX_BUFFERED_BYTES) {

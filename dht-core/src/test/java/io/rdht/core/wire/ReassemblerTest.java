@@ -24,8 +24,10 @@ class ReassemblerTest {
 
     @Test
     void piecesJoinInIndexOrderWhateverOrderTheyArriveIn() {
-        assertThat(reassembler.accept(ALICE, new Fragment(1, 2, 3, new byte[] {5, 6}), 0)).isEmpty();
-        assertThat(reassembler.accept(ALICE, new Fragment(1, 0, 3, new byte[] {1, 2}), 0)).isEmpty();
+        assertThat(reassembler.accept(ALICE, new Fragment(1, 2, 3, new byte[] {5, 6}), 0))
+                .isEmpty();
+        assertThat(reassembler.accept(ALICE, new Fragment(1, 0, 3, new byte[] {1, 2}), 0))
+                .isEmpty();
 
         Optional<byte[]> whole = reassembler.accept(ALICE, new Fragment(1, 1, 3, new byte[] {3, 4}), 0);
 
@@ -62,7 +64,9 @@ class ReassemblerTest {
         assertThat(reassembler.partialCount()).isZero();
         assertThat(reassembler.bufferedBytes()).isZero();
         assertThat(reassembler.inconsistentPartials()).isOne();
-        assertThat(reassembler.accept(ALICE, piece(1, 2, 3, 10), 0)).as("the old pieces are gone").isEmpty();
+        assertThat(reassembler.accept(ALICE, piece(1, 2, 3, 10), 0))
+                .as("the old pieces are gone")
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +75,8 @@ class ReassemblerTest {
         int dropAfter = WireLimits.MAX_MESSAGE_BYTES / full + 1;
 
         for (int i = 0; i < dropAfter; i++) {
-            assertThat(reassembler.accept(ALICE, piece(1, i, WireLimits.MAX_FRAGMENTS, full), 0)).isEmpty();
+            assertThat(reassembler.accept(ALICE, piece(1, i, WireLimits.MAX_FRAGMENTS, full), 0))
+                    .isEmpty();
         }
 
         assertThat(reassembler.inconsistentPartials()).isOne();
@@ -89,9 +94,15 @@ class ReassemblerTest {
 
         assertThat(reassembler.partialCount()).isEqualTo(Reassembler.MAX_PARTIALS_PER_SOURCE + 1);
         assertThat(reassembler.evictedPartials()).isOne();
-        assertThat(reassembler.accept(ALICE, piece(2, 1, 2, 10), 40)).as("alice's second survives").isPresent();
-        assertThat(reassembler.accept(BOB, piece(1, 1, 2, 10), 40)).as("bob is untouched").isPresent();
-        assertThat(reassembler.accept(ALICE, piece(1, 1, 2, 10), 40)).as("alice's oldest is gone").isEmpty();
+        assertThat(reassembler.accept(ALICE, piece(2, 1, 2, 10), 40))
+                .as("alice's second survives")
+                .isPresent();
+        assertThat(reassembler.accept(BOB, piece(1, 1, 2, 10), 40))
+                .as("bob is untouched")
+                .isPresent();
+        assertThat(reassembler.accept(ALICE, piece(1, 1, 2, 10), 40))
+                .as("alice's oldest is gone")
+                .isEmpty();
     }
 
     @Test
@@ -102,8 +113,12 @@ class ReassemblerTest {
 
         assertThat(reassembler.partialCount()).isEqualTo(Reassembler.MAX_PARTIALS);
         assertThat(reassembler.evictedPartials()).isEqualTo(10);
-        assertThat(reassembler.accept(source(10), piece(1, 1, 2, 1), 2000)).as("oldest kept").isPresent();
-        assertThat(reassembler.accept(source(9), piece(1, 1, 2, 1), 2000)).as("one of the ten oldest is gone").isEmpty();
+        assertThat(reassembler.accept(source(10), piece(1, 1, 2, 1), 2000))
+                .as("oldest kept")
+                .isPresent();
+        assertThat(reassembler.accept(source(9), piece(1, 1, 2, 1), 2000))
+                .as("one of the ten oldest is gone")
+                .isEmpty();
     }
 
     @Test
@@ -131,7 +146,9 @@ class ReassemblerTest {
         reassembler.accept(BOB, piece(1, 0, 2, 10), 5_000);
 
         reassembler.expire(1_000 + Reassembler.TIMEOUT_MILLIS);
-        assertThat(reassembler.partialCount()).as("exactly at the timeout it is kept").isEqualTo(2);
+        assertThat(reassembler.partialCount())
+                .as("exactly at the timeout it is kept")
+                .isEqualTo(2);
 
         reassembler.expire(1_001 + Reassembler.TIMEOUT_MILLIS);
         assertThat(reassembler.partialCount()).isOne();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class WireCodecFuzzTest {
     private static final int INPUTS = 150_000;
-    private static final List<InetSocketAddress> SOURCES = List.of(
-            new InetSocketAddress("10.0.0.1", 1), new InetSocketAddress("10.0.0.2", 2));
+    private static final List<InetSocketAddress> SOURCES =
+            List.of(new InetSocketAddress("10.0.0.1", 1), new InetSocketAddress("10.0.0.2", 2));
 
     private final WireCodec codec = new WireCodec();
     private final SplittableRandom random = new SplittableRandom(0x5eed_c0decL);
@@ -40,8 +40,12 @@ class WireCodecFuzzTest {
             now += random.nextInt(40);
         }
 
-        System.out.printf("fuzz: %d inputs, %d decoded, %d fragments fed to the reassembler, %d messages completed, %d ms%n",
-                INPUTS, decoded, fragmentsFed, reassembler.completedMessages(),
+        System.out.printf(
+                "fuzz: %d inputs, %d decoded, %d fragments fed to the reassembler, %d messages completed, %d ms%n",
+                INPUTS,
+                decoded,
+                fragmentsFed,
+                reassembler.completedMessages(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertThat(decoded).as("mutations that stay valid").isGreaterThan(INPUTS / 100);
         assertThat(fragmentsFed).isGreaterThan(INPUTS / 1000);
@@ -54,7 +58,8 @@ class WireCodecFuzzTest {
         } catch (MalformedMessageException refused) {
             return;
         } catch (RuntimeException | Error e) {
-            throw new AssertionError("decode threw " + e + " on " + HexFormat.of().formatHex(input), e);
+            throw new AssertionError(
+                    "decode threw " + e + " on " + HexFormat.of().formatHex(input), e);
         }
         decoded++;
         assertSurvivesASecondTrip(envelope, input);

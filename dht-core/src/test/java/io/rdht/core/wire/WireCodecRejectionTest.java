@@ -91,8 +91,10 @@ class WireCodecRejectionTest {
     @Test
     void floatWhereAnIntegerIsExpectedIsMalformed() {
         assertMalformed(pingWithField(0, g -> g.writeNumber(1.0))).hasMessageContaining("version has the wrong type");
-        assertMalformed(pingWithField(3, g -> g.writeNumber(42.0f))).hasMessageContaining("transaction id has the wrong type");
-        assertMalformed(putWithValueField(4, g -> g.writeNumber(60_000.0))).hasMessageContaining("ttl has the wrong type");
+        assertMalformed(pingWithField(3, g -> g.writeNumber(42.0f)))
+                .hasMessageContaining("transaction id has the wrong type");
+        assertMalformed(putWithValueField(4, g -> g.writeNumber(60_000.0)))
+                .hasMessageContaining("ttl has the wrong type");
     }
 
     @Test
@@ -104,7 +106,8 @@ class WireCodecRejectionTest {
     void base64TextWhereBytesAreExpectedIsMalformed() {
         String base64 = Base64.getEncoder().encodeToString(new byte[20]);
 
-        assertMalformed(pingWithField(4, g -> g.writeString(base64))).hasMessageContaining("sender id has the wrong type");
+        assertMalformed(pingWithField(4, g -> g.writeString(base64)))
+                .hasMessageContaining("sender id has the wrong type");
     }
 
     @Test
@@ -125,32 +128,35 @@ class WireCodecRejectionTest {
         for (byte[] hostile : List.of(claims2To31, claims250k, claims2To63, taggedBignumClaims250k)) {
             assertThat(hostile.length).isLessThanOrEqualTo(36);
             long allocated = allocatedWhileDecoding(hostile);
-            assertThat(allocated).as("bytes allocated decoding %d hostile bytes", hostile.length)
+            assertThat(allocated)
+                    .as("bytes allocated decoding %d hostile bytes", hostile.length)
                     .isLessThan(16 * 1024);
         }
     }
 
     @Test
     void declaredLengthBeyondItsLimitIsMalformedEvenIfPresent() {
-        assertMalformed(findNodeWithTarget(Cbor.concat(Cbor.bytes(0x55), new byte[21]))).hasMessageContaining("target of 21 bytes, expected 20");
+        assertMalformed(findNodeWithTarget(Cbor.concat(Cbor.bytes(0x55), new byte[21])))
+                .hasMessageContaining("target of 21 bytes, expected 20");
     }
 
     @Test
     void seventeenContactsAreMalformed() {
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
-            g.writeStartArray(null, 17);
-            for (int i = 0; i < 17; i++) {
-                g.writeStartArray(null, 3);
-                g.writeBinary(new byte[20]);
-                g.writeBinary(new byte[] {10, 0, 0, 1});
-                g.writeNumber(4000 + i);
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeBinary(new byte[0]);
-            g.writeEndArray();
-        })).hasMessageContaining("contacts has 17 items, more than 16");
+                    Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
+                    g.writeStartArray(null, 17);
+                    for (int i = 0; i < 17; i++) {
+                        g.writeStartArray(null, 3);
+                        g.writeBinary(new byte[20]);
+                        g.writeBinary(new byte[] {10, 0, 0, 1});
+                        g.writeNumber(4000 + i);
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeBinary(new byte[0]);
+                    g.writeEndArray();
+                }))
+                .hasMessageContaining("contacts has 17 items, more than 16");
     }
 
     @Test
@@ -176,12 +182,13 @@ class WireCodecRejectionTest {
 
         assertMalformed(shortSender).hasMessageContaining("sender id of 19 bytes, expected 20");
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
-            g.writeStartArray(null, 0);
-            g.writeEndArray();
-            g.writeBinary(new byte[WireLimits.MAX_TOKEN_BYTES + 1]);
-            g.writeEndArray();
-        })).hasMessageContaining("token of 33 bytes");
+                    Cbor.header(g, Kind.NODES.arrayLength(), Kind.NODES);
+                    g.writeStartArray(null, 0);
+                    g.writeEndArray();
+                    g.writeBinary(new byte[WireLimits.MAX_TOKEN_BYTES + 1]);
+                    g.writeEndArray();
+                }))
+                .hasMessageContaining("token of 33 bytes");
     }
 
     @Test
@@ -191,8 +198,10 @@ class WireCodecRejectionTest {
 
     @Test
     void nullIsMalformedWhereTheFieldIsRequired() {
-        assertMalformed(putWithValueField(2, CBORGenerator::writeNull)).hasMessageContaining("value data has the wrong type");
-        assertMalformed(putWithValueField(3, CBORGenerator::writeNull)).hasMessageContaining("content type has the wrong type");
+        assertMalformed(putWithValueField(2, CBORGenerator::writeNull))
+                .hasMessageContaining("value data has the wrong type");
+        assertMalformed(putWithValueField(3, CBORGenerator::writeNull))
+                .hasMessageContaining("content type has the wrong type");
     }
 
     @Test
@@ -211,7 +220,8 @@ class WireCodecRejectionTest {
 
     @Test
     void valueWithTheValidFieldsDecodes() throws MalformedMessageException {
-        assertThat(codec.decode(putWithValueField(0, g -> g.writeNumber(7))).body()).isInstanceOf(PutValues.class);
+        assertThat(codec.decode(putWithValueField(0, g -> g.writeNumber(7))).body())
+                .isInstanceOf(PutValues.class);
     }
 
     @Test
@@ -233,11 +243,12 @@ class WireCodecRejectionTest {
     @Test
     void mapInsteadOfArrayIsMalformed() {
         assertMalformed(Cbor.of(g -> {
-            g.writeStartObject();
-            g.writeFieldName("version");
-            g.writeNumber(1);
-            g.writeEndObject();
-        })).hasMessageContaining("message has the wrong type");
+                    g.writeStartObject();
+                    g.writeFieldName("version");
+                    g.writeNumber(1);
+                    g.writeEndObject();
+                }))
+                .hasMessageContaining("message has the wrong type");
     }
 
     @Test
@@ -250,21 +261,24 @@ class WireCodecRejectionTest {
         byte[] error = codec.encode(new Envelope(5, 9, InfoHash.of("sender"), new ErrorReply(ErrorCode.UNKNOWN, "ab")));
         byte[] badText = Cbor.bytes(0x62, 0xc3, 0x28); // 0xc3 starts a 2-byte sequence; 0x28 cannot continue it
 
-        assertMalformed(Cbor.concat(Arrays.copyOf(error, error.length - 3), badText)).hasMessageContaining("UTF-8");
+        assertMalformed(Cbor.concat(Arrays.copyOf(error, error.length - 3), badText))
+                .hasMessageContaining("UTF-8");
     }
 
     @Test
     void aGetPagePositionOfOneOrThreeFieldsOrAShortOwnerIsMalformed() {
         assertMalformed(getAfter(1, g -> g.writeNumber(7))).hasMessageContaining("page position of 1 fields");
         assertMalformed(getAfter(3, g -> {
-            g.writeNumber(7);
-            g.writeNull();
-            g.writeNumber(8);
-        })).hasMessageContaining("page position has 3 items, more than 2");
+                    g.writeNumber(7);
+                    g.writeNull();
+                    g.writeNumber(8);
+                }))
+                .hasMessageContaining("page position has 3 items, more than 2");
         assertMalformed(getAfter(2, g -> {
-            g.writeNumber(7);
-            g.writeBinary(new byte[31]);
-        })).hasMessageContaining("owner of 31 bytes");
+                    g.writeNumber(7);
+                    g.writeBinary(new byte[31]);
+                }))
+                .hasMessageContaining("owner of 31 bytes");
     }
 
     /** A get whose position array holds the {@code count} items {@code fields} writes. */
@@ -283,13 +297,14 @@ class WireCodecRejectionTest {
     @Test
     void putWithoutValuesIsMalformed() {
         assertMalformed(Cbor.of(g -> {
-            Cbor.header(g, Kind.PUT.arrayLength(), Kind.PUT);
-            g.writeBinary(new byte[20]);
-            g.writeBinary(new byte[0]);
-            g.writeStartArray(null, 0);
-            g.writeEndArray();
-            g.writeEndArray();
-        })).hasMessageContaining("at least one value");
+                    Cbor.header(g, Kind.PUT.arrayLength(), Kind.PUT);
+                    g.writeBinary(new byte[20]);
+                    g.writeBinary(new byte[0]);
+                    g.writeStartArray(null, 0);
+                    g.writeEndArray();
+                    g.writeEndArray();
+                }))
+                .hasMessageContaining("at least one value");
     }
 
     @Test

@@ -38,7 +38,9 @@ class WireCodecRoundTripTest {
     void readOnlyFlagTravelsAndDefaultsToFalse() throws MalformedMessageException {
         Envelope readOnly = new Envelope(5, 9, InfoHash.of("client"), new Ping(), true);
         assertThat(codec.decode(codec.encode(readOnly)).readOnly()).isTrue();
-        assertThat(codec.decode(codec.encode(new Envelope(5, 9, InfoHash.of("node"), new Ping()))).readOnly()).isFalse();
+        assertThat(codec.decode(codec.encode(new Envelope(5, 9, InfoHash.of("node"), new Ping())))
+                        .readOnly())
+                .isFalse();
     }
 
     @Test
@@ -49,7 +51,8 @@ class WireCodecRoundTripTest {
         assertThat(decoded.bothFamilies()).isTrue();
         assertThat(decoded.readOnly()).isTrue();
         assertThat(codec.decode(codec.encode(new Envelope(5, 9, InfoHash.of("v4"), new Ping(), false)))
-                .bothFamilies()).isFalse();
+                        .bothFamilies())
+                .isFalse();
     }
 
     @Test
@@ -66,24 +69,37 @@ class WireCodecRoundTripTest {
     @Test
     void sixteenContactsWithIpv4AndIpv6AddressesSurviveTheWire() throws MalformedMessageException {
         List<NodeInfo> contacts = new ArrayList<>(data.contacts(14));
-        contacts.add(new NodeInfo(data.id(), new InetSocketAddress(WireTestData.address(
-                new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}), 65535)));
-        contacts.add(new NodeInfo(data.id(), new InetSocketAddress(WireTestData.address(
-                new byte[] {127, 0, 0, 1}), 1)));
+        contacts.add(new NodeInfo(
+                data.id(),
+                new InetSocketAddress(
+                        WireTestData.address(
+                                new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}),
+                        65535)));
+        contacts.add(new NodeInfo(
+                data.id(), new InetSocketAddress(WireTestData.address(new byte[] {127, 0, 0, 1}), 1)));
         Envelope nodes = data.envelope(new Nodes(contacts, data.token()));
 
         assertThat(roundTrip(nodes)).isEqualTo(nodes);
-        assertThat(((Nodes) roundTrip(nodes).body()).closest().get(14).address().getAddress().getAddress())
+        assertThat(((Nodes) roundTrip(nodes).body())
+                        .closest()
+                        .get(14)
+                        .address()
+                        .getAddress()
+                        .getAddress())
                 .hasSize(16);
     }
 
     @Test
     void ownerSignatureAndRecipientSurviveWhetherPresentOrAbsent() throws MalformedMessageException {
-        Value unsigned = Value.builder().text("plain").ttl(Duration.ofSeconds(1)).build();
-        Value signed = unsigned.toBuilder().owner(data.bytes(32)).signature(data.bytes(64)).build();
+        Value unsigned =
+                Value.builder().text("plain").ttl(Duration.ofSeconds(1)).build();
+        Value signed = unsigned.toBuilder()
+                .owner(data.bytes(32))
+                .signature(data.bytes(64))
+                .build();
         Value sealed = signed.toBuilder().recipient(data.bytes(32)).build();
-        Envelope reply = data.envelope(new ValuesFound(List.of(unsigned, signed, sealed), List.of(), Token.NONE,
-                false));
+        Envelope reply =
+                data.envelope(new ValuesFound(List.of(unsigned, signed, sealed), List.of(), Token.NONE, false));
 
         List<Value> decoded = ((ValuesFound) roundTrip(reply).body()).values();
 
@@ -97,11 +113,18 @@ class WireCodecRoundTripTest {
         List<Long> extremes = List.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 0x8000_0000_0000_0001L);
         for (long n : extremes) {
             long nonNegative = n & Long.MAX_VALUE;
-            Value v = Value.builder().id(n).seq(n).ttl(Duration.ofMillis(Math.max(1, nonNegative)))
-                    .created(Instant.ofEpochMilli(nonNegative)).build();
+            Value v = Value.builder()
+                    .id(n)
+                    .seq(n)
+                    .ttl(Duration.ofMillis(Math.max(1, nonNegative)))
+                    .created(Instant.ofEpochMilli(nonNegative))
+                    .build();
             Envelope put = new Envelope((int) n, n, data.id(), new PutValues(data.id(), data.token(), List.of(v)));
-            Envelope stored = new Envelope((int) (n >>> 32), n, data.id(), new Stored(extremes,
-                    List.of(new Stored.Rejection(n, ErrorCode.INVALID_VALUE, "x"))));
+            Envelope stored = new Envelope(
+                    (int) (n >>> 32),
+                    n,
+                    data.id(),
+                    new Stored(extremes, List.of(new Stored.Rejection(n, ErrorCode.INVALID_VALUE, "x"))));
             Envelope fragment = new Envelope(0, n, data.id(), new Fragment(n, 0, 2, new byte[] {1}));
 
             assertThat(roundTrip(put)).as("put %d", n).isEqualTo(put);
@@ -159,7 +182,10 @@ class WireCodecRoundTripTest {
         Value shortOwner = Value.builder().text("x").owner(new byte[31]).build();
         Value longSignature = Value.builder().text("x").signature(new byte[65]).build();
         Value tooBig = Value.builder().data(new byte[Value.MAX_DATA_BYTES + 1]).build();
-        Value longType = Value.builder().text("x").contentType("t".repeat(WireLimits.MAX_CONTENT_TYPE + 1)).build();
+        Value longType = Value.builder()
+                .text("x")
+                .contentType("t".repeat(WireLimits.MAX_CONTENT_TYPE + 1))
+                .build();
 
         for (Value bad : List.of(zeroTtl, shortOwner, longSignature, tooBig, longType)) {
             assertThatThrownBy(() -> codec.encode(data.envelope(new PutValues(data.id(), Token.NONE, List.of(bad)))))

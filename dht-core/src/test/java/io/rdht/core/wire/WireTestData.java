@@ -101,16 +101,24 @@ final class WireTestData {
                 envelope(new FindNode(id())),
                 envelope(GetValues.firstPage(id())),
                 envelope(new GetValues(id(), token(), identity())),
-                envelope(new Listen(id(), token(), random.nextLong(), List.of(
-                        new ValueVersion(identity(), random.nextLong(), random.nextLong(1L << 42)),
-                        new ValueVersion(ValueIdentity.unsigned(random.nextLong()), -1, 0)), identity())),
+                envelope(new Listen(
+                        id(),
+                        token(),
+                        random.nextLong(),
+                        List.of(
+                                new ValueVersion(identity(), random.nextLong(), random.nextLong(1L << 42)),
+                                new ValueVersion(ValueIdentity.unsigned(random.nextLong()), -1, 0)),
+                        identity())),
                 envelope(new Listen(id(), token(), random.nextLong(), List.of(), null)),
                 envelope(new PutValues(id(), token(), values(2, 40))),
                 envelope(new Pong()),
                 envelope(new Nodes(contacts(8), token())),
                 envelope(new ValuesFound(values(3, 20), contacts(4), token(), random.nextBoolean())),
-                envelope(new Stored(longs(2), List.of(new Stored.Rejection(random.nextLong(),
-                        ErrorCode.STORAGE_FULL, "full"), new Stored.Rejection(-1, ErrorCode.BAD_TOKEN, "")))),
+                envelope(new Stored(
+                        longs(2),
+                        List.of(
+                                new Stored.Rejection(random.nextLong(), ErrorCode.STORAGE_FULL, "full"),
+                                new Stored.Rejection(-1, ErrorCode.BAD_TOKEN, "")))),
                 envelope(new ErrorReply(ErrorCode.RATE_LIMITED, "slow down")),
                 envelope(new Fragment(random.nextLong(), 1, 3, bytes(100))));
     }

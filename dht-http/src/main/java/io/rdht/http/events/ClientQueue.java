@@ -88,8 +88,11 @@ final class ClientQueue {
         bytes = 0;
         ending = true;
         String resume = lastSentId == null ? "null" : "\"" + lastSentId + "\"";
-        waiting.add(new SseEvent(null, "end", "{\"reason\":\"backlog\",\"detail\":\"more than " + maxBytes
-                + " bytes of events waiting for this client\",\"resume_from\":" + resume + "}"));
+        waiting.add(new SseEvent(
+                null,
+                "end",
+                "{\"reason\":\"backlog\",\"detail\":\"more than " + maxBytes
+                        + " bytes of events waiting for this client\",\"resume_from\":" + resume + "}"));
         ended.tryEmitEmpty();
         drain();
     }

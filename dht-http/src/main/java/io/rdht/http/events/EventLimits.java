@@ -17,17 +17,37 @@ import java.time.Duration;
  * @param endGrace         how long a stream that ended for its backlog waits for the client to
  *                         take the {@code end} event before its connection is closed
  */
-public record EventLimits(int streamsPerClient, int streams, int keys, int journalEvents, long journalBytes,
-                          long backlogBytes, Duration keepAlive, Duration linger, Duration endGrace) {
+public record EventLimits(
+        int streamsPerClient,
+        int streams,
+        int keys,
+        int journalEvents,
+        long journalBytes,
+        long backlogBytes,
+        Duration keepAlive,
+        Duration linger,
+        Duration endGrace) {
 
     /** The defaults: 64 streams per address, 4,096 in all, 64 keys, 4,096 events or 4 MiB per journal,
      * 256 KiB of backlog per stream, a keep-alive every 15 s, 10 min linger, 5 s grace. */
-    public static final EventLimits DEFAULT = new EventLimits(64, 4096, 64, 4096, 4L << 20, 256L << 10,
-            Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofSeconds(5));
+    public static final EventLimits DEFAULT = new EventLimits(
+            64,
+            4096,
+            64,
+            4096,
+            4L << 20,
+            256L << 10,
+            Duration.ofSeconds(15),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(5));
 
     /** Checks every bound is positive. */
     public EventLimits {
-        if (streamsPerClient < 1 || streams < 1 || keys < 1 || journalEvents < 1 || journalBytes < 1
+        if (streamsPerClient < 1
+                || streams < 1
+                || keys < 1
+                || journalEvents < 1
+                || journalBytes < 1
                 || backlogBytes < 1) {
             throw new IllegalArgumentException("event limits must be positive");
         }
@@ -40,19 +60,19 @@ public record EventLimits(int streamsPerClient, int streams, int keys, int journ
 
     /** These limits with {@code perClient} streams per client address and {@code total} in all. */
     public EventLimits withStreams(int perClient, int total) {
-        return new EventLimits(perClient, total, keys, journalEvents, journalBytes, backlogBytes, keepAlive, linger,
-                endGrace);
+        return new EventLimits(
+                perClient, total, keys, journalEvents, journalBytes, backlogBytes, keepAlive, linger, endGrace);
     }
 
     /** These limits with another backlog per stream and keep-alive interval. */
     public EventLimits withBacklog(long bytes, Duration keepAliveEvery) {
-        return new EventLimits(streamsPerClient, streams, keys, journalEvents, journalBytes, bytes, keepAliveEvery,
-                linger, endGrace);
+        return new EventLimits(
+                streamsPerClient, streams, keys, journalEvents, journalBytes, bytes, keepAliveEvery, linger, endGrace);
     }
 
     /** These limits with another journal size in events. */
     public EventLimits withJournalEvents(int events) {
-        return new EventLimits(streamsPerClient, streams, keys, events, journalBytes, backlogBytes, keepAlive, linger,
-                endGrace);
+        return new EventLimits(
+                streamsPerClient, streams, keys, events, journalBytes, backlogBytes, keepAlive, linger, endGrace);
     }
 }

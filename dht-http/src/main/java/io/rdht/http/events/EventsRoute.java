@@ -83,7 +83,9 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
     private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
         InfoHash key = parseKey(request.param("key"));
         if (key == null) {
-            return plain(response, HttpResponseStatus.BAD_REQUEST,
+            return plain(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
                     "key must be 40 hex digits or a name of 1 to " + MAX_NAME_BYTES + " bytes");
         }
         InetAddress client = ((InetSocketAddress) request.remoteAddress()).getAddress();
@@ -96,7 +98,9 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
         ClientQueue queue = new ClientQueue(limits.backlogBytes(), lastEventId);
         if (!journals.attach(key, queue, lastEventId)) {
             counter.close(client);
-            return plain(response, HttpResponseStatus.SERVICE_UNAVAILABLE,
+            return plain(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "at most " + limits.keys() + " keys followed at once");
         }
         response.withConnection(connection -> queue.watch(connection.channel()));
@@ -128,8 +132,10 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
     }
 
     private static Mono<Void> plain(HttpServerResponse response, HttpResponseStatus status, String text) {
-        return response.status(status).header("Content-Type", "text/plain; charset=utf-8")
-                .sendString(Mono.just(text + "\n")).then();
+        return response.status(status)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .sendString(Mono.just(text + "\n"))
+                .then();
     }
 
     /** The key of a path segment: 40 hex digits as they are, else the URL-decoded name; null if neither. */

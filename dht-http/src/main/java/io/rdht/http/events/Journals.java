@@ -57,8 +57,8 @@ final class Journals implements AutoCloseable {
                 if (followed.size() >= limits.keys()) {
                     return false;
                 }
-                f = new Followed(new KeyJournal(Long.toString(random.nextLong() >>> 1, 36), limits.journalEvents(),
-                        limits.journalBytes()));
+                f = new Followed(new KeyJournal(
+                        Long.toString(random.nextLong() >>> 1, 36), limits.journalEvents(), limits.journalBytes()));
                 followed.put(key, f);
                 start = true;
             }
@@ -71,8 +71,10 @@ final class Journals implements AutoCloseable {
         }
         if (start) {
             KeyJournal journal = f.journal;
-            Disposable listen = node.listen(key).subscribe(journal::record,
-                    e -> log.debug("listen of {} for events streams ended: {}", key, e.toString()));
+            Disposable listen = node.listen(key)
+                    .subscribe(
+                            journal::record,
+                            e -> log.debug("listen of {} for events streams ended: {}", key, e.toString()));
             synchronized (this) {
                 f.listen = listen;
             }
@@ -89,7 +91,8 @@ final class Journals implements AutoCloseable {
             }
             f.journal.detach(client);
             if (f.journal.streams() == 0 && f.dropLater == null) {
-                f.dropLater = timer.schedule(() -> dropIfIdle(key, f), limits.linger().toMillis(), TimeUnit.MILLISECONDS);
+                f.dropLater =
+                        timer.schedule(() -> dropIfIdle(key, f), limits.linger().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }

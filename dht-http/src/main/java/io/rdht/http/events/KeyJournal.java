@@ -72,8 +72,11 @@ final class KeyJournal {
         if (replay == null) {
             replay = new ArrayList<>();
             if (lastEventId != null) {
-                replay.add(new SseEvent(null, "reset", "{\"reason\":\"unknown or too old Last-Event-ID\",\"last_event_id\":"
-                        + quoted(lastEventId) + "}"));
+                replay.add(new SseEvent(
+                        null,
+                        "reset",
+                        "{\"reason\":\"unknown or too old Last-Event-ID\",\"last_event_id\":" + quoted(lastEventId)
+                                + "}"));
             }
             for (Value v : current.values()) {
                 replay.add(new SseEvent(null, "added", ValueJson.line(ValueJson.of(v))));

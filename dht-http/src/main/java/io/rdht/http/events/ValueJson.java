@@ -18,8 +18,7 @@ final class ValueJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
-    private ValueJson() {
-    }
+    private ValueJson() {}
 
     /** {@code v} as a JSON object. */
     static ObjectNode of(Value v) {

@@ -41,7 +41,8 @@ final class ClientLimits {
     private final LinkedHashMap<InetAddress, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
     private int streams;
 
-    ClientLimits(LongSupplier nanoTime, int perSecond, int burst, int streamsPerClient, int maxStreams, int maxTracked) {
+    ClientLimits(
+            LongSupplier nanoTime, int perSecond, int burst, int streamsPerClient, int maxStreams, int maxTracked) {
         this.nanoTime = nanoTime;
         this.perSecond = perSecond;
         this.burst = burst;
@@ -52,8 +53,13 @@ final class ClientLimits {
 
     /** The limits of {@link GatewayLimits} on {@code nanoTime}'s clock. */
     static ClientLimits standard(LongSupplier nanoTime) {
-        return new ClientLimits(nanoTime, GatewayLimits.REQUESTS_PER_SECOND, GatewayLimits.REQUEST_BURST,
-                GatewayLimits.STREAMS_PER_CLIENT, GatewayLimits.MAX_STREAMS, GatewayLimits.MAX_TRACKED_CLIENTS);
+        return new ClientLimits(
+                nanoTime,
+                GatewayLimits.REQUESTS_PER_SECOND,
+                GatewayLimits.REQUEST_BURST,
+                GatewayLimits.STREAMS_PER_CLIENT,
+                GatewayLimits.MAX_STREAMS,
+                GatewayLimits.MAX_TRACKED_CLIENTS);
     }
 
     /** Takes one request from {@code address}'s bucket: false when it is empty. */

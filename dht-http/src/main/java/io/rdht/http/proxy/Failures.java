@@ -12,8 +12,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static HttpResponseStatus status(Throwable e) {
         return switch (e) {

@@ -31,6 +31,5 @@ public final class GatewayLimits {
     /** Longest a put waits for the storers' answers before answering 504. */
     public static final Duration PUT_TIMEOUT = Duration.ofSeconds(30);
 
-    private GatewayLimits() {
-    }
+    private GatewayLimits() {}
 }

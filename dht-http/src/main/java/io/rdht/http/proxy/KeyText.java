@@ -18,8 +18,7 @@ public final class KeyText {
     private static final int MIN_ID_LIKE = 32;
     private static final int MAX_ID_LIKE = 48;
 
-    private KeyText() {
-    }
+    private KeyText() {}
 
     /**
      * The key {@code text} stands for.
@@ -40,8 +39,8 @@ public final class KeyText {
                     + " hex digits; an id has " + (InfoHash.BYTES * 2));
         }
         if (text.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("the key name is " + text.length() + " characters long; at most "
-                    + MAX_NAME_LENGTH);
+            throw new IllegalArgumentException(
+                    "the key name is " + text.length() + " characters long; at most " + MAX_NAME_LENGTH);
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("the key name contains a control character");

@@ -24,8 +24,7 @@ final class NodeInfoJson {
 
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(2);
 
-    private NodeInfoJson() {
-    }
+    private NodeInfoJson() {}
 
     /** The object for {@code node}, whose identity's key is {@code identity} if it has one. */
     static Mono<ObjectNode> of(DhtNode node, Optional<PublicKey> identity) {

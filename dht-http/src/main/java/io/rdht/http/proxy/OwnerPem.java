@@ -14,11 +14,11 @@ final class OwnerPem {
 
     /** The DER SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410), before its 32 raw bytes. */
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
     private static final String BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String END = "-----END PUBLIC KEY-----";
 
-    private OwnerPem() {
-    }
+    private OwnerPem() {}
 
     /** The PEM block of {@code raw}, a 32-byte Ed25519 public key, ending with a newline. */
     static String of(byte[] raw) {

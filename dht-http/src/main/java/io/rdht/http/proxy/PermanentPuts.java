@@ -31,8 +31,7 @@ final class PermanentPuts implements AutoCloseable {
         }
     }
 
-    private record Slot(InfoHash key, long id) {
-    }
+    private record Slot(InfoHash key, long id) {}
 
     private record Held(Value value, Disposable announce, Disposable expiry) {
         void dispose() {
@@ -66,7 +65,9 @@ final class PermanentPuts implements AutoCloseable {
         if (closed) {
             return Mono.error(new IllegalStateException("the gateway is closed"));
         }
-        Value withId = value.id() != Value.UNASSIGNED_ID ? value : value.toBuilder().id(idFor(key, value)).build();
+        Value withId = value.id() != Value.UNASSIGNED_ID
+                ? value
+                : value.toBuilder().id(idFor(key, value)).build();
         Slot slot = new Slot(key, withId.id());
         Held previous = held.remove(slot);
         if (previous != null) {

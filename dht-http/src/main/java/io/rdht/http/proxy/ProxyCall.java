@@ -29,16 +29,13 @@ sealed interface ProxyCall {
     }
 
     /** Node info. */
-    record Info() implements ProxyCall {
-    }
+    record Info() implements ProxyCall {}
 
     /** The gateway's stats. */
-    record Stats() implements ProxyCall {
-    }
+    record Stats() implements ProxyCall {}
 
     /** The methods a path takes, for CORS preflights. */
-    record Options() implements ProxyCall {
-    }
+    record Options() implements ProxyCall {}
 
     /**
      * The values of a key, or those with one id.
@@ -46,8 +43,7 @@ sealed interface ProxyCall {
      * @param key the key as written
      * @param id  the value id as written, or {@code null} for every value
      */
-    record Get(String key, String id) implements ProxyCall {
-    }
+    record Get(String key, String id) implements ProxyCall {}
 
     /**
      * A put of the JSON value in the body.
@@ -68,8 +64,7 @@ sealed interface ProxyCall {
      *
      * @param key the key as written
      */
-    record Listen(String key) implements ProxyCall {
-    }
+    record Listen(String key) implements ProxyCall {}
 
     /** The call {@code method} and {@code uri} (path and query) make, if any. */
     static Optional<ProxyCall> parse(String method, String uri) {
@@ -89,8 +84,10 @@ sealed interface ProxyCall {
         ProxyCall call = switch (s.length) {
             case 0 -> root(method);
             case 1 -> RESERVED.contains(s[0]) || s[0].isEmpty() ? null : legacy(method, s[0]);
-            case 2 -> s[0].equals("node") ? node(method, s[1]) : s[0].equals("key") ? key(method, s[1])
-                    : byId(method, s[0], s[1]);
+            case 2 ->
+                s[0].equals("node")
+                        ? node(method, s[1])
+                        : s[0].equals("key") ? key(method, s[1]) : byId(method, s[0], s[1]);
             case 3 -> s[0].equals("key") ? keyAction(method, s[1], s[2]) : null;
             default -> null;
         };

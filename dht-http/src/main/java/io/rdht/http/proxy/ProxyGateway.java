@@ -60,15 +60,20 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
     private final RequestRate rate;
     private final PermanentPuts permanents;
 
-    ProxyGateway(DhtNode node, Optional<PublicKey> identity, GatewaySettings settings, LongSupplier nanoTime,
-                 Scheduler scheduler, RandomGenerator random) {
+    ProxyGateway(
+            DhtNode node,
+            Optional<PublicKey> identity,
+            GatewaySettings settings,
+            LongSupplier nanoTime,
+            Scheduler scheduler,
+            RandomGenerator random) {
         this.node = node;
         this.identity = identity;
         this.settings = settings;
         this.limits = ClientLimits.standard(nanoTime);
         this.rate = new RequestRate(nanoTime);
-        this.permanents = new PermanentPuts(node, scheduler, random, GatewayLimits.PERMANENT_PUT_LIFETIME,
-                GatewayLimits.MAX_PERMANENT_PUTS);
+        this.permanents = new PermanentPuts(
+                node, scheduler, random, GatewayLimits.PERMANENT_PUT_LIFETIME, GatewayLimits.MAX_PERMANENT_PUTS);
     }
 
     /**
@@ -100,33 +105,48 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
         response.header(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
         if (settings.allows(origin)) {
-            response.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, settings.allowedOrigins().contains("*") ? "*" : origin)
+            response.header(
+                            HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN,
+                            settings.allowedOrigins().contains("*") ? "*" : origin)
                     .header(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
         }
         InetAddress client = request.remoteAddress().getAddress();
         if (!limits.tryRequest(client)) {
             log.debug("429 to {}: over {} requests per second", client, GatewayLimits.REQUESTS_PER_SECOND);
             response.header(HttpHeaderNames.RETRY_AFTER, "1");
-            return error(response, HttpResponseStatus.TOO_MANY_REQUESTS, "too many requests from "
-                    + client.getHostAddress() + ": at most " + GatewayLimits.REQUESTS_PER_SECOND + " per second");
+            return error(
+                    response,
+                    HttpResponseStatus.TOO_MANY_REQUESTS,
+                    "too many requests from " + client.getHostAddress() + ": at most "
+                            + GatewayLimits.REQUESTS_PER_SECOND + " per second");
         }
-        if (call.writes() && !WriteToken.authorizes(settings, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))) {
+        if (call.writes()
+                && !WriteToken.authorizes(settings, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))) {
             response.header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"rdht\"");
-            return error(response, HttpResponseStatus.UNAUTHORIZED,
+            return error(
+                    response,
+                    HttpResponseStatus.UNAUTHORIZED,
                     "writes need the gateway's token: Authorization: Bearer TOKEN");
         }
         return switch (call) {
-            case ProxyCall.Info i -> NodeInfoJson.of(node, identity)
-                    .flatMap(info -> send(response, HttpResponseStatus.OK,
-                            ValueJson.write(info.put("public_ip", client.getHostAddress()))))
-                    .onErrorResume(e -> unavailable(response, e));
-            case ProxyCall.Stats s -> NodeInfoJson.of(node, identity)
-                    .flatMap(info -> send(response, HttpResponseStatus.OK, ValueJson.write(stats(info))))
-                    .onErrorResume(e -> unavailable(response, e));
-            case ProxyCall.Options o -> send(response.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, METHODS)
-                    .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type, authorization")
-                    .header(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, Integer.toString(PREFLIGHT_MAX_AGE)),
-                    HttpResponseStatus.OK, "");
+            case ProxyCall.Info i ->
+                NodeInfoJson.of(node, identity)
+                        .flatMap(info -> send(
+                                response,
+                                HttpResponseStatus.OK,
+                                ValueJson.write(info.put("public_ip", client.getHostAddress()))))
+                        .onErrorResume(e -> unavailable(response, e));
+            case ProxyCall.Stats s ->
+                NodeInfoJson.of(node, identity)
+                        .flatMap(info -> send(response, HttpResponseStatus.OK, ValueJson.write(stats(info))))
+                        .onErrorResume(e -> unavailable(response, e));
+            case ProxyCall.Options o ->
+                send(
+                        response.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, METHODS)
+                                .header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type, authorization")
+                                .header(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, Integer.toString(PREFLIGHT_MAX_AGE)),
+                        HttpResponseStatus.OK,
+                        "");
             case ProxyCall.Get g -> withKey(response, g.key(), key -> get(response, key, g.id()));
             case ProxyCall.Put p -> withKey(response, p.key(), key -> put(request, response, key, p));
             case ProxyCall.Listen l -> withKey(response, l.key(), key -> listen(response, key, client));
@@ -155,7 +175,10 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return error(response, HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
-        return node.get(key).filter(v -> idText == null || v.id() == id).map(ValueJson::line).collectList()
+        return node.get(key)
+                .filter(v -> idText == null || v.id() == id)
+                .map(ValueJson::line)
+                .collectList()
                 .timeout(GatewayLimits.GET_TIMEOUT)
                 .onErrorResume(DhtException.NoReachableNodes.class, e -> Mono.just(List.of()))
                 .flatMap(lines -> idText != null && lines.isEmpty()
@@ -165,43 +188,62 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
     }
 
     private Mono<Void> put(HttpServerRequest request, HttpServerResponse response, InfoHash key, ProxyCall.Put call) {
-        return RequestBody.read(request, GatewayLimits.MAX_BODY_BYTES).flatMap(body -> {
-            if (body.length == 0) {
-                return error(response, HttpResponseStatus.BAD_REQUEST, "the body is empty; expected a value as JSON");
-            }
-            JsonNode root;
-            Value value;
-            try {
-                root = ValueJson.MAPPER.readTree(body);
-                value = ValueJson.parse(root);
-                if (call.id() != null) {
-                    value = value.toBuilder().id(ValueJson.parseId(call.id())).build();
-                }
-            } catch (JacksonException e) {
-                return error(response, HttpResponseStatus.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading JSON from bytes in memory", e);
-            } catch (IllegalArgumentException e) {
-                return error(response, HttpResponseStatus.BAD_REQUEST, e.getMessage());
-            }
-            Mono<PutResult> put = call.signed() ? node.putSigned(key, value)
-                    : root.has("permanent") ? permanents.put(key, value) : node.put(key, value);
-            return put.timeout(GatewayLimits.PUT_TIMEOUT)
-                    .flatMap(result -> send(response, HttpResponseStatus.OK, ValueJson.line(result.value())))
-                    .onErrorResume(e -> failed(response, "put under " + key, e));
-        }).onErrorResume(RequestBody.TooLarge.class, e -> error(response.header(HttpHeaderNames.CONNECTION, "close"),
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, e.getMessage()));
+        return RequestBody.read(request, GatewayLimits.MAX_BODY_BYTES)
+                .flatMap(body -> {
+                    if (body.length == 0) {
+                        return error(
+                                response,
+                                HttpResponseStatus.BAD_REQUEST,
+                                "the body is empty; expected a value as JSON");
+                    }
+                    JsonNode root;
+                    Value value;
+                    try {
+                        root = ValueJson.MAPPER.readTree(body);
+                        value = ValueJson.parse(root);
+                        if (call.id() != null) {
+                            value = value.toBuilder()
+                                    .id(ValueJson.parseId(call.id()))
+                                    .build();
+                        }
+                    } catch (JacksonException e) {
+                        return error(
+                                response,
+                                HttpResponseStatus.BAD_REQUEST,
+                                "the body is not JSON: " + e.getOriginalMessage());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("reading JSON from bytes in memory", e);
+                    } catch (IllegalArgumentException e) {
+                        return error(response, HttpResponseStatus.BAD_REQUEST, e.getMessage());
+                    }
+                    Mono<PutResult> put = call.signed()
+                            ? node.putSigned(key, value)
+                            : root.has("permanent") ? permanents.put(key, value) : node.put(key, value);
+                    return put.timeout(GatewayLimits.PUT_TIMEOUT)
+                            .flatMap(result -> send(response, HttpResponseStatus.OK, ValueJson.line(result.value())))
+                            .onErrorResume(e -> failed(response, "put under " + key, e));
+                })
+                .onErrorResume(
+                        RequestBody.TooLarge.class,
+                        e -> error(
+                                response.header(HttpHeaderNames.CONNECTION, "close"),
+                                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                                e.getMessage()));
     }
 
     private Mono<Void> listen(HttpServerResponse response, InfoHash key, InetAddress client) {
         ClientLimits.Verdict verdict = limits.tryOpenStream(client);
         if (verdict == ClientLimits.Verdict.CLIENT_LIMIT) {
-            return error(response.header(HttpHeaderNames.RETRY_AFTER, "1"), HttpResponseStatus.TOO_MANY_REQUESTS,
+            return error(
+                    response.header(HttpHeaderNames.RETRY_AFTER, "1"),
+                    HttpResponseStatus.TOO_MANY_REQUESTS,
                     "too many listen streams from " + client.getHostAddress() + ": at most "
                             + GatewayLimits.STREAMS_PER_CLIENT);
         }
         if (verdict == ClientLimits.Verdict.GATEWAY_LIMIT) {
-            return error(response, HttpResponseStatus.SERVICE_UNAVAILABLE,
+            return error(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "the gateway holds " + GatewayLimits.MAX_STREAMS + " listen streams already");
         }
         // a stream that ends on the node's side (overflow, node closed) ends the response cleanly
@@ -209,7 +251,10 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
             log.debug("listen stream of {} ended: {}", key, e.toString());
             return Flux.empty();
         });
-        return response.status(HttpResponseStatus.OK).sendHeaders().then(response.sendString(lines)).then()
+        return response.status(HttpResponseStatus.OK)
+                .sendHeaders()
+                .then(response.sendString(lines))
+                .then()
                 .doFinally(signal -> limits.closeStream(client));
     }
 
@@ -247,7 +292,9 @@ public final class ProxyGateway implements HttpRoute, AutoCloseable {
     /** {@code body} with {@code status}, its length declared. */
     static Mono<Void> send(HttpServerResponse response, HttpResponseStatus status, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return response.status(status).header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
-                .sendByteArray(Mono.just(bytes)).then();
+        return response.status(status)
+                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length))
+                .sendByteArray(Mono.just(bytes))
+                .then();
     }
 }

@@ -18,12 +18,12 @@ final class RequestBody {
         }
     }
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /** The body's bytes (empty when there is none); fails with {@link TooLarge} past {@code max}. */
     static Mono<byte[]> read(HttpServerRequest request, int max) {
-        return request.receive().asByteArray()
+        return request.receive()
+                .asByteArray()
                 .reduce(new ByteArrayOutputStream(), (out, chunk) -> {
                     if (out.size() + chunk.length > max) {
                         throw new TooLarge(max);

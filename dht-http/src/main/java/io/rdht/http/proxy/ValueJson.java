@@ -38,11 +38,13 @@ final class ValueJson {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build());
     }
 
-    private ValueJson() {
-    }
+    private ValueJson() {}
 
     /** One line: the value's JSON and a newline. */
     static String line(Value v) {
@@ -97,7 +99,8 @@ final class ValueJson {
      */
     static Value parse(JsonNode root) {
         if (!root.isObject()) {
-            throw new IllegalArgumentException("a value is a JSON object, got " + root.getNodeType().name().toLowerCase());
+            throw new IllegalArgumentException(
+                    "a value is a JSON object, got " + root.getNodeType().name().toLowerCase());
         }
         if (root.has("cypher")) {
             throw new IllegalArgumentException("cypher: encrypted values cannot be put through rdht's gateway");
@@ -161,7 +164,8 @@ final class ValueJson {
 
     private static byte[] base64(JsonNode node, String field) {
         if (!node.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a base64 string, got " + node.getNodeType().name().toLowerCase());
+            throw new IllegalArgumentException(field + " must be a base64 string, got "
+                    + node.getNodeType().name().toLowerCase());
         }
         try {
             return Base64.getDecoder().decode(node.textValue());

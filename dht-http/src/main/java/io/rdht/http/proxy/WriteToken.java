@@ -11,15 +11,15 @@ final class WriteToken {
 
     private static final String SCHEME = "bearer ";
 
-    private WriteToken() {
-    }
+    private WriteToken() {}
 
     /** Whether a request with {@code authorization} (null when absent) may write. */
     static boolean authorizes(GatewaySettings settings, String authorization) {
         if (settings.writeToken().isEmpty()) {
             return true;
         }
-        if (authorization == null || authorization.length() < SCHEME.length()
+        if (authorization == null
+                || authorization.length() < SCHEME.length()
                 || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return false;
         }

@@ -43,8 +43,10 @@ class ClientQueueTest {
                     }
                 })
                 .thenRequest(Long.MAX_VALUE)
-                .assertNext(end -> assertThat(end).startsWith("event: end\n")
-                        .contains("\"reason\":\"backlog\"").contains("\"resume_from\":\"e-1\""))
+                .assertNext(end -> assertThat(end)
+                        .startsWith("event: end\n")
+                        .contains("\"reason\":\"backlog\"")
+                        .contains("\"resume_from\":\"e-1\""))
                 .verifyComplete();
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelOption;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
@@ -12,13 +13,12 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.http.HttpRoute;
 import io.rdht.http.NodeHttpServer;
-import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,31 +53,43 @@ class EventsRouteTest {
 
     private NodeHttpServer serve(EventLimits limits, HttpRoute... before) {
         server = node(DhtConfig.builder());
-        publisher = node(DhtConfig.builder().bootstrap("127.0.0.1:" + server.address().getPort()));
+        publisher = node(
+                DhtConfig.builder().bootstrap("127.0.0.1:" + server.address().getPort()));
         EventsRoute events = new EventsRoute(server, limits, Schedulers.parallel(), new SplittableRandom(7));
         open.add(events);
         List<HttpRoute> routes = new ArrayList<>(List.of(before));
         routes.add(events);
-        NodeHttpServer s = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), routes).block(WAIT);
+        NodeHttpServer s = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), routes)
+                .block(WAIT);
         open.add(s);
         return s;
     }
 
     private DhtNode node(DhtConfig.Builder config) {
-        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(WAIT);
+        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(WAIT);
         open.add(node);
         return node;
     }
 
     private SseClient subscribe(NodeHttpServer s, String path, String lastEventId) throws Exception {
-        SseClient c = SseClient.open(http, URI.create("http://127.0.0.1:" + s.address().getPort() + path), lastEventId);
+        SseClient c = SseClient.open(
+                http, URI.create("http://127.0.0.1:" + s.address().getPort() + path), lastEventId);
         open.add(c);
         return c;
     }
 
     /** Puts a value from the other node; a put the busy machine let time out is tried again, twice at most. */
     private void put(long id, String text) {
-        publisher.put(KEY, Value.builder().id(id).text(text).contentType("application/json").build())
+        publisher
+                .put(
+                        KEY,
+                        Value.builder()
+                                .id(id)
+                                .text(text)
+                                .contentType("application/json")
+                                .build())
                 .retryWhen(reactor.util.retry.Retry.max(2).filter(e -> e instanceof DhtException.NoReachableNodes))
                 .block(WAIT);
     }
@@ -98,7 +110,9 @@ class EventsRouteTest {
         SseClient first = subscribe(s, "/pollution_level/events", null);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.contentType()).startsWith("text/event-stream");
-        assertThat(first.next(WAIT).type()).as("an empty key's snapshot is just its sync event").isEqualTo("sync");
+        assertThat(first.next(WAIT).type())
+                .as("an empty key's snapshot is just its sync event")
+                .isEqualTo("sync");
         List<String> received = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             put(i, "{\"lvl_percent\":" + (10 * i) + "}");
@@ -112,8 +126,16 @@ class EventsRouteTest {
         for (int i = 4; i <= 6; i++) {
             put(i, "{\"lvl_percent\":" + (10 * i) + "}");
         }
-        publisher.put(KEY, Value.builder().id(2).seq(1).text("{\"lvl_percent\":21}").contentType("application/json")
-                .build()).block(WAIT);
+        publisher
+                .put(
+                        KEY,
+                        Value.builder()
+                                .id(2)
+                                .seq(1)
+                                .text("{\"lvl_percent\":21}")
+                                .contentType("application/json")
+                                .build())
+                .block(WAIT);
         // the server has numbered all of them before the client comes back
         await().atMost(WAIT).until(() -> server.storage().block(WAIT).toString().contains("21"));
 
@@ -126,9 +148,17 @@ class EventsRouteTest {
             received.add(what(resumed.next(WAIT)));
         }
 
-        assertThat(received).as("every event of the key exactly once across the reconnect")
-                .containsExactlyInAnyOrder("added 1 0", "added 2 0", "added 3 0", "added 4 0", "added 5 0",
-                        "added 6 0", "updated 2 1", "added 99 0");
+        assertThat(received)
+                .as("every event of the key exactly once across the reconnect")
+                .containsExactlyInAnyOrder(
+                        "added 1 0",
+                        "added 2 0",
+                        "added 3 0",
+                        "added 4 0",
+                        "added 5 0",
+                        "added 6 0",
+                        "updated 2 1",
+                        "added 99 0");
     }
 
     @Test
@@ -142,8 +172,10 @@ class EventsRouteTest {
         JsonNode v = json(added);
         assertThat(added.id()).as("each live event has an id").matches("[0-9a-z]+-1");
         assertThat(v.get("id").asText()).isEqualTo(Long.toUnsignedString(0xfedcba9876543210L));
-        assertThat(v.get("data").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(
-                "{\"lvl_percent\":39,\"lat\":39.09,\"long\":125.68}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(v.get("data").asText())
+                .isEqualTo(java.util.Base64.getEncoder()
+                        .encodeToString("{\"lvl_percent\":39,\"lat\":39.09,\"long\":125.68}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(v.get("seq").asLong()).isZero();
         assertThat(v.get("json").get("lvl_percent").asInt()).isEqualTo(39);
     }
@@ -159,7 +191,9 @@ class EventsRouteTest {
 
         List<SseClient.Event> start = other.until("sync", WAIT);
         assertThat(start).extracting(SseClient.Event::type).containsExactly("reset", "added", "sync");
-        assertThat(start.getLast().id()).as("the sync event carries the journal's head").endsWith("-1");
+        assertThat(start.getLast().id())
+                .as("the sync event carries the journal's head")
+                .endsWith("-1");
     }
 
     @Test
@@ -175,27 +209,42 @@ class EventsRouteTest {
 
         SseClient resumed = subscribe(s, "/pollution_level/events", sync);
 
-        assertThat(resumed.until("sync", WAIT)).extracting(SseClient.Event::type)
+        assertThat(resumed.until("sync", WAIT))
+                .extracting(SseClient.Event::type)
                 .containsExactly("reset", "added", "added", "added", "sync");
     }
 
     @Test
     void aClientThatStopsReadingGetsItsStreamEndedWithAnEndEventPastTheBacklog() throws Exception {
-        EventLimits limits = new EventLimits(64, 4096, 64, 4096, 4L << 20, 64L << 10, Duration.ofSeconds(15),
-                Duration.ofMinutes(10), Duration.ofSeconds(60));
+        EventLimits limits = new EventLimits(
+                64,
+                4096,
+                64,
+                4096,
+                4L << 20,
+                64L << 10,
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(60));
         serve(limits);
         EventsRoute events = new EventsRoute(server, limits, Schedulers.parallel(), new SplittableRandom(7));
         open.add(events);
         // the server's socket buffer small, as the kernel's autotuning would otherwise hold megabytes
-        DisposableServer small = HttpServer.create().host("127.0.0.1").port(0)
-                .childOption(ChannelOption.SO_SNDBUF, 4096).route(events::addTo).bindNow(WAIT);
+        DisposableServer small = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .childOption(ChannelOption.SO_SNDBUF, 4096)
+                .route(events::addTo)
+                .bindNow(WAIT);
         open.add(small::disposeNow);
         try (Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(4096);
             stuck.connect(new InetSocketAddress("127.0.0.1", small.port()));
             stuck.setSoTimeout((int) WAIT.toMillis());
-            stuck.getOutputStream().write(("GET /pollution_level/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            stuck.getOutputStream()
+                    .write(("GET /pollution_level/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Accept: text/event-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             await().atMost(WAIT).until(() -> server.listens().block(WAIT).size() == 1);
             String big = "x".repeat(20_000);
             int puts = 60;
@@ -209,7 +258,8 @@ class EventsRouteTest {
             int added = received.split("event: added").length - 1;
             String tail = received.substring(Math.max(0, received.length() - 200));
             assertThat(received.contains("event: end\ndata: {\"reason\":\"backlog\""))
-                    .as("an end event after %d of %d events; the stream ended with: %s", added, puts, tail).isTrue();
+                    .as("an end event after %d of %d events; the stream ended with: %s", added, puts, tail)
+                    .isTrue();
             assertThat(added).as("events before the end").isPositive().isLessThan(puts);
         }
     }
@@ -266,14 +316,15 @@ class EventsRouteTest {
     void aKeyThatIsNeitherHexNorANameIsRefusedWith400() throws Exception {
         NodeHttpServer s = serve(EventLimits.DEFAULT);
 
-        assertThat(subscribe(s, "/" + "x".repeat(EventsRoute.MAX_NAME_BYTES + 1) + "/events", null).status())
+        assertThat(subscribe(s, "/" + "x".repeat(EventsRoute.MAX_NAME_BYTES + 1) + "/events", null)
+                        .status())
                 .isEqualTo(400);
     }
 
     @Test
     void eventsPathWinsOverAPatternRouteListedBeforeIt() throws Exception {
-        HttpRoute byHashAndId = routes -> routes.get("/{hash}/{id}",
-                (request, response) -> response.sendString(Mono.just("a value\n")));
+        HttpRoute byHashAndId = routes ->
+                routes.get("/{hash}/{id}", (request, response) -> response.sendString(Mono.just("a value\n")));
         NodeHttpServer s = serve(EventLimits.DEFAULT, byHashAndId);
 
         SseClient c = subscribe(s, "/pollution_level/events", null);

@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class SseClient implements AutoCloseable {
 
     /** One event as received; {@code lastId} is the client's last event id after it, as a browser keeps it. */
-    record Event(String type, String data, String id, String lastId) {
-    }
+    record Event(String type, String data, String id, String lastId) {}
 
     private static final Event CLOSED = new Event("closed", "", null, null);
 

@@ -23,7 +23,9 @@ class ClientLimitsTest {
             assertThat(limits.tryRequest(a)).as("request %d of the burst", i).isTrue();
         }
         assertThat(limits.tryRequest(a)).isFalse();
-        assertThat(limits.tryRequest(address(2))).as("another address has its own bucket").isTrue();
+        assertThat(limits.tryRequest(address(2)))
+                .as("another address has its own bucket")
+                .isTrue();
 
         nanos.addAndGet(100_000_000); // 0.1 s: one request at 10 per second
         assertThat(limits.tryRequest(a)).isTrue();
@@ -54,8 +56,12 @@ class ClientLimitsTest {
 
         limits.tryRequest(address(3)); // a third address: address 2 (no stream) is forgotten
 
-        assertThat(limits.tryRequest(address(2))).as("forgotten, it starts with a full bucket").isTrue();
-        assertThat(limits.tryOpenStream(address(1))).as("address 1 kept its stream").isEqualTo(ClientLimits.Verdict.OK);
+        assertThat(limits.tryRequest(address(2)))
+                .as("forgotten, it starts with a full bucket")
+                .isTrue();
+        assertThat(limits.tryOpenStream(address(1)))
+                .as("address 1 kept its stream")
+                .isEqualTo(ClientLimits.Verdict.OK);
         assertThat(limits.tryOpenStream(address(1))).isEqualTo(ClientLimits.Verdict.CLIENT_LIMIT);
     }
 }

@@ -51,24 +51,42 @@ class OpenDhtProxyComparisonTest {
     @BeforeAll
     static void start() throws Exception {
         Optional<Path> dhtnode = onPath("dhtnode");
-        assumeTrue(dhtnode.isPresent(), "dhtnode is not installed (apt-get install dhtnode): the comparison with"
-                + " OpenDHT's proxy is skipped; CI installs it");
+        assumeTrue(
+                dhtnode.isPresent(),
+                "dhtnode is not installed (apt-get install dhtnode): the comparison with"
+                        + " OpenDHT's proxy is skipped; CI installs it");
         int udp = freeUdpPort();
         int proxy = freeTcpPort();
         Path logs = Files.createDirectories(Path.of("target", "dhtnode"));
         // dhtnode has no bind option: it listens on every interface; the test only ever talks to 127.0.0.1
         spawn(logs.resolve("storer.log"), dhtnode.get().toString(), "-s", "-p", Integer.toString(udp));
-        spawn(logs.resolve("proxy.log"), dhtnode.get().toString(), "-s", "-p", "0", "-b", "127.0.0.1:" + udp,
-                "--proxyserver", Integer.toString(proxy));
+        spawn(
+                logs.resolve("proxy.log"),
+                dhtnode.get().toString(),
+                "-s",
+                "-p",
+                "0",
+                "-b",
+                "127.0.0.1:" + udp,
+                "--proxyserver",
+                Integer.toString(proxy));
         opendht = new ProxyClient(proxy);
         OPEN.add(opendht);
-        await().atMost(START_WAIT).ignoreExceptions()
-                .until(() -> opendht.send("GET", "/").json().get("ipv4").get("good").intValue() >= 1);
+        await().atMost(START_WAIT)
+                .ignoreExceptions()
+                .until(() ->
+                        opendht.send("GET", "/").json().get("ipv4").get("good").intValue() >= 1);
 
         DhtNode storer = node(DhtConfig.builder());
-        DhtNode node = node(DhtConfig.builder().bootstrap("127.0.0.1:" + storer.address().getPort()));
-        ProxyGateway gateway = new ProxyGateway(node, Optional.empty(), GatewaySettings.DEFAULT, System::nanoTime,
-                Schedulers.parallel(), new SecureRandom());
+        DhtNode node = node(
+                DhtConfig.builder().bootstrap("127.0.0.1:" + storer.address().getPort()));
+        ProxyGateway gateway = new ProxyGateway(
+                node,
+                Optional.empty(),
+                GatewaySettings.DEFAULT,
+                System::nanoTime,
+                Schedulers.parallel(),
+                new SecureRandom());
         OPEN.add(gateway);
         NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(gateway))
                 .block(ProxyClient.WAIT);
@@ -96,7 +114,9 @@ class OpenDhtProxyComparisonTest {
             Both both = both("GET", path, null);
             both.sameStatusAndType(200);
             assertThat(both.opendht.json().get("ipv4").has("incoming")).isTrue();
-            assertThat(both.rdht.json().get("ipv4").has("incoming")).as("rdht does not count incoming contacts").isFalse();
+            assertThat(both.rdht.json().get("ipv4").has("incoming"))
+                    .as("rdht does not count incoming contacts")
+                    .isFalse();
             both.sameShape();
         }
     }
@@ -117,7 +137,8 @@ class OpenDhtProxyComparisonTest {
         Both legacy = both("POST", "/" + key, "{\"data\":\"" + base64("41") + "\",\"id\":\"42\",\"type\":3}");
         legacy.sameStatusAndType(200);
         legacy.sameShape();
-        assertThat(legacy.rdht.json().get("id").textValue()).isEqualTo(legacy.opendht.json().get("id").textValue());
+        assertThat(legacy.rdht.json().get("id").textValue())
+                .isEqualTo(legacy.opendht.json().get("id").textValue());
 
         for (String path : List.of("/key/" + key, "/" + key)) {
             Both get = both("GET", path, null);
@@ -130,7 +151,8 @@ class OpenDhtProxyComparisonTest {
 
     @Test
     void aPermanentPutAnswersLikeAPut() throws Exception {
-        Both both = both("POST", "/key/permanent-" + System.nanoTime(), "{\"data\":\"" + base64("p") + "\",\"permanent\":true}");
+        Both both = both(
+                "POST", "/key/permanent-" + System.nanoTime(), "{\"data\":\"" + base64("p") + "\",\"permanent\":true}");
         both.sameStatusAndType(200);
         both.sameShape();
     }
@@ -142,7 +164,9 @@ class OpenDhtProxyComparisonTest {
         empty.sameShape();
         Both notJson = both("POST", "/key/bad", "not json");
         notJson.sameStatusAndType(400);
-        assertThat(notJson.opendht.json().has("err:")).as("OpenDHT 2.4.12 spells this one's field err:").isTrue();
+        assertThat(notJson.opendht.json().has("err:"))
+                .as("OpenDHT 2.4.12 spells this one's field err:")
+                .isTrue();
         assertThat(notJson.rdht.json().has("err")).isTrue();
         Both array = both("POST", "/key/bad", "[1,2]");
         assertThat(array.opendht.status()).as("OpenDHT fails on a JSON array").isEqualTo(500);
@@ -152,7 +176,8 @@ class OpenDhtProxyComparisonTest {
 
     @Test
     void optionsNameTheMethods() throws Exception {
-        for (String[] form : List.of(new String[] {"OPTIONS", "/some-key"}, new String[] {"GET", "/key/some-key/options"})) {
+        for (String[] form :
+                List.of(new String[] {"OPTIONS", "/some-key"}, new String[] {"GET", "/key/some-key/options"})) {
             Both both = both(form[0], form[1], null);
             both.sameStatusAndType(200);
             assertThat(both.rdht.header("Access-Control-Allow-Methods")).contains("GET", "POST", "LISTEN");
@@ -176,7 +201,9 @@ class OpenDhtProxyComparisonTest {
         JsonNode theirNew = theirs.next();
         JsonNode ourNew = ours.next();
         assertThat(shape(ourNew)).isEqualTo(shape(theirNew));
-        assertThat(ourNew.get("data").textValue()).isEqualTo(theirNew.get("data").textValue()).isEqualTo(base64("new"));
+        assertThat(ourNew.get("data").textValue())
+                .isEqualTo(theirNew.get("data").textValue())
+                .isEqualTo(base64("new"));
     }
 
     @Test
@@ -185,7 +212,9 @@ class OpenDhtProxyComparisonTest {
         Both put = both("POST", "/key/" + key, "{\"data\":\"" + base64("v") + "\",\"id\":\"77\"}");
         put.sameStatusAndType(200);
 
-        assertThatThrownBy(() -> opendht.send("STATS", "/")).as("2.4.12 drops the connection").isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> opendht.send("STATS", "/"))
+                .as("2.4.12 drops the connection")
+                .isInstanceOf(IOException.class);
         assertThat(rdht.send("STATS", "/").status()).isEqualTo(200);
         assertThatThrownBy(() -> opendht.stream("LISTEN", "/" + key)).hasRootCauseInstanceOf(IOException.class);
         ProxyClient.Stream listen = rdht.stream("LISTEN", "/" + key);
@@ -200,14 +229,18 @@ class OpenDhtProxyComparisonTest {
     @Test
     void openDhtLetsEveryOriginReadWhereRdhtSendsNoCorsHeaderUnlessConfigured() throws Exception {
         Map<String, String> fromPage = Map.of("Origin", "https://some.page.example");
-        assertThat(opendht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(rdht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin")).isNull();
+        assertThat(opendht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin"))
+                .isEqualTo("*");
+        assertThat(rdht.send("GET", "/", null, fromPage).header("Access-Control-Allow-Origin"))
+                .isNull();
     }
 
     @Test
     void pathsNeitherServesAreRefused() throws Exception {
         Both both = both("GET", "/no/such/path/here", null);
-        assertThat(both.opendht.status()).as("RESTinio's answer to a path it has no route for").isEqualTo(501);
+        assertThat(both.opendht.status())
+                .as("RESTinio's answer to a path it has no route for")
+                .isEqualTo(501);
         assertThat(both.rdht.status()).as("rdht's server: no route, 404").isEqualTo(404);
     }
 
@@ -220,9 +253,15 @@ class OpenDhtProxyComparisonTest {
         }
 
         void sameShape() {
-            assertThat(rdht.lines().stream().map(OpenDhtProxyComparisonTest::shape).distinct().toList())
+            assertThat(rdht.lines().stream()
+                            .map(OpenDhtProxyComparisonTest::shape)
+                            .distinct()
+                            .toList())
                     .as("rdht's JSON fields and types, against OpenDHT's")
-                    .isEqualTo(opendht.lines().stream().map(OpenDhtProxyComparisonTest::shape).distinct().toList());
+                    .isEqualTo(opendht.lines().stream()
+                            .map(OpenDhtProxyComparisonTest::shape)
+                            .distinct()
+                            .toList());
         }
     }
 
@@ -254,14 +293,19 @@ class OpenDhtProxyComparisonTest {
     }
 
     private static DhtNode node(DhtConfig.Builder config) {
-        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(ProxyClient.WAIT);
+        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(ProxyClient.WAIT);
         OPEN.add(node);
         return node;
     }
 
     private static void spawn(Path log, String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         PROCESSES.add(p);
     }
 

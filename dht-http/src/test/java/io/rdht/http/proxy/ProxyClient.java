@@ -21,8 +21,10 @@ final class ProxyClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(WAIT).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(WAIT)
+            .build();
     private final int port;
     private final List<java.util.stream.Stream<String>> streams = new ArrayList<>();
 
@@ -39,7 +41,10 @@ final class ProxyClient implements AutoCloseable {
     record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
         /** The body's lines, each parsed as JSON. */
         List<JsonNode> lines() {
-            return body.lines().filter(l -> !l.isBlank()).map(ProxyClient::parse).toList();
+            return body.lines()
+                    .filter(l -> !l.isBlank())
+                    .map(ProxyClient::parse)
+                    .toList();
         }
 
         /** The body as one JSON value. */
@@ -62,8 +67,11 @@ final class ProxyClient implements AutoCloseable {
 
     Answer send(String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(WAIT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(WAIT)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r);
@@ -72,9 +80,11 @@ final class ProxyClient implements AutoCloseable {
     /** Opens a stream with {@code method} on {@code path}; its lines arrive in the queue returned. */
     Stream stream(String method, String path) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<java.util.stream.Stream<String>> head = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> head =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         java.util.stream.Stream<String> body = head.body();
         synchronized (streams) {
             streams.add(body);
@@ -86,7 +96,8 @@ final class ProxyClient implements AutoCloseable {
                 // the stream was closed by close(), or the server ended it
             }
         });
-        return new Stream(head.statusCode(), head.headers().firstValue("Content-Type").orElse(null), lines);
+        return new Stream(
+                head.statusCode(), head.headers().firstValue("Content-Type").orElse(null), lines);
     }
 
     /** An open stream: its status, content type, and lines as they come. */

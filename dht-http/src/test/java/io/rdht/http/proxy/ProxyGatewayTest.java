@@ -42,7 +42,9 @@ class ProxyGatewayTest {
     }
 
     private DhtNode node(DhtConfig.Builder config) {
-        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build()).start().block(ProxyClient.WAIT);
+        DhtNode node = DhtNode.create(config.bindHost("127.0.0.1").port(0).build())
+                .start()
+                .block(ProxyClient.WAIT);
         open.add(node);
         return node;
     }
@@ -53,13 +55,19 @@ class ProxyGatewayTest {
         return node(config.bootstrap("127.0.0.1:" + first.address().getPort()));
     }
 
-    private ProxyClient serve(DhtNode node, Optional<PublicKey> identity, GatewaySettings settings, LongSupplier nanoTime,
-                              HttpRoute... before) {
-        ProxyGateway gateway = new ProxyGateway(node, identity, settings, nanoTime, Schedulers.parallel(), new SecureRandom());
+    private ProxyClient serve(
+            DhtNode node,
+            Optional<PublicKey> identity,
+            GatewaySettings settings,
+            LongSupplier nanoTime,
+            HttpRoute... before) {
+        ProxyGateway gateway =
+                new ProxyGateway(node, identity, settings, nanoTime, Schedulers.parallel(), new SecureRandom());
         open.add(gateway);
         List<HttpRoute> routes = new ArrayList<>(List.of(before));
         routes.add(gateway);
-        NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), routes).block(ProxyClient.WAIT);
+        NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0), routes)
+                .block(ProxyClient.WAIT);
         open.add(server);
         ProxyClient client = new ProxyClient(server.address().getPort());
         open.add(client);
@@ -104,9 +112,12 @@ class ProxyGatewayTest {
         assertThat(Long.parseUnsignedLong(id)).isNotZero();
         assertThat(stored.get("data").textValue()).isEqualTo(base64("39"));
         assertThat(stored.get("type").intValue()).isZero();
-        assertThat(stored.has("seq")).as("an unsigned value at seq 0 has no seq, as in OpenDHT").isFalse();
+        assertThat(stored.has("seq"))
+                .as("an unsigned value at seq 0 has no seq, as in OpenDHT")
+                .isFalse();
         String hex = InfoHash.of("pollution_level").toHex();
-        for (String path : List.of("/key/pollution_level", "/pollution_level", "/key/" + hex, "/" + hex, "/" + hex + "/" + id)) {
+        for (String path :
+                List.of("/key/pollution_level", "/pollution_level", "/key/" + hex, "/" + hex, "/" + hex + "/" + id)) {
             ProxyClient.Answer get = client.send("GET", path);
             assertThat(get.status()).as(path).isEqualTo(200);
             assertThat(get.lines()).as(path).containsExactly(stored);
@@ -120,15 +131,22 @@ class ProxyGatewayTest {
     void putOnTheOldPathsTakesTheIdFromThePathOrTheBodyAndKeepsTheContentTypeAsUtype() throws Exception {
         ProxyClient client = serve(joinedNode(DhtConfig.builder()));
 
-        ProxyClient.Answer legacy = client.send("POST", "/sensors", "{\"data\":\"" + base64("a") + "\",\"id\":\"42\",\"type\":3,\"utype\":\"text/plain\"}");
-        ProxyClient.Answer byPath = client.send("PUT", "/sensors/18446744073709551615", "{\"data\":\"" + base64("b") + "\",\"id\":7}");
+        ProxyClient.Answer legacy = client.send(
+                "POST",
+                "/sensors",
+                "{\"data\":\"" + base64("a") + "\",\"id\":\"42\",\"type\":3,\"utype\":\"text/plain\"}");
+        ProxyClient.Answer byPath =
+                client.send("PUT", "/sensors/18446744073709551615", "{\"data\":\"" + base64("b") + "\",\"id\":7}");
 
         assertThat(legacy.status()).isEqualTo(200);
         assertThat(legacy.json().get("id").textValue()).isEqualTo("42");
         assertThat(legacy.json().get("utype").textValue()).isEqualTo("text/plain");
         assertThat(byPath.status()).isEqualTo(200);
-        assertThat(byPath.json().get("id").textValue()).as("the largest unsigned id, as a string").isEqualTo("18446744073709551615");
-        assertThat(client.send("GET", "/key/sensors").lines()).extracting(v -> v.get("id").textValue())
+        assertThat(byPath.json().get("id").textValue())
+                .as("the largest unsigned id, as a string")
+                .isEqualTo("18446744073709551615");
+        assertThat(client.send("GET", "/key/sensors").lines())
+                .extracting(v -> v.get("id").textValue())
                 .containsExactlyInAnyOrder("42", "18446744073709551615");
     }
 
@@ -197,12 +215,23 @@ class ProxyGatewayTest {
         ProxyClient client = serve(node);
         ProxyClient leaving = new ProxyClient(client.port());
         leaving.stream("GET", "/key/door/listen");
-        await().atMost(ProxyClient.WAIT).until(() -> client.send("GET", "/node/stats").json().get("listenCount").intValue() == 1);
+        await().atMost(ProxyClient.WAIT)
+                .until(() -> client.send("GET", "/node/stats")
+                                .json()
+                                .get("listenCount")
+                                .intValue()
+                        == 1);
 
         leaving.close();
 
-        await().atMost(ProxyClient.WAIT).until(() -> client.send("GET", "/node/stats").json().get("listenCount").intValue() == 0);
-        await().atMost(ProxyClient.WAIT).until(() -> node.listens().block(ProxyClient.WAIT).isEmpty());
+        await().atMost(ProxyClient.WAIT)
+                .until(() -> client.send("GET", "/node/stats")
+                                .json()
+                                .get("listenCount")
+                                .intValue()
+                        == 0);
+        await().atMost(ProxyClient.WAIT)
+                .until(() -> node.listens().block(ProxyClient.WAIT).isEmpty());
     }
 
     @Test
@@ -221,8 +250,10 @@ class ProxyGatewayTest {
     void statsCountPermanentPutsAndAPermanentPutPostedAgainIsRenewedNotAdded() throws Exception {
         ProxyClient client = serve(joinedNode(DhtConfig.builder()));
 
-        ProxyClient.Answer first = client.send("POST", "/key/kept", "{\"data\":\"" + base64("x") + "\",\"permanent\":true}");
-        ProxyClient.Answer again = client.send("POST", "/key/kept", "{\"data\":\"" + base64("x") + "\",\"permanent\":true}");
+        ProxyClient.Answer first =
+                client.send("POST", "/key/kept", "{\"data\":\"" + base64("x") + "\",\"permanent\":true}");
+        ProxyClient.Answer again =
+                client.send("POST", "/key/kept", "{\"data\":\"" + base64("x") + "\",\"permanent\":true}");
         client.send("POST", "/key/kept2", "{\"data\":\"" + base64("y") + "\",\"permanent\":{}}");
 
         assertThat(first.status()).isEqualTo(200);
@@ -251,17 +282,21 @@ class ProxyGatewayTest {
         String pem = v.get("owner").textValue().replaceAll("-----[A-Z ]+-----|\\s", "");
         byte[] der = Base64.getDecoder().decode(pem);
         assertThat(java.util.Arrays.copyOfRange(der, der.length - PublicKey.LENGTH, der.length))
-                .as("the raw key ends the SubjectPublicKeyInfo").isEqualTo(identity.publicKey().toBytes());
+                .as("the raw key ends the SubjectPublicKeyInfo")
+                .isEqualTo(identity.publicKey().toBytes());
         assertThat(Base64.getDecoder().decode(v.get("sig").textValue())).hasSize(PublicKey.SIGNATURE_LENGTH);
         assertThat(v.get("seq").isIntegralNumber()).isTrue();
-        assertThat(client.send("GET", "/").json().get("id").textValue()).isEqualTo(identity.publicKey().shortId());
+        assertThat(client.send("GET", "/").json().get("id").textValue())
+                .isEqualTo(identity.publicKey().shortId());
     }
 
     @Test
     void aSignedValuePostedWithItsOwnerAndSignatureIsRefusedWithTheWayToSignIt() throws Exception {
         Identity identity = Identity.generate();
         DhtNode signer = joinedNode(DhtConfig.builder().identity(identity));
-        Value stored = signer.putSigned(InfoHash.of("relay"), Value.of("hop")).block(ProxyClient.WAIT).value();
+        Value stored = signer.putSigned(InfoHash.of("relay"), Value.of("hop"))
+                .block(ProxyClient.WAIT)
+                .value();
         ProxyClient client = serve(joinedNode(DhtConfig.builder()));
 
         ProxyClient.Answer relayed = client.send("POST", "/key/relay", ValueJson.line(stored));
@@ -272,12 +307,16 @@ class ProxyGatewayTest {
 
     @Test
     void withATokenWritesNeedItAndReadsDoNot() throws Exception {
-        ProxyClient client = serve(joinedNode(DhtConfig.builder()), Optional.empty(),
-                new GatewaySettings(Optional.of(TOKEN), List.of()), System::nanoTime);
+        ProxyClient client = serve(
+                joinedNode(DhtConfig.builder()),
+                Optional.empty(),
+                new GatewaySettings(Optional.of(TOKEN), List.of()),
+                System::nanoTime);
         String body = "{\"data\":\"AA==\"}";
 
         ProxyClient.Answer none = client.send("POST", "/key/locked", body);
-        ProxyClient.Answer wrong = client.send("POST", "/key/locked", body, Map.of("Authorization", "Bearer " + TOKEN + "x"));
+        ProxyClient.Answer wrong =
+                client.send("POST", "/key/locked", body, Map.of("Authorization", "Bearer " + TOKEN + "x"));
         ProxyClient.Answer right = client.send("POST", "/key/locked", body, Map.of("Authorization", "Bearer " + TOKEN));
 
         assertThat(none.status()).isEqualTo(401);
@@ -291,13 +330,20 @@ class ProxyGatewayTest {
     @Test
     void corsHeadersGoOnlyToConfiguredOrigins() throws Exception {
         ProxyClient closed = serve(joinedNode(DhtConfig.builder()));
-        ProxyClient opened = serve(joinedNode(DhtConfig.builder()), Optional.empty(),
-                new GatewaySettings(Optional.empty(), List.of("https://map.example")), System::nanoTime);
+        ProxyClient opened = serve(
+                joinedNode(DhtConfig.builder()),
+                Optional.empty(),
+                new GatewaySettings(Optional.empty(), List.of("https://map.example")),
+                System::nanoTime);
         Map<String, String> fromMap = Map.of("Origin", "https://map.example");
 
-        assertThat(closed.send("GET", "/", null, fromMap).header("Access-Control-Allow-Origin")).isNull();
-        assertThat(opened.send("GET", "/", null, fromMap).header("Access-Control-Allow-Origin")).isEqualTo("https://map.example");
-        assertThat(opened.send("GET", "/", null, Map.of("Origin", "https://evil.example")).header("Access-Control-Allow-Origin")).isNull();
+        assertThat(closed.send("GET", "/", null, fromMap).header("Access-Control-Allow-Origin"))
+                .isNull();
+        assertThat(opened.send("GET", "/", null, fromMap).header("Access-Control-Allow-Origin"))
+                .isEqualTo("https://map.example");
+        assertThat(opened.send("GET", "/", null, Map.of("Origin", "https://evil.example"))
+                        .header("Access-Control-Allow-Origin"))
+                .isNull();
         ProxyClient.Answer preflight = opened.send("OPTIONS", "/key/k", null, fromMap);
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST", "LISTEN");
@@ -307,10 +353,13 @@ class ProxyGatewayTest {
     @Test
     void aClientOverItsRequestBudgetGets429WithRetryAfter() throws Exception {
         long frozen = System.nanoTime();
-        ProxyClient client = serve(joinedNode(DhtConfig.builder()), Optional.empty(), GatewaySettings.DEFAULT, () -> frozen);
+        ProxyClient client =
+                serve(joinedNode(DhtConfig.builder()), Optional.empty(), GatewaySettings.DEFAULT, () -> frozen);
 
         for (int i = 0; i < GatewayLimits.REQUEST_BURST; i++) {
-            assertThat(client.send("GET", "/node/info").status()).as("request %d", i).isEqualTo(200);
+            assertThat(client.send("GET", "/node/info").status())
+                    .as("request %d", i)
+                    .isEqualTo(200);
         }
         ProxyClient.Answer over = client.send("GET", "/node/info");
 
@@ -322,14 +371,20 @@ class ProxyGatewayTest {
     @Test
     void aChunkedBodyOverTheLimitGets413() throws Exception {
         ProxyClient client = serve(joinedNode(DhtConfig.builder()));
-        java.net.http.HttpClient raw = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         open.add(raw::shutdownNow);
         byte[] big = new byte[GatewayLimits.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(big, (byte) ' ');
         // a publisher of unknown length: the client sends it chunked, with no Content-Length
-        var body = java.net.http.HttpRequest.BodyPublishers.fromPublisher(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big));
-        var response = raw.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + client.port() + "/key/big")).POST(body).build(),
+        var body = java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(big));
+        var response = raw.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + client.port() + "/key/big"))
+                        .POST(body)
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -338,12 +393,19 @@ class ProxyGatewayTest {
     @Test
     void theNodesOwnPathsWinOverKeysOfTheSameNameWhateverTheOrder() throws Exception {
         DhtNode node = joinedNode(DhtConfig.builder());
-        ProxyGateway gateway = new ProxyGateway(node, Optional.empty(), GatewaySettings.DEFAULT, System::nanoTime,
-                Schedulers.parallel(), new SecureRandom());
+        ProxyGateway gateway = new ProxyGateway(
+                node,
+                Optional.empty(),
+                GatewaySettings.DEFAULT,
+                System::nanoTime,
+                Schedulers.parallel(),
+                new SecureRandom());
         open.add(gateway);
-        HttpRoute events = routes -> routes.get("/{key}/events", (req, res) -> res.sendString(reactor.core.publisher.Mono.just("events")));
-        NodeHttpServer server = NodeHttpServer.start(new InetSocketAddress("127.0.0.1", 0),
-                List.of(gateway, new HealthRoute(node, true), events)).block(ProxyClient.WAIT);
+        HttpRoute events = routes ->
+                routes.get("/{key}/events", (req, res) -> res.sendString(reactor.core.publisher.Mono.just("events")));
+        NodeHttpServer server = NodeHttpServer.start(
+                        new InetSocketAddress("127.0.0.1", 0), List.of(gateway, new HealthRoute(node, true), events))
+                .block(ProxyClient.WAIT);
         open.add(server);
         ProxyClient client = new ProxyClient(server.address().getPort());
         open.add(client);
@@ -351,6 +413,8 @@ class ProxyGatewayTest {
         assertThat(client.send("GET", "/health").body()).contains("\"status\":\"up\"");
         assertThat(client.send("GET", "/room/events").body()).isEqualTo("events");
         assertThat(client.send("GET", "/room").status()).isEqualTo(200);
-        assertThat(client.send("DELETE", "/room").status()).as("a method the API lacks").isEqualTo(404);
+        assertThat(client.send("DELETE", "/room").status())
+                .as("a method the API lacks")
+                .isEqualTo(404);
     }
 }

@@ -25,6 +25,8 @@ class RequestRateTest {
 
         nanos.addAndGet(RequestRate.WINDOW_SECONDS * SECOND);
         rate.count();
-        assertThat(rate.perSecond()).as("the first 30 have left the window").isEqualTo(1.0 / RequestRate.WINDOW_SECONDS);
+        assertThat(rate.perSecond())
+                .as("the first 30 have left the window")
+                .isEqualTo(1.0 / RequestRate.WINDOW_SECONDS);
     }
 }

@@ -17,29 +17,41 @@ class ValueJsonTest {
 
     @Test
     void anUnsignedValueIsDataIdAndTypeWithTheIdUnsignedAndTheContentTypeAsUtype() {
-        Value v = Value.builder().id(-1).data("hi".getBytes(StandardCharsets.UTF_8)).contentType("text/plain").build();
+        Value v = Value.builder()
+                .id(-1)
+                .data("hi".getBytes(StandardCharsets.UTF_8))
+                .contentType("text/plain")
+                .build();
 
-        assertThat(ValueJson.line(v)).isEqualTo(
-                "{\"data\":\"aGk=\",\"id\":\"18446744073709551615\",\"type\":0,\"utype\":\"text/plain\"}\n");
-        assertThat(ValueJson.line(Value.builder().id(3).seq(2).build())).isEqualTo("{\"data\":\"\",\"id\":\"3\",\"seq\":2,\"type\":0}\n");
+        assertThat(ValueJson.line(v))
+                .isEqualTo("{\"data\":\"aGk=\",\"id\":\"18446744073709551615\",\"type\":0,\"utype\":\"text/plain\"}\n");
+        assertThat(ValueJson.line(Value.builder().id(3).seq(2).build()))
+                .isEqualTo("{\"data\":\"\",\"id\":\"3\",\"seq\":2,\"type\":0}\n");
     }
 
     @Test
     void anEncryptedValueNotDecryptedHereIsItsIdAndCypherAlone() {
-        Value v = Value.builder().id(9).data(new byte[] {1, 2}).recipient(new byte[32]).build();
+        Value v = Value.builder()
+                .id(9)
+                .data(new byte[] {1, 2})
+                .recipient(new byte[32])
+                .build();
 
         assertThat(ValueJson.line(v)).isEqualTo("{\"cypher\":\"AQI=\",\"id\":\"9\"}\n");
     }
 
     @Test
     void anExpiredValueOnAStreamSaysSo() {
-        assertThat(ValueJson.line(new ValueEvent.Expired(Value.builder().id(1).build()))).contains("\"expired\":true");
-        assertThat(ValueJson.line(new ValueEvent.Added(Value.builder().id(1).build()))).doesNotContain("expired");
+        assertThat(ValueJson.line(new ValueEvent.Expired(Value.builder().id(1).build())))
+                .contains("\"expired\":true");
+        assertThat(ValueJson.line(new ValueEvent.Added(Value.builder().id(1).build())))
+                .doesNotContain("expired");
     }
 
     @Test
     void aPostedValueReadsIdsAsStringsOrNumbersAndDropsTheType() throws Exception {
-        Value v = parse("{\"data\":\"aGk=\",\"id\":\"18446744073709551615\",\"seq\":4,\"type\":3,\"utype\":\"text/plain\",\"prio\":1}");
+        Value v = parse(
+                "{\"data\":\"aGk=\",\"id\":\"18446744073709551615\",\"seq\":4,\"type\":3,\"utype\":\"text/plain\",\"prio\":1}");
 
         assertThat(v.id()).isEqualTo(-1);
         assertThat(v.seq()).isEqualTo(4);

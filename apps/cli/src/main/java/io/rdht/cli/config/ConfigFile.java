@@ -88,13 +88,18 @@ public final class ConfigFile {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw bad(path + ": not UTF-8 text");
         }
         try {
-            return new ConfigFile(path, new TomlMapper().readTree(text), text.lines().toList());
+            return new ConfigFile(
+                    path, new TomlMapper().readTree(text), text.lines().toList());
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String line = at != null && at.getLineNr() > 0 ? " line " + at.getLineNr() : "";

@@ -6,7 +6,10 @@ import picocli.CommandLine.ScopeType;
 /** {@code --config FILE}: the configuration file to read instead of the usual places. */
 public final class ConfigOption {
 
-    @Option(names = Settings.CONFIG_OPTION, paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = Settings.CONFIG_OPTION,
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "Configuration file (default: $XDG_CONFIG_HOME/rdht/rdht.toml, else /etc/rdht/rdht.toml).")
     private String file;
 

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A duration as {@code DurationConverter} reads it: {@code 24h}, {@code 90s}, {@code 500ms}. */
 public final class DurationText {
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** The largest unit that writes {@code d} exactly. */
     public static String of(Duration d) {

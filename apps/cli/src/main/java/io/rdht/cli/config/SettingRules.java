@@ -43,8 +43,7 @@ public final class SettingRules {
             }),
             Map.entry("bootstrap", v -> ((List<?>) v).forEach(hp -> HostPort.parse(((String) hp).strip()))));
 
-    private SettingRules() {
-    }
+    private SettingRules() {}
 
     /**
      * Checks {@code value} of setting {@code key}.

@@ -20,8 +20,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class SettingValue {
 
-    private SettingValue() {
-    }
+    private SettingValue() {}
 
     /**
      * The option's value for a TOML value.
@@ -72,7 +71,10 @@ final class SettingValue {
     static Object fromText(OptionSpec option, String text) {
         Class<?> type = option.type();
         if (option.isMultiValue()) {
-            return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(text.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
         if (type == boolean.class || type == Boolean.class) {
             return switch (text.strip()) {
@@ -115,8 +117,8 @@ final class SettingValue {
                 return v;
             }
             if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("must be in " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE
-                        + ", got " + v);
+                throw new IllegalArgumentException(
+                        "must be in " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE + ", got " + v);
             }
             return (int) v;
         } catch (NumberFormatException e) {
@@ -131,15 +133,28 @@ final class SettingValue {
             throw new IllegalArgumentException(e.getMessage());
         } catch (Exception e) {
             // every converter of ours refuses bad text with TypeConversionException; anything else is a bug
-            throw new IllegalStateException("converter " + converter.getClass().getName() + " failed on '" + text + "'",
-                    e);
+            throw new IllegalStateException(
+                    "converter " + converter.getClass().getName() + " failed on '" + text + "'", e);
         }
     }
 
     private static IllegalArgumentException expected(String what, JsonNode found) {
-        String kind = found.isTextual() ? "a string" : found.isBoolean() ? "a boolean" : found.isIntegralNumber()
-                ? "an integer" : found.isNumber() ? "a number" : found.isArray() ? "an array" : found.isObject()
-                ? "a table" : "a " + found.getNodeType().name().toLowerCase(Locale.ROOT);
+        String kind = found.isTextual()
+                ? "a string"
+                : found.isBoolean()
+                        ? "a boolean"
+                        : found.isIntegralNumber()
+                                ? "an integer"
+                                : found.isNumber()
+                                        ? "a number"
+                                        : found.isArray()
+                                                ? "an array"
+                                                : found.isObject()
+                                                        ? "a table"
+                                                        : "a "
+                                                                + found.getNodeType()
+                                                                        .name()
+                                                                        .toLowerCase(Locale.ROOT);
         return new IllegalArgumentException("expected " + what + ", got " + kind + " (" + found + ")");
     }
 }

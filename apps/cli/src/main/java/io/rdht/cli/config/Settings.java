@@ -73,12 +73,13 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
      * @param origin where it came from
      * @param where  the flag, the variable, or file and line; empty for a default
      */
-    public record Entry(String key, String value, Origin origin, String where) {
-    }
+    public record Entry(String key, String value, Origin origin, String where) {}
 
     /** The environment variable for setting {@code key}. */
     public static String variable(String key) {
-        return key.equals("bootstrap") ? "DHT_BOOTSTRAP" : "RDHT_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+        return key.equals("bootstrap")
+                ? "DHT_BOOTSTRAP"
+                : "RDHT_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /**
@@ -108,11 +109,13 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
     /** The settings as a table: setting, value, source; one line each. */
     public List<String> describe() {
         int width = entries.stream().mapToInt(e -> e.key().length()).max().orElse(0);
-        int valueWidth = Math.min(40, entries.stream().mapToInt(e -> e.value().length()).max().orElse(0));
+        int valueWidth = Math.min(
+                40, entries.stream().mapToInt(e -> e.value().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
         lines.add("settings of " + command + "; configuration file: "
-                + file.map(Path::toString).orElse("none (--config FILE, $XDG_CONFIG_HOME/rdht/rdht.toml or "
-                + ConfigFile.SYSTEM_FILE + ")"));
+                + file.map(Path::toString)
+                        .orElse("none (--config FILE, $XDG_CONFIG_HOME/rdht/rdht.toml or " + ConfigFile.SYSTEM_FILE
+                                + ")"));
         for (Entry e : entries) {
             String from = switch (e.origin()) {
                 case FLAG -> "flag " + e.where();
@@ -120,13 +123,19 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
                 case FILE -> "file " + e.where();
                 case DEFAULT -> "default";
             };
-            lines.add(String.format(Locale.ROOT, "%-" + width + "s  %-" + valueWidth + "s  %s", e.key(), e.value(), from));
+            lines.add(String.format(
+                    Locale.ROOT, "%-" + width + "s  %-" + valueWidth + "s  %s", e.key(), e.value(), from));
         }
         return lines;
     }
 
-    private static Entry resolve(OptionSpec option, String key, List<ParseResult> chain, Map<String, String> env,
-                                 Optional<ConfigFile> file, String table) {
+    private static Entry resolve(
+            OptionSpec option,
+            String key,
+            List<ParseResult> chain,
+            Map<String, String> env,
+            Optional<ConfigFile> file,
+            String table) {
         String flag = matchedName(chain, option);
         if (flag != null) {
             return new Entry(key, shown(key, option.getValue()), Origin.FLAG, flag);
@@ -143,7 +152,11 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
             JsonNode shared = SHARED.contains(key) ? f.root().get(key) : null;
             if (own != null || shared != null) {
                 String inTable = own != null ? table : null;
-                set(option, key, () -> SettingValue.fromToml(option, own != null ? own : shared), f.where(inTable, key));
+                set(
+                        option,
+                        key,
+                        () -> SettingValue.fromToml(option, own != null ? own : shared),
+                        f.where(inTable, key));
                 return new Entry(key, shown(key, option.getValue()), Origin.FILE, f.location(inTable, key));
             }
         }
@@ -178,11 +191,13 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
                     checkKeys(f, name, e.getValue(), spec);
                 }
             } else if (e.getValue().isObject()) {
-                throw new UserError(ExitCode.BAD_INPUT, f.whereTable(name) + ": unknown table; the tables are "
-                        + tableNames());
+                throw new UserError(
+                        ExitCode.BAD_INPUT, f.whereTable(name) + ": unknown table; the tables are " + tableNames());
             } else if (!SHARED.contains(name)) {
-                throw new UserError(ExitCode.BAD_INPUT, f.where(null, name) + ": unknown key; the top level takes "
-                        + sorted(SHARED) + ", the tables are " + tableNames());
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        f.where(null, name) + ": unknown key; the top level takes " + sorted(SHARED)
+                                + ", the tables are " + tableNames());
             }
         }
     }
@@ -191,9 +206,12 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
         for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             OptionSpec option = spec.findOption("--" + key);
-            if (option == null || NOT_SETTINGS.contains("--" + key) || !option.longestName().equals("--" + key)) {
-                throw new UserError(ExitCode.BAD_INPUT, f.where(table, key) + ": unknown key; ["
-                        + table + "] takes " + sorted(keysOf(spec)));
+            if (option == null
+                    || NOT_SETTINGS.contains("--" + key)
+                    || !option.longestName().equals("--" + key)) {
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        f.where(table, key) + ": unknown key; [" + table + "] takes " + sorted(keysOf(spec)));
             }
         }
     }
@@ -203,8 +221,11 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
     }
 
     private static List<String> keysOf(CommandSpec spec) {
-        return spec.options().stream().map(OptionSpec::longestName)
-                .filter(n -> n.startsWith("--") && !NOT_SETTINGS.contains(n)).map(n -> n.substring(2)).toList();
+        return spec.options().stream()
+                .map(OptionSpec::longestName)
+                .filter(n -> n.startsWith("--") && !NOT_SETTINGS.contains(n))
+                .map(n -> n.substring(2))
+                .toList();
     }
 
     private static List<String> sorted(Collection<String> names) {
@@ -251,7 +272,8 @@ public record Settings(String command, Optional<Path> file, List<Entry> entries)
         return switch (value) {
             case null -> "(built-in)";
             case Duration d -> DurationText.of(d);
-            case List<?> l -> l.isEmpty() ? "(none)" : l.stream().map(String::valueOf).collect(Collectors.joining(","));
+            case List<?> l ->
+                l.isEmpty() ? "(none)" : l.stream().map(String::valueOf).collect(Collectors.joining(","));
             default -> String.valueOf(value);
         };
     }

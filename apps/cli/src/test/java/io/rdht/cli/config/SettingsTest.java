@@ -34,14 +34,19 @@ class SettingsTest {
     static final class FakeSensor implements Callable<Integer> {
         @Mixin
         NetworkOptions network;
+
         @Mixin
         ConfigOption config;
+
         @Option(names = "--every")
         Duration every;
+
         @Option(names = "--ttl")
         Duration ttl = Duration.ofMinutes(10);
+
         @Option(names = {"-v", "--verbose"})
         boolean verbose;
+
         @Option(names = "--identity")
         Path identity = Path.of("default.identity");
 
@@ -51,8 +56,7 @@ class SettingsTest {
         }
     }
 
-    private record Run(int exit, String err, FakeSensor command) {
-    }
+    private record Run(int exit, String err, FakeSensor command) {}
 
     private Run run(Map<String, String> env, String... args) {
         FakeSensor command = new FakeSensor();
@@ -65,7 +69,8 @@ class SettingsTest {
 
     private static List<String> bootstrap(Run run) {
         return run.command().network.bootstrap(Map.of(), List.of()).stream()
-                .map(a -> a.getHostString() + ":" + a.getPort()).toList();
+                .map(a -> a.getHostString() + ":" + a.getPort())
+                .toList();
     }
 
     private String file(String toml) throws IOException {
@@ -133,12 +138,13 @@ class SettingsTest {
         Settings s = settings(Map.of("RDHT_EVERY", "45s"), "--config", f, "--verbose");
 
         assertThat(s.file()).hasValue(Path.of(f));
-        assertThat(s.entries()).contains(
-                new Settings.Entry("verbose", "true", Settings.Origin.FLAG, "--verbose"),
-                new Settings.Entry("every", "45s", Settings.Origin.ENVIRONMENT, "RDHT_EVERY"),
-                new Settings.Entry("ttl", "20m", Settings.Origin.FILE, f + " line 5"),
-                new Settings.Entry("bootstrap", "10.0.0.1:4242", Settings.Origin.FILE, f + " line 2"),
-                new Settings.Entry("identity", "default.identity", Settings.Origin.DEFAULT, ""));
+        assertThat(s.entries())
+                .contains(
+                        new Settings.Entry("verbose", "true", Settings.Origin.FLAG, "--verbose"),
+                        new Settings.Entry("every", "45s", Settings.Origin.ENVIRONMENT, "RDHT_EVERY"),
+                        new Settings.Entry("ttl", "20m", Settings.Origin.FILE, f + " line 5"),
+                        new Settings.Entry("bootstrap", "10.0.0.1:4242", Settings.Origin.FILE, f + " line 2"),
+                        new Settings.Entry("identity", "default.identity", Settings.Origin.DEFAULT, ""));
         assertThat(s.describe().getFirst()).isEqualTo("settings of sensor; configuration file: " + f);
         assertThat(s.describe()).anyMatch(l -> l.matches("ttl\\s+20m\\s+file " + f + " line 5"));
     }
@@ -175,7 +181,8 @@ class SettingsTest {
         Run run = run(Map.of(), "--config", f);
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("sensor: " + f + ": larger than 65536 bytes; a configuration file is much smaller");
+        assertThat(run.err())
+                .isEqualTo("sensor: " + f + ": larger than 65536 bytes; a configuration file is much smaller");
     }
 
     @Test
@@ -183,7 +190,8 @@ class SettingsTest {
         Path latin1 = dir.resolve("latin1.toml");
         Files.write(latin1, new byte[] {'#', (byte) 0xE9, '\n'});
 
-        assertThat(run(Map.of(), "--config", latin1.toString()).err()).isEqualTo("sensor: " + latin1 + ": not UTF-8 text");
+        assertThat(run(Map.of(), "--config", latin1.toString()).err())
+                .isEqualTo("sensor: " + latin1 + ": not UTF-8 text");
         Run missing = run(Map.of(), "--config", dir.resolve("none.toml").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("sensor: " + dir.resolve("none.toml") + ": no such file");
