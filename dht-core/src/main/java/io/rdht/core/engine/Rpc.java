@@ -151,7 +151,7 @@ final class Rpc {
         while (pending.containsKey(tx)) {
             tx = random.nextLong();
         }
-        p.sent(tx, env.nowMillis());
+        p.sending(tx);
         pending.put(tx, p);
         long base = p.expectedId == null
                 ? routing.networkTimeoutMillis(p.to)
@@ -161,7 +161,7 @@ final class Rpc {
         p.timer = env.schedule(wait, () -> onTimer(p));
         outbox.send(p.to, outbox.datagrams(tx, p.request));
         // the round trip starts once the datagrams are out: encoding them is this node's time, not the network's
-        p.sentNow(tx, env.nowMillis());
+        p.sentAtMillis[p.attempts - 1] = env.nowMillis();
     }
 
     private void onTimer(Pending p) {
@@ -210,24 +210,16 @@ final class Rpc {
             this.sentAtMillis = new long[maxAttempts];
         }
 
-        void sent(long transactionId, long nowMillis) {
+        /** Takes {@code transactionId} for the next send; its time is set once the datagrams are out. */
+        void sending(long transactionId) {
             transactionIds[attempts] = transactionId;
-            sentAtMillis[attempts] = nowMillis;
             attempts++;
         }
 
-        void sentNow(long transactionId, long nowMillis) {
-            sentAtMillis[indexOf(transactionId)] = nowMillis;
-        }
-
         long sentAtMillis(long transactionId) {
-            return sentAtMillis[indexOf(transactionId)];
-        }
-
-        private int indexOf(long transactionId) {
             for (int i = 0; i < attempts; i++) {
                 if (transactionIds[i] == transactionId) {
-                    return i;
+                    return sentAtMillis[i];
                 }
             }
             throw new IllegalStateException("transaction " + transactionId + " is not this request's");
