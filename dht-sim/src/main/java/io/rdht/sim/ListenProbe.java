@@ -78,7 +78,7 @@ final class ListenProbe {
     void start(long stopAtMillis) {
         this.stopAt = stopAtMillis;
         for (int k = 0; k < workload.listenKeys(); k++) {
-            InfoHash key = InfoHash.random(random);
+            InfoHash key = workload.nextKey(random);
             for (int i = 0; i < workload.listenersPerKey(); i++) {
                 // Spread over the first publish interval, before the first put to the key, so that the
                 // listens' periodic refreshes do not all fall at the same instants.
@@ -172,7 +172,7 @@ final class ListenProbe {
     }
 
     private void onEvent(Listener l, ValueEvent event) {
-        if (!(event instanceof ValueEvent.Added added)) {
+        if (!(event instanceof ValueEvent.Added added) || !isReading(added.value())) {
             return;
         }
         long sequence = Long.parseLong(added.value().dataAsText());
@@ -190,6 +190,12 @@ final class ListenProbe {
                 deliveredOverTime.record(startedAt, got);
             }
         }
+    }
+
+    /** Whether {@code v} is one this probe put: under a key of its own, other probes' values come too. */
+    private static boolean isReading(Value v) {
+        String text = v.dataAsText();
+        return !text.isEmpty() && text.length() < 19 && text.chars().allMatch(Character::isDigit);
     }
 
     Samples delayMillis() {

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lookups of random ids from random nodes, as a Poisson process. Each is judged against the truth:
- * it succeeds when its result holds the live node closest to the id. Lookups whose own node dies
+ * Lookups of random ids (or all of one key, see {@link Workload#key}) from random nodes, as a
+ * Poisson process. Each is judged against the truth: it succeeds when its result holds the live
+ * node closest to the id (the closest honest node: attackers are not in the {@link Population}). Lookups whose own node dies
  * on the way are not counted; one that never ends counts as failed.
  */
 final class LookupProbe {
@@ -20,6 +21,7 @@ final class LookupProbe {
     private final Population population;
     private final SplittableRandom random;
     private final double perSecond;
+    private final Workload workload;
     private final Samples hops = new Samples();
     private final Samples latencyMillis = new Samples();
     private final Ratio success = new Ratio();
@@ -31,12 +33,13 @@ final class LookupProbe {
             EventLoop loop,
             Population population,
             SplittableRandom random,
-            double perSecond,
+            Workload workload,
             TimeSeries successOverTime) {
         this.loop = loop;
         this.population = population;
         this.random = random;
-        this.perSecond = perSecond;
+        this.workload = workload;
+        this.perSecond = workload.lookupsPerSecond();
         this.successOverTime = successOverTime;
     }
 
@@ -63,7 +66,7 @@ final class LookupProbe {
 
     private void lookUp() {
         DhtNode from = population.randomAlive();
-        InfoHash target = InfoHash.random(random);
+        InfoHash target = workload.nextKey(random);
         long started = loop.nowMillis();
         Object lookup = new Object();
         running.put(lookup, from);

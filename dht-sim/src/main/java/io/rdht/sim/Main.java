@@ -146,6 +146,31 @@ public final class Main implements Callable<Integer> {
             description = "refresh of a bucket nobody looked " + "into (default: the node's, 20m)")
     String bucketRefresh;
 
+    @Option(
+            names = "--attack",
+            paramLabel = "none|eclipse|sybil",
+            description = "attacker nodes in the network (issue 13), and an adversary report: one row per "
+                    + "--attackers and --defences set; none: the honest network alone, for the defences' costs "
+                    + "(default: no adversary report)")
+    String attack;
+
+    @Option(
+            names = "--attackers",
+            split = ",",
+            paramLabel = "N|P%",
+            description = "attackers, each a count or a share of --nodes (which counts them too), one run each "
+                    + "(default: 20 for eclipse, 1%%,5%%,10%% for sybil)")
+    List<String> attackers;
+
+    @Option(
+            names = "--defences",
+            split = ",",
+            paramLabel = "SET",
+            description = "sets of defences of the honest nodes, one run each: none, all, one of id-binding, "
+                    + "prefix-diversity, disjoint-paths, silent-key, or several joined by + "
+                    + "(default: none)")
+    List<String> defences;
+
     @Option(names = "--seed", defaultValue = "1", description = "the run's randomness (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -187,6 +212,9 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         Scenario scenario = scenario();
+        if (attack != null || attackers != null || defences != null) {
+            return adversaryReport(scenario);
+        }
         List<SizeResult> results = new ArrayList<>();
         for (int size : scenario.sizes()) {
             SizeResult r = new Simulation(scenario, size, System.err::println).run();
@@ -196,6 +224,54 @@ public final class Main implements Callable<Integer> {
         }
         System.out.println("report written to " + out.resolve("README.md"));
         return 0;
+    }
+
+    /** One run per size, attack and set of defences, written to one adversary report. */
+    private int adversaryReport(Scenario base) throws IOException {
+        List<Scenario> variants = new ArrayList<>();
+        try {
+            List<Defences> sets = Defences.parse(defences != null ? defences : List.of("none"));
+            for (Attack a : attacks()) {
+                for (Defences d : sets) {
+                    variants.add(base.with(a, d));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<AttackRun> runs = new ArrayList<>();
+        for (int size : base.sizes()) {
+            for (Scenario s : variants) {
+                Simulation sim = new Simulation(s, size, System.err::println);
+                SizeResult r = sim.run();
+                Attack a = s.attack();
+                runs.add(new AttackRun(
+                        a == null ? "none" : a.label(),
+                        a == null ? null : a.kind(),
+                        a == null ? 0 : a.attackers(size),
+                        s.defences(),
+                        r,
+                        sim.attackStats()));
+                AttackReport.write(out, variants.get(0), commandLine(), runs);
+            }
+        }
+        System.out.println("report written to " + out.resolve("README.md"));
+        return 0;
+    }
+
+    /** The attacks {@code --attack} and {@code --attackers} name; a null element for none. */
+    private List<Attack> attacks() {
+        String kind = attack != null ? attack : "none";
+        if (kind.equals("none")) {
+            if (attackers != null) {
+                throw new IllegalArgumentException("--attackers needs --attack eclipse or sybil");
+            }
+            return java.util.Collections.singletonList(null);
+        }
+        Attack.Kind k = Attack.Kind.parse(kind);
+        List<String> specs =
+                attackers != null ? attackers : k == Attack.Kind.ECLIPSE ? List.of("20") : List.of("1%", "5%", "10%");
+        return specs.stream().map(spec -> Attack.parse(k, spec)).toList();
     }
 
     private String commandLine() {

@@ -143,7 +143,7 @@ final class Report {
         return md.toString();
     }
 
-    private static String describe(Scenario s) {
+    static String describe(Scenario s) {
         Workload w = s.workload();
         var routing = s.settings().routing();
         var lookup = s.settings().lookup();
@@ -156,7 +156,7 @@ final class Report {
                 %.1f%% of datagrams lost.
                 - Phases: nodes join over %s, the network settles for %s, then churn and the workload run for %s \
                 (virtual time).
-                - Workload: %.1f lookups/s of random ids; %d values with a TTL of %s, each got once a minute %s; \
+                - Workload: %.1f lookups/s of %s; %d values with a TTL of %s, each got once a minute %s; \
                 %d keys × %d listeners, a put to each key every %s, %s to deliver.
                 - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
                 is known (adaptive %d–%d ms), %d sends per request, bucket refresh %s, republish %s.
@@ -177,6 +177,7 @@ final class Report {
                 Durations.format(s.settle()),
                 Durations.format(s.measure()),
                 w.lookupsPerSecond(),
+                w.key() == null ? "random ids" : "one key, " + w.key().toHex() + ", as are the values and listens",
                 w.values(),
                 Durations.format(w.valueTtl()),
                 w.oneReader() ? "by one node (another once it dies)" : "by a random node",
@@ -196,16 +197,16 @@ final class Report {
                 s.seed());
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
     /** "not measured" when the run measured nothing of it (e.g. {@code --lookups 0}). */
-    private static String verdict(boolean measured, boolean met) {
+    static String verdict(boolean measured, boolean met) {
         return !measured ? "not measured" : met ? "met" : "**missed**";
     }
 
-    private static String wall(Duration d) {
+    static String wall(Duration d) {
         return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
     }
 }

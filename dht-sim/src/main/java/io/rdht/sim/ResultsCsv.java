@@ -28,31 +28,36 @@ final class ResultsCsv {
     static String format(List<SizeResult> results) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (SizeResult r : results) {
-            csv.append(String.format(
-                    Locale.ROOT,
-                    "%d,%d,%.5f,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.3f,%.1f,%d,%d,%d,%s%n",
-                    r.nodes(),
-                    r.lookups(),
-                    r.lookupSuccess(),
-                    r.hopsP50(),
-                    r.hopsP99(),
-                    r.latencyP50Millis(),
-                    r.latencyP99Millis(),
-                    r.valuePuts(),
-                    r.valuesFound(),
-                    r.valuesGone(),
-                    r.listenDelivered(),
-                    r.listenEvents(),
-                    r.listenP50Millis(),
-                    r.listenP99Millis(),
-                    r.datagramsPerNodeSecond(),
-                    r.bytesPerNodeSecond(),
-                    r.joins(),
-                    r.heapPerNodeKiB(),
-                    r.wallTime().toSeconds(),
-                    r.completion().csv()));
+            csv.append(row(r)).append('\n');
         }
         return csv.toString();
+    }
+
+    /** One size's line, without its end of line, in the columns of {@link #HEADER}. */
+    static String row(SizeResult r) {
+        return String.format(
+                Locale.ROOT,
+                "%d,%d,%.5f,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.3f,%.1f,%d,%d,%d,%s",
+                r.nodes(),
+                r.lookups(),
+                r.lookupSuccess(),
+                r.hopsP50(),
+                r.hopsP99(),
+                r.latencyP50Millis(),
+                r.latencyP99Millis(),
+                r.valuePuts(),
+                r.valuesFound(),
+                r.valuesGone(),
+                r.listenDelivered(),
+                r.listenEvents(),
+                r.listenP50Millis(),
+                r.listenP99Millis(),
+                r.datagramsPerNodeSecond(),
+                r.bytesPerNodeSecond(),
+                r.joins(),
+                r.heapPerNodeKiB(),
+                r.wallTime().toSeconds(),
+                r.completion().csv());
     }
 
     /**

@@ -2,10 +2,12 @@ package io.rdht.sim;
 
 import io.rdht.core.DhtNode;
 import io.rdht.core.RoutingSnapshot;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * How many crashed nodes the live nodes' routing tables still hold, read through {@code
@@ -22,13 +24,21 @@ final class RoutingProbe {
 
     private final EventLoop loop;
     private final Population population;
+    private final Predicate<InetSocketAddress> running;
     private final SplittableRandom random;
     private final OperationTimes times;
     private long stopAt;
 
-    RoutingProbe(EventLoop loop, Population population, SplittableRandom random, OperationTimes times) {
+    /** Reads the tables of {@code population}'s nodes; a contact is dead unless {@code running} holds for its address. */
+    RoutingProbe(
+            EventLoop loop,
+            Population population,
+            Predicate<InetSocketAddress> running,
+            SplittableRandom random,
+            OperationTimes times) {
         this.loop = loop;
         this.population = population;
+        this.running = running;
         this.random = random;
         this.times = times;
     }
@@ -61,7 +71,7 @@ final class RoutingProbe {
     private void record(long at, RoutingSnapshot table) {
         for (RoutingSnapshot.BucketView bucket : table.buckets()) {
             for (RoutingSnapshot.ContactView c : bucket.contacts()) {
-                boolean dead = !population.isAliveAt(c.node().address());
+                boolean dead = !running.test(c.node().address());
                 times.deadContacts.add(at, dead ? 1 : 0);
                 if (dead) {
                     times.deadHandedOut.add(at, c.failures() == 0 ? 1 : 0);

@@ -3,6 +3,7 @@ package io.rdht.sim;
 import io.rdht.core.engine.EngineSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One simulation: the same scenario run for each network size.
@@ -16,8 +17,10 @@ import java.util.List;
  * @param settle    then the network runs this long untouched
  * @param measure   then churn and the workload run this long, and everything is measured
  * @param workload  what the users do while measuring
- * @param settings  every node's engine settings
+ * @param settings  every honest node's engine settings, before the defences
  * @param seed      the one source of randomness: the same seed gives the same run
+ * @param attack    attacker nodes among the network's size; null for none
+ * @param defences  the defences the honest nodes have on (issue 13)
  */
 public record Scenario(
         List<Integer> sizes,
@@ -30,7 +33,38 @@ public record Scenario(
         Duration measure,
         Workload workload,
         EngineSettings settings,
-        long seed) {
+        long seed,
+        Attack attack,
+        Defences defences) {
+
+    /** A scenario without attackers or defences. */
+    public Scenario(
+            List<Integer> sizes,
+            Churn churn,
+            Crash crash,
+            double lossRate,
+            LatencyModel latency,
+            Duration joinPhase,
+            Duration settle,
+            Duration measure,
+            Workload workload,
+            EngineSettings settings,
+            long seed) {
+        this(
+                sizes,
+                churn,
+                crash,
+                lossRate,
+                latency,
+                joinPhase,
+                settle,
+                measure,
+                workload,
+                settings,
+                seed,
+                null,
+                Defences.NONE);
+    }
 
     /** Checks the figures. */
     public Scenario {
@@ -44,9 +78,35 @@ public record Scenario(
         if (joinPhase.isNegative() || settle.isNegative() || measure.isNegative() || measure.isZero()) {
             throw new IllegalArgumentException("phases must not be negative, and measuring must take some time");
         }
+        if (attack != null && sizes.stream().anyMatch(n -> attack.attackers(n) >= n - 1)) {
+            throw new IllegalArgumentException("the attackers must leave at least 2 honest nodes in " + sizes);
+        }
+        if (attack != null
+                && attack.kind() == Attack.Kind.ECLIPSE
+                && sizes.stream().anyMatch(n -> attack.attackers(n) > AttackerLayout.ECLIPSE_HOSTS)) {
+            throw new IllegalArgumentException(
+                    "an eclipse from one /24 has at most " + AttackerLayout.ECLIPSE_HOSTS + " attackers");
+        }
         if (crash != null && crash.after().compareTo(measure) >= 0) {
             throw new IllegalArgumentException("the crash must come while measuring (within "
                     + Durations.format(measure) + "), got " + Durations.format(crash.after()));
         }
+        Objects.requireNonNull(defences, "defences");
+    }
+
+    /**
+     * This scenario with {@code attack} (null for none) and {@code defences}; under an eclipse the
+     * workload is about the target key alone.
+     */
+    Scenario with(Attack attack, Defences defences) {
+        Workload w = attack != null && attack.kind() == Attack.Kind.ECLIPSE ? workload.about(Attack.TARGET) : workload;
+        return new Scenario(
+                sizes, churn, crash, lossRate, latency, joinPhase, settle, measure, w, settings, seed, attack,
+                defences);
+    }
+
+    /** The honest nodes' settings: {@link #settings} with the defences on. */
+    EngineSettings honestSettings() {
+        return defences.apply(settings);
     }
 }

@@ -12,12 +12,21 @@ import java.util.SplittableRandom;
 import reactor.core.publisher.Mono;
 
 /**
- * The Internet as the simulated nodes see it: every endpoint gets its own address (10.x.y.z:4222)
- * and access delay from a {@link LatencyModel}, datagrams are lost at a fixed rate, and every
- * datagram and byte sent is counted. Everything runs on one {@link
+ * The Internet as the simulated nodes see it: every endpoint gets its own address and access
+ * delay from a {@link LatencyModel}, datagrams are lost at a fixed rate, and every datagram and
+ * byte sent is counted. An endpoint bound to the wildcard address gets the next private address
+ * 10.x.y.z:4222, the honest nodes' addresses spread over the /24s of 10/8 (one node per /24 up to
+ * 65,536 nodes), as homes are spread over the Internet; an endpoint bound to a given IPv4 address
+ * gets that one, as an attacker's hosts do. Endpoints bound through {@link #adversaries()} are
+ * counted apart, so that the honest network's traffic can be told. Everything runs on one {@link
  * EventLoop}; not thread-safe.
  */
 public final class SimulatedInternet implements Transport {
+
+    /** The port every simulated node listens on. */
+    static final int PORT = 4222;
+    /** Odd, so that multiplying by it modulo 2^16 is one-to-one. */
+    private static final int SPREAD = 0x9E37;
 
     private final EventLoop loop;
     private final LatencyModel latency;
@@ -26,6 +35,7 @@ public final class SimulatedInternet implements Transport {
     private final Map<InetSocketAddress, Host> hosts = new HashMap<>();
     private int nextHost = 1;
     private final Traffic total = new Traffic();
+    private final Traffic hostile = new Traffic();
 
     /**
      * @param loop     the clock everything runs on
@@ -48,11 +58,33 @@ public final class SimulatedInternet implements Transport {
         return total;
     }
 
+    /** What the endpoints bound through {@link #adversaries()} sent so far. */
+    public Traffic adversaryTotal() {
+        return hostile;
+    }
+
     @Override
     public Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver) {
+        return bind(requested, receiver, false);
+    }
+
+    /** The same Internet, for an attacker's hosts: what they send is counted in {@link #adversaryTotal()} too. */
+    public Transport adversaries() {
+        return (requested, receiver) -> bind(requested, receiver, true);
+    }
+
+    private Mono<Endpoint> bind(InetSocketAddress requested, DatagramReceiver receiver, boolean adversary) {
         return Mono.fromCallable(() -> {
-            Host h = new Host(nextAddress(), receiver, latency.accessMillis(random));
-            hosts.put(h.localAddress(), h);
+            InetSocketAddress address =
+                    requested.getAddress() == null || requested.getAddress().isAnyLocalAddress()
+                            ? nextAddress()
+                            : new InetSocketAddress(
+                                    requested.getAddress(), requested.getPort() == 0 ? PORT : requested.getPort());
+            if (hosts.containsKey(address)) {
+                throw new IllegalStateException(address + " is in use");
+            }
+            Host h = new Host(address, receiver, latency.accessMillis(random), adversary);
+            hosts.put(address, h);
             return h;
         });
     }
@@ -68,14 +100,22 @@ public final class SimulatedInternet implements Transport {
         }
     }
 
+    /**
+     * The n-th private address, 10.a.b.h: a.b is n's low 16 bits multiplied by an odd number modulo
+     * 2^16 (one-to-one, so the first 65,535 nodes each have a /24 of their own), h is 1 + the rest.
+     */
     private InetSocketAddress nextAddress() throws UnknownHostException {
         int n = nextHost++;
-        byte[] ip = {10, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
-        return new InetSocketAddress(InetAddress.getByAddress(ip), 4222);
+        int block = (n * SPREAD) & 0xFFFF;
+        byte[] ip = {10, (byte) (block >>> 8), (byte) block, (byte) (1 + (n >>> 16))};
+        return new InetSocketAddress(InetAddress.getByAddress(ip), PORT);
     }
 
     private void deliver(Host from, InetSocketAddress to, byte[] datagram) {
         total.add(datagram.length);
+        if (from.adversary) {
+            hostile.add(datagram.length);
+        }
         Host target = hosts.get(to);
         if (target == null || random.nextDouble() < lossRate) {
             return;
@@ -108,12 +148,14 @@ public final class SimulatedInternet implements Transport {
     private final class Host extends WorkerEndpoint {
         final DatagramReceiver receiver;
         final double access;
+        final boolean adversary;
         boolean crashed;
 
-        Host(InetSocketAddress address, DatagramReceiver receiver, double access) {
+        Host(InetSocketAddress address, DatagramReceiver receiver, double access, boolean adversary) {
             super(address, loop);
             this.receiver = receiver;
             this.access = access;
+            this.adversary = adversary;
         }
 
         @Override

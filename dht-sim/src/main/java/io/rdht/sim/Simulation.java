@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 /**
  * Runs a {@link Scenario} for one network size: real {@code DhtNode}s on a {@link
  * SimulatedInternet}, in virtual time on one {@link EventLoop}. The nodes join one after another,
- * the network settles, then churn and the workload run while everything is measured.
+ * the network settles, then churn and the workload run while everything is measured. Under an
+ * {@link Attack} the size counts the attackers too: they join at random instants of the join
+ * phase, among fewer honest nodes, and everything measured is the honest nodes' (the workload's
+ * nodes, the truth lookups are judged by, the traffic per node).
  */
 final class Simulation {
 
@@ -26,14 +29,33 @@ final class Simulation {
     private final SplittableRandom random;
     private final SimulatedInternet internet;
     private final Population population;
+    private final int attackers;
+    private final Adversaries adversaries;
 
     Simulation(Scenario scenario, int size, Consumer<String> progress) {
         this.scenario = scenario;
-        this.size = size;
+        this.attackers = scenario.attack() == null ? 0 : scenario.attack().attackers(size);
+        this.size = size - attackers;
         this.progress = progress;
         this.random = new SplittableRandom(scenario.seed() ^ size);
         this.internet = new SimulatedInternet(loop, scenario.latency(), scenario.lossRate(), random.nextLong());
-        this.population = new Population(loop, internet, scenario.settings(), random.split());
+        this.population = new Population(loop, internet, scenario.honestSettings(), random.split());
+        this.adversaries = scenario.attack() == null
+                ? null
+                : new Adversaries(
+                        loop,
+                        internet,
+                        scenario.settings(),
+                        population,
+                        scenario.attack().kind(),
+                        random.split());
+    }
+
+    /** The attackers' side of the run; empty without an attack. Read after {@link #run}. */
+    AttackStats attackStats() {
+        return adversaries == null
+                ? new AttackStats(0, 0, 0)
+                : new AttackStats(adversaries.running().size(), adversaries.answered(), adversaries.valuesDropped());
     }
 
     SizeResult run() {
@@ -52,8 +74,7 @@ final class Simulation {
                 new TimeSeries(start, SLOT_MILLIS),
                 new OperationTimes(start));
         Workload w = scenario.workload();
-        LookupProbe lookups =
-                new LookupProbe(loop, population, random.split(), w.lookupsPerSecond(), series.lookupSuccess());
+        LookupProbe lookups = new LookupProbe(loop, population, random.split(), w, series.lookupSuccess());
         ValueProbe values = new ValueProbe(loop, population, random.split(), w, series.valuesFound(), series.times());
         ListenProbe listens = new ListenProbe(
                 loop,
@@ -63,9 +84,14 @@ final class Simulation {
                 series.listenDelivered(),
                 series.times(),
                 scenario.settings().listen().refreshMillis());
-        RoutingProbe tables = new RoutingProbe(loop, population, random.split(), series.times());
-        long datagramsBefore = internet.total().datagrams();
-        long bytesBefore = internet.total().bytes();
+        RoutingProbe tables = new RoutingProbe(
+                loop,
+                population,
+                a -> population.isAliveAt(a) || adversaries != null && adversaries.isAt(a),
+                random.split(),
+                series.times());
+        long datagramsBefore = honestDatagrams();
+        long bytesBefore = honestBytes();
 
         population.startChurn(scenario.churn());
         Crash crash = scenario.crash();
@@ -88,8 +114,8 @@ final class Simulation {
         tables.start(end);
         runFor(scenario.measure(), "measuring");
         double nodeSeconds = (double) size * scenario.measure().toMillis() / 1000;
-        double datagrams = (internet.total().datagrams() - datagramsBefore) / nodeSeconds;
-        double bytes = (internet.total().bytes() - bytesBefore) / nodeSeconds;
+        double datagrams = (honestDatagrams() - datagramsBefore) / nodeSeconds;
+        double bytes = (honestBytes() - bytesBefore) / nodeSeconds;
         // The last puts' listen events and the last lookups get as long as the others had.
         runFor(w.deliveryWindow(), "draining");
         lookups.finish();
@@ -118,9 +144,20 @@ final class Simulation {
                 series);
     }
 
-    /** Starts the nodes one after another over the join phase. */
+    private long honestDatagrams() {
+        return internet.total().datagrams() - internet.adversaryTotal().datagrams();
+    }
+
+    private long honestBytes() {
+        return internet.total().bytes() - internet.adversaryTotal().bytes();
+    }
+
+    /** Starts the honest nodes one after another over the join phase, the attackers at random instants of it. */
     private void join() {
         population.startOne();
+        if (adversaries != null) {
+            adversaries.scheduleJoins(attackers, scenario.joinPhase().toMillis());
+        }
         long gap = Math.max(1, scenario.joinPhase().toMillis() / size);
         for (int i = 1; i < size; i++) {
             loop.schedule(population::startOne, i * gap, TimeUnit.MILLISECONDS);
@@ -135,8 +172,9 @@ final class Simulation {
             long stepEnd = Math.min(end, loop.nowMillis() + PROGRESS_EVERY_MILLIS);
             loop.runUntil(stepEnd);
             progress.accept(String.format(
-                    "%,d nodes, %s: %s of %s virtual, %,d alive, %.0f s wall, %,d MiB heap",
+                    "%,d nodes%s, %s: %s of %s virtual, %,d alive, %.0f s wall, %,d MiB heap",
                     size,
+                    attackers > 0 ? String.format(" + %,d attackers", attackers) : "",
                     phase,
                     Durations.format(Duration.ofMillis(duration.toMillis() - (end - loop.nowMillis()))),
                     Durations.format(duration),

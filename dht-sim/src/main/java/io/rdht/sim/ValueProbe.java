@@ -23,6 +23,7 @@ final class ValueProbe {
     private final EventLoop loop;
     private final Population population;
     private final SplittableRandom random;
+    private final Workload workload;
     private final int count;
     private final Duration ttl;
     private final TimeSeries foundOverTime;
@@ -44,6 +45,7 @@ final class ValueProbe {
         this.loop = loop;
         this.population = population;
         this.random = random;
+        this.workload = workload;
         this.count = workload.values();
         this.ttl = workload.valueTtl();
         this.oneReader = workload.oneReader();
@@ -56,7 +58,7 @@ final class ValueProbe {
         this.stopAt = stopAtMillis;
         long measureStart = loop.nowMillis();
         for (int i = 0; i < count; i++) {
-            InfoHash key = InfoHash.random(random);
+            InfoHash key = workload.nextKey(random);
             Value value = Value.builder().text("value " + i).ttl(ttl).build();
             long firstProbe = PROBE_EVERY_MILLIS + i * PROBE_EVERY_MILLIS / count;
             Puts.timed(

@@ -1,6 +1,8 @@
 package io.rdht.sim;
 
+import io.rdht.core.InfoHash;
 import java.time.Duration;
+import java.util.SplittableRandom;
 
 /**
  * What the simulated users do while the network is measured.
@@ -14,6 +16,8 @@ import java.time.Duration;
  * @param deliveryWindow   how long after a put a listener has to receive it
  * @param oneReader        whether one node does all the values' gets (as a person at one node's console
  *                         does; another takes over if it dies) instead of a random node each time
+ * @param key              the one key every lookup, value and listen is about (an eclipse's target),
+ *                         or null for random keys
  */
 public record Workload(
         double lookupsPerSecond,
@@ -23,7 +27,30 @@ public record Workload(
         int listenersPerKey,
         Duration publishInterval,
         Duration deliveryWindow,
-        boolean oneReader) {
+        boolean oneReader,
+        InfoHash key) {
+
+    /** A workload of random keys. */
+    public Workload(
+            double lookupsPerSecond,
+            int values,
+            Duration valueTtl,
+            int listenKeys,
+            int listenersPerKey,
+            Duration publishInterval,
+            Duration deliveryWindow,
+            boolean oneReader) {
+        this(
+                lookupsPerSecond,
+                values,
+                valueTtl,
+                listenKeys,
+                listenersPerKey,
+                publishInterval,
+                deliveryWindow,
+                oneReader,
+                null);
+    }
 
     /** Checks the figures. */
     public Workload {
@@ -47,5 +74,24 @@ public record Workload(
     public static Workload defaults() {
         return new Workload(
                 2, 100, Duration.ofMinutes(30), 10, 20, Duration.ofSeconds(30), Duration.ofSeconds(30), false);
+    }
+
+    /** This workload about {@code key} alone. */
+    Workload about(InfoHash key) {
+        return new Workload(
+                lookupsPerSecond,
+                values,
+                valueTtl,
+                listenKeys,
+                listenersPerKey,
+                publishInterval,
+                deliveryWindow,
+                oneReader,
+                key);
+    }
+
+    /** The key of the next lookup, value or listened key: {@link #key}, or a random one. */
+    InfoHash nextKey(SplittableRandom random) {
+        return key != null ? key : InfoHash.random(random);
     }
 }

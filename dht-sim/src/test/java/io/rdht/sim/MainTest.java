@@ -50,4 +50,31 @@ class MainTest {
                 .contains("no such file: /nonexistent/report/results.csv")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void anUnknownAttackOrDefenceIsAUsageErrorThatNamesIt() {
+        assertThat(run("--attack", "flood")).isEqualTo(2);
+        assertThat(err.toString()).contains("--attack takes eclipse or sybil, got 'flood'");
+        assertThat(run("--attack", "eclipse", "--defences", "moat")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--defences: unknown defence 'moat'; known: id-binding, prefix-diversity")
+                .doesNotContain("Exception");
+        assertThat(run("--attackers", "20")).isEqualTo(2);
+        assertThat(err.toString()).contains("--attackers needs --attack eclipse or sybil");
+        assertThat(run("--attack", "sybil", "--attackers", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("--attackers takes counts or shares such as 20 or 10%, got 'lots'");
+        assertThat(run("--attack", "eclipse", "--attackers", "300")).isEqualTo(2);
+        assertThat(err.toString()).contains("an eclipse from one /24 has at most 254 attackers");
+    }
+
+    @Test
+    void aDefenceThisBuildLacksIsRefused() {
+        for (Defence d : Defence.values()) {
+            if (!d.available()) {
+                assertThat(run("--attack", "eclipse", "--defences", "none," + d.name))
+                        .isEqualTo(2);
+                assertThat(err.toString()).contains("--defences: " + d.name + " is not in this build");
+            }
+        }
+    }
 }
