@@ -65,7 +65,7 @@ final class AttackReport {
             SizeResult r = run.result();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,d | %,d | %,d | %s | %s (%,d) | %s | %d / %d | %.2f | %,.0f | %,d | %,d | %s |\n",
+                    "| %s | %s | %,d | %,d | %,d | %s | %s (%,d) | %s | %s | %.2f | %,.0f | %,d | %,d | %s |\n",
                     run.attack(),
                     run.defences().label(),
                     r.nodes(),
@@ -75,8 +75,9 @@ final class AttackReport {
                     Report.percent(r.listenDelivered()),
                     r.listenEvents(),
                     Report.percent(r.valuesFound()),
-                    r.latencyP50Millis(),
-                    r.latencyP99Millis(),
+                    r.lookupSuccess() > 0
+                            ? String.format(Locale.ROOT, "%,d / %,d", r.latencyP50Millis(), r.latencyP99Millis())
+                            : "– / –",
                     r.datagramsPerNodeSecond(),
                     r.bytesPerNodeSecond(),
                     run.stats().answered(),
@@ -112,7 +113,7 @@ final class AttackReport {
                 .filter(o -> o.sameAttackAs(run) && o.defences().on().isEmpty())
                 .findFirst()
                 .orElse(null);
-        if (without != null && without != run) {
+        if (without != null && without != run && without.result().latencyP50Millis() > 0 && r.latencyP50Millis() > 0) {
             double datagrams = r.datagramsPerNodeSecond() / without.result().datagramsPerNodeSecond() - 1;
             double latency = (double) r.latencyP50Millis() / without.result().latencyP50Millis() - 1;
             line.append(String.format(

@@ -31,9 +31,18 @@ enum Defence {
         return false;
     }
 
-    /** {@code settings} with this defence on. */
-    EngineSettings apply(EngineSettings settings) {
-        throw new IllegalStateException(name + " is not in this build");
+    /**
+     * {@code settings} with this defence on or off, whatever the node's default: a run without it
+     * is today's rdht. A defence this build lacks is off already.
+     */
+    EngineSettings set(EngineSettings settings, boolean on) {
+        if (!available()) {
+            if (on) {
+                throw new IllegalStateException(name + " is not in this build");
+            }
+            return settings;
+        }
+        throw new IllegalStateException(name + " is available but not wired");
     }
 
     /** The defence named {@code name} on the command line. */

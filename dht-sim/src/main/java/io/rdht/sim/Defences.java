@@ -57,11 +57,11 @@ record Defences(Set<Defence> on) {
         return new Defences(set);
     }
 
-    /** {@code settings} with these defences on. */
+    /** {@code settings} with these defences on and every other one off. */
     EngineSettings apply(EngineSettings settings) {
         EngineSettings s = settings;
-        for (Defence d : ordered()) {
-            s = d.apply(s);
+        for (Defence d : Defence.values()) {
+            s = d.set(s, on.contains(d));
         }
         return s;
     }

@@ -41,10 +41,19 @@ final class Population {
         this.random = random;
     }
 
-    /** Starts one node, joining through a random running node (the first one joins nobody). */
+    /**
+     * Starts one node at the next private address, joining through a random running node (the
+     * first one joins nobody). It binds that address itself, as a node that knows its address does,
+     * so that under id binding its id is derived from it.
+     */
     DhtNode startOne() {
-        DhtConfig.Builder config =
-                DhtConfig.builder().transport(internet).settings(settings).randomSeed(random.nextLong());
+        InetSocketAddress address = internet.nextHonestAddress();
+        DhtConfig.Builder config = DhtConfig.builder()
+                .transport(internet)
+                .settings(settings)
+                .bindHost(address.getAddress().getHostAddress())
+                .port(address.getPort())
+                .randomSeed(random.nextLong());
         if (!alive.isEmpty()) {
             config.bootstrap(List.of(randomAlive().address()));
         }

@@ -157,7 +157,7 @@ final class Report {
                 - Phases: nodes join over %s, the network settles for %s, then churn and the workload run for %s \
                 (virtual time).
                 - Workload: %.1f lookups/s of %s; %d values with a TTL of %s, each got once a minute %s; \
-                %d keys × %d listeners, a put to each key every %s, %s to deliver.
+                %d %s × %d listeners, a put to each key every %s, %s to deliver.
                 - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
                 is known (adaptive %d–%d ms), %d sends per request, bucket refresh %s, republish %s.
                 - Seed: %d.
@@ -182,6 +182,7 @@ final class Report {
                 Durations.format(w.valueTtl()),
                 w.oneReader() ? "by one node (another once it dies)" : "by a random node",
                 w.listenKeys(),
+                w.key() == null ? "keys" : "publishers of that key (a key each otherwise)",
                 w.listenersPerKey(),
                 Durations.format(w.publishInterval()),
                 Durations.format(w.deliveryWindow()),

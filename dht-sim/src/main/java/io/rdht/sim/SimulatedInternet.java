@@ -101,6 +101,18 @@ public final class SimulatedInternet implements Transport {
     }
 
     /**
+     * The address the next honest node binds: given before it binds, so that its id can be made
+     * to fit it (id binding, issue 13). Binding the wildcard takes the next one too.
+     */
+    InetSocketAddress nextHonestAddress() {
+        try {
+            return nextAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes always make an address", e);
+        }
+    }
+
+    /**
      * The n-th private address, 10.a.b.h: a.b is n's low 16 bits multiplied by an odd number modulo
      * 2^16 (one-to-one, so the first 65,535 nodes each have a /24 of their own), h is 1 + the rest.
      */
