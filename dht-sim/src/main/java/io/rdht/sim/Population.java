@@ -4,6 +4,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +44,9 @@ final class Population {
 
     /** Starts one node, joining through a random running node (the first one joins nobody). */
     DhtNode startOne() {
-        DhtConfig.Builder config =
-                DhtConfig.builder().transport(internet).settings(settings).randomSeed(random.nextLong());
+        DhtConfig.Builder config = DhtConfig.builder().randomSeed(random.nextLong());
+        InternalConfig.transport(config, internet);
+        InternalConfig.engineSettings(config, settings);
         if (!alive.isEmpty()) {
             config.bootstrap(List.of(randomAlive().address()));
         }
