@@ -4,6 +4,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.crypto.Identity;
 import io.rdht.store.StateStoreException;
 import java.time.Duration;
@@ -66,7 +67,7 @@ final class Cluster implements AutoCloseable {
                     config.bootstrap(HOST + ":" + nodes.getFirst().address().getPort());
                 }
                 if (states != null) {
-                    config.stateStore(states.open());
+                    InternalConfig.stateStore(config, states.open());
                 }
                 startNode(config.build());
             }

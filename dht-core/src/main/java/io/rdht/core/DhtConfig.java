@@ -1,6 +1,7 @@
 package io.rdht.core;
 
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.state.StateStore;
 import io.rdht.core.transport.Transport;
 import io.rdht.core.transport.UdpTransport;
@@ -13,36 +14,10 @@ import java.util.OptionalLong;
 
 /**
  * Immutable configuration of a {@link DhtNode}. Built with {@link #builder()}; each setter checks
- * its value at once and names the setting when it refuses one.
- *
- * @param bindAddress   the UDP address to bind (port 0: any free port); the IPv6 wildcard {@code ::}
- *                      (the default) serves IPv4 and IPv6 on one dual-stack socket, and falls back
- *                      to {@code 0.0.0.0} on a host without IPv6
- * @param bootstrap     nodes to join through, unresolved; empty for the first node of a network
- * @param nodeId        this node's id, or {@code null} for a random one
- * @param settings      protocol parameters (network id, K, ALPHA, timeouts, storage limits)
- * @param transport     how datagrams travel: real UDP or an in-memory network
- * @param randomSeed    a seed for reproducible runs; empty for secure randomness
- * @param listenBuffer  events a listen subscriber may fall behind before its stream ends with
- *                      {@link DhtException.ListenOverflow}
- * @param identity      the keys the node signs with and decrypts for; {@code null} for a node that
- *                      does neither (it still verifies every signed value)
- * @param stateStore    where the node keeps its id, contacts and stored values across restarts;
- *                      {@code null} to keep nothing
- * @param observer      hooks a metrics library watches the node through; {@link NodeObserver#NONE}
- *                      by default
+ * its value at once and names the setting when it refuses one. Every protocol parameter not set
+ * here (K, ALPHA, timeouts, storage and rate limits) has the defaults docs/TUNING.md explains.
  */
-public record DhtConfig(
-        InetSocketAddress bindAddress,
-        List<InetSocketAddress> bootstrap,
-        InfoHash nodeId,
-        EngineSettings settings,
-        Transport transport,
-        OptionalLong randomSeed,
-        int listenBuffer,
-        Identity identity,
-        StateStore stateStore,
-        NodeObserver observer) {
+public final class DhtConfig {
 
     /** The port OpenDHT and rdht's apps use by default. */
     public static final int DEFAULT_PORT = 4242;
@@ -51,28 +26,153 @@ public record DhtConfig(
     /** Events a listen subscriber may fall behind by default. */
     public static final int DEFAULT_LISTEN_BUFFER = 1024;
 
-    /** Checks the parts that the builder cannot have checked. */
-    public DhtConfig {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        bootstrap = List.copyOf(bootstrap);
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(randomSeed, "randomSeed");
-        Objects.requireNonNull(observer, "observer");
-        if (listenBuffer < 1) {
-            throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + listenBuffer);
-        }
+    static {
+        InternalConfig.install(new InternalDoors());
+    }
+
+    private final InetSocketAddress bindAddress;
+    private final List<InetSocketAddress> bootstrap;
+    private final InfoHash nodeId;
+    private final EngineSettings settings;
+    private final Transport transport;
+    private final OptionalLong randomSeed;
+    private final int listenBuffer;
+    private final Identity identity;
+    private final StateStore stateStore;
+    private final NodeObserver observer;
+
+    private DhtConfig(Builder b) {
+        this.bindAddress = InetSocketAddress.createUnresolved(b.host, b.port);
+        this.bootstrap = List.copyOf(b.bootstrap);
+        this.nodeId = b.nodeId;
+        this.settings = b.settings;
+        this.transport = b.transport;
+        this.randomSeed = b.seed;
+        this.listenBuffer = b.listenBuffer;
+        this.identity = b.identity;
+        this.stateStore = b.stateStore;
+        this.observer = b.observer;
     }
 
     /**
      * A builder for a node on any free port of all interfaces, IPv4 and IPv6, over real UDP, with
      * default settings.
+     *
+     * @return a builder holding the defaults
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds a {@link DhtConfig}. */
+    /**
+     * The UDP address to bind, unresolved (port 0: any free port); the IPv6 wildcard {@code ::}
+     * (the default) serves IPv4 and IPv6 on one dual-stack socket, and falls back to
+     * {@code 0.0.0.0} on a host without IPv6.
+     *
+     * @return the address to bind
+     */
+    public InetSocketAddress bindAddress() {
+        return bindAddress;
+    }
+
+    /**
+     * The nodes to join through, unresolved.
+     *
+     * @return the bootstrap nodes; empty for the first node of a network
+     */
+    public List<InetSocketAddress> bootstrap() {
+        return bootstrap;
+    }
+
+    /**
+     * This node's id.
+     *
+     * @return the id, or {@code null} for a random one (or the one its saved state holds)
+     */
+    public InfoHash nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * The seed that makes ids, transaction ids and token secrets reproducible.
+     *
+     * @return the seed; empty for secure randomness
+     */
+    public OptionalLong randomSeed() {
+        return randomSeed;
+    }
+
+    /**
+     * Events a listen subscriber may fall behind before its stream ends with {@link
+     * DhtException.ListenOverflow}.
+     *
+     * @return the buffer size, at least 1
+     */
+    public int listenBuffer() {
+        return listenBuffer;
+    }
+
+    /**
+     * The keys the node signs with and decrypts for.
+     *
+     * @return the identity, or {@code null} for a node that does neither (it still verifies every
+     *     signed value)
+     */
+    public Identity identity() {
+        return identity;
+    }
+
+    /**
+     * The hooks a metrics library watches the node through.
+     *
+     * @return the observer; {@link NodeObserver#NONE} by default
+     */
+    public NodeObserver observer() {
+        return observer;
+    }
+
+    /**
+     * The network this node belongs to: it drops the messages of other networks.
+     *
+     * @return the network id; 0 by default
+     */
+    public int networkId() {
+        return settings.networkId();
+    }
+
+    /**
+     * Whether the node uses the network without serving it.
+     *
+     * @return {@code true} for a read-only node; see {@link Builder#readOnly(boolean)}
+     */
+    public boolean readOnly() {
+        return settings.readOnly();
+    }
+
+    EngineSettings settings() {
+        return settings;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    StateStore stateStore() {
+        return stateStore;
+    }
+
+    @Override
+    public String toString() {
+        return "DhtConfig[bindAddress=" + bindAddress + ", bootstrap=" + bootstrap + ", nodeId=" + nodeId
+                + ", networkId=" + networkId() + ", readOnly=" + readOnly() + ", listenBuffer=" + listenBuffer
+                + ", identity=" + (identity != null) + ", stateStore=" + (stateStore != null) + "]";
+    }
+
+    /**
+     * Builds a {@link DhtConfig}. Each setter checks its value at once and throws an {@link
+     * IllegalArgumentException} naming the setting if it refuses it; {@link #build()} may be called
+     * more than once, and each configuration is a snapshot of the builder at that moment.
+     */
     public static final class Builder {
         private String host = WILDCARD;
         private int port;
@@ -88,7 +188,12 @@ public record DhtConfig(
 
         private Builder() {}
 
-        /** The UDP port to bind, 0 for any free port. */
+        /**
+         * The UDP port to bind.
+         *
+         * @param port 0 for any free port (the default), else 1 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -98,15 +203,23 @@ public record DhtConfig(
         }
 
         /**
-         * The local address to bind, e.g. {@code 127.0.0.1} (IPv4 only) or {@code ::1} (IPv6 only);
-         * {@code ::}, every interface of both families, by default.
+         * The local address to bind.
+         *
+         * @param host e.g. {@code 127.0.0.1} (IPv4 only) or {@code ::1} (IPv6 only); {@code ::},
+         *     every interface of both families, by default
+         * @return this builder
          */
         public Builder bindHost(String host) {
             this.host = Objects.requireNonNull(host, "bindHost");
             return this;
         }
 
-        /** Adds nodes to join through, each as {@code host:port}. */
+        /**
+         * Adds nodes to join through.
+         *
+         * @param hostPorts each {@code host:port}, a bracketed IPv6 host as {@code [::1]:4242}
+         * @return this builder
+         */
         public Builder bootstrap(String... hostPorts) {
             for (String hp : hostPorts) {
                 try {
@@ -118,37 +231,74 @@ public record DhtConfig(
             return this;
         }
 
-        /** Adds nodes to join through. */
+        /**
+         * Adds nodes to join through.
+         *
+         * @param nodes their addresses, resolved or not
+         * @return this builder
+         */
         public Builder bootstrap(List<InetSocketAddress> nodes) {
-            bootstrap.addAll(nodes);
+            for (InetSocketAddress node : nodes) {
+                bootstrap.add(Objects.requireNonNull(node, "bootstrap node"));
+            }
             return this;
         }
 
-        /** This node's id; random by default. */
+        /**
+         * This node's id; random by default.
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder nodeId(InfoHash id) {
             this.nodeId = Objects.requireNonNull(id, "nodeId");
             return this;
         }
 
-        /** Protocol parameters; {@link EngineSettings#defaults()} by default. */
-        public Builder settings(EngineSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+        /**
+         * The network to join: nodes drop the messages of other networks, so networks with
+         * different ids never mix even if their nodes meet.
+         *
+         * @param id any number agreed by the network's nodes; 0 (OpenDHT's public network) by
+         *     default
+         * @return this builder
+         */
+        public Builder networkId(int id) {
+            this.settings = settings.withNetworkId(id);
             return this;
         }
 
-        /** The transport; the JVM-wide {@link UdpTransport#shared()} by default. */
-        public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
+        /**
+         * Whether the node uses the network without serving it (BEP 43): its messages say so,
+         * others never add it to their routing tables, and it stores nothing for others. For
+         * short-lived clients such as one-shot commands; {@code false} by default.
+         *
+         * @param readOnly {@code true} for a node that only asks
+         * @return this builder
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.settings = settings.withReadOnly(readOnly);
             return this;
         }
 
-        /** Makes ids, transaction ids and token secrets reproducible (for simulations only). */
+        /**
+         * Makes ids, transaction ids and token secrets reproducible (for simulations only).
+         *
+         * @param seed any number
+         * @return this builder
+         */
         public Builder randomSeed(long seed) {
             this.seed = OptionalLong.of(seed);
             return this;
         }
 
-        /** Events a listen subscriber may fall behind before its stream ends; 1,024 by default. */
+        /**
+         * Events a listen subscriber may fall behind before its stream ends with {@link
+         * DhtException.ListenOverflow}.
+         *
+         * @param events at least 1; 1,024 by default
+         * @return this builder
+         */
         public Builder listenBuffer(int events) {
             if (events < 1) {
                 throw new IllegalArgumentException("listenBuffer must be ≥ 1, got " + events);
@@ -157,44 +307,75 @@ public record DhtConfig(
             return this;
         }
 
-        /** The identity that signs this node's signed puts and decrypts the values sent to it; none by default. */
+        /**
+         * The identity that signs this node's signed puts and decrypts the values sent to it; none
+         * by default.
+         *
+         * @param identity the keys
+         * @return this builder
+         */
         public Builder identity(Identity identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
             return this;
         }
 
         /**
-         * Where the node keeps its state across restarts: its id (unless {@link #nodeId} is given),
-         * routing contacts and the values it stores for others; none by default, and then nothing
-         * outlives the node. The node does not close the store: close it after the node.
-         */
-        public Builder stateStore(StateStore store) {
-            this.stateStore = Objects.requireNonNull(store, "stateStore");
-            return this;
-        }
-
-        /**
-         * Hooks through which a metrics library watches the node, e.g. dht-metrics' {@code DhtMetrics}
-         * on a Micrometer {@code MeterRegistry}; none by default.
+         * Hooks through which a metrics library watches the node, e.g. dht-metrics' {@code
+         * DhtMetrics} on a Micrometer {@code MeterRegistry}; none by default.
+         *
+         * @param observer the hooks
+         * @return this builder
          */
         public Builder observer(NodeObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * The configuration.
+         *
+         * @return an immutable configuration of what was set so far
+         */
         public DhtConfig build() {
-            return new DhtConfig(
-                    InetSocketAddress.createUnresolved(host, port),
-                    bootstrap,
-                    nodeId,
-                    settings,
-                    transport,
-                    seed,
-                    listenBuffer,
-                    identity,
-                    stateStore,
-                    observer);
+            return new DhtConfig(this);
+        }
+    }
+
+    /** The non-public parts, for {@link InternalConfig}. */
+    private static final class InternalDoors implements InternalConfig.Access {
+        @Override
+        public void engineSettings(Builder builder, EngineSettings settings) {
+            builder.settings = settings;
+        }
+
+        @Override
+        public EngineSettings engineSettings(Builder builder) {
+            return builder.settings;
+        }
+
+        @Override
+        public void transport(Builder builder, Transport transport) {
+            builder.transport = transport;
+        }
+
+        @Override
+        public void stateStore(Builder builder, StateStore store) {
+            builder.stateStore = store;
+        }
+
+        @Override
+        public EngineSettings engineSettings(DhtConfig config) {
+            return config.settings;
+        }
+
+        @Override
+        public Transport transport(DhtConfig config) {
+            return config.transport;
+        }
+
+        @Override
+        public StateStore stateStore(DhtConfig config) {
+            return config.stateStore;
         }
     }
 }

@@ -24,9 +24,14 @@ public abstract sealed class DhtException extends RuntimeException {
 
     /** No node of the network answered, so the operation could not reach anyone. */
     public static final class NoReachableNodes extends DhtException {
+        /** The key of the failed operation. */
         private final InfoHash key;
 
-        /** Creates the exception for an operation on {@code key}. */
+        /**
+         * Creates the exception for an operation on {@code key}.
+         *
+         * @param key the key of the operation
+         */
         public NoReachableNodes(InfoHash key) {
             super(
                     "no node of the network answered for key " + key
@@ -35,7 +40,7 @@ public abstract sealed class DhtException extends RuntimeException {
             this.key = key;
         }
 
-        /** The key of the failed operation. */
+        /** {@return the key of the failed operation} */
         public InfoHash key() {
             return key;
         }
@@ -43,15 +48,21 @@ public abstract sealed class DhtException extends RuntimeException {
 
     /** A value breaks a rule before it is sent: size, TTL, content type. */
     public static final class InvalidValue extends DhtException {
+        /** The key the value was meant for. */
         private final InfoHash key;
 
-        /** Creates the exception for a value to put under {@code key}. */
+        /**
+         * Creates the exception for a value to put under {@code key}.
+         *
+         * @param key the key
+         * @param reason the rule broken, in words
+         */
         public InvalidValue(InfoHash key, String reason) {
             super("invalid value for key " + key + ": " + reason, null);
             this.key = key;
         }
 
-        /** The key the value was meant for. */
+        /** {@return the key the value was meant for} */
         public InfoHash key() {
             return key;
         }
@@ -59,22 +70,29 @@ public abstract sealed class DhtException extends RuntimeException {
 
     /** Every storer that answered refused the value; their reasons are listed. */
     public static final class Rejected extends DhtException {
+        /** The key the value was meant for. */
         private final InfoHash key;
+        /** The storers' reasons, one per refusal. */
         private final List<String> reasons;
 
-        /** Creates the exception for a value refused under {@code key}. */
+        /**
+         * Creates the exception for a value refused under {@code key}.
+         *
+         * @param key the key
+         * @param reasons the storers' reasons
+         */
         public Rejected(InfoHash key, List<String> reasons) {
             super("every storer refused the value for key " + key + ": " + String.join("; ", reasons), null);
             this.key = key;
             this.reasons = List.copyOf(reasons);
         }
 
-        /** The key the value was meant for. */
+        /** {@return the key the value was meant for} */
         public InfoHash key() {
             return key;
         }
 
-        /** The storers' reasons, one per refusal. */
+        /** {@return the storers' reasons, one per refusal} */
         public List<String> reasons() {
             return reasons;
         }
@@ -85,9 +103,15 @@ public abstract sealed class DhtException extends RuntimeException {
      * bounded (other subscribers are not affected). Subscribe again to get the current values.
      */
     public static final class ListenOverflow extends DhtException {
+        /** The key listened to. */
         private final InfoHash key;
 
-        /** Creates the exception for a subscriber of {@code key} with a buffer of {@code capacity} events. */
+        /**
+         * Creates the exception for a subscriber of {@code key} with a buffer of {@code capacity} events.
+         *
+         * @param key the key
+         * @param capacity the subscriber's buffer, in events
+         */
         public ListenOverflow(InfoHash key, int capacity) {
             super(
                     "listen subscriber of key " + key + " fell more than " + capacity
@@ -96,7 +120,7 @@ public abstract sealed class DhtException extends RuntimeException {
             this.key = key;
         }
 
-        /** The key listened to. */
+        /** {@return the key listened to} */
         public InfoHash key() {
             return key;
         }
@@ -116,11 +140,20 @@ public abstract sealed class DhtException extends RuntimeException {
      * causes this.)
      */
     public static final class NotOwner extends DhtException {
+        /** The key of the value. */
         private final InfoHash key;
+        /** The id of the value. */
         private final long valueId;
+        /** The value's owner. */
         private final PublicKey owner;
 
-        /** Creates the exception for value {@code valueId} under {@code key}, owned by {@code owner}. */
+        /**
+         * Creates the exception for value {@code valueId} under {@code key}, owned by {@code owner}.
+         *
+         * @param key the key
+         * @param valueId the value's id
+         * @param owner the owner's key the value carries
+         */
         public NotOwner(InfoHash key, long valueId, PublicKey owner) {
             super(
                     "value id " + Long.toUnsignedString(valueId, 16) + " under key " + key + " belongs to owner "
@@ -131,17 +164,17 @@ public abstract sealed class DhtException extends RuntimeException {
             this.owner = owner;
         }
 
-        /** The key of the value. */
+        /** {@return the key of the value} */
         public InfoHash key() {
             return key;
         }
 
-        /** The id of the value. */
+        /** {@return the id of the value} */
         public long valueId() {
             return valueId;
         }
 
-        /** The value's owner. */
+        /** {@return the value's owner} */
         public PublicKey owner() {
             return owner;
         }
@@ -149,15 +182,21 @@ public abstract sealed class DhtException extends RuntimeException {
 
     /** The node could not start, e.g. because its UDP port is taken. */
     public static final class StartFailed extends DhtException {
+        /** The address the node tried to bind. */
         private final InetSocketAddress address;
 
-        /** Creates the exception for a node meant to listen on {@code address}. */
+        /**
+         * Creates the exception for a node meant to listen on {@code address}.
+         *
+         * @param address the address to bind
+         * @param cause why it failed
+         */
         public StartFailed(InetSocketAddress address, Throwable cause) {
             super("the node could not start on " + address + ": " + cause.getMessage(), cause);
             this.address = address;
         }
 
-        /** The address the node tried to bind. */
+        /** {@return the address the node tried to bind} */
         public InetSocketAddress address() {
             return address;
         }

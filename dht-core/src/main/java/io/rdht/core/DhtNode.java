@@ -65,7 +65,12 @@ public final class DhtNode implements AutoCloseable {
         this.start = Mono.defer(this::bindAndJoin).cache();
     }
 
-    /** A node with {@code config}; nothing happens until {@link #start()}. */
+    /**
+     * A node with {@code config}; nothing happens until {@link #start()}.
+     *
+     * @param config its configuration
+     * @return the node, not started
+     */
     public static DhtNode create(DhtConfig config) {
         return new DhtNode(config);
     }
@@ -74,17 +79,27 @@ public final class DhtNode implements AutoCloseable {
      * Binds the node's socket and joins the network through the bootstrap nodes. Completes when the
      * first join attempt has ended: the node is then part of the network, or alone and retrying in
      * the background. Subscribing again returns the same outcome.
+     *
+     * @return this node, once started
      */
     public Mono<DhtNode> start() {
         return start;
     }
 
-    /** This node's id. */
+    /**
+     * This node's id.
+     *
+     * @return the id
+     */
     public InfoHash id() {
         return id;
     }
 
-    /** The address this node is bound to; null before {@link #start()} completes. */
+    /**
+     * The address this node is bound to; null before {@link #start()} completes.
+     *
+     * @return the bound address, or {@code null}
+     */
     public InetSocketAddress address() {
         Endpoint e = endpoint;
         return e == null ? null : e.localAddress();
@@ -97,6 +112,10 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}
      * when every storer refused it, {@link DhtException.NodeClosed} on a closed node. Cancelling
      * the subscription stops its signal, not the put: the value may still be stored.
+     *
+     * @param key the key to store under
+     * @param value the value
+     * @return the nodes that stored it, when the put has ended
      */
     public Mono<PutResult> put(InfoHash key, Value value) {
         return observedPut(Mono.create(sink -> onNode(sink::error, e -> e.put(key, value, putCallback(sink)))));
@@ -110,6 +129,10 @@ public final class DhtNode implements AutoCloseable {
      * {@link DhtException.NotOwner} when the value carries another owner's key (another owner's
      * value under the same id on the network is another value: it does not stop this put), and
      * {@link DhtException.InvalidValue} for a value with a recipient (see {@link #putEncrypted}).
+     *
+     * @param key the key to store under
+     * @param value the value to sign
+     * @return the nodes that stored it, with the value as signed
      */
     public Mono<PutResult> putSigned(InfoHash key, Value value) {
         return observedPut(Mono.create(
@@ -121,6 +144,11 @@ public final class DhtNode implements AutoCloseable {
      * can read it, then signs and stores it as {@link #putSigned} does. The result holds the value
      * as stored, encrypted; a node with the recipient's identity gets it back decrypted from
      * {@link #get}, any other node as it is stored.
+     *
+     * @param key the key to store under
+     * @param value the value whose data is encrypted
+     * @param to the recipient's key
+     * @return the nodes that stored it, with the value as stored
      */
     public Mono<PutResult> putEncrypted(InfoHash key, Value value, RecipientKey to) {
         Objects.requireNonNull(to, "to");
@@ -143,6 +171,9 @@ public final class DhtNode implements AutoCloseable {
      * held there anyway until the lookup ends) and each is emitted, on the node thread, once it is
      * requested; the stream completes after the last one. A subscriber that requests more after the
      * node has closed gets {@link DhtException.NodeClosed} instead of the values still waiting.
+     *
+     * @param key the key to read
+     * @return each value found, once
      */
     public Flux<Value> get(InfoHash key) {
         Flux<Value> get = Flux.create(
@@ -166,6 +197,9 @@ public final class DhtNode implements AutoCloseable {
      * Looks {@code target} up: the K nodes closest to it that answered, and how many hops it took.
      * Nobody answering is no error: the result's {@code closest} is empty then. Fails with {@link
      * DhtException.NodeClosed} on a closed node, or when the node closes before the lookup ends.
+     *
+     * @param target the id to look up
+     * @return the closest nodes that answered
      */
     public Mono<LookupResult> findNodes(InfoHash target) {
         return Mono.create(sink -> onNode(sink::error, e -> e.findNodes(target, sink::success, sink::error)));
@@ -182,6 +216,9 @@ public final class DhtNode implements AutoCloseable {
      * that its stream fails with {@link DhtException.ListenOverflow}, and neither the node nor other
      * subscribers slow down. The node drops the slow subscription at the first event too many; the
      * subscriber still gets the events buffered for it, as it requests them, then the error.
+     *
+     * @param key the key to follow
+     * @return the values as they are now, then their changes
      */
     public Flux<ValueEvent> listen(InfoHash key) {
         int capacity = config.listenBuffer();
@@ -217,6 +254,10 @@ public final class DhtNode implements AutoCloseable {
      * re-published, readers see no edit. Emits the result of each publication; fails only on an
      * invalid value, a value of another owner ({@link DhtException.NotOwner}), a node without an
      * identity for a signed value, or a closed node.
+     *
+     * @param key the key to store under
+     * @param value the value to keep on the network
+     * @return the result of each publication, until disposed
      */
     public Flux<PutResult> announce(InfoHash key, Value value) {
         return Flux.create(
@@ -237,33 +278,58 @@ public final class DhtNode implements AutoCloseable {
                 FluxSink.OverflowStrategy.LATEST);
     }
 
-    /** This node's listens, taken on the node thread. */
+    /**
+     * This node's listens, taken on the node thread.
+     *
+     * @return a view of each listen
+     */
     public Mono<List<ListenView>> listens() {
         return read(NodeEngine::listenViews);
     }
 
-    /** Listens other nodes hold on this node, taken on the node thread. */
+    /**
+     * Listens other nodes hold on this node, taken on the node thread.
+     *
+     * @return each listen held here
+     */
     public Mono<List<HeldListen>> listenersHere() {
         return read(NodeEngine::listenersHere);
     }
 
-    /** Joins the network through more nodes now; completes when the attempt has ended. */
+    /**
+     * Joins the network through more nodes now; completes when the attempt has ended.
+     *
+     * @param nodes the nodes to join through
+     * @return completion when the attempt has ended
+     */
     public Mono<Void> bootstrap(List<InetSocketAddress> nodes) {
         return Mono.create(
                 (MonoSink<Void> sink) -> onNode(sink::error, e -> e.bootstrap(resolve(nodes), sink::success)));
     }
 
-    /** A copy of the routing table, taken on the node thread. */
+    /**
+     * A copy of the routing table, taken on the node thread.
+     *
+     * @return the routing table's contacts
+     */
     public Mono<RoutingSnapshot> routingTable() {
         return read(NodeEngine::routingSnapshot);
     }
 
-    /** A copy of what this node stores for the network, taken on the node thread. */
+    /**
+     * A copy of what this node stores for the network, taken on the node thread.
+     *
+     * @return each key stored here, with its values
+     */
     public Mono<List<KeySnapshot>> storage() {
         return read(NodeEngine::storageSnapshot);
     }
 
-    /** This node's counters of traffic and refusals at this moment; all zero before {@link #start()} completes. */
+    /**
+     * This node's counters of traffic and refusals at this moment; all zero before {@link #start()} completes.
+     *
+     * @return the counters by name
+     */
     public NodeCounters stats() {
         NodeEngine e = engine;
         return new NodeCounters(
@@ -275,6 +341,9 @@ public final class DhtNode implements AutoCloseable {
      * the live nodes that should hold it next (so none waits for a republish), then tells its
      * contacts it is leaving (so they drop it at once), all within {@code budget}; what it did is
      * in the report. {@link #shutdown()} instead stops at once, as a crash would look to others.
+     *
+     * @param budget the longest the handing over and farewells may take
+     * @return what was handed over and to whom
      */
     public Mono<LeaveReport> leave(Duration budget) {
         Objects.requireNonNull(budget, "budget");
@@ -282,7 +351,11 @@ public final class DhtNode implements AutoCloseable {
                 .flatMap(report -> shutdown().thenReturn(report));
     }
 
-    /** Closes the node: fails its operations in flight, stops its upkeep and unbinds its socket. */
+    /**
+     * Closes the node: fails its operations in flight, stops its upkeep and unbinds its socket.
+     *
+     * @return completion once the node is closed
+     */
     public Mono<Void> shutdown() {
         return Mono.defer(() -> {
             Endpoint ep = endpoint;

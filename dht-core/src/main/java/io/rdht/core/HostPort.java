@@ -10,6 +10,8 @@ public final class HostPort {
     /**
      * The unresolved address of {@code text}.
      *
+     * @param text {@code host:port}, a bracketed IPv6 host as {@code [::1]:4242}
+     * @return the address, unresolved
      * @throws IllegalArgumentException naming the text when it is not {@code host:port} with a port
      *                                  in 1..65535
      */

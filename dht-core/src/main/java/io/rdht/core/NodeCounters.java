@@ -24,6 +24,8 @@ public record NodeCounters(Map<String, Long> byName) {
     /**
      * The counter called {@code name}.
      *
+     * @param name a counter's name, e.g. {@code datagrams.in}
+     * @return its value
      * @throws IllegalArgumentException when no counter has that name
      */
     public long get(String name) {
@@ -37,6 +39,8 @@ public record NodeCounters(Map<String, Long> byName) {
     /**
      * Datagrams dropped unanswered: malformed, oversized, of another network, answering no request
      * of ours, our own, or requests over a rate limit.
+     *
+     * @return the sum of the drop counters
      */
     public long dropped() {
         return byName.entrySet().stream()

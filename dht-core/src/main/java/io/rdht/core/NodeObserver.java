@@ -17,23 +17,36 @@ public interface NodeObserver {
     /** An observer that does nothing. */
     NodeObserver NONE = new NodeObserver() {};
 
-    /** The node has bound its socket and made its first join attempt. */
+    /**
+     * The node has bound its socket and made its first join attempt.
+     *
+     * @param node the node
+     */
     default void onStarted(DhtNode node) {}
 
-    /** The node is closing; it observes nothing more. */
+    /**
+     * The node is closing; it observes nothing more.
+     *
+     * @param node the node
+     */
     default void onClosed(DhtNode node) {}
 
-    /** A put (plain, signed or encrypted) starts; the result is told how it ended. */
+    /** {@return A put (plain, signed or encrypted) starts; the result is told how it ended} */
     default Operation putStarted() {
         return Operation.IGNORED;
     }
 
-    /** A get starts; the result is told how it ended (when the lookup completes or fails). */
+    /** {@return A get starts; the result is told how it ended (when the lookup completes or fails)} */
     default Operation getStarted() {
         return Operation.IGNORED;
     }
 
-    /** A subscriber starts to follow {@code key}; the result sees each event it is given. */
+    /**
+     * A subscriber starts to follow {@code key}; the result sees each event it is given.
+     *
+     * @param key the key followed
+     * @return what sees each event
+     */
     default Consumer<ValueEvent> listenStarted(InfoHash key) {
         return event -> {};
     }
@@ -45,7 +58,11 @@ public interface NodeObserver {
         /** An operation nobody watches. */
         Operation IGNORED = succeeded -> {};
 
-        /** The operation ended: with its result, or with an error. */
+        /**
+         * The operation ended: with its result, or with an error.
+         *
+         * @param succeeded {@code true} if it ended with a result
+         */
         void ended(boolean succeeded);
     }
 }

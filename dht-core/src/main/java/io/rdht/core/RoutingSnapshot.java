@@ -18,7 +18,7 @@ public record RoutingSnapshot(InfoHash self, List<BucketView> buckets, int faile
         buckets = List.copyOf(buckets);
     }
 
-    /** Number of contacts in all buckets. */
+    /** {@return number of contacts in all buckets} */
     public int contactCount() {
         return buckets.stream().mapToInt(b -> b.contacts().size()).sum();
     }

@@ -78,7 +78,12 @@ public final class Value {
         this.decrypted = decrypted;
     }
 
-    /** A text value with the default TTL and an id chosen at put. */
+    /**
+     * A text value with the default TTL and an id chosen at put.
+     *
+     * @param text the data, as UTF-8
+     * @return the value
+     */
     public static Value of(String text) {
         return builder()
                 .data(text.getBytes(StandardCharsets.UTF_8))
@@ -86,7 +91,7 @@ public final class Value {
                 .build();
     }
 
-    /** A builder with the default TTL, no id and no creation time. */
+    /** {@return A builder with the default TTL, no id and no creation time} */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,6 +99,8 @@ public final class Value {
     /**
      * A builder that starts from this value's fields; the value it builds is neither
      * {@link #verified()} nor {@link #decrypted()}.
+     *
+     * @return a builder holding this value's fields
      */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -109,57 +116,57 @@ public final class Value {
         return b;
     }
 
-    /** The value's id under its key; {@link #UNASSIGNED_ID} until a node assigns one. */
+    /** {@return the value's id under its key; {@link #UNASSIGNED_ID} until a node assigns one} */
     public long id() {
         return id;
     }
 
-    /** The edit sequence: a later edit of the same id has a higher seq. */
+    /** {@return the edit sequence: a later edit of the same id has a higher seq} */
     public long seq() {
         return seq;
     }
 
-    /** A copy of the data. */
+    /** {@return A copy of the data} */
     public byte[] data() {
         return data.clone();
     }
 
-    /** The data's length in bytes, without copying it. */
+    /** {@return the data's length in bytes, without copying it} */
     public int dataLength() {
         return data.length;
     }
 
-    /** The data read as UTF-8 text. */
+    /** {@return the data read as UTF-8 text} */
     public String dataAsText() {
         return new String(data, StandardCharsets.UTF_8);
     }
 
-    /** The content type, e.g. {@code application/json}. */
+    /** {@return the content type, e.g. {@code application/json}} */
     public String contentType() {
         return contentType;
     }
 
-    /** How long the value lives after its creation; each storer caps it by its own maximum. */
+    /** {@return how long the value lives after its creation; each storer caps it by its own maximum} */
     public Duration ttl() {
         return ttl;
     }
 
-    /** When the value was created; {@link Instant#EPOCH} until a node stamps it. */
+    /** {@return when the value was created; {@link Instant#EPOCH} until a node stamps it} */
     public Instant created() {
         return created;
     }
 
-    /** The owner's public key, or {@code null} for an unsigned value. */
+    /** {@return the owner's public key, or {@code null} for an unsigned value} */
     public byte[] owner() {
         return owner == null ? null : owner.clone();
     }
 
-    /** The owner's signature, or {@code null} for an unsigned value. */
+    /** {@return the owner's signature, or {@code null} for an unsigned value} */
     public byte[] signature() {
         return signature == null ? null : signature.clone();
     }
 
-    /** The recipient's public key for an encrypted value, or {@code null}. */
+    /** {@return the recipient's public key for an encrypted value, or {@code null}} */
     public byte[] recipient() {
         return recipient == null ? null : recipient.clone();
     }
@@ -167,6 +174,7 @@ public final class Value {
     /**
      * The owner's public key, or {@code null} for an unsigned value.
      *
+     * @return the key, or {@code null}
      * @throws IllegalArgumentException if the owner is not 32 bytes, which only a value built by
      *     hand can be: no node hands out or stores such a value
      */
@@ -177,6 +185,7 @@ public final class Value {
     /**
      * The recipient's key for an encrypted value, or {@code null}.
      *
+     * @return the key, or {@code null}
      * @throws IllegalArgumentException if the recipient is not 32 bytes, which only a value built
      *     by hand can be
      */
@@ -187,6 +196,8 @@ public final class Value {
     /**
      * True if the node that handed out this value checked that its owner signed it, under the key
      * it was found at; false for unsigned values and for values built by the caller.
+     *
+     * @return whether the value's signature was verified
      */
     public boolean verified() {
         return verified;
@@ -195,6 +206,8 @@ public final class Value {
     /**
      * True if the node decrypted this value for its identity: {@link #data()} is then the
      * plaintext, while {@link #signature()} still covers the ciphertext that travelled.
+     *
+     * @return whether the data was decrypted
      */
     public boolean decrypted() {
         return decrypted;
@@ -203,6 +216,8 @@ public final class Value {
     /**
      * A copy marked {@link #verified()}. For the node, which marks the values it checked before it
      * hands them out; the mark never leaves this process.
+     *
+     * @return the marked copy
      */
     public Value asVerified() {
         return new Value(this, data, true, decrypted);
@@ -211,12 +226,15 @@ public final class Value {
     /**
      * A copy whose data is {@code plaintext}, the decryption of this value's data, marked
      * {@link #decrypted()}. For the node, which decrypts the values sent to its identity.
+     *
+     * @param plaintext the decrypted data
+     * @return the decrypted copy
      */
     public Value asDecrypted(byte[] plaintext) {
         return new Value(this, plaintext.clone(), verified, true);
     }
 
-    /** True if the value carries an owner and a signature. */
+    /** {@return true if the value carries an owner and a signature} */
     public boolean isSigned() {
         return owner != null && signature != null;
     }
@@ -224,6 +242,7 @@ public final class Value {
     /**
      * The value's identity under its key: its id and its owner (none for an unsigned value).
      *
+     * @return the id and owner
      * @throws IllegalArgumentException if the owner is not 32 bytes, which only a value built by
      *     hand can be: no node hands out or stores such a value
      */
@@ -235,6 +254,9 @@ public final class Value {
      * True if this value is a later edit of {@code previous}: the same {@link #identity()} (id and
      * owner) and a higher seq, as storers' edit policy has it. Another owner's value under the id
      * is another value, never an edit, however high its seq.
+     *
+     * @param previous the value it may replace
+     * @return whether it is a later edit
      */
     public boolean isEditOf(Value previous) {
         return id == previous.id && seq > previous.seq && Arrays.equals(owner, previous.owner);
@@ -245,6 +267,9 @@ public final class Value {
      * content type and recipient, whatever their TTL, creation time and signature. A signed value
      * re-published by its owner ({@code announce}) is such a copy, signed anew over a later
      * creation time; storers and readers verify each signature before they compare.
+     *
+     * @param o the other value
+     * @return whether they are the same version
      */
     public boolean sameVersionAs(Value o) {
         return id == o.id
@@ -255,7 +280,12 @@ public final class Value {
                 && Arrays.equals(recipient, o.recipient);
     }
 
-    /** True if both values have the same content: everything but the TTL and creation time. */
+    /**
+     * True if both values have the same content: everything but the TTL and creation time.
+     *
+     * @param o the other value
+     * @return whether they have the same content
+     */
     public boolean sameContentAs(Value o) {
         return id == o.id
                 && seq == o.seq
@@ -308,67 +338,121 @@ public final class Value {
 
         private Builder() {}
 
-        /** Sets the id; {@link #UNASSIGNED_ID} lets the node choose. */
+        /**
+         * Sets the id; {@link #UNASSIGNED_ID} lets the node choose.
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder id(long id) {
             this.id = id;
             return this;
         }
 
-        /** Sets the edit sequence number. */
+        /**
+         * Sets the edit sequence number.
+         *
+         * @param seq the seq, 0 or more
+         * @return this builder
+         */
         public Builder seq(long seq) {
             this.seq = seq;
             return this;
         }
 
-        /** Sets the data (copied). */
+        /**
+         * Sets the data (copied).
+         *
+         * @param data the bytes
+         * @return this builder
+         */
         public Builder data(byte[] data) {
             this.data = data.clone();
             return this;
         }
 
-        /** Sets the data to the UTF-8 bytes of {@code text}. */
+        /**
+         * Sets the data to the UTF-8 bytes of {@code text}.
+         *
+         * @param text the text
+         * @return this builder
+         */
         public Builder text(String text) {
             this.data = text.getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
-        /** Sets the content type. */
+        /**
+         * Sets the content type.
+         *
+         * @param contentType e.g. {@code application/json}
+         * @return this builder
+         */
         public Builder contentType(String contentType) {
             this.contentType = Objects.requireNonNull(contentType, "contentType");
             return this;
         }
 
-        /** Sets the time to live. */
+        /**
+         * Sets the time to live.
+         *
+         * @param ttl the time to live
+         * @return this builder
+         */
         public Builder ttl(Duration ttl) {
             this.ttl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
-        /** Sets the creation time. */
+        /**
+         * Sets the creation time.
+         *
+         * @param created the creation time
+         * @return this builder
+         */
         public Builder created(Instant created) {
             this.created = Objects.requireNonNull(created, "created");
             return this;
         }
 
-        /** Sets the owner's public key (copied), or {@code null}. */
+        /**
+         * Sets the owner's public key (copied), or {@code null}.
+         *
+         * @param owner the owner's 32-byte public key
+         * @return this builder
+         */
         public Builder owner(byte[] owner) {
             this.owner = owner == null ? null : owner.clone();
             return this;
         }
 
-        /** Sets the signature (copied), or {@code null}. */
+        /**
+         * Sets the signature (copied), or {@code null}.
+         *
+         * @param signature the 64-byte signature
+         * @return this builder
+         */
         public Builder signature(byte[] signature) {
             this.signature = signature == null ? null : signature.clone();
             return this;
         }
 
-        /** Sets the recipient's public key (copied), or {@code null}. */
+        /**
+         * Sets the recipient's public key (copied), or {@code null}.
+         *
+         * @param recipient the recipient's 32-byte key
+         * @return this builder
+         */
         public Builder recipient(byte[] recipient) {
             this.recipient = recipient == null ? null : recipient.clone();
             return this;
         }
 
-        /** The value. */
+        /**
+         * The value.
+         *
+         * @return the value
+         */
         public Value build() {
             return new Value(this);
         }

@@ -7,7 +7,7 @@ package io.rdht.core;
  */
 public sealed interface ValueEvent permits ValueEvent.Added, ValueEvent.Updated, ValueEvent.Expired {
 
-    /** The value the event is about (for an edit, the new version). */
+    /** {@return the value the event is about (for an edit, the new version)} */
     Value value();
 
     /**

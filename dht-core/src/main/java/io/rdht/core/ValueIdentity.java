@@ -35,18 +35,23 @@ public record ValueIdentity(long id, byte[] owner) implements Comparable<ValueId
         }
     }
 
-    /** The identity of an unsigned value with {@code id}. */
+    /**
+     * The identity of an unsigned value with {@code id}.
+     *
+     * @param id the value's id
+     * @return the identity
+     */
     public static ValueIdentity unsigned(long id) {
         return new ValueIdentity(id, null);
     }
 
-    /** The owner's bytes (a copy), or {@code null} for an unsigned value. */
+    /** {@return the owner's bytes (a copy), or {@code null} for an unsigned value} */
     @Override
     public byte[] owner() {
         return owner == null ? null : owner.clone();
     }
 
-    /** True for a signed value's identity. */
+    /** {@return true for a signed value's identity} */
     public boolean isSigned() {
         return owner != null;
     }

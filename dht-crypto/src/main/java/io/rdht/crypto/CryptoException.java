@@ -27,6 +27,7 @@ public abstract sealed class CryptoException extends RuntimeException
      */
     public static final class DecryptionFailed extends CryptoException {
 
+        /** The key of the identity that tried to decrypt. */
         private final RecipientKey recipient;
 
         DecryptionFailed(RecipientKey recipient) {
@@ -36,7 +37,11 @@ public abstract sealed class CryptoException extends RuntimeException
             this.recipient = recipient;
         }
 
-        /** The key of the identity that tried to decrypt. */
+        /**
+         * The key of the identity that tried to decrypt.
+         *
+         * @return the recipient key that failed to decrypt
+         */
         public RecipientKey recipient() {
             return recipient;
         }

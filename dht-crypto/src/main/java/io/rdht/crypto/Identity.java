@@ -51,7 +51,11 @@ public final class Identity {
         this.recipientKey = RecipientKey.fromBytes(TinkKeys.encryptionPublicKey(keysets.encryption()));
     }
 
-    /** A new identity with fresh keys from the platform's secure random source. */
+    /**
+     * A new identity with fresh keys from the platform's secure random source.
+     *
+     * @return the new identity
+     */
     public static Identity generate() {
         return new Identity(
                 new IdentityFileFormat.Keysets(TinkKeys.newSigningKeyset(), TinkKeys.newEncryptionKeyset()));
@@ -60,6 +64,8 @@ public final class Identity {
     /**
      * The identity saved in {@code file}.
      *
+     * @param file the identity file
+     * @return the identity it holds
      * @throws IdentityFileException if the file is missing, unreadable, not an identity file, of an
      *     unsupported version, truncated, corrupt, or holds keys of the wrong types
      */
@@ -76,6 +82,8 @@ public final class Identity {
      * <p>A file that exists but cannot be loaded is reported, never replaced. Two processes creating
      * the same file at once each get an identity, and the file keeps the one moved last.
      *
+     * @param file the identity file, created if missing
+     * @return the identity it holds, or the new one it now holds
      * @throws IdentityFileException if the file exists and cannot be loaded, or cannot be created
      */
     public static Identity loadOrCreate(Path file) {
@@ -95,6 +103,7 @@ public final class Identity {
      * Writes this identity to {@code file} atomically, replacing any file there; on a POSIX file
      * system the file is readable and writable by its owner only ({@code rw-------}).
      *
+     * @param file where to write
      * @throws IdentityFileException if the file cannot be written
      */
     public void save(Path file) {
@@ -102,17 +111,30 @@ public final class Identity {
         IdentityFiles.writeAtomically(file, IdentityFileFormat.encode(keysets));
     }
 
-    /** The Ed25519 public key that verifies this identity's signatures. */
+    /**
+     * The Ed25519 public key that verifies this identity's signatures.
+     *
+     * @return the signing public key
+     */
     public PublicKey publicKey() {
         return publicKey;
     }
 
-    /** The X25519 public key that others encrypt to for this identity. */
+    /**
+     * The X25519 public key that others encrypt to for this identity.
+     *
+     * @return the encryption public key
+     */
     public RecipientKey recipientKey() {
         return recipientKey;
     }
 
-    /** The 64-byte RFC 8032 Ed25519 signature of {@code message}; deterministic. */
+    /**
+     * The 64-byte RFC 8032 Ed25519 signature of {@code message}; deterministic.
+     *
+     * @param message the bytes to sign
+     * @return the signature, 64 bytes
+     */
     public byte[] sign(byte[] message) {
         Objects.requireNonNull(message, "message");
         try {
@@ -126,6 +148,9 @@ public final class Identity {
      * The plaintext of a ciphertext made by {@link RecipientKey#encrypt} for this identity's
      * recipient key and the same associated data.
      *
+     * @param ciphertext what {@link RecipientKey#encrypt} returned
+     * @param associatedData the bytes given to {@link RecipientKey#encrypt}
+     * @return the plaintext
      * @throws CryptoException.DecryptionFailed if the ciphertext is for another key, was altered, or
      *     was bound to other associated data
      */
@@ -139,7 +164,11 @@ public final class Identity {
         }
     }
 
-    /** The short id of {@link #publicKey()}. */
+    /**
+     * The short id of {@link #publicKey()}.
+     *
+     * @return 16 lowercase hex digits
+     */
     public String shortId() {
         return publicKey.shortId();
     }

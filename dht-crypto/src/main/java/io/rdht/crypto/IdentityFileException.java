@@ -29,7 +29,9 @@ public final class IdentityFileException extends CryptoException {
         UNWRITABLE
     }
 
+    /** The identity file concerned. */
     private final Path file;
+    /** What is wrong with the file. */
     private final Problem problem;
 
     IdentityFileException(Path file, Problem problem, String detail) {
@@ -44,12 +46,20 @@ public final class IdentityFileException extends CryptoException {
         this.problem = Objects.requireNonNull(problem, "problem");
     }
 
-    /** The identity file concerned. */
+    /**
+     * The identity file concerned.
+     *
+     * @return the path of the file
+     */
     public Path file() {
         return file;
     }
 
-    /** What is wrong with the file. */
+    /**
+     * What is wrong with the file.
+     *
+     * @return the kind of problem
+     */
     public Problem problem() {
         return problem;
     }

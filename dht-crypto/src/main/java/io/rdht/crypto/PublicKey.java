@@ -42,6 +42,8 @@ public final class PublicKey {
      * order, or a non-canonical encoding, make a key under which nothing verifies (see {@link
      * #problem}).
      *
+     * @param raw the 32 bytes of an RFC 8032 public key
+     * @return the key
      * @throws IllegalArgumentException if {@code raw} is not 32 bytes long
      */
     public static PublicKey fromBytes(byte[] raw) {
@@ -52,7 +54,11 @@ public final class PublicKey {
         return new PublicKey(raw.clone());
     }
 
-    /** A copy of the 32 raw bytes. */
+    /**
+     * A copy of the 32 raw bytes.
+     *
+     * @return 32 bytes
+     */
     public byte[] toBytes() {
         return raw.clone();
     }
@@ -64,6 +70,10 @@ public final class PublicKey {
      * another key or of another message, a key that is not a valid curve point or has a {@link
      * #problem}, and a signature that is not strict RFC 8032 (R of small order or non-canonical, S
      * not below the group order).
+     *
+     * @param message the bytes signed
+     * @param signature the signature to check
+     * @return {@code true} if it verifies
      */
     public boolean verify(byte[] message, byte[] signature) {
         Objects.requireNonNull(message, "message");
@@ -85,6 +95,8 @@ public final class PublicKey {
      * Why nothing verifies under this key by the strict rules, in words (a point of small order, a
      * non-canonical encoding), or empty. A key that passes may still not be a curve point, which
      * only verification finds out.
+     *
+     * @return the problem, or empty
      */
     public Optional<String> problem() {
         Optional<String> current = problem;
@@ -98,6 +110,9 @@ public final class PublicKey {
     /**
      * Why {@code signature} can verify under no key by the strict rules (wrong length, R of small
      * order or non-canonical, S not below the group order), in words, or empty.
+     *
+     * @param signature the signature to check
+     * @return the problem, or empty
      */
     public static Optional<String> signatureProblem(byte[] signature) {
         Objects.requireNonNull(signature, "signature");
@@ -107,7 +122,11 @@ public final class PublicKey {
         return StrictEd25519.signatureProblem(signature);
     }
 
-    /** The first 8 bytes of the SHA-256 of the raw key, as 16 lowercase hex digits. */
+    /**
+     * The first 8 bytes of the SHA-256 of the raw key, as 16 lowercase hex digits.
+     *
+     * @return 16 lowercase hex digits
+     */
     public String shortId() {
         return Digests.shortId(raw);
     }

@@ -32,6 +32,8 @@ public final class RecipientKey {
     /**
      * The recipient key with these 32 raw bytes.
      *
+     * @param raw the 32 bytes of an X25519 public key
+     * @return the key
      * @throws IllegalArgumentException if {@code raw} is not 32 bytes long
      */
     public static RecipientKey fromBytes(byte[] raw) {
@@ -42,7 +44,11 @@ public final class RecipientKey {
         return new RecipientKey(raw.clone());
     }
 
-    /** A copy of the 32 raw bytes. */
+    /**
+     * A copy of the 32 raw bytes.
+     *
+     * @return 32 bytes
+     */
     public byte[] toBytes() {
         return raw.clone();
     }
@@ -55,6 +61,9 @@ public final class RecipientKey {
      * plaintext twice gives different ciphertexts, each {@link #CIPHERTEXT_OVERHEAD} bytes longer
      * than the plaintext.
      *
+     * @param plaintext the bytes to encrypt
+     * @param associatedData bytes the ciphertext is bound to, not included in it
+     * @return the ciphertext
      * @throws IllegalArgumentException if this key is one X25519 forbids, such as a low-order point
      */
     public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
@@ -67,7 +76,11 @@ public final class RecipientKey {
         }
     }
 
-    /** The first 8 bytes of the SHA-256 of the raw key, as 16 lowercase hex digits. */
+    /**
+     * The first 8 bytes of the SHA-256 of the raw key, as 16 lowercase hex digits.
+     *
+     * @return 16 lowercase hex digits
+     */
     public String shortId() {
         return Digests.shortId(raw);
     }

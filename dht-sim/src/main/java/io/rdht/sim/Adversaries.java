@@ -4,6 +4,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,12 +60,12 @@ final class Adversaries {
         HostileTransport transport = new HostileTransport(
                 internet, id, settings.networkId(), settings.lookup().k(), coalition, random.split());
         DhtConfig.Builder config = DhtConfig.builder()
-                .transport(transport)
-                .settings(settings)
                 .nodeId(id)
                 .bindHost(address.getAddress().getHostAddress())
                 .port(address.getPort())
                 .randomSeed(random.nextLong());
+        InternalConfig.transport(config, transport);
+        InternalConfig.engineSettings(config, settings);
         if (!population.alive().isEmpty()) {
             config.bootstrap(List.of(population.randomAlive().address()));
         }

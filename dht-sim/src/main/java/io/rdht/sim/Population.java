@@ -4,6 +4,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,11 +50,11 @@ final class Population {
     DhtNode startOne() {
         InetSocketAddress address = internet.nextHonestAddress();
         DhtConfig.Builder config = DhtConfig.builder()
-                .transport(internet)
-                .settings(settings)
                 .bindHost(address.getAddress().getHostAddress())
                 .port(address.getPort())
                 .randomSeed(random.nextLong());
+        InternalConfig.transport(config, internet);
+        InternalConfig.engineSettings(config, settings);
         if (!alive.isEmpty()) {
             config.bootstrap(List.of(randomAlive().address()));
         }

@@ -1,8 +1,10 @@
 package io.rdht.store;
 
+import io.rdht.core.DhtConfig;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.ValueIdentity;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
 import io.rdht.core.state.StateStore;
@@ -89,6 +91,17 @@ public final class SqliteStateStore implements StateStore {
      */
     public static SqliteStateStore open(Path directory) {
         return open(directory, Clock.systemUTC());
+    }
+
+    /**
+     * Makes the node {@code builder} configures keep its state in this store. The node does not
+     * close the store: close it after the node.
+     *
+     * @return {@code builder}
+     */
+    public DhtConfig.Builder keepStateOf(DhtConfig.Builder builder) {
+        // the state contract is inside dht-core (package io.rdht.core.state, not exported)
+        return InternalConfig.stateStore(builder, this);
     }
 
     static SqliteStateStore open(Path directory, Clock clock) {

@@ -2,7 +2,6 @@ package io.rdht.cli;
 
 import io.rdht.core.DhtConfig;
 import io.rdht.core.HostPort;
-import io.rdht.core.engine.EngineSettings;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +104,6 @@ public final class NetworkOptions {
 
     /** A node configuration with these options, joining through {@code nodes}. */
     public DhtConfig.Builder configure(DhtConfig.Builder builder, int defaultPort, List<InetSocketAddress> nodes) {
-        return builder.bindHost(bind).port(port(defaultPort)).bootstrap(nodes).settings(settings());
-    }
-
-    /** The protocol settings these options ask for: the defaults on the chosen network. */
-    public EngineSettings settings() {
-        return EngineSettings.defaults().withNetworkId(networkId);
+        return builder.bindHost(bind).port(port(defaultPort)).bootstrap(nodes).networkId(networkId);
     }
 }

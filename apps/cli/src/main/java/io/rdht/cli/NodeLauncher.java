@@ -20,18 +20,12 @@ public final class NodeLauncher {
      */
     public static DhtNode start(DhtConfig config, Duration timeout) {
         try {
-            DhtNode node = DhtNode.create(config).start().block(timeout);
-            if (node == null) {
-                throw new UserError(ExitCode.FAILED, "the node did not start within " + timeout.toSeconds() + " s");
-            }
-            return node;
+            return Await.within(DhtNode.create(config).start(), timeout, "the node did not start");
         } catch (DhtException.StartFailed e) {
             throw new UserError(
                     ExitCode.FAILED,
                     "cannot listen on UDP " + describe(e.address()) + " (is another node using that port? try -p 0): "
                             + e.getCause().getMessage());
-        } catch (IllegalStateException e) {
-            throw new UserError(ExitCode.FAILED, "the node did not start within " + timeout.toSeconds() + " s");
         }
     }
 
@@ -41,7 +35,9 @@ public final class NodeLauncher {
      * @throws UserError (exit 3) naming the addresses tried, when none answered
      */
     public static void requireJoined(DhtNode node, List<InetSocketAddress> bootstrap) {
-        if (node.routingTable().block(Duration.ofSeconds(5)).contactCount() == 0) {
+        if (Await.within(node.routingTable(), Duration.ofSeconds(5), "the node did not list its contacts")
+                        .contactCount()
+                == 0) {
             node.close();
             throw new UserError(
                     ExitCode.NO_NETWORK,

@@ -5,7 +5,7 @@ import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.NodeObserver;
-import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.state.StateStore;
 import io.rdht.core.storage.StorageLimits;
 import io.rdht.crypto.Identity;
@@ -54,16 +54,18 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
             StateStore state,
             NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
-        EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
         try {
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap)
-                    .settings(settings)
+                    .readOnly(readOnly)
                     .observer(observer);
+            // the storage limits are no public setting: the node app reaches them the internal way
+            InternalConfig.engineSettings(
+                    builder, InternalConfig.engineSettings(builder).withStorage(limits));
             if (identity != null) {
                 builder.identity(identity);
             }
             if (state != null) {
-                builder.stateStore(state);
+                InternalConfig.stateStore(builder, state);
             }
             DhtConfig config = builder.build();
             return new NodeSetup(config, network.networkId(), limits);

@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.Await;
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.UserError;
 import io.rdht.core.DhtException;
@@ -26,13 +27,13 @@ public final class NodeStarter {
     /**
      * Binds and joins a node.
      *
-     * @throws UserError (exit 1) when the port is taken or the address cannot be bound, (exit 2)
+     * @throws UserError (exit 1) when the port is taken, the address cannot be bound or the node does not start within 30 s, (exit 2)
      *                   when the address to bind does not resolve
      */
     public static DhtNode start(NodeSetup setup) {
         DhtNode node = DhtNode.create(setup.config());
         try {
-            return node.start().block(START_TIMEOUT);
+            return Await.within(node.start(), START_TIMEOUT, "the node did not start");
         } catch (DhtException.StartFailed e) {
             throw explain(e);
         }
@@ -40,7 +41,8 @@ public final class NodeStarter {
 
     /** Contacts in the node's routing table: none after a join means no bootstrap node answered. */
     public static int contacts(DhtNode node) {
-        return node.routingTable().block(SNAPSHOT_TIMEOUT).contactCount();
+        return Await.within(node.routingTable(), SNAPSHOT_TIMEOUT, "the node did not list its contacts")
+                .contactCount();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.crypto.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,6 +102,8 @@ final class SelftestCommand implements Callable<Integer> {
                 .identity(identity)
                 .build();
         return new NodeSetup(
-                config, config.settings().networkId(), config.settings().storage());
+                config,
+                config.networkId(),
+                InternalConfig.engineSettings(config).storage());
     }
 }

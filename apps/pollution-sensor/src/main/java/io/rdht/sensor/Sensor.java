@@ -117,7 +117,7 @@ public final class Sensor implements Callable<Integer> {
         DhtNode node = NodeLauncher.start(
                 network.configure(DhtConfig.builder(), 0, bootstrap)
                         .identity(identity)
-                        .settings(network.settings().withReadOnly(every == null))
+                        .readOnly(every == null)
                         .build(),
                 timeout);
         try {

@@ -13,7 +13,9 @@ import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Listen;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Token;
+import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
+import io.rdht.core.wire.WireLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,6 +164,15 @@ final class KeyListen {
         }
     }
 
+    /** The versions held, for a storer to reconcile against, as many as a message may list. */
+    private List<ValueVersion> versionsHeld() {
+        List<ValueVersion> out = new ArrayList<>();
+        for (Value v : state.received(WireLimits.MAX_IDS)) {
+            out.add(new ValueVersion(v.identity(), v.seq(), v.created().toEpochMilli()));
+        }
+        return out;
+    }
+
     /**
      * Registers (or refreshes) the listen at {@code storer} and takes the values it sends from after
      * {@code after}; a reply that did not hold them all is followed by the next page, at most
@@ -173,7 +184,7 @@ final class KeyListen {
             return;
         }
         storers.put(storer.address(), storer);
-        parts.rpc().send(storer, new Listen(key, token, listenId, state.versions(), after), new RpcCallback() {
+        parts.rpc().send(storer, new Listen(key, token, listenId, versionsHeld(), after), new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 if (closed) {

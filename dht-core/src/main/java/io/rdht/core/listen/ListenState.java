@@ -3,8 +3,6 @@ package io.rdht.core.listen;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.ValueIdentity;
-import io.rdht.core.wire.ValueVersion;
-import io.rdht.core.wire.WireLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,17 +90,17 @@ public final class ListenState {
         return out;
     }
 
-    /** The versions held, for a storer to reconcile against (at most {@link WireLimits#MAX_IDS}). */
-    public List<ValueVersion> versions() {
-        List<ValueVersion> out = new ArrayList<>(Math.min(values.size(), WireLimits.MAX_IDS));
+    /**
+     * The values held as they were received (still encrypted, if they were), at most {@code max}:
+     * what a storer reconciles against.
+     */
+    public List<Value> received(int max) {
+        List<Value> out = new ArrayList<>(Math.min(values.size(), max));
         for (Tracked t : values.values()) {
-            if (out.size() == WireLimits.MAX_IDS) {
+            if (out.size() == max) {
                 break;
             }
-            out.add(new ValueVersion(
-                    t.received.identity(),
-                    t.received.seq(),
-                    t.received.created().toEpochMilli()));
+            out.add(t.received);
         }
         return out;
     }

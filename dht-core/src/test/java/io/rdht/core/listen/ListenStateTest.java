@@ -1,6 +1,7 @@
 package io.rdht.core.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
@@ -115,12 +116,12 @@ class ListenStateTest {
     }
 
     @Test
-    void versionsListWhatIsHeld() {
+    void receivedListsWhatIsHeldUpToTheLimit() {
         offer(value(1, 3, "a", T0), T0);
-        assertThat(state.versions())
-                .singleElement()
-                .satisfies(v -> assertThat(v.identity().id()).isEqualTo(1))
-                .satisfies(v -> assertThat(v.seq()).isEqualTo(3))
-                .satisfies(v -> assertThat(v.createdMillis()).isEqualTo(T0));
+        offer(value(2, 0, "b", T0), T0);
+        assertThat(state.received(10))
+                .extracting(Value::id, Value::seq, v -> v.created().toEpochMilli())
+                .containsExactlyInAnyOrder(tuple(1L, 3L, T0), tuple(2L, 0L, T0));
+        assertThat(state.received(1)).hasSize(1);
     }
 }

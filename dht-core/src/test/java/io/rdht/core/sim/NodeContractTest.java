@@ -9,6 +9,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +44,7 @@ class NodeContractTest {
 
     @Test
     void startEmitsTheNodeOnceAndEverySubscriberGetsTheSameOutcome() {
-        DhtNode node = DhtNode.create(DhtConfig.builder()
-                .transport(net.network())
-                .settings(EngineSettings.defaults())
+        DhtNode node = DhtNode.create(InternalConfig.transport(DhtConfig.builder(), net.network())
                 .randomSeed(5)
                 .bootstrap(List.of(net.nodes().get(0).address()))
                 .build());
@@ -62,8 +61,9 @@ class NodeContractTest {
 
     @Test
     void startOfANodeShutDownFirstFailsWithNodeClosed() {
-        DhtNode node = DhtNode.create(
-                DhtConfig.builder().transport(net.network()).randomSeed(6).build());
+        DhtNode node = DhtNode.create(InternalConfig.transport(DhtConfig.builder(), net.network())
+                .randomSeed(6)
+                .build());
 
         verify(() -> node.shutdown().then(node.start()))
                 .expectError(DhtException.NodeClosed.class)

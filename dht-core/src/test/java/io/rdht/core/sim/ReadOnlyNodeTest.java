@@ -24,7 +24,7 @@ class ReadOnlyNodeTest {
     void readOnlyClientPutsGetsAndListensButNoRoutingTableEverHoldsIt() {
         try (VirtualNetwork net = new VirtualNetwork(9, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(20);
-            DhtNode client = net.add(c -> c.settings(EngineSettings.defaults().withReadOnly(true)));
+            DhtNode client = net.add(c -> c.readOnly(true));
             InfoHash key = InfoHash.of("read-only");
             List<ValueEvent> heard = new ArrayList<>();
             client.listen(key).subscribe(heard::add, closedAtTheEnd -> {});

@@ -9,6 +9,7 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
 import io.rdht.core.transport.NetworkConditions;
@@ -28,7 +29,7 @@ class StateAcrossRestartsTest {
         try (VirtualNetwork net = new VirtualNetwork(21, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(4);
             RecordingStateStore store = RecordingStateStore.empty();
-            DhtNode node = net.add(c -> c.stateStore(store));
+            DhtNode node = net.add(c -> InternalConfig.stateStore(c, store));
             DhtNode putter = net.nodes().get(1);
             for (int i = 0; i < 10; i++) {
                 Duration ttl = i < 8 ? Duration.ofMinutes(10) : Duration.ofMinutes(1);
@@ -44,7 +45,7 @@ class StateAcrossRestartsTest {
 
             net.advance(Duration.ofMinutes(2));
             RecordingStateStore reopened = new RecordingStateStore(store.now());
-            DhtNode again = net.add(c -> c.stateStore(reopened));
+            DhtNode again = net.add(c -> InternalConfig.stateStore(c, reopened));
 
             assertThat(again.id()).isEqualTo(node.id());
             List<KeySnapshot> stored = net.await(again.storage(), LIMIT);
@@ -72,7 +73,7 @@ class StateAcrossRestartsTest {
         try (VirtualNetwork net = new VirtualNetwork(25, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(3);
             RecordingStateStore store = RecordingStateStore.empty();
-            DhtNode node = net.add(c -> c.stateStore(store));
+            DhtNode node = net.add(c -> InternalConfig.stateStore(c, store));
             DhtNode alice = net.add(c -> c.identity(Identity.generate()));
             DhtNode mallory = net.add(c -> c.identity(Identity.generate()));
             InfoHash key = InfoHash.of("one id, three values");
@@ -87,7 +88,7 @@ class StateAcrossRestartsTest {
             assertThat(store.now().values()).as("values saved").hasSize(3);
             net.kill(node);
 
-            DhtNode again = net.add(c -> c.stateStore(new RecordingStateStore(store.now())));
+            DhtNode again = net.add(c -> InternalConfig.stateStore(c, new RecordingStateStore(store.now())));
 
             assertThat(net.await(again.storage(), LIMIT))
                     .singleElement()
@@ -103,7 +104,7 @@ class StateAcrossRestartsTest {
         try (VirtualNetwork net = new VirtualNetwork(22, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(3);
             RecordingStateStore store = RecordingStateStore.empty();
-            DhtNode node = net.add(c -> c.stateStore(store));
+            DhtNode node = net.add(c -> InternalConfig.stateStore(c, store));
             DhtNode signer = net.add(c -> c.identity(Identity.generate()));
             InfoHash key = InfoHash.of("signed");
             net.await(signer.putSigned(key, Value.of("genuine")), LIMIT);
@@ -115,8 +116,8 @@ class StateAcrossRestartsTest {
                 tampered.add(new SavedValue(v.key(), forged, v.source(), v.expiresAtMillis()));
             }
             SavedState saved = store.now();
-            DhtNode again = net.add(c ->
-                    c.stateStore(new RecordingStateStore(new SavedState(saved.nodeId(), saved.contacts(), tampered))));
+            DhtNode again = net.add(c -> InternalConfig.stateStore(
+                    c, new RecordingStateStore(new SavedState(saved.nodeId(), saved.contacts(), tampered))));
 
             assertThat(tampered).hasSize(1);
             assertThat(net.await(again.storage(), LIMIT))
@@ -129,7 +130,7 @@ class StateAcrossRestartsTest {
     void putIsAcknowledgedOnlyOnceTheStoreHasMadeItDurable() {
         try (VirtualNetwork net = new VirtualNetwork(23, NetworkConditions.lan(), EngineSettings.defaults())) {
             RecordingStateStore store = RecordingStateStore.empty();
-            DhtNode storer = net.add(c -> c.stateStore(store));
+            DhtNode storer = net.add(c -> InternalConfig.stateStore(c, store));
             DhtNode putter = net.add(c -> c);
             store.hold();
             PutResult whileHeld = net.await(putter.put(InfoHash.of("held"), Value.of("waits for the disk")), LIMIT);
@@ -150,13 +151,13 @@ class StateAcrossRestartsTest {
         try (VirtualNetwork net = new VirtualNetwork(24, NetworkConditions.lan(), EngineSettings.defaults())) {
             net.grow(6);
             RecordingStateStore store = RecordingStateStore.empty();
-            DhtNode node = net.add(c -> c.stateStore(store));
+            DhtNode node = net.add(c -> InternalConfig.stateStore(c, store));
             net.advance(Duration.ofSeconds(5));
             assertThat(store.now().contacts()).as("contacts saved").hasSizeGreaterThanOrEqualTo(5);
             net.kill(node);
             net.kill(net.nodes().getFirst());
 
-            DhtNode again = net.add(c -> c.stateStore(new RecordingStateStore(store.now())));
+            DhtNode again = net.add(c -> InternalConfig.stateStore(c, new RecordingStateStore(store.now())));
 
             assertThat(net.await(again.routingTable(), LIMIT).contactCount())
                     .as("contacts after the restart")

@@ -3,6 +3,7 @@ package io.rdht.core.sim;
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.transport.InMemoryNetwork;
 import io.rdht.core.transport.NetworkConditions;
 import java.time.Duration;
@@ -51,8 +52,9 @@ public final class VirtualNetwork implements AutoCloseable {
 
     /** Starts one node, configured further by {@code configure} (e.g. with an identity), joining through the first. */
     public DhtNode add(UnaryOperator<DhtConfig.Builder> configure) {
-        DhtConfig.Builder config =
-                DhtConfig.builder().transport(network).settings(settings).randomSeed(random.nextLong());
+        DhtConfig.Builder config = DhtConfig.builder().randomSeed(random.nextLong());
+        InternalConfig.transport(config, network);
+        InternalConfig.engineSettings(config, settings);
         if (!nodes.isEmpty()) {
             config.bootstrap(List.of(nodes.get(0).address()));
         }

@@ -6,6 +6,7 @@ import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.engine.RateLimits;
+import io.rdht.core.internal.InternalConfig;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Pong;
 import java.time.Duration;
@@ -32,8 +33,8 @@ class RequestRateLimitTest {
     @Test
     void floodFromOneSocketIsMostlyDroppedWhileAnotherSocketIsStillServed() {
         RateLimits limits = RateLimits.defaults().withLimitLoopback(true);
-        DhtNode node = nodes.start(
-                DhtConfig.builder().settings(EngineSettings.defaults().withRateLimits(limits)));
+        DhtNode node = nodes.start(InternalConfig.engineSettings(
+                DhtConfig.builder(), EngineSettings.defaults().withRateLimits(limits)));
         long servedBefore = node.stats().get("requests.served");
         long inBefore = node.stats().get("datagrams.in");
         long start = System.nanoTime();
