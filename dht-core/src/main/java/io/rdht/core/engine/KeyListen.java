@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -74,18 +75,7 @@ final class KeyListen {
     /** Hands on the values stored here, then looks the key up and registers with its closest nodes. */
     void start(List<Value> local) {
         local.forEach(this::offer);
-        LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(
-                parts.newLookup(key),
-                parts.rpc(),
-                node -> parts.rpc().firstPage(key, node),
-                (from, reply) -> {
-                    if (reply instanceof ValuesFound found) {
-                        found.values().forEach(this::offer);
-                    }
-                },
-                () -> register(run[0]));
-        run[0].start();
+        lookUpValues((from, values) -> values.forEach(this::offer), null);
         refresh.start();
     }
 
@@ -172,6 +162,14 @@ final class KeyListen {
     private void check() {
         stats.silentKeyCheck();
         SilentKeyCheck check = new SilentKeyCheck();
+        lookUpValues(check::onFound, check);
+    }
+
+    /**
+     * A get-lookup of the key: each node's first page of values goes to {@code onValues}; then the
+     * listen registers with the closest nodes (concluding {@code check}, if any).
+     */
+    private void lookUpValues(BiConsumer<NodeInfo, List<Value>> onValues, SilentKeyCheck check) {
         LookupRun[] run = new LookupRun[1];
         run[0] = new LookupRun(
                 parts.newLookup(key),
@@ -179,16 +177,11 @@ final class KeyListen {
                 node -> parts.rpc().firstPage(key, node),
                 (from, reply) -> {
                     if (reply instanceof ValuesFound found) {
-                        check.onFound(from, found.values());
+                        onValues.accept(from, found.values());
                     }
                 },
                 () -> register(run[0], check));
         run[0].start();
-    }
-
-    /** Registers with the closest nodes of a finished lookup and cancels the listens on the others. */
-    private void register(LookupRun run) {
-        register(run, null);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A lookup over {@link LookupSettings#paths} disjoint paths, S/Kademlia's defence against routing
@@ -163,27 +164,23 @@ public final class DisjointLookup {
 
     /** Number of nodes that answered, on all paths. */
     public int answeredCount() {
-        int n = 0;
-        for (Lookup path : paths) {
-            n += path.answeredCount();
-        }
-        return n;
+        return sum(Lookup::answeredCount);
     }
 
     /** Nodes named in replies that were not asked because they failed repeatedly of late, on all paths. */
     public int skippedCount() {
-        int n = 0;
-        for (Lookup path : paths) {
-            n += path.skippedCount();
-        }
-        return n;
+        return sum(Lookup::skippedCount);
     }
 
     /** Requests currently counted against alpha, on all paths. */
     public int inFlight() {
+        return sum(Lookup::inFlight);
+    }
+
+    private int sum(ToIntFunction<Lookup> count) {
         int n = 0;
         for (Lookup path : paths) {
-            n += path.inFlight();
+            n += count.applyAsInt(path);
         }
         return n;
     }
