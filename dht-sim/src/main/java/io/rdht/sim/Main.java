@@ -295,7 +295,11 @@ public final class Main implements Callable<Integer> {
                 d.readOnly(),
                 d.rateLimits());
         if (disjointPaths != null) {
-            chosen = chosen.withDisjointPaths(disjointPaths);
+            try {
+                chosen = chosen.withDisjointPaths(disjointPaths);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--disjoint-paths: " + e.getMessage(), e);
+            }
         }
         if (silentKeyWidening != null) {
             chosen = chosen.withSilentKeyWidening(onOff("--silent-key-widening", silentKeyWidening));
