@@ -9,7 +9,9 @@ import java.util.Map;
  * and bytes in and out ({@code datagrams.in}, {@code bytes.out}, ...), requests sent, served,
  * retransmitted and timed out, datagrams dropped and why ({@code dropped.malformed},
  * {@code dropped.rate_limited}, ...), values and listens refused, signed values discarded by
- * readers, and the reassembly of fragmented messages. Each counter only grows, except the two
+ * readers, the reassembly of fragmented messages, and the checks of silent keys by this node's
+ * listens ({@code listen.silent_checks}, {@code listen.silent_values}: values only such a check
+ * delivered, {@code listen.widened}: extra storers registered). Each counter only grows, except the two
  * {@code reassembly.*_held} gauges.
  *
  * @param byName every counter by its name

@@ -12,11 +12,32 @@ enum Defence {
     /** Node ids bound to the address they are seen from (BEP 42), private addresses included. */
     ID_BINDING("id-binding", "node ids bound to their address (BEP 42), 10/8 included"),
     /** At most a few nodes per /24 among the K that store and serve listens. */
-    PREFIX_DIVERSITY("prefix-diversity", "storers spread over distinct /24s"),
+    PREFIX_DIVERSITY(
+            "prefix-diversity",
+            "at most " + Defence.MAX_PER_PREFIX + " of the K closest (storers, listen storers) per /24, 10/8 included"),
     /** Lookups over disjoint paths (S/Kademlia). */
-    DISJOINT_PATHS("disjoint-paths", "lookups over disjoint paths (S/Kademlia)"),
+    DISJOINT_PATHS("disjoint-paths", "lookups of keys over " + Defence.PATHS + " disjoint paths (S/Kademlia)") {
+        @Override
+        EngineSettings switched(EngineSettings settings, boolean on) {
+            return settings.withDisjointPaths(on ? PATHS : 1);
+        }
+    },
     /** Listeners that notice a silent key and widen their set of storers. */
-    SILENT_KEY("silent-key", "listeners widen their storers when the key falls silent");
+    SILENT_KEY(
+            "silent-key",
+            "listens that hear nothing from their storers for 3 refreshes look the key up with gets and register "
+                    + "with up to 4 more nodes that hold newer values (the engine's defaults)") {
+        @Override
+        EngineSettings switched(EngineSettings settings, boolean on) {
+            return settings.withSilentKeyWidening(on);
+        }
+    };
+
+    /** The prefix-diversity defence's bound: nodes of one /24 among the K. */
+    static final int MAX_PER_PREFIX = 2;
+
+    /** The disjoint-paths defence's number of paths (each costs about one plain lookup more). */
+    static final int PATHS = 2;
 
     final String name;
     final String description;
@@ -28,7 +49,12 @@ enum Defence {
 
     /** Whether this build of rdht has the defence. */
     boolean available() {
-        return false;
+        try {
+            switched(EngineSettings.defaults(), true);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**
@@ -42,7 +68,16 @@ enum Defence {
             }
             return settings;
         }
-        throw new IllegalStateException(name + " is available but not wired");
+        return switched(settings, on);
+    }
+
+    /**
+     * {@code settings} with the defence on or off.
+     *
+     * @throws UnsupportedOperationException when this build lacks the defence
+     */
+    EngineSettings switched(EngineSettings settings, boolean on) {
+        throw new UnsupportedOperationException(name + " is not in this build");
     }
 
     /** The defence named {@code name} on the command line. */

@@ -147,6 +147,18 @@ public final class Main implements Callable<Integer> {
     String bucketRefresh;
 
     @Option(
+            names = "--disjoint-paths",
+            paramLabel = "D",
+            description = "disjoint paths per lookup of a key, S/Kademlia's d (default: the node's, 1)")
+    Integer disjointPaths;
+
+    @Option(
+            names = "--silent-key-widening",
+            paramLabel = "on|off",
+            description = "listens widen their storers when the key stays silent (default: the node's, on)")
+    String silentKeyWidening;
+
+    @Option(
             names = "--attack",
             paramLabel = "none|eclipse|sybil",
             description = "attacker nodes in the network (issue 13), and an adversary report: one row per "
@@ -344,7 +356,7 @@ public final class Main implements Callable<Integer> {
                 r.maxTimeoutMillis());
         LookupSettings lookup =
                 new LookupSettings(kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6));
-        return new EngineSettings(
+        EngineSettings chosen = new EngineSettings(
                 d.networkId(),
                 routing,
                 lookup,
@@ -358,5 +370,24 @@ public final class Main implements Callable<Integer> {
                 d.listen(),
                 d.readOnly(),
                 d.rateLimits());
+        if (disjointPaths != null) {
+            try {
+                chosen = chosen.withDisjointPaths(disjointPaths);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--disjoint-paths: " + e.getMessage(), e);
+            }
+        }
+        if (silentKeyWidening != null) {
+            chosen = chosen.withSilentKeyWidening(onOff("--silent-key-widening", silentKeyWidening));
+        }
+        return chosen;
+    }
+
+    private static boolean onOff(String option, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(option + " takes on or off, got '" + value + "'");
+        };
     }
 }

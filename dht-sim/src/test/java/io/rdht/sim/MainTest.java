@@ -33,6 +33,18 @@ class MainTest {
     }
 
     @Test
+    void badDefenceSwitchesAreUsageErrorsThatNameThem() {
+        assertThat(run("--disjoint-paths", "0")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--disjoint-paths: disjoint lookup paths must be between 1 and 8")
+                .doesNotContain("Exception");
+        assertThat(run("--silent-key-widening", "maybe")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--silent-key-widening takes on or off")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aBadCrashIsAUsageErrorThatNamesIt() {
         assertThat(run("--crash", "40")).isEqualTo(2);
         assertThat(err.toString()).contains("--crash takes PERCENT%@TIME").doesNotContain("Exception");

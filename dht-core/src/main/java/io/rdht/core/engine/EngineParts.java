@@ -2,7 +2,8 @@ package io.rdht.core.engine;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import io.rdht.core.lookup.Lookup;
+import io.rdht.core.lookup.DisjointLookup;
+import io.rdht.core.lookup.LookupSettings;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.storage.Storage;
@@ -21,24 +22,39 @@ record EngineParts(
         NodeStats stats) {
 
     /**
-     * A lookup of {@code target} in each address family served, each seeded with the closest
-     * contacts of its family's routing table, or with the peers that failed last when that table
-     * is empty; each skips the peers its table knows to have failed.
+     * A lookup of a key (or of an id for a caller) in each address family served, over the
+     * {@link LookupSettings#paths} disjoint paths the settings ask for (see {@link #lookupOver}).
      */
     FamilyLookup newLookup(InfoHash target) {
+        return lookupOver(target, settings.lookup());
+    }
+
+    /**
+     * A lookup that only keeps the routing table filled (self-lookup, bucket refresh): over one
+     * path whatever the settings, since it stores and reads nothing and one path costs a d-th.
+     */
+    FamilyLookup newRoutingLookup(InfoHash target) {
+        return lookupOver(target, settings.lookup().withPaths(1));
+    }
+
+    /**
+     * A lookup of {@code target} in each address family served, each seeded with the closest
+     * contacts of its family's routing table (capacity of them per path), or with the peers that
+     * failed last when that table is empty; each skips the peers its table knows to have failed.
+     */
+    private FamilyLookup lookupOver(InfoHash target, LookupSettings lookup) {
         stats.lookupStarted();
-        int capacity = settings.lookup().capacity();
-        Map<AddressFamily, Lookup> lookups = new EnumMap<>(AddressFamily.class);
+        int seedCount = lookup.capacity() * lookup.paths();
+        Map<AddressFamily, DisjointLookup> lookups = new EnumMap<>(AddressFamily.class);
         for (AddressFamily family : routing.families()) {
             RoutingTable table = routing.table(family);
             table.onLookup(target, env.nowMillis());
-            List<NodeInfo> seeds = table.closest(target, capacity);
+            List<NodeInfo> seeds = table.closest(target, seedCount);
             if (seeds.isEmpty()) {
-                seeds = table.lastResort(target, capacity);
+                seeds = table.lastResort(target, seedCount);
             }
-            lookups.put(
-                    family, new Lookup(target, settings.lookup(), seeds, id -> table.statusOf(id, env.nowMillis())));
+            lookups.put(family, new DisjointLookup(target, lookup, seeds, id -> table.statusOf(id, env.nowMillis())));
         }
-        return new FamilyLookup(target, lookups);
+        return FamilyLookup.overPaths(target, lookups);
     }
 }

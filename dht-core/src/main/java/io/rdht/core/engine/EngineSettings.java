@@ -165,4 +165,36 @@ public record EngineSettings(
                 readOnly,
                 limits);
     }
+
+    /**
+     * A copy whose lookups of keys (get, put, listen, announce, find, republish) run over {@code d}
+     * disjoint paths (S/Kademlia); 1, the default, is plain Kademlia. Routing upkeep (self-lookup,
+     * bucket refresh) keeps one path. See {@link io.rdht.core.lookup.DisjointLookup}.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ d ≤ {@link LookupSettings#MAX_PATHS}
+     */
+    public EngineSettings withDisjointPaths(int d) {
+        return new EngineSettings(
+                networkId,
+                routing,
+                lookup.withPaths(d),
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                readOnly,
+                rateLimits);
+    }
+
+    /**
+     * A copy whose listens widen their set of storers when those stay silent while nodes beyond
+     * them hold newer values, or that never do; see {@link SilentKeyWidening}.
+     */
+    public EngineSettings withSilentKeyWidening(boolean on) {
+        return withListen(listen.withWidening(listen.widening().enabled(on)));
+    }
 }

@@ -2,6 +2,7 @@ package io.rdht.core.engine;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.lookup.DisjointLookup;
 import io.rdht.core.lookup.Lookup;
 import io.rdht.core.routing.AddressFamily;
 import java.util.ArrayList;
@@ -17,17 +18,29 @@ import java.util.Set;
  * asks only nodes of its family; contacts of the other family named in an answer go to that
  * family's lookup, so a node whose IPv6 table is still empty finds IPv6 nodes through IPv4 ones.
  * Contacts of a family the node does not serve are dropped. It is done when every family's
- * lookup is. With one family it is that family's lookup.
+ * lookup is. With one family it is that family's lookup. Each family's lookup may run over
+ * disjoint paths ({@link DisjointLookup}); contacts named across families go to the same path.
  */
 final class FamilyLookup {
 
     private final InfoHash target;
-    private final Map<AddressFamily, Lookup> lookups;
+    private final Map<AddressFamily, DisjointLookup> lookups;
 
-    /** Runs {@code lookups}, one per family served, all of {@code target}. */
+    /** Runs {@code lookups}, one per family served, all of {@code target}, each over one path. */
     FamilyLookup(InfoHash target, Map<AddressFamily, Lookup> lookups) {
         this.target = target;
+        this.lookups = new EnumMap<>(AddressFamily.class);
+        lookups.forEach((f, l) -> this.lookups.put(f, DisjointLookup.of(l)));
+    }
+
+    private FamilyLookup(Map<AddressFamily, DisjointLookup> lookups, InfoHash target) {
+        this.target = target;
         this.lookups = new EnumMap<>(lookups);
+    }
+
+    /** Runs {@code lookups}, one per family served, all of {@code target}, each over its paths. */
+    static FamilyLookup overPaths(InfoHash target, Map<AddressFamily, DisjointLookup> lookups) {
+        return new FamilyLookup(lookups, target);
     }
 
     /** The id looked up. */
@@ -52,20 +65,21 @@ final class FamilyLookup {
                 byFamily.computeIfAbsent(f, x -> new ArrayList<>()).add(n);
             }
         }
-        Lookup lookup = lookups.get(own);
+        DisjointLookup lookup = lookups.get(own);
+        int path = lookup != null ? lookup.pathOf(from.id()) : 0;
         if (lookup != null) {
             lookup.onAnswer(from.id(), byFamily.getOrDefault(own, List.of()));
         }
         byFamily.forEach((f, nodes) -> {
             if (f != own) {
-                lookups.get(f).onNamed(nodes);
+                lookups.get(f).onNamed(path, nodes);
             }
         });
     }
 
     /** {@code from}'s request is being re-sent. */
     void onSlow(NodeInfo from) {
-        Lookup l = lookups.get(AddressFamily.of(from.address()));
+        DisjointLookup l = lookups.get(AddressFamily.of(from.address()));
         if (l != null) {
             l.onSlow(from.id());
         }
@@ -73,7 +87,7 @@ final class FamilyLookup {
 
     /** {@code from} did not answer. */
     void onFailure(NodeInfo from) {
-        Lookup l = lookups.get(AddressFamily.of(from.address()));
+        DisjointLookup l = lookups.get(AddressFamily.of(from.address()));
         if (l != null) {
             l.onFailure(from.id());
         }
@@ -81,7 +95,7 @@ final class FamilyLookup {
 
     /** Whether every family's lookup is done. */
     boolean isDone() {
-        for (Lookup l : lookups.values()) {
+        for (DisjointLookup l : lookups.values()) {
             if (!l.isDone()) {
                 return false;
             }
@@ -99,7 +113,7 @@ final class FamilyLookup {
         }
         List<NodeInfo> out = new ArrayList<>();
         Set<InfoHash> seen = new HashSet<>();
-        for (Lookup l : lookups.values()) {
+        for (DisjointLookup l : lookups.values()) {
             for (NodeInfo n : l.closestAnswered(count)) {
                 if (seen.add(n.id())) {
                     out.add(n);
@@ -113,7 +127,7 @@ final class FamilyLookup {
     /** The most hops any family's lookup took to its closest node. */
     int hopsToClosest() {
         int hops = 0;
-        for (Lookup l : lookups.values()) {
+        for (DisjointLookup l : lookups.values()) {
             hops = Math.max(hops, l.hopsToClosest());
         }
         return hops;
@@ -122,7 +136,7 @@ final class FamilyLookup {
     /** Nodes that answered, in all families. */
     int answeredCount() {
         int n = 0;
-        for (Lookup l : lookups.values()) {
+        for (DisjointLookup l : lookups.values()) {
             n += l.answeredCount();
         }
         return n;

@@ -20,10 +20,13 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -35,6 +38,10 @@ import java.util.function.Function;
  * refreshes the listens, moves them to closer nodes that joined or away from storers that died,
  * and reconciles, since each storer answers a listen with what the listener lacks. A lost push
  * therefore delays an event by at most one refresh period and never loses it.
+ *
+ * <p>When the storers stay silent for a while, a refresh is a check ({@link SilentKeyWidening}):
+ * its lookup asks for values, and what the nodes on the way hold that the storers still do not
+ * hand on is delivered, and its holders become extra storers.
  */
 final class KeyListen {
 
@@ -46,10 +53,17 @@ final class KeyListen {
     private final ListenState state = new ListenState();
     private final List<ListenCallback> subscribers = new ArrayList<>();
     private final Map<InetSocketAddress, NodeInfo> storers = new HashMap<>();
+    /** Storers beyond the closest ones, added by silent-key checks; also in {@link #storers}. */
+    private final Map<InetSocketAddress, NodeInfo> extras = new LinkedHashMap<>();
+
     private final Repeating refresh;
     private EngineEnvironment.Timer expiryTimer;
     private long expiryAtMillis = Long.MAX_VALUE;
     private boolean closed;
+    /** Whether a storer handed on anything new (by push or reconciliation) since the last refresh. */
+    private boolean news;
+    /** Refreshes in a row without news from the storers. */
+    private int silentRefreshes;
 
     KeyListen(InfoHash key, long listenId, EngineParts parts, ReaderCheck readerCheck) {
         this.key = key;
@@ -63,18 +77,7 @@ final class KeyListen {
     /** Hands on the values stored here, then looks the key up and registers with its closest nodes. */
     void start(List<Value> local) {
         local.forEach(this::offer);
-        LookupRun[] run = new LookupRun[1];
-        run[0] = new LookupRun(
-                parts.newLookup(key),
-                parts.rpc(),
-                node -> parts.rpc().firstPage(key, node),
-                (from, reply) -> {
-                    if (reply instanceof ValuesFound found) {
-                        found.values().forEach(this::offer);
-                    }
-                },
-                () -> register(run[0]));
-        run[0].start();
+        lookUpValues((from, values) -> values.forEach(this::offer), null);
         refresh.start();
     }
 
@@ -97,7 +100,7 @@ final class KeyListen {
         if (closed || !storers.containsKey(from)) {
             return false;
         }
-        values.forEach(this::offer);
+        offerFromStorer(values);
         return true;
     }
 
@@ -117,6 +120,7 @@ final class KeyListen {
             parts.rpc().send(storer, new CancelListen(key, listenId), RpcCallback.IGNORE);
         }
         storers.clear();
+        extras.clear();
     }
 
     /** Ends every subscription with {@code error}. */
@@ -138,29 +142,119 @@ final class KeyListen {
     }
 
     private void refresh() {
+        SilentKeyWidening widening = parts.settings().listen().widening();
+        silentRefreshes = news ? 0 : silentRefreshes + 1;
+        news = false;
+        if (widening.enabled() && silentRefreshes >= widening.silentRefreshes()) {
+            silentRefreshes = 0;
+            check();
+            return;
+        }
         LookupRun[] run = new LookupRun[1];
         run[0] = new LookupRun(
-                parts.newLookup(key), parts.rpc(), node -> new FindNode(key), (n, r) -> {}, () -> register(run[0]));
+                parts.newLookup(key),
+                parts.rpc(),
+                node -> new FindNode(key),
+                (n, r) -> {},
+                () -> register(run[0], null));
         run[0].start();
     }
 
-    /** Registers with the closest nodes of a finished lookup and cancels the listens on the others. */
-    private void register(LookupRun run) {
+    /** A refresh whose lookup asks every node on the way for its values: a silent-key check. */
+    private void check() {
+        stats.silentKeyCheck();
+        SilentKeyCheck check = new SilentKeyCheck();
+        lookUpValues(check::onFound, check);
+    }
+
+    /**
+     * A get-lookup of the key: each node's first page of values goes to {@code onValues}; then the
+     * listen registers with the closest nodes (concluding {@code check}, if any).
+     */
+    private void lookUpValues(BiConsumer<NodeInfo, List<Value>> onValues, SilentKeyCheck check) {
+        LookupRun[] run = new LookupRun[1];
+        run[0] = new LookupRun(
+                parts.newLookup(key),
+                parts.rpc(),
+                node -> parts.rpc().firstPage(key, node),
+                (from, reply) -> {
+                    if (reply instanceof ValuesFound found) {
+                        onValues.accept(from, found.values());
+                    }
+                },
+                () -> register(run[0], check));
+        run[0].start();
+    }
+
+    /**
+     * Registers with the closest nodes of a finished lookup and the extra storers, and cancels the
+     * listens on the others; with a {@code check}, concludes it once every storer reconciled.
+     */
+    private void register(LookupRun run, SilentKeyCheck check) {
         if (closed) {
             return;
         }
         List<NodeInfo> targets =
                 run.lookup().closestAnswered(parts.settings().listen().storers());
         Set<InetSocketAddress> wanted = new HashSet<>();
-        targets.forEach(t -> wanted.add(t.address()));
+        targets.forEach(t -> {
+            wanted.add(t.address());
+            extras.remove(t.address());
+        });
+        wanted.addAll(extras.keySet());
         for (NodeInfo old : List.copyOf(storers.values())) {
             if (!wanted.contains(old.address())) {
                 storers.remove(old.address());
                 parts.rpc().send(old, new CancelListen(key, listenId), RpcCallback.IGNORE);
             }
         }
-        for (NodeInfo target : targets) {
-            listenAt(target, parts.rpc()::tokenFrom, null, 1);
+        List<NodeInfo> all = new ArrayList<>(targets);
+        all.addAll(extras.values());
+        for (NodeInfo target : all) {
+            listenAt(target, parts.rpc()::tokenFrom, null, 1, reconciliation(check));
+        }
+        if (check != null && check.registered()) {
+            conclude(check);
+        }
+    }
+
+    private Runnable reconciliation(SilentKeyCheck check) {
+        if (check == null) {
+            return () -> {};
+        }
+        check.reconciling();
+        return () -> {
+            if (check.reconciled()) {
+                conclude(check);
+            }
+        };
+    }
+
+    /**
+     * The storers reconciled after a check: what the check found that the listen still lacks is
+     * delivered, and the nodes that held it become extra storers, within the bound.
+     */
+    private void conclude(SilentKeyCheck check) {
+        if (closed) {
+            return;
+        }
+        Set<NodeInfo> holders = check.deliverUndelivered(v -> {
+            boolean delivered = offer(v);
+            if (delivered) {
+                stats.silentKeyValue();
+            }
+            return delivered;
+        });
+        int max = parts.settings().listen().widening().maxExtraStorers();
+        for (NodeInfo holder : holders) {
+            if (extras.size() >= max) {
+                break;
+            }
+            if (!storers.containsKey(holder.address())) {
+                extras.put(holder.address(), holder);
+                stats.silentKeyWidened();
+                listenAt(holder, parts.rpc()::tokenFrom, null, 1, () -> {});
+            }
         }
     }
 
@@ -176,11 +270,14 @@ final class KeyListen {
     /**
      * Registers (or refreshes) the listen at {@code storer} and takes the values it sends from after
      * {@code after}; a reply that did not hold them all is followed by the next page, at most
-     * {@link GetOperation#MAX_PAGES_PER_NODE}.
+     * {@link GetOperation#MAX_PAGES_PER_NODE}. {@code done} runs once, when the storer sent its
+     * last page, refused or did not answer.
      */
-    private void listenAt(NodeInfo storer, Function<NodeInfo, Token> tokens, ValueIdentity after, int page) {
+    private void listenAt(
+            NodeInfo storer, Function<NodeInfo, Token> tokens, ValueIdentity after, int page, Runnable done) {
         Token token = tokens.apply(storer);
         if (token.equals(Token.NONE)) {
+            done.run();
             return;
         }
         storers.put(storer.address(), storer);
@@ -191,34 +288,55 @@ final class KeyListen {
                     return;
                 }
                 if (reply instanceof ValuesFound found) {
-                    found.values().forEach(KeyListen.this::offer);
+                    offerFromStorer(found.values());
                     ValueIdentity last = found.last();
                     if (found.more() && last != null && page < GetOperation.MAX_PAGES_PER_NODE) {
-                        listenAt(from, n -> found.token(), last, page + 1);
+                        listenAt(from, n -> found.token(), last, page + 1, done);
+                        return;
                     }
                 } else {
                     stats.listenRefusedByStorer();
-                    storers.remove(from.address());
+                    forget(from.address());
                 }
+                done.run();
             }
 
             @Override
             public void onTimeout() {
-                storers.remove(storer.address());
+                forget(storer.address());
+                done.run();
             }
         });
     }
 
-    /** Checks a value as every reader does (signature, expiry, decryption) and hands it on once. */
-    private void offer(Value received) {
-        if (closed) {
-            return;
+    private void forget(InetSocketAddress storer) {
+        storers.remove(storer);
+        extras.remove(storer);
+    }
+
+    /** Values a storer handed on, by push or reconciliation: anything new means the key is not silent. */
+    private void offerFromStorer(List<Value> values) {
+        for (Value v : values) {
+            if (offer(v)) {
+                news = true;
+            }
         }
-        readerCheck
+    }
+
+    /**
+     * Checks a value as every reader does (signature, expiry, decryption) and hands it on once;
+     * true when it made an event (new to this listen, or an edit).
+     */
+    private boolean offer(Value received) {
+        if (closed) {
+            return false;
+        }
+        Optional<ValueEvent> event = readerCheck
                 .check(key, received)
-                .flatMap(shown -> state.offer(received, shown, parts.env().nowMillis()))
-                .ifPresent(this::deliver);
+                .flatMap(shown -> state.offer(received, shown, parts.env().nowMillis()));
+        event.ifPresent(this::deliver);
         scheduleExpiry();
+        return event.isPresent();
     }
 
     private void deliver(ValueEvent event) {

@@ -10,11 +10,13 @@ import java.util.Objects;
  * @param refreshMillis  how often a listener refreshes its listens and looks for closer storers;
  *                       well below {@link ListenLimits#registrationMillis()}
  * @param limits         what this node accepts of other listeners
+ * @param widening       when a listener widens its storers because they stay silent
  */
-public record ListenSettings(int storers, long refreshMillis, ListenLimits limits) {
+public record ListenSettings(int storers, long refreshMillis, ListenLimits limits, SilentKeyWidening widening) {
     /** Checks every setting. */
     public ListenSettings {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(widening, "widening");
         if (storers < 1) {
             throw new IllegalArgumentException("listen storers must be ≥ 1, got " + storers);
         }
@@ -25,8 +27,18 @@ public record ListenSettings(int storers, long refreshMillis, ListenLimits limit
         }
     }
 
-    /** Four storers, refreshed every 40 s, default limits. */
+    /** Settings with the default silent-key widening. */
+    public ListenSettings(int storers, long refreshMillis, ListenLimits limits) {
+        this(storers, refreshMillis, limits, SilentKeyWidening.defaults());
+    }
+
+    /** Four storers, refreshed every 40 s, default limits, default silent-key widening. */
     public static ListenSettings defaults() {
         return new ListenSettings(4, 40_000, ListenLimits.defaults());
+    }
+
+    /** A copy with other silent-key widening. */
+    public ListenSettings withWidening(SilentKeyWidening w) {
+        return new ListenSettings(storers, refreshMillis, limits, w);
     }
 }

@@ -136,7 +136,7 @@ final class Maintenance {
      * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
      */
     private void selfLookup(Runnable onDone) {
-        FamilyLookup lookup = parts.newLookup(parts.self());
+        FamilyLookup lookup = parts.newRoutingLookup(parts.self());
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
                     onDone.run();
                     if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
@@ -209,7 +209,7 @@ final class Maintenance {
     }
 
     private void findNode(InfoHash target, Runnable onDone) {
-        FamilyLookup lookup = parts.newLookup(target);
+        FamilyLookup lookup = parts.newRoutingLookup(target);
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> {}, onDone).start();
     }
 

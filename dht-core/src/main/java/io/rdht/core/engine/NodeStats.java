@@ -30,6 +30,9 @@ public final class NodeStats {
     private volatile long pushesDropped;
     private volatile long listensRefused;
     private volatile long listensRefusedByStorers;
+    private volatile long silentKeyChecks;
+    private volatile long silentKeyValues;
+    private volatile long silentKeyWidened;
     private volatile long badSignaturesRefused;
     private volatile long badSignaturesDiscarded;
     private volatile long undecryptableDiscarded;
@@ -117,6 +120,18 @@ public final class NodeStats {
 
     void listenRefusedByStorer() {
         listensRefusedByStorers++;
+    }
+
+    void silentKeyCheck() {
+        silentKeyChecks++;
+    }
+
+    void silentKeyValue() {
+        silentKeyValues++;
+    }
+
+    void silentKeyWidened() {
+        silentKeyWidened++;
     }
 
     /** Pushes received that no listen of ours expected (unknown listen id or sender); dropped. */
@@ -238,6 +253,9 @@ public final class NodeStats {
         m.put("listen.pushes_dropped", pushesDropped);
         m.put("listen.refused", listensRefused);
         m.put("listen.refused_by_storers", listensRefusedByStorers);
+        m.put("listen.silent_checks", silentKeyChecks);
+        m.put("listen.silent_values", silentKeyValues);
+        m.put("listen.widened", silentKeyWidened);
         m.put("refused.bad_signature", badSignaturesRefused);
         m.put("discarded.bad_signature", badSignaturesDiscarded);
         m.put("discarded.undecryptable", undecryptableDiscarded);

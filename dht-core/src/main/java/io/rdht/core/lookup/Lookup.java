@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An iterative Kademlia lookup as a state machine: it says which nodes to ask next, is told of
@@ -41,6 +42,9 @@ import java.util.function.Function;
  * and count as found only once they answer themselves, so a liar cannot make up the result.
  * Each node is asked once per lookup.
  *
+ * <p>One path of a {@link DisjointLookup} asks a node only if it can claim it, that is if no other
+ * path of the lookup asked it first; a node another path claimed is passed over as a failed one is.
+ *
  * <p>Each candidate remembers its hop: 1 for the seeds, and one more than the node that named it
  * for the others, so {@link #hopsToClosest} is the length of the chain of requests that led to the
  * result, the measure Kademlia's O(log n) bound is about.
@@ -52,6 +56,7 @@ public final class Lookup {
     private final List<Candidate> candidates = new ArrayList<>();
     private final Set<InfoHash> heardOf = new HashSet<>();
     private final Function<InfoHash, PeerStatus> history;
+    private final Predicate<InfoHash> claim;
     private int active;
     private int answered;
     private int skipped;
@@ -67,9 +72,23 @@ public final class Lookup {
      */
     public Lookup(
             InfoHash target, LookupSettings settings, List<NodeInfo> seeds, Function<InfoHash, PeerStatus> history) {
+        this(target, settings, seeds, history, id -> true);
+    }
+
+    /**
+     * Starts one path of a lookup over disjoint paths: as above, but a node is asked only when
+     * {@code claim} accepts it (true: no other path has asked it, and now none will).
+     */
+    public Lookup(
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<InfoHash> claim) {
         this.target = target;
         this.settings = settings;
         this.history = history;
+        this.claim = claim;
         offer(seeds, 1, true);
     }
 
@@ -91,6 +110,9 @@ public final class Lookup {
         for (Candidate c : candidates) {
             if (active >= settings.alpha() || standing == settings.capacity()) {
                 break;
+            }
+            if (c.state == State.FRESH && !claim.test(c.node.id())) {
+                c.state = State.TAKEN;
             }
             if (!c.isStanding()) {
                 continue;
@@ -164,7 +186,7 @@ public final class Lookup {
         boolean waitingForAside = false;
         for (Candidate c : candidates) {
             switch (c.state) {
-                case FAILED -> {
+                case FAILED, TAKEN -> {
                     continue;
                 }
                 case ASIDE -> {
@@ -271,9 +293,13 @@ public final class Lookup {
         return null;
     }
 
-    /** SLOW: first timeout passed, re-sent, still waited for; ASIDE: second timeout passed, not waited for. */
+    /**
+     * SLOW: first timeout passed, re-sent, still waited for; ASIDE: second timeout passed, not waited
+     * for; TAKEN: asked by another path of the same lookup, never by this one.
+     */
     private enum State {
         FRESH,
+        TAKEN,
         IN_FLIGHT,
         SLOW,
         ASIDE,
@@ -295,9 +321,9 @@ public final class Lookup {
             this.suspect = suspect;
         }
 
-        /** Failed and slow candidates make room: others are asked in their place. */
+        /** Failed, slow and taken candidates make room: others are asked in their place. */
         boolean isStanding() {
-            return state != State.FAILED && state != State.SLOW && state != State.ASIDE;
+            return state != State.FAILED && state != State.SLOW && state != State.ASIDE && state != State.TAKEN;
         }
     }
 }

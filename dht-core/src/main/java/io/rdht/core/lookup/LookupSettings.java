@@ -4,10 +4,17 @@ package io.rdht.core.lookup;
  * A lookup's parameters.
  *
  * @param k        how many answering closest nodes end the lookup (Kademlia's K)
- * @param alpha    requests in flight at once (Kademlia's ALPHA)
- * @param capacity candidates kept, closest first (OpenDHT keeps 14)
+ * @param alpha    requests in flight at once (Kademlia's ALPHA), per path
+ * @param capacity candidates kept, closest first (OpenDHT keeps 14), per path
+ * @param paths    disjoint paths a lookup of a key runs over (S/Kademlia's d): 1 is plain Kademlia;
+ *                 with more, each path starts from its own share of the initial contacts and no
+ *                 node is asked by two paths (see {@link DisjointLookup}); at most {@link #MAX_PATHS}
  */
-public record LookupSettings(int k, int alpha, int capacity) {
+public record LookupSettings(int k, int alpha, int capacity, int paths) {
+
+    /** The most disjoint paths a lookup may run over: each costs about one plain lookup more. */
+    public static final int MAX_PATHS = 8;
+
     /** Checks every setting. */
     public LookupSettings {
         if (k < 1 || alpha < 1) {
@@ -16,5 +23,19 @@ public record LookupSettings(int k, int alpha, int capacity) {
         if (capacity < k) {
             throw new IllegalArgumentException("lookup capacity must be ≥ k (" + k + "), got " + capacity);
         }
+        if (paths < 1 || paths > MAX_PATHS) {
+            throw new IllegalArgumentException(
+                    "disjoint lookup paths must be between 1 and " + MAX_PATHS + ", got " + paths);
+        }
+    }
+
+    /** Settings of a plain Kademlia lookup: one path. */
+    public LookupSettings(int k, int alpha, int capacity) {
+        this(k, alpha, capacity, 1);
+    }
+
+    /** A copy that runs lookups of keys over {@code d} disjoint paths. */
+    public LookupSettings withPaths(int d) {
+        return new LookupSettings(k, alpha, capacity, d);
     }
 }
