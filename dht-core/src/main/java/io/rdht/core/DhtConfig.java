@@ -1,11 +1,14 @@
 package io.rdht.core;
 
 import io.rdht.core.engine.EngineSettings;
+import io.rdht.core.routing.IdBinding;
 import io.rdht.core.state.StateStore;
 import io.rdht.core.transport.Transport;
 import io.rdht.core.transport.UdpTransport;
 import io.rdht.crypto.Identity;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -124,7 +127,12 @@ public record DhtConfig(
             return this;
         }
 
-        /** This node's id; random by default. */
+        /**
+         * This node's id; random by default. Under id binding
+         * ({@link EngineSettings#withIdBinding}) it must fit the bound address: {@link #build()}
+         * refuses one that does not fit a literal bind address, and the node's start one that does
+         * not fit the address it bound.
+         */
         public Builder nodeId(InfoHash id) {
             this.nodeId = Objects.requireNonNull(id, "nodeId");
             return this;
@@ -182,8 +190,14 @@ public record DhtConfig(
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException when id binding is on and the chosen {@link #nodeId}
+         *     does not fit the literal {@link #bindHost}
+         */
         public DhtConfig build() {
+            checkIdFitsBindHost();
             return new DhtConfig(
                     InetSocketAddress.createUnresolved(host, port),
                     bootstrap,
@@ -195,6 +209,23 @@ public record DhtConfig(
                     identity,
                     stateStore,
                     observer);
+        }
+
+        private void checkIdFitsBindHost() {
+            IdBinding rule = settings.routing().idBinding();
+            // a literal address only: a host name would need a DNS lookup here
+            if (nodeId == null || !rule.enforce() || !(host.contains(":") || host.matches("[0-9.]+"))) {
+                return;
+            }
+            InetAddress ip;
+            try {
+                ip = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                return; // not an address after all: the bind reports it
+            }
+            if (!ip.isAnyLocalAddress() && rule.appliesTo(ip) && !IdBinding.fits(nodeId, ip)) {
+                throw OwnId.unfit(nodeId, ip);
+            }
         }
     }
 }

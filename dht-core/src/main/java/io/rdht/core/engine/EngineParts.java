@@ -23,7 +23,8 @@ record EngineParts(
     /**
      * A lookup of {@code target} in each address family served, each seeded with the closest
      * contacts of its family's routing table, or with the peers that failed last when that table
-     * is empty; each skips the peers its table knows to have failed.
+     * is empty; each skips the peers its table knows to have failed, and never asks a node whose
+     * id does not fit its address under the {@link io.rdht.core.routing.IdBinding} rule.
      */
     FamilyLookup newLookup(InfoHash target) {
         stats.lookupStarted();
@@ -37,7 +38,13 @@ record EngineParts(
                 seeds = table.lastResort(target, capacity);
             }
             lookups.put(
-                    family, new Lookup(target, settings.lookup(), seeds, id -> table.statusOf(id, env.nowMillis())));
+                    family,
+                    new Lookup(
+                            target,
+                            settings.lookup(),
+                            seeds,
+                            id -> table.statusOf(id, env.nowMillis()),
+                            settings.routing().idBinding()::admits));
         }
         return new FamilyLookup(target, lookups);
     }

@@ -2,12 +2,15 @@ package io.rdht.core.lookup;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.routing.AddressBlock;
 import io.rdht.core.routing.PeerStatus;
+import io.rdht.core.routing.PrefixDiversity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An iterative Kademlia lookup as a state machine: it says which nodes to ask next, is told of
@@ -41,6 +44,13 @@ import java.util.function.Function;
  * and count as found only once they answer themselves, so a liar cannot make up the result.
  * Each node is asked once per lookup.
  *
+ * <p>Two address rules shape the K closest. A node the {@code admissible} test refuses (an id that
+ * does not fit its address, {@link io.rdht.core.routing.IdBinding}) is never a candidate, whoever
+ * names it. And at most {@link PrefixDiversity#maxPerPrefix} candidates of one block of addresses
+ * count among the K ({@link LookupSettings#diversity}): the others of that block are neither asked
+ * nor waited for while the closer ones stand, so the lookup goes on to the next closest nodes of
+ * other blocks. Where no block holds more than that, lookups run as without the rules.
+ *
  * <p>Each candidate remembers its hop: 1 for the seeds, and one more than the node that named it
  * for the others, so {@link #hopsToClosest} is the length of the chain of requests that led to the
  * result, the measure Kademlia's O(log n) bound is about.
@@ -52,9 +62,11 @@ public final class Lookup {
     private final List<Candidate> candidates = new ArrayList<>();
     private final Set<InfoHash> heardOf = new HashSet<>();
     private final Function<InfoHash, PeerStatus> history;
+    private final Predicate<NodeInfo> admissible;
     private int active;
     private int answered;
     private int skipped;
+    private int refused;
 
     /** Starts a lookup of {@code target} from the given known nodes, with no memory of failed peers. */
     public Lookup(InfoHash target, LookupSettings settings, List<NodeInfo> seeds) {
@@ -67,9 +79,23 @@ public final class Lookup {
      */
     public Lookup(
             InfoHash target, LookupSettings settings, List<NodeInfo> seeds, Function<InfoHash, PeerStatus> history) {
+        this(target, settings, seeds, history, n -> true);
+    }
+
+    /**
+     * Starts a lookup as {@link #Lookup(InfoHash, LookupSettings, List, Function)} does, among the
+     * nodes {@code admissible} accepts only.
+     */
+    public Lookup(
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible) {
         this.target = target;
         this.settings = settings;
         this.history = history;
+        this.admissible = admissible;
         offer(seeds, 1, true);
     }
 
@@ -88,11 +114,12 @@ public final class Lookup {
             return ask;
         }
         int standing = 0;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
             if (active >= settings.alpha() || standing == settings.capacity()) {
                 break;
             }
-            if (!c.isStanding()) {
+            if (!c.isStanding() || !blocks.take(c.block)) {
                 continue;
             }
             standing++;
@@ -162,34 +189,37 @@ public final class Lookup {
     public boolean isDone() {
         int closestAnswered = 0;
         boolean waitingForAside = false;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
-            switch (c.state) {
-                case FAILED -> {
-                    continue;
-                }
-                case ASIDE -> {
-                    waitingForAside = true;
-                    continue;
-                }
-                case ANSWERED -> {
-                    if (++closestAnswered == settings.k()) {
-                        return true;
-                    }
-                    continue;
-                }
-                default -> {
-                    return false;
-                }
+            if (c.state == State.FAILED) {
+                continue;
+            }
+            if (c.state == State.ASIDE) {
+                waitingForAside = true;
+                continue;
+            }
+            if (!blocks.take(c.block)) {
+                continue;
+            }
+            if (c.state != State.ANSWERED) {
+                return false;
+            }
+            if (++closestAnswered == settings.k()) {
+                return true;
             }
         }
         return !waitingForAside;
     }
 
-    /** Up to {@code count} nodes that answered, closest first: the lookup's result. */
+    /**
+     * Up to {@code count} nodes that answered, closest first, at most
+     * {@link PrefixDiversity#maxPerPrefix} of one block: the lookup's result.
+     */
     public List<NodeInfo> closestAnswered(int count) {
         List<NodeInfo> out = new ArrayList<>();
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
-            if (c.state == State.ANSWERED) {
+            if (c.state == State.ANSWERED && blocks.take(c.block)) {
                 out.add(c.node);
                 if (out.size() == count) {
                     break;
@@ -222,6 +252,11 @@ public final class Lookup {
         return skipped;
     }
 
+    /** Nodes named to this lookup whose id does not fit their address, so never asked. */
+    public int refusedCount() {
+        return refused;
+    }
+
     /** Requests currently counted against alpha. */
     public int inFlight() {
         return active;
@@ -233,11 +268,16 @@ public final class Lookup {
             if (!heardOf.add(n.id())) {
                 continue;
             }
+            if (!admissible.test(n)) {
+                refused++;
+                continue;
+            }
             PeerStatus status = history.apply(n.id());
             if (status == PeerStatus.FAILED && !seeds) {
                 skipped++;
             } else {
-                insert(new Candidate(n, hop, status != PeerStatus.UNSUSPECTED));
+                insert(new Candidate(
+                        n, hop, status != PeerStatus.UNSUSPECTED, settings.diversity().blockOf(n.address())));
             }
         }
     }
@@ -286,13 +326,16 @@ public final class Lookup {
         final int hop;
         /** Failed of late: not waited for past its first timeout. */
         final boolean suspect;
+        /** The block of addresses it counts in among the K; null when not limited. */
+        final AddressBlock block;
 
         State state = State.FRESH;
 
-        Candidate(NodeInfo node, int hop, boolean suspect) {
+        Candidate(NodeInfo node, int hop, boolean suspect, AddressBlock block) {
             this.node = node;
             this.hop = hop;
             this.suspect = suspect;
+            this.block = block;
         }
 
         /** Failed and slow candidates make room: others are asked in their place. */
