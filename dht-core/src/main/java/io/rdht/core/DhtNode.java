@@ -368,28 +368,27 @@ public final class DhtNode implements AutoCloseable {
 
     private Mono<DhtNode> join(Endpoint ep) {
         return Mono.create(sink -> {
-                    endpoint = ep;
-                    ep.execute(() -> {
-                        NodeEngine e = new NodeEngine(
-                                id,
-                                ep.localAddress(),
-                                config.settings(),
-                                new EndpointEnvironment(ep),
-                                random,
-                                config.identity());
-                        engine = e;
-                        log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
-                        List<InetSocketAddress> join = resolve(config.bootstrap());
-                        if (config.stateStore() != null) {
-                            join = withSavedContacts(
-                                    join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
-                        }
-                        e.start(join, () -> {
-                            config.observer().onStarted(this);
-                            sink.success(this);
-                        });
-                    });
+            endpoint = ep;
+            ep.execute(() -> {
+                NodeEngine e = new NodeEngine(
+                        id,
+                        ep.localAddress(),
+                        config.settings(),
+                        new EndpointEnvironment(ep),
+                        random,
+                        config.identity());
+                engine = e;
+                log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
+                List<InetSocketAddress> join = resolve(config.bootstrap());
+                if (config.stateStore() != null) {
+                    join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
+                }
+                e.start(join, () -> {
+                    config.observer().onStarted(this);
+                    sink.success(this);
                 });
+            });
+        });
     }
 
     private static Optional<InfoHash> savedId(DhtConfig config) {

@@ -277,7 +277,10 @@ public final class Lookup {
                 skipped++;
             } else {
                 insert(new Candidate(
-                        n, hop, status != PeerStatus.UNSUSPECTED, settings.diversity().blockOf(n.address())));
+                        n,
+                        hop,
+                        status != PeerStatus.UNSUSPECTED,
+                        settings.diversity().blockOf(n.address())));
             }
         }
     }
