@@ -54,7 +54,9 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
             StateStore state,
             NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
-        EngineSettings settings = network.settings().withStorage(limits).withReadOnly(readOnly);
+        EngineSettings settings = storageOptions
+                .addressRules()
+                .applyTo(network.settings().withStorage(limits).withReadOnly(readOnly));
         try {
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap)
                     .settings(settings)
