@@ -63,6 +63,16 @@ final class FamilyLookup {
         });
     }
 
+    /** Nodes heard of other than in an answer to this lookup: each goes to its own family's lookup. */
+    void onNamed(List<NodeInfo> nodes) {
+        for (NodeInfo n : nodes) {
+            Lookup l = lookups.get(AddressFamily.of(n.address()));
+            if (l != null) {
+                l.onNamed(List.of(n));
+            }
+        }
+    }
+
     /** {@code from}'s request is being re-sent. */
     void onSlow(NodeInfo from) {
         Lookup l = lookups.get(AddressFamily.of(from.address()));

@@ -145,9 +145,10 @@ public final class Lookup {
     }
 
     /**
-     * Nodes of this lookup's address family named in an answer to the lookup of the other family
-     * (a dual-stack node's two lookups of one target tell each other of the contacts they hear
-     * of): added as a reply one hop from the seeds would add them.
+     * Nodes of this lookup's address family heard of other than in an answer to it: named in an
+     * answer to the lookup of the other family (a dual-stack node's two lookups of one target tell
+     * each other of the contacts they hear of), or by a bootstrap node the routing table refused.
+     * Added as a reply one hop from the seeds would add them.
      */
     public void onNamed(List<NodeInfo> nodes) {
         offer(nodes, 2, false);

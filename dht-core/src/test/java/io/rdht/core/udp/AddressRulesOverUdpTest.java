@@ -147,6 +147,20 @@ class AddressRulesOverUdpTest {
     }
 
     @Test
+    void aNodeJoinsThroughABootstrapNodeWhoseIdDoesNotFitWithoutTakingItAsAContact() {
+        startHonestNetwork();
+        DhtNode old = start("127.0.11.2", DhtConfig.builder().settings(EngineSettings.defaults()));
+        assertThat(IdBinding.fits(old.id(), old.address().getAddress())).isFalse();
+        bootstrap = "127.0.11.2:" + old.address().getPort();
+
+        DhtNode joining = start("127.0.12.2", DhtConfig.builder().settings(RULES));
+
+        assertThat(contacts(joining)).isNotEmpty().doesNotContain(old.id());
+        PutResult put = joining.put(InfoHash.of("joined"), Value.of("44")).block(START);
+        assertThat(put.storers()).hasSize(8).allMatch(AddressRulesOverUdpTest::fits);
+    }
+
+    @Test
     void aChosenIdThatDoesNotFitTheBindAddressIsRefused() {
         InfoHash chosen = InfoHash.of("pollution_level");
         assertThatThrownBy(() -> DhtConfig.builder()
