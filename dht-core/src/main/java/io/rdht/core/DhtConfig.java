@@ -2,11 +2,14 @@ package io.rdht.core;
 
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.internal.InternalConfig;
+import io.rdht.core.routing.IdBinding;
 import io.rdht.core.state.StateStore;
 import io.rdht.core.transport.Transport;
 import io.rdht.core.transport.UdpTransport;
 import io.rdht.crypto.Identity;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -245,7 +248,10 @@ public final class DhtConfig {
         }
 
         /**
-         * This node's id; random by default.
+         * This node's id; random by default. Under id binding (a node setting: {@code rdht node
+         * --id-binding}) it must fit the bound address: {@link #build()} refuses one that does not
+         * fit a literal bind address, and the node's start one that does not fit the address it
+         * bound.
          *
          * @param id the id
          * @return this builder
@@ -335,9 +341,29 @@ public final class DhtConfig {
          * The configuration.
          *
          * @return an immutable configuration of what was set so far
+         * @throws IllegalArgumentException when id binding is on and the chosen {@link #nodeId}
+         *     does not fit the literal {@link #bindHost}
          */
         public DhtConfig build() {
+            checkIdFitsBindHost();
             return new DhtConfig(this);
+        }
+
+        private void checkIdFitsBindHost() {
+            IdBinding rule = settings.routing().idBinding();
+            // a literal address only: a host name would need a DNS lookup here
+            if (nodeId == null || !rule.enforce() || !(host.contains(":") || host.matches("[0-9.]+"))) {
+                return;
+            }
+            InetAddress ip;
+            try {
+                ip = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                return; // not an address after all: the bind reports it
+            }
+            if (!ip.isAnyLocalAddress() && rule.appliesTo(ip) && !IdBinding.fits(nodeId, ip)) {
+                throw OwnId.unfit(nodeId, ip);
+            }
         }
     }
 

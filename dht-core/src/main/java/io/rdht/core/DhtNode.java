@@ -49,7 +49,8 @@ public final class DhtNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DhtNode.class);
 
     private final DhtConfig config;
-    private final InfoHash id;
+    private final OwnId.Source idSource;
+    private volatile InfoHash id;
     private final RandomGenerator random;
     private final Mono<DhtNode> start;
     private volatile Endpoint endpoint;
@@ -61,7 +62,11 @@ public final class DhtNode implements AutoCloseable {
         this.random = config.randomSeed().isPresent()
                 ? new SplittableRandom(config.randomSeed().getAsLong())
                 : ownSecureRandom();
-        this.id = config.nodeId() != null ? config.nodeId() : savedId(config).orElseGet(() -> InfoHash.random(random));
+        Optional<InfoHash> saved = savedId(config);
+        this.idSource = config.nodeId() != null
+                ? OwnId.Source.CONFIGURED
+                : saved.isPresent() ? OwnId.Source.SAVED : OwnId.Source.RANDOM;
+        this.id = config.nodeId() != null ? config.nodeId() : saved.orElseGet(() -> InfoHash.random(random));
         this.start = Mono.defer(this::bindAndJoin).cache();
     }
 
@@ -87,7 +92,9 @@ public final class DhtNode implements AutoCloseable {
     }
 
     /**
-     * This node's id.
+     * This node's id. Under id binding (a node setting: {@code rdht node --id-binding}) a saved or
+     * random id that does not fit the bound address is replaced when {@link #start()} binds, by
+     * one derived from that address.
      *
      * @return the id
      */
@@ -415,29 +422,44 @@ public final class DhtNode implements AutoCloseable {
             });
         }
         return bound.onErrorMap(e -> !(e instanceof DhtException), e -> new DhtException.StartFailed(bindTo, e))
-                .flatMap(ep -> Mono.create(sink -> {
-                    endpoint = ep;
-                    ep.execute(() -> {
-                        NodeEngine e = new NodeEngine(
+                .flatMap(ep -> {
+                    try {
+                        id = OwnId.fitting(
                                 id,
-                                ep.localAddress(),
-                                config.settings(),
-                                new EndpointEnvironment(ep),
-                                random,
-                                config.identity());
-                        engine = e;
-                        log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
-                        List<InetSocketAddress> join = resolve(config.bootstrap());
-                        if (config.stateStore() != null) {
-                            join = withSavedContacts(
-                                    join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
-                        }
-                        e.start(join, () -> {
-                            config.observer().onStarted(this);
-                            sink.success(this);
-                        });
-                    });
-                }));
+                                idSource,
+                                ep.localAddress().getAddress(),
+                                config.settings().routing().idBinding(),
+                                random);
+                    } catch (IllegalArgumentException e) {
+                        return ep.close().then(Mono.error(new DhtException.StartFailed(ep.localAddress(), e)));
+                    }
+                    return join(ep);
+                });
+    }
+
+    private Mono<DhtNode> join(Endpoint ep) {
+        return Mono.create(sink -> {
+            endpoint = ep;
+            ep.execute(() -> {
+                NodeEngine e = new NodeEngine(
+                        id,
+                        ep.localAddress(),
+                        config.settings(),
+                        new EndpointEnvironment(ep),
+                        random,
+                        config.identity());
+                engine = e;
+                log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
+                List<InetSocketAddress> join = resolve(config.bootstrap());
+                if (config.stateStore() != null) {
+                    join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
+                }
+                e.start(join, () -> {
+                    config.observer().onStarted(this);
+                    sink.success(this);
+                });
+            });
+        });
     }
 
     private static Optional<InfoHash> savedId(DhtConfig config) {

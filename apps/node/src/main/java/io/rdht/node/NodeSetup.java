@@ -58,9 +58,12 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap)
                     .readOnly(readOnly)
                     .observer(observer);
-            // the storage limits are no public setting: the node app reaches them the internal way
+            // storage limits and address rules are no public settings: the node app reaches them the internal way
             InternalConfig.engineSettings(
-                    builder, InternalConfig.engineSettings(builder).withStorage(limits));
+                    builder,
+                    storageOptions
+                            .addressRules()
+                            .applyTo(InternalConfig.engineSettings(builder).withStorage(limits)));
             if (identity != null) {
                 builder.identity(identity);
             }

@@ -6,9 +6,13 @@ import io.rdht.cli.UserError;
 import io.rdht.cli.config.SettingRules;
 import io.rdht.core.storage.StorageLimits;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The limits a node keeps on what it stores for others; the core's defaults where not given. */
+/**
+ * The limits a node keeps on what it stores for others, and the address rules by which it picks
+ * the nodes it stores on; the core's defaults where not given.
+ */
 public final class StorageOptions {
 
     private static final long MIB = 1024L * 1024;
@@ -33,6 +37,9 @@ public final class StorageOptions {
             converter = DurationConverter.class,
             description = "Longest time a value is kept, whatever it asks (default: 24h).")
     private Duration maxTtl;
+
+    @Mixin
+    private AddressRuleOptions addressRules;
 
     /**
      * The limits: the given ones, the defaults for the others. The per-source limit never exceeds
@@ -61,6 +68,11 @@ public final class StorageOptions {
                 ttl,
                 Math.max(1, perKey / SHARES_PER_KEY),
                 Math.min(total, d.maxBytesPerKeyPerSource()));
+    }
+
+    /** The address rules asked for (ids bound to addresses, storers spread over blocks). */
+    public AddressRuleOptions addressRules() {
+        return addressRules;
     }
 
     private static long inRange(String option, long value, long max) {

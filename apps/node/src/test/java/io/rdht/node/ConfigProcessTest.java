@@ -142,4 +142,29 @@ class ConfigProcessTest extends ProcessTest {
         assertThat(shown.awaitExit(RUN)).isZero();
         assertThat(shown.stdout()).contains("(set, not shown)").doesNotContain(token);
     }
+
+    @Test
+    void rdhtConfigShowsTheAddressRulesAndWhereEachCameFrom() throws Exception {
+        Path f = userFile("[node]\nmax-storers-per-prefix = 3\n");
+
+        RdhtProcess p = track(RdhtProcess.start(
+                config, Map.of("RDHT_ADDRESS_RULES_LOCAL", "true"), "config", "node", "--id-binding"));
+
+        assertThat(p.awaitExit(RUN)).as(p.stderr()).isZero();
+        assertThat(p.stdout().lines().map(l -> l.replaceAll(" +", " ")))
+                .contains(
+                        "id-binding true flag --id-binding",
+                        "max-storers-per-prefix 3 file " + f + " line 2",
+                        "address-rules-local true environment RDHT_ADDRESS_RULES_LOCAL");
+    }
+
+    @Test
+    void aNegativeStorersPerPrefixInTheFileIsRefusedNamingFileLineAndKey() throws Exception {
+        Path f = userFile("[node]\nmax-storers-per-prefix = -1\n");
+
+        RdhtProcess p = track(RdhtProcess.start(config, Map.of(), "config", "node"));
+
+        assertThat(p.awaitExit(RUN)).isEqualTo(2);
+        assertThat(p.stderr()).contains(f + " line 2: node.max-storers-per-prefix: must be in 0..1024, got -1");
+    }
 }

@@ -40,7 +40,9 @@ record EngineParts(
     /**
      * A lookup of {@code target} in each address family served, each seeded with the closest
      * contacts of its family's routing table (capacity of them per path), or with the peers that
-     * failed last when that table is empty; each skips the peers its table knows to have failed.
+     * failed last when that table is empty; each skips the peers its table knows to have failed, and
+     * never asks a node whose id does not fit its address under the
+     * {@link io.rdht.core.routing.IdBinding} rule.
      */
     private FamilyLookup lookupOver(InfoHash target, LookupSettings lookup) {
         stats.lookupStarted();
@@ -53,7 +55,14 @@ record EngineParts(
             if (seeds.isEmpty()) {
                 seeds = table.lastResort(target, seedCount);
             }
-            lookups.put(family, new DisjointLookup(target, lookup, seeds, id -> table.statusOf(id, env.nowMillis())));
+            lookups.put(
+                    family,
+                    new DisjointLookup(
+                            target,
+                            lookup,
+                            seeds,
+                            id -> table.statusOf(id, env.nowMillis()),
+                            settings.routing().idBinding()::admits));
         }
         return FamilyLookup.overPaths(target, lookups);
     }

@@ -1,6 +1,8 @@
 package io.rdht.core.engine;
 
 import io.rdht.core.lookup.LookupSettings;
+import io.rdht.core.routing.IdBinding;
+import io.rdht.core.routing.PrefixDiversity;
 import io.rdht.core.routing.RoutingSettings;
 import io.rdht.core.storage.StorageLimits;
 import java.util.Objects;
@@ -174,10 +176,39 @@ public record EngineSettings(
      * @throws IllegalArgumentException unless 1 ≤ d ≤ {@link LookupSettings#MAX_PATHS}
      */
     public EngineSettings withDisjointPaths(int d) {
+        return withLookup(lookup.withPaths(d));
+    }
+
+    /**
+     * A copy in which node ids must fit the address they are seen from (BEP 42), or need not:
+     * {@code enforce} keeps nodes whose id does not fit out of routing tables and storing sets and
+     * makes a node derive its own id from its address; {@code includeLocal} applies the rule to
+     * loopback and private addresses too (test and simulated networks). Off by default.
+     */
+    public EngineSettings withIdBinding(boolean enforce, boolean includeLocal) {
+        return withRouting(routing.withIdBinding(new IdBinding(enforce, includeLocal)));
+    }
+
+    /**
+     * A copy in which at most {@code maxPerPrefix} of the K nodes a value is stored on, a get
+     * waits for and a listen registers with lie in one IPv4 /24 or IPv6 /48 of public addresses;
+     * 0 turns the rule off. 2 by default.
+     */
+    public EngineSettings withPrefixDiversity(int maxPerPrefix) {
+        return withPrefixDiversity(maxPerPrefix, lookup.diversity().includeLocal());
+    }
+
+    /** As {@link #withPrefixDiversity(int)}, with {@code includeLocal}: the rule applies to local and private addresses too. */
+    public EngineSettings withPrefixDiversity(int maxPerPrefix, boolean includeLocal) {
+        return withLookup(lookup.withDiversity(new PrefixDiversity(maxPerPrefix, includeLocal)));
+    }
+
+    /** A copy with other routing settings. */
+    public EngineSettings withRouting(RoutingSettings settings) {
         return new EngineSettings(
                 networkId,
-                routing,
-                lookup.withPaths(d),
+                settings,
+                lookup,
                 storage,
                 maxAttempts,
                 tokenRotationMillis,
@@ -196,5 +227,23 @@ public record EngineSettings(
      */
     public EngineSettings withSilentKeyWidening(boolean on) {
         return withListen(listen.withWidening(listen.widening().enabled(on)));
+    }
+
+    /** A copy with other lookup settings. */
+    public EngineSettings withLookup(LookupSettings settings) {
+        return new EngineSettings(
+                networkId,
+                routing,
+                settings,
+                storage,
+                maxAttempts,
+                tokenRotationMillis,
+                maintenanceMillis,
+                republishMillis,
+                bootstrapRetryMinMillis,
+                bootstrapRetryMaxMillis,
+                listen,
+                readOnly,
+                rateLimits);
     }
 }

@@ -77,6 +77,19 @@ final class FamilyLookup {
         });
     }
 
+    /**
+     * Nodes heard of other than in an answer to this lookup: each goes to its own family's lookup,
+     * on its first path.
+     */
+    void onNamed(List<NodeInfo> nodes) {
+        for (NodeInfo n : nodes) {
+            DisjointLookup l = lookups.get(AddressFamily.of(n.address()));
+            if (l != null) {
+                l.onNamed(0, List.of(n));
+            }
+        }
+    }
+
     /** {@code from}'s request is being re-sent. */
     void onSlow(NodeInfo from) {
         DisjointLookup l = lookups.get(AddressFamily.of(from.address()));

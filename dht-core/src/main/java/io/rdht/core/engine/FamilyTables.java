@@ -88,6 +88,12 @@ final class FamilyTables {
         }
     }
 
+    /** Whether {@code node} is a contact of its family's table. */
+    boolean contains(NodeInfo node) {
+        RoutingTable t = tableOf(node);
+        return t != null && t.contains(node.id());
+    }
+
     /** How long to wait for {@code node}'s answer, by its family's estimates. */
     long timeoutMillis(NodeInfo node) {
         RoutingTable t = tableOf(node);

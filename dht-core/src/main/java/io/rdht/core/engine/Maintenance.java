@@ -4,6 +4,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Reply;
 import java.net.InetSocketAddress;
@@ -103,10 +104,12 @@ final class Maintenance {
         }
         int[] waiting = {bootstrap.size()};
         boolean[] anyAnswer = {false};
+        // contacts named by a bootstrap node the table refused (an id that does not fit its address)
+        List<NodeInfo> namedByRefused = new ArrayList<>();
         Runnable oneDone = () -> {
             if (--waiting[0] == 0) {
                 if (anyAnswer[0]) {
-                    selfLookup(onDone);
+                    selfLookup(onDone, namedByRefused);
                 } else {
                     onDone.run();
                 }
@@ -117,6 +120,9 @@ final class Maintenance {
                 @Override
                 public void onReply(NodeInfo from, Reply reply) {
                     anyAnswer[0] = true;
+                    if (reply instanceof Nodes n && !parts.routing().contains(from)) {
+                        namedByRefused.addAll(n.closest());
+                    }
                     oneDone.run();
                 }
 
@@ -134,9 +140,12 @@ final class Maintenance {
      * background: a client that only wants to put once need not wait for them. When nobody
      * answered the self-lookup (every send to the bootstrap node's contacts lost), it is tried
      * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
+     * {@code named}: contacts to ask besides the table's, those a bootstrap node named that the
+     * table did not take (under id binding, a node of an older version with a random id).
      */
-    private void selfLookup(Runnable onDone) {
+    private void selfLookup(Runnable onDone, List<NodeInfo> named) {
         FamilyLookup lookup = parts.newRoutingLookup(parts.self());
+        lookup.onNamed(named);
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
                     onDone.run();
                     if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
@@ -152,7 +161,7 @@ final class Maintenance {
     }
 
     private void retrySelfLookupLater() {
-        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> {}));
+        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> {}, List.of()));
         selfLookupWaitMillis =
                 Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,10 +35,15 @@ public final class DisjointLookup {
 
     /**
      * Starts a lookup of {@code target} over {@code settings.paths()} paths from {@code seeds}
-     * (dealt out among them, closest first); nodes named in replies are judged by {@code history}.
+     * (dealt out among them, closest first); nodes named in replies are judged by {@code history},
+     * and only those {@code admissible} accepts are candidates (see {@link Lookup}).
      */
     public DisjointLookup(
-            InfoHash target, LookupSettings settings, List<NodeInfo> seeds, Function<InfoHash, PeerStatus> history) {
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible) {
         this.target = target;
         int d = settings.paths();
         List<NodeInfo> sorted = new ArrayList<>(seeds);
@@ -49,8 +55,8 @@ public final class DisjointLookup {
             }
             paths.add(
                     d == 1
-                            ? new Lookup(target, settings, share, history)
-                            : new Lookup(target, settings, share, history, id -> !askedBy.containsKey(id)));
+                            ? new Lookup(target, settings, share, history, admissible)
+                            : new Lookup(target, settings, share, history, admissible, id -> !askedBy.containsKey(id)));
         }
     }
 

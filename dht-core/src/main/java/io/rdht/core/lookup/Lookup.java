@@ -2,7 +2,9 @@ package io.rdht.core.lookup;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.routing.AddressBlock;
 import io.rdht.core.routing.PeerStatus;
+import io.rdht.core.routing.PrefixDiversity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +47,13 @@ import java.util.function.Predicate;
  * <p>One path of a {@link DisjointLookup} asks a node only if it can claim it, that is if no other
  * path of the lookup asked it first; a node another path claimed is passed over as a failed one is.
  *
+ * <p>Two address rules shape the K closest. A node the {@code admissible} test refuses (an id that
+ * does not fit its address, {@link io.rdht.core.routing.IdBinding}) is never a candidate, whoever
+ * names it. And at most {@link PrefixDiversity#maxPerPrefix} candidates of one block of addresses
+ * count among the K ({@link LookupSettings#diversity}): the others of that block are neither asked
+ * nor waited for while the closer ones stand, so the lookup goes on to the next closest nodes of
+ * other blocks. Where no block holds more than that, lookups run as without the rules.
+ *
  * <p>Each candidate remembers its hop: 1 for the seeds, and one more than the node that named it
  * for the others, so {@link #hopsToClosest} is the length of the chain of requests that led to the
  * result, the measure Kademlia's O(log n) bound is about.
@@ -57,9 +66,11 @@ public final class Lookup {
     private final Set<InfoHash> heardOf = new HashSet<>();
     private final Function<InfoHash, PeerStatus> history;
     private final Predicate<InfoHash> claim;
+    private final Predicate<NodeInfo> admissible;
     private int active;
     private int answered;
     private int skipped;
+    private int refused;
 
     /** Starts a lookup of {@code target} from the given known nodes, with no memory of failed peers. */
     public Lookup(InfoHash target, LookupSettings settings, List<NodeInfo> seeds) {
@@ -72,7 +83,20 @@ public final class Lookup {
      */
     public Lookup(
             InfoHash target, LookupSettings settings, List<NodeInfo> seeds, Function<InfoHash, PeerStatus> history) {
-        this(target, settings, seeds, history, id -> true);
+        this(target, settings, seeds, history, n -> true);
+    }
+
+    /**
+     * Starts a lookup as {@link #Lookup(InfoHash, LookupSettings, List, Function)} does, among the
+     * nodes {@code admissible} accepts only.
+     */
+    public Lookup(
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible) {
+        this(target, settings, seeds, history, admissible, id -> true);
     }
 
     /**
@@ -84,10 +108,12 @@ public final class Lookup {
             LookupSettings settings,
             List<NodeInfo> seeds,
             Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible,
             Predicate<InfoHash> claim) {
         this.target = target;
         this.settings = settings;
         this.history = history;
+        this.admissible = admissible;
         this.claim = claim;
         offer(seeds, 1, true);
     }
@@ -107,6 +133,7 @@ public final class Lookup {
             return ask;
         }
         int standing = 0;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
             if (active >= settings.alpha() || standing == settings.capacity()) {
                 break;
@@ -114,7 +141,7 @@ public final class Lookup {
             if (c.state == State.FRESH && !claim.test(c.node.id())) {
                 c.state = State.TAKEN;
             }
-            if (!c.isStanding()) {
+            if (!c.isStanding() || !blocks.take(c.block)) {
                 continue;
             }
             standing++;
@@ -140,9 +167,10 @@ public final class Lookup {
     }
 
     /**
-     * Nodes of this lookup's address family named in an answer to the lookup of the other family
-     * (a dual-stack node's two lookups of one target tell each other of the contacts they hear
-     * of): added as a reply one hop from the seeds would add them.
+     * Nodes of this lookup's address family heard of other than in an answer to it: named in an
+     * answer to the lookup of the other family (a dual-stack node's two lookups of one target tell
+     * each other of the contacts they hear of), or by a bootstrap node the routing table refused.
+     * Added as a reply one hop from the seeds would add them.
      */
     public void onNamed(List<NodeInfo> nodes) {
         offer(nodes, 2, false);
@@ -184,6 +212,7 @@ public final class Lookup {
     public boolean isDone() {
         int closestAnswered = 0;
         boolean waitingForAside = false;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
             switch (c.state) {
                 case FAILED, TAKEN -> {
@@ -193,25 +222,30 @@ public final class Lookup {
                     waitingForAside = true;
                     continue;
                 }
-                case ANSWERED -> {
-                    if (++closestAnswered == settings.k()) {
-                        return true;
-                    }
-                    continue;
-                }
-                default -> {
-                    return false;
-                }
+                default -> {}
+            }
+            if (!blocks.take(c.block)) {
+                continue;
+            }
+            if (c.state != State.ANSWERED) {
+                return false;
+            }
+            if (++closestAnswered == settings.k()) {
+                return true;
             }
         }
         return !waitingForAside;
     }
 
-    /** Up to {@code count} nodes that answered, closest first: the lookup's result. */
+    /**
+     * Up to {@code count} nodes that answered, closest first, at most
+     * {@link PrefixDiversity#maxPerPrefix} of one block: the lookup's result.
+     */
     public List<NodeInfo> closestAnswered(int count) {
         List<NodeInfo> out = new ArrayList<>();
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
-            if (c.state == State.ANSWERED) {
+            if (c.state == State.ANSWERED && blocks.take(c.block)) {
                 out.add(c.node);
                 if (out.size() == count) {
                     break;
@@ -244,6 +278,11 @@ public final class Lookup {
         return skipped;
     }
 
+    /** Nodes named to this lookup whose id does not fit their address, so never asked. */
+    public int refusedCount() {
+        return refused;
+    }
+
     /** Requests currently counted against alpha. */
     public int inFlight() {
         return active;
@@ -255,11 +294,19 @@ public final class Lookup {
             if (!heardOf.add(n.id())) {
                 continue;
             }
+            if (!admissible.test(n)) {
+                refused++;
+                continue;
+            }
             PeerStatus status = history.apply(n.id());
             if (status == PeerStatus.FAILED && !seeds) {
                 skipped++;
             } else {
-                insert(new Candidate(n, hop, status != PeerStatus.UNSUSPECTED));
+                insert(new Candidate(
+                        n,
+                        hop,
+                        status != PeerStatus.UNSUSPECTED,
+                        settings.diversity().blockOf(n.address())));
             }
         }
     }
@@ -312,13 +359,16 @@ public final class Lookup {
         final int hop;
         /** Failed of late: not waited for past its first timeout. */
         final boolean suspect;
+        /** The block of addresses it counts in among the K; null when not limited. */
+        final AddressBlock block;
 
         State state = State.FRESH;
 
-        Candidate(NodeInfo node, int hop, boolean suspect) {
+        Candidate(NodeInfo node, int hop, boolean suspect, AddressBlock block) {
             this.node = node;
             this.hop = hop;
             this.suspect = suspect;
+            this.block = block;
         }
 
         /** Failed, slow and taken candidates make room: others are asked in their place. */

@@ -1,16 +1,20 @@
 package io.rdht.core.lookup;
 
+import io.rdht.core.routing.PrefixDiversity;
+import java.util.Objects;
+
 /**
  * A lookup's parameters.
  *
- * @param k        how many answering closest nodes end the lookup (Kademlia's K)
- * @param alpha    requests in flight at once (Kademlia's ALPHA), per path
- * @param capacity candidates kept, closest first (OpenDHT keeps 14), per path
- * @param paths    disjoint paths a lookup of a key runs over (S/Kademlia's d): 1 is plain Kademlia;
- *                 with more, each path starts from its own share of the initial contacts and no
- *                 node is asked by two paths (see {@link DisjointLookup}); at most {@link #MAX_PATHS}
+ * @param k         how many answering closest nodes end the lookup (Kademlia's K)
+ * @param alpha     requests in flight at once (Kademlia's ALPHA), per path
+ * @param capacity  candidates kept, closest first (OpenDHT keeps 14), per path
+ * @param paths     disjoint paths a lookup of a key runs over (S/Kademlia's d): 1 is plain Kademlia;
+ *                  with more, each path starts from its own share of the initial contacts and no
+ *                  node is asked by two paths (see {@link DisjointLookup}); at most {@link #MAX_PATHS}
+ * @param diversity how many of the K closest one block of addresses may be
  */
-public record LookupSettings(int k, int alpha, int capacity, int paths) {
+public record LookupSettings(int k, int alpha, int capacity, int paths, PrefixDiversity diversity) {
 
     /** The most disjoint paths a lookup may run over: each costs about one plain lookup more. */
     public static final int MAX_PATHS = 8;
@@ -27,15 +31,21 @@ public record LookupSettings(int k, int alpha, int capacity, int paths) {
             throw new IllegalArgumentException(
                     "disjoint lookup paths must be between 1 and " + MAX_PATHS + ", got " + paths);
         }
+        Objects.requireNonNull(diversity, "diversity");
     }
 
-    /** Settings of a plain Kademlia lookup: one path. */
+    /** Settings of a plain Kademlia lookup (one path) with the default {@link PrefixDiversity}. */
     public LookupSettings(int k, int alpha, int capacity) {
-        this(k, alpha, capacity, 1);
+        this(k, alpha, capacity, 1, PrefixDiversity.defaults());
     }
 
     /** A copy that runs lookups of keys over {@code d} disjoint paths. */
     public LookupSettings withPaths(int d) {
-        return new LookupSettings(k, alpha, capacity, d);
+        return new LookupSettings(k, alpha, capacity, d, diversity);
+    }
+
+    /** A copy with another prefix diversity rule. */
+    public LookupSettings withDiversity(PrefixDiversity rule) {
+        return new LookupSettings(k, alpha, capacity, paths, rule);
     }
 }

@@ -1,9 +1,6 @@
 package io.rdht.core.routing;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 
 /**
  * How many routing contacts one host or one block of addresses may hold, so that a single machine
@@ -39,36 +36,11 @@ public record AddressLimits(int perIp, int perPrefixInBucket, boolean limitLocal
 
     /** Whether the IP and prefix limits apply to {@code address}. */
     boolean applyTo(InetSocketAddress address) {
-        InetAddress ip = address.getAddress();
-        return limitLocal
-                || !(ip.isLoopbackAddress()
-                        || ip.isSiteLocalAddress()
-                        || ip.isLinkLocalAddress()
-                        || ip.isAnyLocalAddress()
-                        || isUniqueLocal(ip));
+        return limitLocal || !AddressBlock.isLocal(address.getAddress());
     }
 
     /** The /24 or /64 that {@code address} lies in, as a value to compare. */
-    static Prefix prefixOf(InetSocketAddress address) {
-        byte[] ip = address.getAddress().getAddress();
-        return new Prefix(Arrays.copyOf(ip, address.getAddress() instanceof Inet4Address ? 3 : 8));
-    }
-
-    private static boolean isUniqueLocal(InetAddress ip) {
-        byte[] b = ip.getAddress();
-        return b.length == 16 && (b[0] & 0xfe) == 0xfc;
-    }
-
-    /** The leading bytes of an address that make its block. */
-    record Prefix(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Prefix p && Arrays.equals(bytes, p.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
+    static AddressBlock prefixOf(InetSocketAddress address) {
+        return AddressBlock.of(address.getAddress(), 3, 8);
     }
 }

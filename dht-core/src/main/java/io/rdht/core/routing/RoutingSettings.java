@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param maxTimeoutMillis     the longest adaptive request timeout
  * @param failedMemoryMillis   how long a peer's failures count against it once it left the table
  * @param addressLimits        contacts one address, host or block of addresses may hold
+ * @param idBinding            whether ids must fit the address they are seen from (BEP 42)
  */
 public record RoutingSettings(
         int k,
@@ -24,7 +25,8 @@ public record RoutingSettings(
         long minTimeoutMillis,
         long maxTimeoutMillis,
         long failedMemoryMillis,
-        AddressLimits addressLimits) {
+        AddressLimits addressLimits,
+        IdBinding idBinding) {
 
     /** Failed peers remembered at most, beyond the routing table. */
     static final int FAILED_PEERS_KEPT = 512;
@@ -49,7 +51,8 @@ public record RoutingSettings(
                 minTimeoutMillis,
                 maxTimeoutMillis,
                 DEFAULT_FAILED_MEMORY_MILLIS,
-                AddressLimits.defaults());
+                AddressLimits.defaults(),
+                IdBinding.defaults());
     }
 
     /** Checks every setting. */
@@ -67,6 +70,7 @@ public record RoutingSettings(
             throw new IllegalArgumentException("failedMemoryMillis must be ≥ 1, got " + failedMemoryMillis);
         }
         Objects.requireNonNull(addressLimits, "addressLimits");
+        Objects.requireNonNull(idBinding, "idBinding");
         if (minTimeoutMillis < 1 || maxTimeoutMillis < minTimeoutMillis || initialTimeoutMillis < minTimeoutMillis) {
             throw new IllegalArgumentException("need 1 ≤ minTimeout ≤ initialTimeout and minTimeout ≤ maxTimeout, got "
                     + minTimeoutMillis + ", " + initialTimeoutMillis + ", " + maxTimeoutMillis);
@@ -84,7 +88,23 @@ public record RoutingSettings(
                 minTimeoutMillis,
                 maxTimeoutMillis,
                 failedMemoryMillis,
-                limits);
+                limits,
+                idBinding);
+    }
+
+    /** A copy with another id binding rule. */
+    public RoutingSettings withIdBinding(IdBinding binding) {
+        return new RoutingSettings(
+                k,
+                maxFailures,
+                staleContactMillis,
+                bucketRefreshMillis,
+                initialTimeoutMillis,
+                minTimeoutMillis,
+                maxTimeoutMillis,
+                failedMemoryMillis,
+                addressLimits,
+                binding);
     }
 
     RttEstimator newRttEstimator() {

@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  * never on another node's word, so a hostile reply cannot fill the table with made-up nodes; and a
  * full bucket keeps its long-lived contacts rather than the newest (ping before evict), so a flood
  * of new ids cannot push out contacts that answer. {@link AddressLimits} keep one host or block of
- * addresses from holding more than a few contacts.
+ * addresses from holding more than a few contacts. Under {@link IdBinding} a node whose id does not
+ * fit the address it writes from never enters.
  */
 public final class RoutingTable {
 
@@ -298,7 +299,7 @@ public final class RoutingTable {
 
     private NodeInfo observe(NodeInfo node, long nowMillis, boolean replied) {
         InfoHash id = node.id();
-        if (id.equals(self)) {
+        if (id.equals(self) || !settings.idBinding().admits(node)) {
             return null;
         }
         failed.forget(id);
@@ -357,7 +358,7 @@ public final class RoutingTable {
         if (perIp.getOrDefault(address.getAddress(), 0) >= limits.perIp()) {
             return false;
         }
-        AddressLimits.Prefix prefix = AddressLimits.prefixOf(address);
+        AddressBlock prefix = AddressLimits.prefixOf(address);
         int inBlock = 0;
         for (Contact c : bucket.contacts()) {
             if (prefix.equals(AddressLimits.prefixOf(c.node().address()))) {

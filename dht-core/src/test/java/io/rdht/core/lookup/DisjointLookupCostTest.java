@@ -108,8 +108,8 @@ class DisjointLookupCostTest {
             NodeInfo from = honest.get(lookups.nextInt(honest.size()));
             InfoHash target = InfoHash.random(lookups);
             List<NodeInfo> seeds = closest(target, tables.get(from.id()), SETTINGS.capacity() * paths);
-            DisjointLookup lookup =
-                    new DisjointLookup(target, SETTINGS.withPaths(paths), seeds, id -> PeerStatus.UNSUSPECTED);
+            DisjointLookup lookup = new DisjointLookup(
+                    target, SETTINGS.withPaths(paths), seeds, id -> PeerStatus.UNSUSPECTED, n -> true);
             Set<InfoHash> asked = new HashSet<>();
             for (int round = 0; round < 1_000 && !lookup.isDone(); round++) {
                 for (NodeInfo n : lookup.nextToAsk()) {

@@ -69,7 +69,7 @@ class DisjointLookupTest {
 
     private DisjointLookup lookup(int paths, List<NodeInfo> seeds) {
         Function<InfoHash, PeerStatus> history = id -> PeerStatus.UNSUSPECTED;
-        return new DisjointLookup(target, ONE_PATH.withPaths(paths), seeds, history);
+        return new DisjointLookup(target, ONE_PATH.withPaths(paths), seeds, history, n -> true);
     }
 
     @Test

@@ -18,6 +18,8 @@ public final class SettingRules {
 
     /** The largest {@code max-storage-mb}: 1 TiB. */
     public static final long MAX_STORAGE_MB = 1024L * 1024;
+    /** The largest {@code max-storers-per-prefix}: no storing set is larger. */
+    public static final int MAX_STORERS_PER_PREFIX = 1024;
     /** The most sensor nodes of {@code rdht demo}. */
     public static final int MAX_DEMO_SENSORS = 100;
 
@@ -27,6 +29,7 @@ public final class SettingRules {
             Map.entry("max-storage-mb", v -> range(v, 1, MAX_STORAGE_MB)),
             Map.entry("max-values-per-key", v -> range(v, 1, Integer.MAX_VALUE)),
             Map.entry("sensors", v -> range(v, 1, MAX_DEMO_SENSORS)),
+            Map.entry("max-storers-per-prefix", v -> range(v, 0, MAX_STORERS_PER_PREFIX)),
             Map.entry("max-ttl", SettingRules::positive),
             Map.entry("ttl", SettingRules::positive),
             Map.entry("every", SettingRules::positive),
