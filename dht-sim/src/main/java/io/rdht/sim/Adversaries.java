@@ -2,6 +2,7 @@ package io.rdht.sim;
 
 import io.rdht.core.DhtConfig;
 import io.rdht.core.DhtNode;
+import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.engine.EngineSettings;
 import io.rdht.core.internal.InternalConfig;
@@ -55,8 +56,9 @@ final class Adversaries {
     }
 
     private void startOne() {
-        var id = layout.nextId();
-        InetSocketAddress address = layout.nextAddress();
+        NodeInfo attacker = layout.next();
+        InfoHash id = attacker.id();
+        InetSocketAddress address = attacker.address();
         HostileTransport transport = new HostileTransport(
                 internet, id, settings.networkId(), settings.lookup().k(), coalition, random.split());
         DhtConfig.Builder config = DhtConfig.builder()

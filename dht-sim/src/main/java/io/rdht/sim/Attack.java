@@ -26,6 +26,11 @@ record Attack(Kind kind, int count, double share) {
          * one /24: they become the K closest nodes of the key.
          */
         ECLIPSE("eclipse"),
+        /**
+         * An eclipse under id binding (BEP 42): from one /24, up to 8 nodes per address whose ids fit
+         * it and lie as close to {@link #TARGET} as its 8 prefixes allow ({@link GroundIds}).
+         */
+        ECLIPSE_GRIND("eclipse-grind"),
         /** Random ids, from addresses spread over many networks: Sybils everywhere. */
         SYBIL("sybil");
 
@@ -35,6 +40,11 @@ record Attack(Kind kind, int count, double share) {
             this.name = name;
         }
 
+        /** Whether the attack is on {@link #TARGET}. */
+        boolean isEclipse() {
+            return this != SYBIL;
+        }
+
         /** The kind named {@code name} on the command line. */
         static Kind parse(String name) {
             for (Kind k : values()) {
@@ -42,7 +52,7 @@ record Attack(Kind kind, int count, double share) {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("--attack takes eclipse or sybil, got '" + name + "'");
+            throw new IllegalArgumentException("--attack takes eclipse, eclipse-grind or sybil, got '" + name + "'");
         }
     }
 

@@ -104,7 +104,7 @@ final class AttackReport {
                 run.attack(),
                 r.nodes(),
                 run.defences().label()));
-        if (run.kind() == Attack.Kind.ECLIPSE) {
+        if (run.kind() != null && run.kind().isEclipse()) {
             line.append("readings ")
                     .append(Report.verdict(r.listenEvents() > 0, r.listenDelivered() >= GOAL))
                     .append(", gets ")
@@ -153,8 +153,14 @@ final class AttackReport {
                                 + AttackerLayout.ECLIPSE_PREFIX_BITS
                                 + " bits with the key (closer to it than any honest node), all from 203.0.113.0/24; "
                                 + "the size counts them. Every lookup, value and listen of the workload is of that key.\n"
-                        : "- Attack: Sybils with random ids from random public IPv4 addresses (spread over many /24s), "
-                                + "a share of the network's size; the workload's keys are random.\n";
+                        : a.kind() == Attack.Kind.ECLIPSE_GRIND
+                                ? "- Attack: eclipse of `pollution_level` under id binding: from 203.0.113.0/24, up to 8 "
+                                        + "nodes per address (one per port), whose ids fit the address (BEP 42: its "
+                                        + "prefix of 21 bits for each of the 8 values of r) and have the key's bits after "
+                                        + "it; the attackers are the closest to the key of the 2,032 such ids; the size "
+                                        + "counts them. Every lookup, value and listen of the workload is of that key.\n"
+                                : "- Attack: Sybils with random ids from random public IPv4 addresses (spread over many /24s), "
+                                        + "a share of the network's size; the workload's keys are random.\n";
         return who
                 + "- Attackers (if any) join at random instants of the join phase and stay; each is a real node "
                 + "behind a responder that answers find_node and get with the attackers closest to the target only, "

@@ -1,10 +1,12 @@
 package io.rdht.sim;
 
 import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -15,7 +17,9 @@ import java.util.SplittableRandom;
  * (closer to it than any honest node of a network below 2^60 nodes), from the addresses of one
  * /24, as one operator renting a block has: 203.0.113.1 and up (a documentation block, public
  * for every address rule). Sybil: random ids, from random public IPv4 addresses (none private,
- * loopback, shared, link-local, benchmarking or multicast), so spread over many /24s.
+ * loopback, shared, link-local, benchmarking or multicast), so spread over many /24s. Eclipse
+ * under id binding ({@code eclipse-grind}): the same /24, with the fitting ids closest to the key
+ * ({@link GroundIds}), up to 8 nodes per address.
  */
 final class AttackerLayout {
 
@@ -24,27 +28,42 @@ final class AttackerLayout {
     static final int ECLIPSE_HOSTS = 254;
 
     private static final byte[] ECLIPSE_BLOCK = {(byte) 203, 0, 113};
+    /** Nodes one /24 can run under id binding: 8 per address. */
+    static final int GRIND_MAX = 8 * ECLIPSE_HOSTS;
+
     private static final int MAX_DRAWS = 1_000;
 
     private final Attack.Kind kind;
     private final SplittableRandom random;
     private final Set<InetAddress> used = new HashSet<>();
     private int next;
+    private List<NodeInfo> ground;
 
     AttackerLayout(Attack.Kind kind, SplittableRandom random) {
         this.kind = kind;
         this.random = random;
     }
 
-    /** The next attacker's id. */
-    InfoHash nextId() {
-        return kind == Attack.Kind.ECLIPSE
-                ? Attack.TARGET.randomWithPrefix(ECLIPSE_PREFIX_BITS, random)
-                : InfoHash.random(random);
+    /** The next attacker: its id and address, never an address given before. */
+    NodeInfo next() {
+        return switch (kind) {
+            case ECLIPSE -> new NodeInfo(Attack.TARGET.randomWithPrefix(ECLIPSE_PREFIX_BITS, random), nextAddress());
+            case SYBIL -> new NodeInfo(InfoHash.random(random), nextAddress());
+            case ECLIPSE_GRIND -> {
+                if (ground == null) {
+                    ground = GroundIds.closest(
+                            Attack.TARGET, ECLIPSE_BLOCK, ECLIPSE_HOSTS, SimulatedInternet.PORT, GRIND_MAX, random);
+                }
+                if (next == ground.size()) {
+                    throw new IllegalArgumentException(
+                            "an eclipse of one /24 under id binding has at most " + ground.size() + " attackers");
+                }
+                yield ground.get(next++);
+            }
+        };
     }
 
-    /** The next attacker's address, never one given before. */
-    InetSocketAddress nextAddress() {
+    private InetSocketAddress nextAddress() {
         try {
             InetAddress ip = kind == Attack.Kind.ECLIPSE ? nextInBlock() : nextPublic();
             used.add(ip);

@@ -10,11 +10,22 @@ import java.util.stream.Collectors;
  */
 enum Defence {
     /** Node ids bound to the address they are seen from (BEP 42), private addresses included. */
-    ID_BINDING("id-binding", "node ids bound to their address (BEP 42), 10/8 included"),
+    ID_BINDING("id-binding", "node ids bound to their address (BEP 42), 10/8 included") {
+        @Override
+        EngineSettings switched(EngineSettings settings, boolean on) {
+            return settings.withIdBinding(on, on);
+        }
+    },
     /** At most a few nodes per /24 among the K that store and serve listens. */
     PREFIX_DIVERSITY(
             "prefix-diversity",
-            "at most " + Defence.MAX_PER_PREFIX + " of the K closest (storers, listen storers) per /24, 10/8 included"),
+            "at most " + Defence.MAX_PER_PREFIX
+                    + " of the K closest (storers, listen storers) per /24, 10/8 included") {
+        @Override
+        EngineSettings switched(EngineSettings settings, boolean on) {
+            return settings.withPrefixDiversity(on ? MAX_PER_PREFIX : 0, on);
+        }
+    },
     /** Lookups over disjoint paths (S/Kademlia). */
     DISJOINT_PATHS("disjoint-paths", "lookups of keys over " + Defence.PATHS + " disjoint paths (S/Kademlia)") {
         @Override

@@ -160,9 +160,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--attack",
-            paramLabel = "none|eclipse|sybil",
+            paramLabel = "none|eclipse|eclipse-grind|sybil",
             description = "attacker nodes in the network (issue 13), and an adversary report: one row per "
-                    + "--attackers and --defences set; none: the honest network alone, for the defences' costs "
+                    + "--attackers and --defences set; eclipse-grind: the eclipse an attacker holding one /24 "
+                    + "can mount under id binding; none: the honest network alone, for the defences' costs "
                     + "(default: no adversary report)")
     String attack;
 
@@ -276,13 +277,12 @@ public final class Main implements Callable<Integer> {
         String kind = attack != null ? attack : "none";
         if (kind.equals("none")) {
             if (attackers != null) {
-                throw new IllegalArgumentException("--attackers needs --attack eclipse or sybil");
+                throw new IllegalArgumentException("--attackers needs --attack eclipse, eclipse-grind or sybil");
             }
             return java.util.Collections.singletonList(null);
         }
         Attack.Kind k = Attack.Kind.parse(kind);
-        List<String> specs =
-                attackers != null ? attackers : k == Attack.Kind.ECLIPSE ? List.of("20") : List.of("1%", "5%", "10%");
+        List<String> specs = attackers != null ? attackers : k.isEclipse() ? List.of("20") : List.of("1%", "5%", "10%");
         return specs.stream().map(spec -> Attack.parse(k, spec)).toList();
     }
 

@@ -87,6 +87,12 @@ public record Scenario(
             throw new IllegalArgumentException(
                     "an eclipse from one /24 has at most " + AttackerLayout.ECLIPSE_HOSTS + " attackers");
         }
+        if (attack != null
+                && attack.kind() == Attack.Kind.ECLIPSE_GRIND
+                && sizes.stream().anyMatch(n -> attack.attackers(n) > AttackerLayout.GRIND_MAX)) {
+            throw new IllegalArgumentException(
+                    "an eclipse of one /24 under id binding has at most " + AttackerLayout.GRIND_MAX + " attackers");
+        }
         if (crash != null && crash.after().compareTo(measure) >= 0) {
             throw new IllegalArgumentException("the crash must come while measuring (within "
                     + Durations.format(measure) + "), got " + Durations.format(crash.after()));
@@ -99,7 +105,7 @@ public record Scenario(
      * workload is about the target key alone.
      */
     Scenario with(Attack attack, Defences defences) {
-        Workload w = attack != null && attack.kind() == Attack.Kind.ECLIPSE ? workload.about(Attack.TARGET) : workload;
+        Workload w = attack != null && attack.kind().isEclipse() ? workload.about(Attack.TARGET) : workload;
         return new Scenario(
                 sizes, churn, crash, lossRate, latency, joinPhase, settle, measure, w, settings, seed, attack,
                 defences);

@@ -94,4 +94,22 @@ class AdversaryTest {
         assertThat(sim.attackStats().answered()).as("lookups reached them").isGreaterThan(100);
         assertThat(r.lookups()).isGreaterThan(150);
     }
+
+    @Test
+    void underIdBindingAttackersWithIdsChosenNextToTheKeyAreNeverAsked() {
+        Scenario s = onTheTargetKey(null)
+                .with(
+                        new Attack(Attack.Kind.ECLIPSE, 20, 0),
+                        Defences.parse(List.of("id-binding")).get(0));
+        Simulation sim = new Simulation(s, 220, line -> {});
+        SizeResult r = sim.run();
+
+        assertThat(sim.attackStats().running()).isEqualTo(20);
+        assertThat(sim.attackStats().answered())
+                .as("no honest node asks a node whose id does not fit")
+                .isZero();
+        assertThat(r.lookupSuccess()).isGreaterThan(0.98);
+        assertThat(r.valuesFound()).isGreaterThan(0.98);
+        assertThat(r.listenDelivered()).isGreaterThan(0.98);
+    }
 }

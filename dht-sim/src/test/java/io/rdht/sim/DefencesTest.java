@@ -19,6 +19,18 @@ class DefencesTest {
         EngineSettings today = Defences.NONE.apply(defaults);
         assertThat(today.listen().widening().enabled()).isFalse();
         assertThat(today.lookup().paths()).isEqualTo(1);
+        assertThat(today.lookup().diversity().maxPerPrefix()).isZero();
+        assertThat(today.routing().idBinding().enforce()).isFalse();
+    }
+
+    @Test
+    void addressRulesApplyToTheSimulatorsPrivateAddressesToo() {
+        EngineSettings s =
+                Defences.parse(List.of("id-binding+prefix-diversity")).get(0).apply(EngineSettings.defaults());
+        assertThat(s.routing().idBinding().enforce()).isTrue();
+        assertThat(s.routing().idBinding().includeLocal()).isTrue();
+        assertThat(s.lookup().diversity().maxPerPrefix()).isEqualTo(Defence.MAX_PER_PREFIX);
+        assertThat(s.lookup().diversity().includeLocal()).isTrue();
     }
 
     @Test

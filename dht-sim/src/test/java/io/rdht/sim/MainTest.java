@@ -66,27 +66,25 @@ class MainTest {
     @Test
     void anUnknownAttackOrDefenceIsAUsageErrorThatNamesIt() {
         assertThat(run("--attack", "flood")).isEqualTo(2);
-        assertThat(err.toString()).contains("--attack takes eclipse or sybil, got 'flood'");
+        assertThat(err.toString()).contains("--attack takes eclipse, eclipse-grind or sybil, got 'flood'");
         assertThat(run("--attack", "eclipse", "--defences", "moat")).isEqualTo(2);
         assertThat(err.toString())
                 .contains("--defences: unknown defence 'moat'; known: id-binding, prefix-diversity")
                 .doesNotContain("Exception");
         assertThat(run("--attackers", "20")).isEqualTo(2);
-        assertThat(err.toString()).contains("--attackers needs --attack eclipse or sybil");
+        assertThat(err.toString()).contains("--attackers needs --attack eclipse, eclipse-grind or sybil");
         assertThat(run("--attack", "sybil", "--attackers", "lots")).isEqualTo(2);
         assertThat(err.toString()).contains("--attackers takes counts or shares such as 20 or 10%, got 'lots'");
         assertThat(run("--attack", "eclipse", "--attackers", "300")).isEqualTo(2);
         assertThat(err.toString()).contains("an eclipse from one /24 has at most 254 attackers");
+        assertThat(run("--nodes", "10000", "--attack", "eclipse-grind", "--attackers", "3000"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("an eclipse of one /24 under id binding has at most 2032 attackers");
     }
 
     @Test
-    void aDefenceThisBuildLacksIsRefused() {
-        for (Defence d : Defence.values()) {
-            if (!d.available()) {
-                assertThat(run("--attack", "eclipse", "--defences", "none," + d.name))
-                        .isEqualTo(2);
-                assertThat(err.toString()).contains("--defences: " + d.name + " is not in this build");
-            }
-        }
+    void everyDefenceOfIssue13IsInThisBuild() {
+        assertThat(Defence.values()).allMatch(Defence::available);
+        assertThat(Defences.all().on()).containsExactlyInAnyOrder(Defence.values());
     }
 }
