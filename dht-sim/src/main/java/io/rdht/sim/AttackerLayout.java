@@ -1,7 +1,7 @@
 package io.rdht.sim;
 
-import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.routing.IdBinding;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * <p>Eclipse: ids that share their first {@value #ECLIPSE_PREFIX_BITS} bits with the target key
  * (closer to it than any honest node of a network below 2^60 nodes), from the addresses of one
  * /24, as one operator renting a block has: 203.0.113.1 and up (a documentation block, public
- * for every address rule). Sybil: random ids, from random public IPv4 addresses (none private,
+ * for every address rule). Sybil: random ids that fit their address under id binding (BEP 42
+ * costs a Sybil with an address nothing: it derives a random id from it), from random public IPv4
+ * addresses (none private,
  * loopback, shared, link-local, benchmarking or multicast), so spread over many /24s. Eclipse
  * under id binding ({@code eclipse-grind}): the same /24, with the fitting ids closest to the key
  * ({@link GroundIds}), up to 8 nodes per address.
@@ -48,7 +50,10 @@ final class AttackerLayout {
     NodeInfo next() {
         return switch (kind) {
             case ECLIPSE -> new NodeInfo(Attack.TARGET.randomWithPrefix(ECLIPSE_PREFIX_BITS, random), nextAddress());
-            case SYBIL -> new NodeInfo(InfoHash.random(random), nextAddress());
+            case SYBIL -> {
+                InetSocketAddress address = nextAddress();
+                yield new NodeInfo(IdBinding.derive(address.getAddress(), random), address);
+            }
             case ECLIPSE_GRIND -> {
                 if (ground == null) {
                     ground = GroundIds.closest(
