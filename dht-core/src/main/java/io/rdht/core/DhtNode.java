@@ -356,8 +356,7 @@ public final class DhtNode implements AutoCloseable {
                         log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
                         List<InetSocketAddress> join = resolve(config.bootstrap());
                         if (config.stateStore() != null) {
-                            join = withSavedContacts(
-                                    join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
+                            join = withSavedContacts(join, e.keepState(config.stateStore()), ep.localAddress());
                         }
                         e.start(join, () -> {
                             config.observer().onStarted(this);
