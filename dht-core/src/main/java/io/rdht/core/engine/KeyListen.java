@@ -193,7 +193,9 @@ final class KeyListen {
 
             @Override
             public void onTimeout() {
-                storers.remove(storer.address());
+                // no answer is no refusal: the storer may hold the listen all the same (its reply
+                // lost or late on a busy host), so its pushes stay welcome; a refresh that finds it
+                // gone drops it
             }
         });
     }
