@@ -84,7 +84,7 @@ final class Rpc {
     /**
      * Sends {@code request} to a known node that no other node can stand in for (a storer's push to
      * a listener), re-sending it {@value #PERSISTENT_ATTEMPTS} times with backoff from the peer's
-     * adaptive timeout, at most {@value #PERSISTENT_MAX_WAIT_MILLIS} ms apart: about 20 s on a fast
+     * adaptive timeout, at most {@value #PERSISTENT_MAX_WAIT_MILLIS} ms apart: 13 s in all on a fast
      * path (a lookup's request gives up after 7 timeouts, milliseconds on loopback, since it has
      * other nodes to ask), so that a peer paused for seconds (a collection, a starved CPU) still
      * gets it.
