@@ -38,6 +38,10 @@ final class Rpc {
 
     /** Sends beyond {@code maxAttempts} for a request sent before any round trip was measured. */
     static final int EXTRA_PROBE_ATTEMPTS = 2;
+    /** Sends of a request that has no other peer to go to (see {@link #sendPersistently}). */
+    static final int PERSISTENT_ATTEMPTS = 12;
+    /** Longest wait between two sends of such a request. */
+    static final long PERSISTENT_MAX_WAIT_MILLIS = 5_000;
 
     private final EngineEnvironment env;
     private final Outbox outbox;
@@ -75,6 +79,23 @@ final class Rpc {
     /** Sends {@code request} to a known node. */
     void send(NodeInfo to, Request request, RpcCallback callback) {
         start(to.address(), to.id(), request, callback);
+    }
+
+    /**
+     * Sends {@code request} to a known node that no other node can stand in for (a storer's push to
+     * a listener), re-sending it {@value #PERSISTENT_ATTEMPTS} times with backoff from the peer's
+     * adaptive timeout, at most {@value #PERSISTENT_MAX_WAIT_MILLIS} ms apart: 13 s in all on a fast
+     * path (a lookup's request gives up after 7 timeouts, milliseconds on loopback, since it has
+     * other nodes to ask), so that a peer paused for seconds (a collection, a starved CPU) still
+     * gets it.
+     */
+    void sendPersistently(NodeInfo to, Request request, RpcCallback callback) {
+        if (closed) {
+            return;
+        }
+        stats.requestSent();
+        transmit(
+                new Pending(to.address(), to.id(), request, callback, PERSISTENT_ATTEMPTS, PERSISTENT_MAX_WAIT_MILLIS));
     }
 
     /** Sends {@code request} to an address whose node id is not known yet (bootstrap). */
@@ -142,7 +163,7 @@ final class Rpc {
         }
         stats.requestSent();
         int attempts = routing.hasRoundTrips() ? maxAttempts : maxAttempts + EXTRA_PROBE_ATTEMPTS;
-        transmit(new Pending(to, expectedId, request, callback, attempts));
+        transmit(new Pending(to, expectedId, request, callback, attempts, Long.MAX_VALUE));
     }
 
     /** Sends the request once more, under a new transaction id that its reply will name. */
@@ -156,7 +177,7 @@ final class Rpc {
         long base = p.expectedId == null
                 ? routing.networkTimeoutMillis(p.to)
                 : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
-        long wait = base << (p.attempts - 1);
+        long wait = Math.min(base << (p.attempts - 1), p.maxWaitMillis);
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
         outbox.send(p.to, outbox.datagrams(tx, p.request));
@@ -197,12 +218,20 @@ final class Rpc {
         final RpcCallback callback;
         final long[] transactionIds;
         final long[] sentAtMillis;
+        final long maxWaitMillis;
         int attempts;
         boolean finished;
         EngineEnvironment.Timer timer;
 
-        Pending(InetSocketAddress to, InfoHash expectedId, Request request, RpcCallback callback, int maxAttempts) {
+        Pending(
+                InetSocketAddress to,
+                InfoHash expectedId,
+                Request request,
+                RpcCallback callback,
+                int maxAttempts,
+                long maxWaitMillis) {
             this.to = to;
+            this.maxWaitMillis = maxWaitMillis;
             this.expectedId = expectedId;
             this.request = request;
             this.callback = callback;
