@@ -89,6 +89,16 @@ final class FamilyLookup {
         return true;
     }
 
+    /** Whether every family's lookup has its closest live nodes' answers ({@link Lookup#liveClosestAnswered}). */
+    boolean liveClosestAnswered() {
+        for (Lookup l : lookups.values()) {
+            if (!l.liveClosestAnswered()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Up to {@code count} answered nodes of each family, closest to the target first, a node that
      * answered in both families once (at its IPv4 address): with one family, that lookup's result.

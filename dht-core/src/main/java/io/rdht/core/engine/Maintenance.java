@@ -102,11 +102,11 @@ final class Maintenance {
             return;
         }
         int[] waiting = {bootstrap.size()};
-        boolean[] anyAnswer = {false};
+        List<Answer> answers = new ArrayList<>();
         Runnable oneDone = () -> {
             if (--waiting[0] == 0) {
-                if (anyAnswer[0]) {
-                    selfLookup(onDone);
+                if (!answers.isEmpty()) {
+                    selfLookup(answers, onDone);
                 } else {
                     onDone.run();
                 }
@@ -116,7 +116,7 @@ final class Maintenance {
             parts.rpc().send(address, new FindNode(parts.self()), new RpcCallback() {
                 @Override
                 public void onReply(NodeInfo from, Reply reply) {
-                    anyAnswer[0] = true;
+                    answers.add(new Answer(from, reply));
                     oneDone.run();
                 }
 
@@ -134,25 +134,29 @@ final class Maintenance {
      * background: a client that only wants to put once need not wait for them. When nobody
      * answered the self-lookup (every send to the bootstrap node's contacts lost), it is tried
      * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
+     * The bootstrap nodes' {@code answers} to the same request count as theirs in the lookup: it
+     * does not ask them again.
      */
-    private void selfLookup(Runnable onDone) {
+    private void selfLookup(List<Answer> answers, Runnable onDone) {
         FamilyLookup lookup = parts.newLookup(parts.self());
-        new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
-                    onDone.run();
-                    if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
-                        retrySelfLookupLater();
-                        return;
-                    }
-                    selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
-                    for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
-                        findNode(target, () -> {});
-                    }
-                })
-                .start();
+        int[] heardBefore = {0};
+        LookupRun run = new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
+            if (lookup.answeredCount() == heardBefore[0] && parts.routing().size() > 0) {
+                retrySelfLookupLater();
+                return;
+            }
+            selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
+            for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
+                findNode(target, () -> {});
+            }
+        });
+        answers.forEach(a -> run.heard(a.from(), a.reply()));
+        heardBefore[0] = lookup.answeredCount();
+        run.whenLiveClosestAnswered(onDone).start();
     }
 
     private void retrySelfLookupLater() {
-        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> {}));
+        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(List.of(), () -> {}));
         selfLookupWaitMillis =
                 Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
     }
@@ -250,6 +254,9 @@ final class Maintenance {
         }
         return rank;
     }
+
+    /** A bootstrap node's answer to the join's request. */
+    private record Answer(NodeInfo from, Reply reply) {}
 
     private EngineEnvironment.Timer every(long periodMillis, Runnable task) {
         return new Repeating(parts.env(), periodMillis, task).start();

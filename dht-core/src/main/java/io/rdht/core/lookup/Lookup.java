@@ -185,6 +185,33 @@ public final class Lookup {
         return !waitingForAside;
     }
 
+    /**
+     * True when the lookup is done or would be if it waited for nobody whose request timed out:
+     * the k closest candidates that neither failed nor timed out once have answered, or none of
+     * them is left to ask or waiting for its first answer. A node may act on what the lookup
+     * found then while it goes on for the slow ones (a join is complete once the nearest live
+     * nodes know it; a lost reply among the closest would otherwise hold it for a re-send).
+     */
+    public boolean liveClosestAnswered() {
+        int closestAnswered = 0;
+        for (Candidate c : candidates) {
+            switch (c.state) {
+                case ANSWERED -> {
+                    if (++closestAnswered == settings.k()) {
+                        return true;
+                    }
+                }
+                case FRESH, IN_FLIGHT -> {
+                    return false;
+                }
+                default -> {
+                    // failed, or timed out at least once: not waited for here
+                }
+            }
+        }
+        return true;
+    }
+
     /** Up to {@code count} nodes that answered, closest first: the lookup's result. */
     public List<NodeInfo> closestAnswered(int count) {
         List<NodeInfo> out = new ArrayList<>();
