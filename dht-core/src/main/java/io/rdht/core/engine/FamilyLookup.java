@@ -89,10 +89,13 @@ final class FamilyLookup {
         return true;
     }
 
-    /** Whether every family's lookup has its closest live nodes' answers ({@link Lookup#liveClosestAnswered}). */
+    /**
+     * Whether every family's lookup is done or has the answers of the K closest nodes that did
+     * not time out ({@link Lookup#liveClosestAnswered}).
+     */
     boolean liveClosestAnswered() {
         for (Lookup l : lookups.values()) {
-            if (!l.liveClosestAnswered()) {
+            if (!l.liveClosestAnswered() && !l.isDone()) {
                 return false;
             }
         }

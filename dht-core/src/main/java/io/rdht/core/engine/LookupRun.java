@@ -45,9 +45,9 @@ final class LookupRun {
     }
 
     /**
-     * Runs {@code action} once, as soon as the closest live nodes have answered
-     * ({@link FamilyLookup#liveClosestAnswered}), at the latest just before the end. Call before
-     * {@link #start}.
+     * Runs {@code action} once, as soon as the K closest live nodes have answered
+     * ({@link FamilyLookup#liveClosestAnswered}), at the latest at the end, before {@code onDone}.
+     * Call before {@link #start}.
      */
     LookupRun whenLiveClosestAnswered(Runnable action) {
         this.onLiveClosest = action;

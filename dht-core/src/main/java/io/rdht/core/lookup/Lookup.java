@@ -186,11 +186,13 @@ public final class Lookup {
     }
 
     /**
-     * True when the lookup is done or would be if it waited for nobody whose request timed out:
-     * the k closest candidates that neither failed nor timed out once have answered, or none of
-     * them is left to ask or waiting for its first answer. A node may act on what the lookup
-     * found then while it goes on for the slow ones (a join is complete once the nearest live
-     * nodes know it; a lost reply among the closest would otherwise hold it for a re-send).
+     * True when the k closest candidates that neither failed nor timed out once have all answered:
+     * the lookup has k live nodes closest to the target, though it may still wait for a re-send to
+     * a closer one. A node may act on what the lookup found then while it goes on (a join is
+     * complete once the nearest live nodes know the new node; a lost reply among the closest
+     * would otherwise hold it for a re-send). False while fewer than k answered, however the rest
+     * fared: a timeout estimated from a single round trip can call a live node slow, so with fewer
+     * than k answers the lookup's end is the only safe point.
      */
     public boolean liveClosestAnswered() {
         int closestAnswered = 0;
@@ -209,7 +211,7 @@ public final class Lookup {
                 }
             }
         }
-        return true;
+        return false;
     }
 
     /** Up to {@code count} nodes that answered, closest first: the lookup's result. */

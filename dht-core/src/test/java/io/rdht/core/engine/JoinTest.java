@@ -3,7 +3,6 @@ package io.rdht.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
-import io.rdht.core.NodeInfo;
 import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Reply;
@@ -104,7 +103,7 @@ class JoinTest {
     }
 
     @Test
-    void inANetworkSmallerThanKTheStartDoesNotWaitForAPeerWhoseReplyWasLost() {
+    void inANetworkSmallerThanKTheStartWaitsForTheReSendToAPeerWhoseReplyWasLost() {
         node.peers.add(4);
         List<FakePeers.Peer> order = byDistance();
         FakePeers.Peer bootstrap = order.getLast();
@@ -115,16 +114,11 @@ class JoinTest {
 
         long reSent = lossy.received.get(1).atMillis() - EngineFixture.START;
         assertThat(readyAt)
-                .as("the start completed when the lost reply's first timeout passed, not after the re-send")
-                .isEqualTo(reSent);
-        assertThat(atReady.contactCount())
-                .as("the bootstrap node and the two that answered")
-                .isEqualTo(3);
-        assertThat(node.engine.routingSnapshot().contactCount()).isEqualTo(4);
-        List<NodeInfo> known = node.engine.routingSnapshot().buckets().stream()
-                .flatMap(b -> b.contacts().stream())
-                .map(RoutingSnapshot.ContactView::node)
-                .toList();
-        assertThat(known).contains(lossy.info());
+                .as("fewer than K answered: a timeout from one round trip may call a live node slow")
+                .isGreaterThan(reSent);
+        assertThat(knows(atReady, lossy))
+                .as("its re-send was answered before the start completed")
+                .isTrue();
+        assertThat(atReady.contactCount()).isEqualTo(4);
     }
 }
