@@ -130,12 +130,14 @@ final class Maintenance {
 
     /**
      * A lookup of the own id fills the buckets near it and tells the neighbours we are here; the
-     * node is ready then. One lookup at each farther distance then fills the far buckets, in the
-     * background: a client that only wants to put once need not wait for them. When nobody
-     * answered the self-lookup (every send to the bootstrap node's contacts lost), it is tried
-     * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
-     * The bootstrap nodes' {@code answers} to the same request count as theirs in the lookup: it
-     * does not ask them again.
+     * node is ready ({@code onDone}) once the K closest live nodes answered, or at the lookup's
+     * end, while the lookup goes on for nodes whose reply was lost: under 10% loss a join no
+     * longer waits for a re-send to one of them. One lookup at each farther distance then fills
+     * the far buckets, in the background: a client that only wants to put once need not wait
+     * for them. When nobody answered the self-lookup (every send to the bootstrap node's
+     * contacts lost), it is tried again a second later, with backoff, so that a node never stays
+     * with its bootstrap node alone. The bootstrap nodes' {@code answers} to the same request
+     * count as theirs in the lookup: it does not ask them again.
      */
     private void selfLookup(List<Answer> answers, Runnable onDone) {
         FamilyLookup lookup = parts.newLookup(parts.self());
