@@ -82,8 +82,9 @@ public final class DhtNode implements AutoCloseable {
 
     /**
      * Binds the node's socket and joins the network through the bootstrap nodes. Completes when the
-     * first join attempt has ended: the node is then part of the network, or alone and retrying in
-     * the background. Subscribing again returns the same outcome.
+     * first join attempt has ended, or once the K live nodes closest to this node's id answered
+     * its lookup of its own id (which goes on in the background): the node is then part of the
+     * network, or alone and retrying in the background. Subscribing again returns the same outcome.
      *
      * @return this node, once started
      */
