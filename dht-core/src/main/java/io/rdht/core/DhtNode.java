@@ -82,8 +82,9 @@ public final class DhtNode implements AutoCloseable {
 
     /**
      * Binds the node's socket and joins the network through the bootstrap nodes. Completes when the
-     * first join attempt has ended: the node is then part of the network, or alone and retrying in
-     * the background. Subscribing again returns the same outcome.
+     * first join attempt has ended, or once the K live nodes closest to this node's id answered
+     * its lookup of its own id (which goes on in the background): the node is then part of the
+     * network, or alone and retrying in the background. Subscribing again returns the same outcome.
      *
      * @return this node, once started
      */
@@ -218,6 +219,12 @@ public final class DhtNode implements AutoCloseable {
      * storers push it: an edit (same id, higher seq) as {@link ValueEvent.Updated}, and
      * {@link ValueEvent.Expired} when its TTL has ended. Never completes on its own; disposing the
      * subscription ends it (the last subscriber of a key on this node cancels the remote listens).
+     *
+     * <p>Every edit reaches the subscriber, in order: storers push each one, re-sending it for
+     * seconds until this node acknowledges it, and send a value's next edit only after its previous
+     * one. An edit can be skipped only when no storer this listen follows could hand it on (this
+     * node unreachable for longer than the re-sends, about 13 s on a fast path, or the storers gone); the listen's
+     * refresh, every 40 s, then brings the value's newest version.
      *
      * <p>Backpressure: a subscriber may fall {@link DhtConfig#listenBuffer()} events behind; past
      * that its stream fails with {@link DhtException.ListenOverflow}, and neither the node nor other
@@ -452,7 +459,7 @@ public final class DhtNode implements AutoCloseable {
                 log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
                 List<InetSocketAddress> join = resolve(config.bootstrap());
                 if (config.stateStore() != null) {
-                    join = withSavedContacts(join, e.keepState(config.stateStore(), ep::execute), ep.localAddress());
+                    join = withSavedContacts(join, e.keepState(config.stateStore()), ep.localAddress());
                 }
                 e.start(join, () -> {
                     config.observer().onStarted(this);

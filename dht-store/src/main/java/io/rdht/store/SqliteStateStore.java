@@ -35,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * the same directory.
  *
  * <p>Writes are queued (at most {@link #QUEUE_CAPACITY} changes; past that the node thread waits
- * for the disk) and committed by one writer thread in batches of up to
- * {@link StateWriter#MAX_BATCH}, one transaction each. {@link #whenDurable} runs its task after
+ * for the disk) and committed by one writer thread in batches, one transaction each: a batch holds
+ * what was queued within {@value StateWriter#WINDOW_MILLIS} ms of its first change, or up to
+ * {@value StateWriter#MAX_BATCH} changes, whichever comes first, and of several changes to one
+ * value only the last is written. So a change is durable at most about
+ * {@value StateWriter#WINDOW_MILLIS} ms after it was made (plus the commit's own time), and a kill
+ * loses at most that window. {@link #whenDurable} ends the window at once and runs its task after
  * the commit that holds every change queued before it. A commit is in the operating system when it
  * returns, so it survives a crash of the process; the file is synced at each write-ahead log
  * checkpoint, and SQLite's log keeps it consistent across a power loss.
@@ -64,7 +68,8 @@ public final class SqliteStateStore implements StateStore {
     private final Path directory;
     private final SavedState saved;
     private final BlockingQueue<Change> queue;
-    private final Thread writer;
+    private final StateWriter writer;
+    private final Thread writerThread;
     private final FileChannel lockChannel;
     private volatile boolean closed;
 
@@ -78,7 +83,9 @@ public final class SqliteStateStore implements StateStore {
         this.saved = saved;
         this.queue = queue;
         this.lockChannel = lockChannel;
-        this.writer = Thread.ofPlatform().name("rdht-state-writer").daemon().unstarted(writer);
+        this.writer = writer;
+        this.writerThread =
+                Thread.ofPlatform().name("rdht-state-writer").daemon().unstarted(writer);
     }
 
     /**
@@ -90,7 +97,7 @@ public final class SqliteStateStore implements StateStore {
      *                             holds it
      */
     public static SqliteStateStore open(Path directory) {
-        return open(directory, Clock.systemUTC());
+        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS);
     }
 
     /**
@@ -104,7 +111,7 @@ public final class SqliteStateStore implements StateStore {
         return InternalConfig.stateStore(builder, this);
     }
 
-    static SqliteStateStore open(Path directory, Clock clock) {
+    static SqliteStateStore open(Path directory, Clock clock, long windowMillis) {
         Objects.requireNonNull(directory, "directory");
         FileChannel channel = null;
         try {
@@ -132,8 +139,8 @@ public final class SqliteStateStore implements StateStore {
             }
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
             SqliteStateStore store =
-                    new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue), channel);
-            store.writer.start();
+                    new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue, windowMillis), channel);
+            store.writerThread.start();
             log.info(
                     "state in {}: {} saved, {} contacts, {} values",
                     directory,
@@ -181,11 +188,17 @@ public final class SqliteStateStore implements StateStore {
         enqueue(new Change.Contacts(List.copyOf(contacts)));
     }
 
-    @Override
+    /**
+     * Runs {@code done} once every change made before this call is durable, ending the current
+     * batch window at once. It runs on the writer's thread, or on the caller's at once if the store
+     * is closed; it runs even if the store failed (the store has then said so in its log).
+     */
     public void whenDurable(Runnable done) {
         if (closed || !enqueue(new Change.Barrier(done))) {
             done.run();
+            return;
         }
+        writer.hurry(writerThread);
     }
 
     /**
@@ -200,7 +213,8 @@ public final class SqliteStateStore implements StateStore {
         closed = true;
         try {
             queue.put(new Change.Stop());
-            if (!writer.join(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
+            writer.hurry(writerThread);
+            if (!writerThread.join(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
                 log.warn("state writer for {} did not finish within {} s", directory, CLOSE_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
@@ -218,6 +232,10 @@ public final class SqliteStateStore implements StateStore {
         try {
             // waits only when the disk is far behind: better a slow node than one that grows without bound
             queue.put(change);
+            // with the change the writer took to open its window, a full batch is waiting
+            if (queue.size() + 1 >= StateWriter.MAX_BATCH) {
+                writer.hurry(writerThread);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -234,9 +252,10 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue) throws SQLException {
+    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue, long windowMillis)
+            throws SQLException {
         try {
-            return new StateWriter(file, c, queue);
+            return new StateWriter(file, c, queue, windowMillis);
         } catch (SQLException e) {
             StateDatabase.closeQuietly(c);
             throw e;

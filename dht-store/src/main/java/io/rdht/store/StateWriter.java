@@ -10,35 +10,44 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's one writer: takes the queued changes in batches and commits each batch in one SQLite
+ * The store's one writer: gathers the queued changes for a batch window ({@link #WINDOW_MILLIS}
+ * after the first one arrives, or until {@link #MAX_BATCH} are queued, or at once when a barrier or
+ * a stop asks), coalesces them (the last change of each value wins) and commits them in one SQLite
  * transaction (group commit), then runs the batch's barriers. Owns the connection from the moment
- * it starts; closes it when told to stop. A failed commit is logged once as an error and the
- * store stops writing, but barriers still run, so the node keeps answering.
+ * it starts; closes it when told to stop. A failed commit is logged once as an error and the store
+ * stops writing, but barriers still run, so the node keeps answering.
  */
 final class StateWriter implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StateWriter.class);
 
-    /** Most changes committed in one transaction. */
+    /** Most changes taken from the queue for one transaction. */
     static final int MAX_BATCH = 4096;
+    /** Longest a change waits in the queue for others to share its commit. */
+    static final long WINDOW_MILLIS = 100;
 
     private final Path file;
     private final Connection connection;
     private final BlockingQueue<Change> queue;
+    private final long windowNanos;
     private final PreparedStatement saveValue;
     private final PreparedStatement removeValue;
     private final PreparedStatement saveMeta;
     private final PreparedStatement addContact;
+    private volatile boolean hurry;
     private boolean failed;
 
-    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue) throws SQLException {
+    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue, long windowMillis) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.queue = queue;
+        this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.saveValue = connection.prepareStatement("INSERT OR REPLACE INTO stored (key, id, seq, data, content_type,"
                 + " ttl_ms, created_ms, owner, signature, recipient, source, expires_ms)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -48,9 +57,20 @@ final class StateWriter implements Runnable {
                 connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)" + " VALUES (?, ?, ?)");
     }
 
+    /**
+     * Ends the current batch window early: called, with the writer's thread unparked, after a
+     * barrier or a stop is queued, or when a full batch is waiting.
+     */
+    void hurry(Thread writerThread) {
+        hurry = true;
+        LockSupport.unpark(writerThread);
+    }
+
     @Override
     public void run() {
-        List<Change> batch = new ArrayList<>();
+        Batch batch = new Batch();
+        List<Change> drained = new ArrayList<>();
+        boolean behind = false;
         boolean stop = false;
         while (!stop) {
             batch.clear();
@@ -60,26 +80,39 @@ final class StateWriter implements Runnable {
                 // only close() stops the writer, with a Stop change; an interrupt is not ours
                 Thread.currentThread().interrupt();
                 log.warn("state writer for {} interrupted; committing what is queued and stopping", file);
-                stop = true;
+                batch.add(new Change.Stop());
             }
-            queue.drainTo(batch, MAX_BATCH - batch.size());
-            stop |= batch.stream().anyMatch(c -> c instanceof Change.Stop);
-            commit(batch);
-            for (Change c : batch) {
-                if (c instanceof Change.Barrier b) {
-                    b.done().run();
-                }
+            if (!behind && !batch.urgent()) {
+                awaitWindow(System.nanoTime() + windowNanos);
             }
+            hurry = false;
+            drained.clear();
+            queue.drainTo(drained, MAX_BATCH - batch.taken());
+            batch.addAll(drained);
+            // a full batch leaves more behind: the next one is due at once, not after another window
+            behind = batch.taken() >= MAX_BATCH;
+            stop = batch.stop() || Thread.currentThread().isInterrupted();
+            commit(batch.writes());
+            batch.barriers().forEach(b -> b.done().run());
         }
         close();
     }
 
-    private void commit(List<Change> batch) {
-        if (failed) {
+    /** Parks until {@code deadline} (of {@link System#nanoTime}) or until told to hurry. */
+    private void awaitWindow(long deadline) {
+        for (long left = deadline - System.nanoTime();
+                left > 0 && !hurry && !Thread.currentThread().isInterrupted();
+                left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
+    private void commit(List<Change> writes) {
+        if (failed || writes.isEmpty()) {
             return;
         }
         try {
-            for (Change c : batch) {
+            for (Change c : writes) {
                 apply(c);
             }
             connection.commit();

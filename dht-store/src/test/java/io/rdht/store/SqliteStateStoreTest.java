@@ -2,6 +2,7 @@ package io.rdht.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,6 +39,7 @@ class SqliteStateStoreTest {
 
     private static final InfoHash KEY = InfoHash.of("pollution_level");
     private static final long ID = 0x5eed;
+    private static final long HOUR_MILLIS = 3_600_000;
     private static final long EXPIRY = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
 
     @TempDir
@@ -192,6 +195,64 @@ class SqliteStateStoreTest {
     }
 
     @Test
+    void aChangeIsCommittedWithinTheBatchWindowWithoutBeingAskedTo() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            store.saveValue(saved(1, "acknowledged"));
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(rowsInAnotherConnection())
+                            .as("rows another connection sees, a batch window after the change")
+                            .isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aDurabilityTaskEndsTheBatchWindowAtOnce() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir, Clock.systemUTC(), HOUR_MILLIS)) {
+            store.saveValue(saved(1, "acknowledged"));
+            CountDownLatch durable = new CountDownLatch(1);
+            store.whenDurable(durable::countDown);
+            assertThat(durable.await(10, TimeUnit.SECONDS))
+                    .as("durability task ran, in a store whose batch window is an hour")
+                    .isTrue();
+            assertThat(rowsInAnotherConnection()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFullBatchIsCommittedBeforeItsWindowEnds() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir, Clock.systemUTC(), HOUR_MILLIS)) {
+            for (int i = 1; i <= StateWriter.MAX_BATCH; i++) {
+                store.saveValue(saved(i, "value " + i));
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(rowsInAnotherConnection())
+                            .as("rows committed, in a store whose batch window is an hour")
+                            .isEqualTo(StateWriter.MAX_BATCH));
+        }
+    }
+
+    @Test
+    void editsOfOneValueInABatchLeaveItsLastVersion() throws Exception {
+        try (SqliteStateStore store = SqliteStateStore.open(dir, Clock.systemUTC(), HOUR_MILLIS)) {
+            for (int seq = 1; seq <= 5; seq++) {
+                store.saveValue(new SavedValue(
+                        KEY,
+                        Value.builder().id(ID).seq(seq).text("edit " + seq).build(),
+                        InetAddress.getByName("127.0.0.1"),
+                        EXPIRY));
+            }
+            store.saveValue(saved(2, "removed"));
+            store.removeValue(KEY, ValueIdentity.unsigned(2));
+        }
+        try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+            assertThat(store.saved().values())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.value().seq()).isEqualTo(5));
+        }
+    }
+
+    @Test
     void garbageInTheStateFileIsMovedAsideAndTheNodeStartsFresh() throws Exception {
         byte[] garbage = new byte[10_000];
         new SplittableRandom(1).nextBytes(garbage);
@@ -276,6 +337,11 @@ class SqliteStateStoreTest {
         assertThatThrownBy(() -> SqliteStateStore.open(file.resolve("state")))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining("a-file");
+    }
+
+    private static SavedValue saved(long id, String text) throws IOException {
+        return new SavedValue(
+                KEY, Value.builder().id(id).text(text).build(), InetAddress.getByName("127.0.0.1"), EXPIRY);
     }
 
     private long rowsInAnotherConnection() {

@@ -52,7 +52,9 @@ class StateProcessTest extends ProcessTest {
                 .as("every put acknowledged by all three nodes, the storer among them")
                 .allMatch(l -> l.endsWith(" on 3 nodes"));
         // the storer saves its contacts when they change, checked every 2 s: wait for the putter's
-        await().atMost(STEP).until(() -> savedContacts() >= 2);
+        await().atMost(STEP).until(() -> savedRows("contact") >= 2);
+        // an acknowledged value is durable within the store's batch window (a tenth of a second)
+        await().atMost(STEP).until(() -> savedRows("stored") == KEYS * VALUES_PER_KEY);
 
         storer.kill();
         bootstrap.kill();
@@ -122,11 +124,11 @@ class StateProcessTest extends ProcessTest {
         return node.address(START);
     }
 
-    /** Contacts in the storer's state file, read as another SQLite client would while it runs. */
-    private long savedContacts() throws SQLException {
+    /** Rows of {@code table} in the storer's state file, read as another SQLite client would while it runs. */
+    private long savedRows(String table) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("state.db"));
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM contact")) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

@@ -117,6 +117,19 @@ final class FamilyLookup {
     }
 
     /**
+     * Whether every family's lookup is done or has the answers of the K closest nodes that did
+     * not time out ({@link DisjointLookup#liveClosestAnswered}).
+     */
+    boolean liveClosestAnswered() {
+        for (DisjointLookup l : lookups.values()) {
+            if (!l.liveClosestAnswered() && !l.isDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Up to {@code count} answered nodes of each family, closest to the target first, a node that
      * answered in both families once (at its IPv4 address): with one family, that lookup's result.
      */

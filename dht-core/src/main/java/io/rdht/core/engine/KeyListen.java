@@ -303,7 +303,10 @@ final class KeyListen {
 
             @Override
             public void onTimeout() {
-                forget(storer.address());
+                // no answer is no refusal: the storer may hold the listen all the same (its reply
+                // lost or late on a busy host), so its pushes stay welcome until the next refresh,
+                // which drops it if its lookup finds it gone; an extra storer is not asked again
+                extras.remove(storer.address());
                 done.run();
             }
         });

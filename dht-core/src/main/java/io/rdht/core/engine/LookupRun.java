@@ -20,6 +20,8 @@ final class LookupRun {
     private final Function<NodeInfo, Request> request;
     private final BiConsumer<NodeInfo, Reply> onReply;
     private final Runnable onDone;
+    private Runnable onLiveClosest = () -> {};
+    private boolean liveClosest;
     private boolean done;
 
     /**
@@ -42,9 +44,28 @@ final class LookupRun {
         this.onDone = onDone;
     }
 
+    /**
+     * Runs {@code action} once, as soon as the K closest live nodes have answered
+     * ({@link FamilyLookup#liveClosestAnswered}), at the latest at the end, before {@code onDone}.
+     * Call before {@link #start}.
+     */
+    LookupRun whenLiveClosestAnswered(Runnable action) {
+        this.onLiveClosest = action;
+        return this;
+    }
+
     /** Sends the first requests (or ends at once when there is nobody to ask). */
     void start() {
         pump();
+    }
+
+    /**
+     * Takes {@code reply}, which {@code from} sent before this run began (a bootstrap node's
+     * answer to the same request), as the answer of that seed, so that it is not asked again;
+     * ignored when {@code from} is not among the seeds. Call before {@link #start}.
+     */
+    void heard(NodeInfo from, Reply reply) {
+        take(from, reply);
     }
 
     /** The lookup's state machine, for its result. */
@@ -76,6 +97,10 @@ final class LookupRun {
                 }
             });
         }
+        if (!liveClosest && lookup.liveClosestAnswered()) {
+            liveClosest = true;
+            onLiveClosest.run();
+        }
         if (lookup.isDone()) {
             done = true;
             onDone.run();
@@ -87,11 +112,15 @@ final class LookupRun {
             return;
         }
         onReply.accept(node, reply);
+        take(node, reply);
+        pump();
+    }
+
+    private void take(NodeInfo node, Reply reply) {
         switch (reply) {
             case Nodes n -> lookup.onAnswer(node, n.closest());
             case ValuesFound v -> lookup.onAnswer(node, v.closest());
             default -> lookup.onFailure(node);
         }
-        pump();
     }
 }

@@ -103,13 +103,13 @@ final class Maintenance {
             return;
         }
         int[] waiting = {bootstrap.size()};
-        boolean[] anyAnswer = {false};
+        List<Answer> answers = new ArrayList<>();
         // contacts named by a bootstrap node the table refused (an id that does not fit its address)
         List<NodeInfo> namedByRefused = new ArrayList<>();
         Runnable oneDone = () -> {
             if (--waiting[0] == 0) {
-                if (anyAnswer[0]) {
-                    selfLookup(onDone, namedByRefused);
+                if (!answers.isEmpty()) {
+                    selfLookup(answers, namedByRefused, onDone);
                 } else {
                     onDone.run();
                 }
@@ -119,7 +119,7 @@ final class Maintenance {
             parts.rpc().send(address, new FindNode(parts.self()), new RpcCallback() {
                 @Override
                 public void onReply(NodeInfo from, Reply reply) {
-                    anyAnswer[0] = true;
+                    answers.add(new Answer(from, reply));
                     if (reply instanceof Nodes n && !parts.routing().contains(from)) {
                         namedByRefused.addAll(n.closest());
                     }
@@ -136,32 +136,38 @@ final class Maintenance {
 
     /**
      * A lookup of the own id fills the buckets near it and tells the neighbours we are here; the
-     * node is ready then. One lookup at each farther distance then fills the far buckets, in the
-     * background: a client that only wants to put once need not wait for them. When nobody
-     * answered the self-lookup (every send to the bootstrap node's contacts lost), it is tried
-     * again a second later, with backoff, so that a node never stays with its bootstrap node alone.
-     * {@code named}: contacts to ask besides the table's, those a bootstrap node named that the
-     * table did not take (under id binding, a node of an older version with a random id).
+     * node is ready ({@code onDone}) once the K closest live nodes answered, or at the lookup's
+     * end, while the lookup goes on for nodes whose reply was lost: under 10% loss a join no
+     * longer waits for a re-send to one of them. One lookup at each farther distance then fills
+     * the far buckets, in the background: a client that only wants to put once need not wait
+     * for them. When nobody answered the self-lookup (every send to the bootstrap node's
+     * contacts lost), it is tried again a second later, with backoff, so that a node never stays
+     * with its bootstrap node alone. The bootstrap nodes' {@code answers} to the same request
+     * count as theirs in the lookup: it does not ask them again. {@code named}: contacts to ask
+     * besides the table's, those a bootstrap node named that the table did not take (under id
+     * binding, a node of an older version with a random id).
      */
-    private void selfLookup(Runnable onDone, List<NodeInfo> named) {
+    private void selfLookup(List<Answer> answers, List<NodeInfo> named, Runnable onDone) {
         FamilyLookup lookup = parts.newRoutingLookup(parts.self());
         lookup.onNamed(named);
-        new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
-                    onDone.run();
-                    if (lookup.answeredCount() == 0 && parts.routing().size() > 0) {
-                        retrySelfLookupLater();
-                        return;
-                    }
-                    selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
-                    for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
-                        findNode(target, () -> {});
-                    }
-                })
-                .start();
+        int[] heardBefore = {0};
+        LookupRun run = new LookupRun(lookup, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {
+            if (lookup.answeredCount() == heardBefore[0] && parts.routing().size() > 0) {
+                retrySelfLookupLater();
+                return;
+            }
+            selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
+            for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
+                findNode(target, () -> {});
+            }
+        });
+        answers.forEach(a -> run.heard(a.from(), a.reply()));
+        heardBefore[0] = lookup.answeredCount();
+        run.whenLiveClosestAnswered(onDone).start();
     }
 
     private void retrySelfLookupLater() {
-        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(() -> {}, List.of()));
+        parts.env().schedule(selfLookupWaitMillis, () -> selfLookup(List.of(), List.of(), () -> {}));
         selfLookupWaitMillis =
                 Math.min(selfLookupWaitMillis * 2, parts.settings().bootstrapRetryMaxMillis());
     }
@@ -259,6 +265,9 @@ final class Maintenance {
         }
         return rank;
     }
+
+    /** A bootstrap node's answer to the join's request. */
+    private record Answer(NodeInfo from, Reply reply) {}
 
     private EngineEnvironment.Timer every(long periodMillis, Runnable task) {
         return new Repeating(parts.env(), periodMillis, task).start();

@@ -24,7 +24,6 @@ import io.rdht.core.wire.Fragment;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
-import io.rdht.core.wire.Stored;
 import io.rdht.core.wire.WireCodec;
 import io.rdht.core.wire.WireLimits;
 import io.rdht.crypto.Identity;
@@ -35,7 +34,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -116,16 +114,15 @@ public final class NodeEngine {
 
     /**
      * Keeps this node's state in {@code store}: saves its id, stores the saved values again (those
-     * still valid) and from now on writes through to it; a put is acknowledged only once what it
-     * stored is durable, the acknowledgement sent through {@code nodeThread}, which must run tasks
-     * on the node thread. Call it once, before {@link #start}. Returns the addresses of the saved
-     * contacts, to join through along with the bootstrap nodes.
+     * still valid) and from now on writes through to it, without waiting for the disk (the store
+     * bounds how soon a change is durable). Call it once, before {@link #start}. Returns the
+     * addresses of the saved contacts, to join through along with the bootstrap nodes.
      */
-    public List<InetSocketAddress> keepState(StateStore store, Executor nodeThread) {
+    public List<InetSocketAddress> keepState(StateStore store) {
         if (state != null) {
             throw new IllegalStateException("the node already keeps its state in a store");
         }
-        state = new StateKeeper(parts, store, nodeThread, signatures);
+        state = new StateKeeper(parts, store, signatures);
         List<InetSocketAddress> contacts = state.restore();
         expiry.onStored();
         return contacts;
@@ -463,14 +460,7 @@ public final class NodeEngine {
                     maintenance.ping(toPing);
                 }
                 Reply reply = handler.handle(request, requester, envelope.bothFamilies());
-                if (reply instanceof Stored stored && !stored.storedIds().isEmpty() && state != null) {
-                    // acknowledged only once durable: a crash after the reply loses nothing it confirmed
-                    state.afterDurable(() -> {
-                        if (!closed) {
-                            answer(request, reply, from, envelope.transactionId(), messageBytes);
-                        }
-                    });
-                } else if (reply != null) {
+                if (reply != null) {
                     answer(request, reply, from, envelope.transactionId(), messageBytes);
                 }
             }

@@ -101,13 +101,18 @@ final class PutOperation {
         }
     }
 
+    /** About the bytes {@code v} takes in a message: its data, its content type and its other fields. */
+    static int estimatedSize(Value v) {
+        return v.dataLength() + v.contentType().length() + VALUE_OVERHEAD_BYTES;
+    }
+
     private List<List<Value>> batches() {
         List<List<Value>> out = new ArrayList<>();
         List<Value> current = new ArrayList<>();
         int budget = 0;
         int limit = WireLimits.MAX_MESSAGE_BYTES - MESSAGE_OVERHEAD_BYTES;
         for (Value v : values) {
-            int size = v.dataLength() + v.contentType().length() + VALUE_OVERHEAD_BYTES;
+            int size = estimatedSize(v);
             if (!current.isEmpty() && (budget + size > limit || current.size() == WireLimits.MAX_VALUES)) {
                 out.add(current);
                 current = new ArrayList<>();

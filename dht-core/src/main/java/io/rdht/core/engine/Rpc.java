@@ -9,6 +9,7 @@ import io.rdht.core.wire.Request;
 import io.rdht.core.wire.Token;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -38,6 +39,16 @@ final class Rpc {
 
     /** Sends beyond {@code maxAttempts} for a request sent before any round trip was measured. */
     static final int EXTRA_PROBE_ATTEMPTS = 2;
+    /** Sends of a request that has no other peer to go to (see {@link #sendPersistently}). */
+    static final int PERSISTENT_ATTEMPTS = 12;
+    /** Longest wait between two sends of such a request. */
+    static final long PERSISTENT_MAX_WAIT_MILLIS = 5_000;
+
+    /**
+     * Copies of each send of a request to a bootstrap node: a join's first request is the one sent
+     * before any round trip was measured, so its loss costs the long initial timeout.
+     */
+    static final int BOOTSTRAP_COPIES = 2;
 
     private final EngineEnvironment env;
     private final Outbox outbox;
@@ -77,7 +88,27 @@ final class Rpc {
         start(to.address(), to.id(), request, callback);
     }
 
-    /** Sends {@code request} to an address whose node id is not known yet (bootstrap). */
+    /**
+     * Sends {@code request} to a known node that no other node can stand in for (a storer's push to
+     * a listener), re-sending it {@value #PERSISTENT_ATTEMPTS} times with backoff from the peer's
+     * adaptive timeout, at most {@value #PERSISTENT_MAX_WAIT_MILLIS} ms apart: 13 s in all on a fast
+     * path (a lookup's request gives up after 7 timeouts, milliseconds on loopback, since it has
+     * other nodes to ask), so that a peer paused for seconds (a collection, a starved CPU) still
+     * gets it.
+     */
+    void sendPersistently(NodeInfo to, Request request, RpcCallback callback) {
+        if (closed) {
+            return;
+        }
+        stats.requestSent();
+        transmit(new Pending(
+                to.address(), to.id(), request, callback, PERSISTENT_ATTEMPTS, PERSISTENT_MAX_WAIT_MILLIS, 1));
+    }
+
+    /**
+     * Sends {@code request} to an address whose node id is not known yet (a bootstrap node), each
+     * time in {@link #BOOTSTRAP_COPIES} copies at once.
+     */
     void send(InetSocketAddress to, Request request, RpcCallback callback) {
         start(to, null, request, callback);
     }
@@ -142,7 +173,8 @@ final class Rpc {
         }
         stats.requestSent();
         int attempts = routing.hasRoundTrips() ? maxAttempts : maxAttempts + EXTRA_PROBE_ATTEMPTS;
-        transmit(new Pending(to, expectedId, request, callback, attempts));
+        int copies = expectedId == null ? BOOTSTRAP_COPIES : 1;
+        transmit(new Pending(to, expectedId, request, callback, attempts, Long.MAX_VALUE, copies));
     }
 
     /** Sends the request once more, under a new transaction id that its reply will name. */
@@ -156,10 +188,13 @@ final class Rpc {
         long base = p.expectedId == null
                 ? routing.networkTimeoutMillis(p.to)
                 : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
-        long wait = base << (p.attempts - 1);
+        long wait = Math.min(base << (p.attempts - 1), p.maxWaitMillis);
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
-        outbox.send(p.to, outbox.datagrams(tx, p.request));
+        List<byte[]> datagrams = outbox.datagrams(tx, p.request);
+        for (int i = 0; i < p.copies; i++) {
+            outbox.send(p.to, datagrams);
+        }
         // the round trip starts once the datagrams are out: encoding them is this node's time, not the network's
         p.sentAtMillis[p.attempts - 1] = env.nowMillis();
     }
@@ -195,17 +230,28 @@ final class Rpc {
         final InfoHash expectedId;
         final Request request;
         final RpcCallback callback;
+        final int copies;
         final long[] transactionIds;
         final long[] sentAtMillis;
+        final long maxWaitMillis;
         int attempts;
         boolean finished;
         EngineEnvironment.Timer timer;
 
-        Pending(InetSocketAddress to, InfoHash expectedId, Request request, RpcCallback callback, int maxAttempts) {
+        Pending(
+                InetSocketAddress to,
+                InfoHash expectedId,
+                Request request,
+                RpcCallback callback,
+                int maxAttempts,
+                long maxWaitMillis,
+                int copies) {
             this.to = to;
+            this.maxWaitMillis = maxWaitMillis;
             this.expectedId = expectedId;
             this.request = request;
             this.callback = callback;
+            this.copies = copies;
             this.transactionIds = new long[maxAttempts];
             this.sentAtMillis = new long[maxAttempts];
         }

@@ -20,15 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a node's state through to its {@link StateStore} and reads it back at start: the values
  * stored for others as they are stored and expire, the routing contacts when they have changed
- * (checked every {@link #CONTACTS_CHECK_MILLIS}), and holds a put's acknowledgement until what it
- * stored is durable. Runs on the node thread; the store does the disk work on a thread of its own.
+ * (checked every {@link #CONTACTS_CHECK_MILLIS}). Runs on the node thread; the store does the disk
+ * work on a thread of its own, and a put is acknowledged without waiting for it (the store bounds
+ * how soon a change is durable).
  */
 final class StateKeeper {
 
@@ -41,16 +41,14 @@ final class StateKeeper {
 
     private final EngineParts parts;
     private final StateStore store;
-    private final Executor nodeThread;
     private final SignatureVerifier signatures;
     private List<NodeInfo> savedContacts;
     private EngineEnvironment.Timer contactsTimer;
     private boolean stopped;
 
-    StateKeeper(EngineParts parts, StateStore store, Executor nodeThread, SignatureVerifier signatures) {
+    StateKeeper(EngineParts parts, StateStore store, SignatureVerifier signatures) {
         this.parts = parts;
         this.store = store;
-        this.nodeThread = nodeThread;
         this.signatures = signatures;
         this.savedContacts = store.saved().contacts();
     }
@@ -126,11 +124,6 @@ final class StateKeeper {
         for (ExpiredValue e : expired) {
             store.removeValue(e.key(), e.value().identity());
         }
-    }
-
-    /** Runs {@code send} on the node thread once everything saved so far is durable. */
-    void afterDurable(Runnable send) {
-        store.whenDurable(() -> nodeThread.execute(send));
     }
 
     /** Saves the contacts one last time and stops checking them. */

@@ -95,9 +95,16 @@ public final class DisjointLookup {
     /** {@code from} answered, naming {@code closer}: they become candidates of the path that asked it. */
     public void onAnswer(InfoHash from, List<NodeInfo> closer) {
         Lookup path = askedBy.get(from);
-        if (path != null) {
-            path.onAnswer(from, closer);
+        if (path == null) {
+            // an answer no path asked for (a bootstrap node's, to the same request): the path that
+            // holds the node as a candidate takes it, and claims the node
+            path = paths.stream().filter(p -> p.isCandidate(from)).findFirst().orElse(null);
+            if (path == null) {
+                return;
+            }
+            askedBy.put(from, path);
         }
+        path.onAnswer(from, closer);
     }
 
     /**
@@ -136,6 +143,19 @@ public final class DisjointLookup {
     public boolean isDone() {
         for (Lookup path : paths) {
             if (!path.isDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every path is done or has the answers of its K closest nodes that did not time out
+     * ({@link Lookup#liveClosestAnswered}).
+     */
+    public boolean liveClosestAnswered() {
+        for (Lookup path : paths) {
+            if (!path.liveClosestAnswered() && !path.isDone()) {
                 return false;
             }
         }

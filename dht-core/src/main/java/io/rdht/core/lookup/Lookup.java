@@ -166,6 +166,11 @@ public final class Lookup {
         offer(closer, c.hop + 1, false);
     }
 
+    /** Whether {@code id} is among this lookup's candidates, asked or not. */
+    public boolean isCandidate(InfoHash id) {
+        return find(id) != null;
+    }
+
     /**
      * Nodes of this lookup's address family heard of other than in an answer to it: named in an
      * answer to the lookup of the other family (a dual-stack node's two lookups of one target tell
@@ -235,6 +240,39 @@ public final class Lookup {
             }
         }
         return !waitingForAside;
+    }
+
+    /**
+     * True when the k closest candidates that neither failed nor timed out once have all answered:
+     * the lookup has k live nodes closest to the target, though it may still wait for a re-send to
+     * a closer one. A node may act on what the lookup found then while it goes on (a join is
+     * complete once the nearest live nodes know the new node; a lost reply among the closest
+     * would otherwise hold it for a re-send). False while fewer than k answered, however the rest
+     * fared: a timeout estimated from a single round trip can call a live node slow, so with fewer
+     * than k answers the lookup's end is the only safe point. Candidates beyond their block's
+     * share ({@link LookupSettings#diversity}) count as {@link #isDone} counts them: not at all.
+     */
+    public boolean liveClosestAnswered() {
+        int closestAnswered = 0;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
+        for (Candidate c : candidates) {
+            switch (c.state) {
+                case ANSWERED -> {
+                    if (blocks.take(c.block) && ++closestAnswered == settings.k()) {
+                        return true;
+                    }
+                }
+                case FRESH, IN_FLIGHT -> {
+                    if (blocks.take(c.block)) {
+                        return false;
+                    }
+                }
+                default -> {
+                    // failed, taken by another path, or timed out at least once: not waited for here
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,11 +11,11 @@ import java.util.List;
  * writes through: every value it stores, every value that expires, its contacts now and then.
  *
  * <p>The write methods are called on the node thread, so they must be cheap and must not wait
- * for the disk: an implementation queues the change and writes it on a thread of its own. The
- * node calls {@link #whenDurable} before it acknowledges a put to the sender, and sends the
- * acknowledgement only when everything queued before has reached the store; that is what makes
- * an acknowledged value survive a crash of the process. Writes are applied in the order they
- * were made.
+ * for the disk: an implementation queues the change and writes it on a thread of its own, and
+ * applies the changes in the order they were made. The node does not wait for the disk before it
+ * acknowledges a put: an implementation states how soon a change is durable (dht-store's SQLite
+ * store: within a batch window of a tenth of a second), which bounds what a crash of the process
+ * can lose of what the node had acknowledged.
  *
  * <p>The node does not close its store; whoever opened it closes it after the node has shut
  * down.
@@ -43,13 +43,6 @@ public interface StateStore extends AutoCloseable {
 
     /** Keeps {@code contacts} as the node's contacts, in place of those saved before. */
     void saveContacts(List<NodeInfo> contacts);
-
-    /**
-     * Runs {@code done} once every change made before this call is durable. It may run on any
-     * thread, at once if nothing is pending; it runs even if the store failed (the store has
-     * then said so in its log), so that a broken disk never stops the node from answering.
-     */
-    void whenDurable(Runnable done);
 
     /** Writes what is pending, then releases the store's files; later changes are ignored. */
     @Override

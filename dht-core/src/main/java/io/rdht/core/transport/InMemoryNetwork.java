@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -24,6 +26,7 @@ public final class InMemoryNetwork implements Transport {
     private final Scheduler scheduler;
     private final SplittableRandom random;
     private final Map<InetSocketAddress, MemoryEndpoint> endpoints = new HashMap<>();
+    private final Set<InetSocketAddress> cutOff = new HashSet<>();
     private NetworkConditions conditions;
     private int nextHost = 1;
     private long delivered;
@@ -39,6 +42,19 @@ public final class InMemoryNetwork implements Transport {
     /** Changes delays and loss from now on. */
     public void conditions(NetworkConditions conditions) {
         this.conditions = conditions;
+    }
+
+    /**
+     * Drops every datagram sent to or from {@code address} from now until {@link #reconnect}: a
+     * node paused (a long collection, a starved process) or unplugged, while it keeps its state.
+     */
+    public void cutOff(InetSocketAddress address) {
+        cutOff.add(address);
+    }
+
+    /** Ends {@link #cutOff} of {@code address}. */
+    public void reconnect(InetSocketAddress address) {
+        cutOff.remove(address);
     }
 
     /** Datagrams handed to a receiver so far. */
@@ -71,7 +87,7 @@ public final class InMemoryNetwork implements Transport {
     private void deliver(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
         NetworkConditions c = conditions;
         MemoryEndpoint target = endpoints.get(to);
-        if (target == null || random.nextDouble() < c.lossRate()) {
+        if (target == null || cutOff.contains(to) || cutOff.contains(from) || random.nextDouble() < c.lossRate()) {
             lost++;
             return;
         }

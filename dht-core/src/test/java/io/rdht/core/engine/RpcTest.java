@@ -104,6 +104,60 @@ class RpcTest {
     }
 
     @Test
+    void requestToABootstrapAddressGoesOutInTwoCopiesAtEachSend() {
+        FakePeers.Peer silent = peers.add(1).get(0);
+        silent.crash();
+        Recording heard = new Recording();
+
+        rpc.send(silent.address, new FindNode(SELF), heard);
+        env.advance(60_000);
+
+        long t = ROUTING.initialTimeoutMillis();
+        assertThat(sendTimes(silent)).containsExactly(0L, 0L, t, t, 3 * t, 3 * t, 7 * t, 7 * t, 15 * t, 15 * t);
+        List<Long> transactions =
+                silent.received.stream().map(r -> r.envelope().transactionId()).toList();
+        for (int i = 0; i < transactions.size(); i += 2) {
+            assertThat(transactions.get(i + 1))
+                    .as("copy %d is of the same send", i / 2)
+                    .isEqualTo(transactions.get(i));
+        }
+        assertThat(Set.copyOf(transactions))
+                .as("each send has its own transaction")
+                .hasSize(5);
+        assertThat(heard.timedOutAt).containsExactly(31 * t);
+        assertThat(count("requests.sent")).isEqualTo(1);
+    }
+
+    @Test
+    void bootstrapRequestWhoseFirstCopyIsLostIsAnsweredWithoutWaitingForATimeout() {
+        FakePeers.Peer bootstrap = peers.add(1).get(0);
+        int[] seen = {0};
+        bootstrap.behaviour = request -> ++seen[0] == 1 ? null : bootstrap.answer(request);
+        Recording heard = new Recording();
+
+        rpc.send(bootstrap.address, new FindNode(SELF), heard);
+        env.advance(60_000);
+
+        assertThat(heard.replies).hasSize(1);
+        assertThat(heard.slowAt).as("no re-send").isEmpty();
+        assertThat(count("requests.retransmitted")).isZero();
+        // the round trip of the copy answered: 10 + 4 × 5
+        assertThat(routing.timeoutMillis(bootstrap.id)).isEqualTo(30);
+    }
+
+    @Test
+    void secondCopysReplyIsCountedAsAnsweringNoRequest() {
+        FakePeers.Peer bootstrap = peers.add(1).get(0);
+        Recording heard = new Recording();
+
+        rpc.send(bootstrap.address, new FindNode(SELF), heard);
+        env.advance(60_000);
+
+        assertThat(heard.replies).hasSize(1);
+        assertThat(count("dropped.unknown_transaction")).isEqualTo(1);
+    }
+
+    @Test
     void onceARoundTripIsMeasuredARequestIsSentMaxAttemptsTimesFromTheAdaptiveTimeout() {
         List<FakePeers.Peer> two = peers.add(2);
         Recording first = new Recording();

@@ -294,4 +294,69 @@ class LookupTest {
         }
         assertThat(lookup.isDone()).as("a lost datagram is not a dead node").isFalse();
     }
+
+    @Test
+    void closestLiveNodesHaveAnsweredWhileTheLookupStillWaitsForASlowOneAmongThem() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        for (List<NodeInfo> ask = lookup.nextToAsk(); !ask.isEmpty(); ask = lookup.nextToAsk()) {
+            for (NodeInfo n : ask) {
+                if (n.equals(order.get(0))) {
+                    lookup.onSlow(n.id());
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(lookup.liveClosestAnswered())
+                .as("the 8 closest after the slow one answered")
+                .isTrue();
+        assertThat(lookup.isDone()).as("its re-send is still waited for").isFalse();
+        lookup.onAnswer(order.get(0).id(), List.of());
+        assertThat(lookup.isDone()).isTrue();
+        assertThat(lookup.closestAnswered(8)).containsExactlyElementsOf(order.subList(0, 8));
+    }
+
+    @Test
+    void closestLiveNodesHaveNotAnsweredWhileOneAmongThemIsOnItsFirstTry() {
+        List<NodeInfo> seeds = nodes(20);
+        List<NodeInfo> order = sorted(seeds);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        NodeInfo pending = null;
+        for (List<NodeInfo> ask = lookup.nextToAsk(); !ask.isEmpty(); ask = lookup.nextToAsk()) {
+            for (NodeInfo n : ask) {
+                if (n.equals(order.get(3))) {
+                    pending = n;
+                } else {
+                    lookup.onAnswer(n.id(), List.of());
+                }
+            }
+        }
+        assertThat(pending).isNotNull();
+        assertThat(lookup.liveClosestAnswered())
+                .as("the fourth closest has not answered nor timed out yet")
+                .isFalse();
+        lookup.onSlow(pending.id());
+        assertThat(lookup.liveClosestAnswered())
+                .as("once it timed out, the 8 closest others count")
+                .isTrue();
+    }
+
+    @Test
+    void withFewerThanKAnswersTheClosestLiveNodesHaveNotAnsweredHoweverTheOthersFared() {
+        List<NodeInfo> seeds = nodes(3);
+        Lookup lookup = new Lookup(target, SETTINGS, seeds);
+        List<NodeInfo> ask = lookup.nextToAsk();
+        lookup.onAnswer(ask.get(0).id(), List.of());
+        lookup.onFailure(ask.get(1).id());
+        lookup.onSlow(ask.get(2).id());
+        assertThat(lookup.liveClosestAnswered())
+                .as("a node called slow by a timeout from one round trip may well be alive")
+                .isFalse();
+        assertThat(lookup.isDone()).isFalse();
+        lookup.onAnswer(ask.get(2).id(), List.of());
+        assertThat(lookup.isDone()).isTrue();
+        assertThat(lookup.liveClosestAnswered()).as("2 answers, not K").isFalse();
+    }
 }

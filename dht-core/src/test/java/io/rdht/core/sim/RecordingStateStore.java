@@ -6,7 +6,6 @@ import io.rdht.core.ValueIdentity;
 import io.rdht.core.state.SavedState;
 import io.rdht.core.state.SavedValue;
 import io.rdht.core.state.StateStore;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +13,14 @@ import java.util.Optional;
 
 /**
  * A {@link StateStore} in memory, for tests: keeps what the node writes, hands it back as the saved
- * state of the next node, and holds durability barriers while told to.
+ * state of the next node.
  */
 final class RecordingStateStore implements StateStore {
 
     private final SavedState saved;
     private final Map<Slot, SavedValue> values = new LinkedHashMap<>();
-    private final List<Runnable> heldBarriers = new ArrayList<>();
     private InfoHash nodeId;
     private List<NodeInfo> contacts;
-    private boolean holding;
 
     RecordingStateStore(SavedState saved) {
         this.saved = saved;
@@ -40,22 +37,6 @@ final class RecordingStateStore implements StateStore {
     /** What the store holds now, as the next start would read it. */
     synchronized SavedState now() {
         return new SavedState(Optional.ofNullable(nodeId), contacts, List.copyOf(values.values()));
-    }
-
-    /** From now on, holds each barrier until {@link #release}. */
-    synchronized void hold() {
-        holding = true;
-    }
-
-    /** Runs the barriers held and stops holding. */
-    void release() {
-        List<Runnable> due;
-        synchronized (this) {
-            holding = false;
-            due = List.copyOf(heldBarriers);
-            heldBarriers.clear();
-        }
-        due.forEach(Runnable::run);
     }
 
     @Override
@@ -81,17 +62,6 @@ final class RecordingStateStore implements StateStore {
     @Override
     public synchronized void saveContacts(List<NodeInfo> contacts) {
         this.contacts = List.copyOf(contacts);
-    }
-
-    @Override
-    public void whenDurable(Runnable done) {
-        synchronized (this) {
-            if (holding) {
-                heldBarriers.add(done);
-                return;
-            }
-        }
-        done.run();
     }
 
     @Override

@@ -1,0 +1,124 @@
+package io.rdht.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdht.core.InfoHash;
+import io.rdht.core.RoutingSnapshot;
+import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Request;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What a join waits for, without a network: the bootstrap node's answer, then the closest live nodes'. */
+class JoinTest {
+
+    private static final InfoHash SELF = InfoHash.of("joining node");
+    private static final EngineSettings SETTINGS = EngineSettings.defaults();
+    private static final int K = SETTINGS.lookup().k();
+
+    private final EngineFixture node = new EngineFixture(SELF, SETTINGS, 3);
+    /** Milliseconds since the start at which the start completed; -1 before. */
+    private long readyAt = -1;
+    /** The contacts the node had when its start completed. */
+    private RoutingSnapshot atReady;
+
+    /** Starts the node through {@code bootstrap} and lets {@code millis} pass. */
+    private void join(FakePeers.Peer bootstrap, long millis) {
+        node.engine.start(List.of(bootstrap.address), () -> {
+            readyAt = node.elapsed();
+            atReady = node.engine.routingSnapshot();
+        });
+        node.env.advance(millis);
+    }
+
+    /** The peers, closest to the joining node first. */
+    private List<FakePeers.Peer> byDistance() {
+        return node.peers.all().stream()
+                .sorted(Comparator.comparing(p -> p.id, SELF::compareDistance))
+                .toList();
+    }
+
+    /** A behaviour that loses the reply to the first request only, as a lossy path would. */
+    private static Function<Request, Reply> losesFirstReply(FakePeers.Peer peer) {
+        int[] seen = {0};
+        return request -> ++seen[0] == 1 ? null : peer.answer(request);
+    }
+
+    private static boolean knows(RoutingSnapshot table, FakePeers.Peer peer) {
+        return table.buckets().stream()
+                .flatMap(b -> b.contacts().stream())
+                .map(c -> c.node().id())
+                .anyMatch(peer.id::equals);
+    }
+
+    @Test
+    void selfLookupTakesTheBootstrapNodesAnswerInsteadOfAskingItAgain() {
+        node.peers.add(20);
+        FakePeers.Peer bootstrap = byDistance().getLast();
+
+        join(bootstrap, 5_000);
+
+        List<Long> selfRequests = bootstrap.received.stream()
+                .filter(r -> r.body() instanceof FindNode f && f.target().equals(SELF))
+                .map(r -> r.envelope().transactionId())
+                .distinct()
+                .toList();
+        assertThat(selfRequests).as("the join's one request, in two copies").hasSize(1);
+        assertThat(readyAt).isPositive();
+        assertThat(atReady.contactCount()).isGreaterThanOrEqualTo(K);
+    }
+
+    @Test
+    void startCompletesOnceTheKClosestLiveNodesAnsweredWithoutWaitingForALostReply() {
+        node.peers.add(20);
+        List<FakePeers.Peer> order = byDistance();
+        FakePeers.Peer bootstrap = order.getLast();
+        FakePeers.Peer lossy = order.getFirst();
+        lossy.behaviour = losesFirstReply(lossy);
+
+        join(bootstrap, 5_000);
+
+        assertThat(readyAt).as("the start completed").isPositive();
+        assertThat(atReady.contactCount())
+                .as("the K closest others had answered")
+                .isGreaterThanOrEqualTo(K);
+        for (FakePeers.Peer p : order.subList(1, K + 1)) {
+            assertThat(knows(atReady, p))
+                    .as("%s, among the closest, answered before the start", p.id)
+                    .isTrue();
+        }
+        assertThat(knows(atReady, lossy))
+                .as("the closest node's reply was lost: the start did not wait for its re-send")
+                .isFalse();
+        assertThat(lossy.requests(FindNode.class).stream()
+                        .filter(f -> f.target().equals(SELF)))
+                .as("the self-lookup went on and asked it again")
+                .hasSize(2);
+        assertThat(knows(node.engine.routingSnapshot(), lossy))
+                .as("a lost reply is not a dead node: it is in the table once its re-send was answered")
+                .isTrue();
+    }
+
+    @Test
+    void inANetworkSmallerThanKTheStartWaitsForTheReSendToAPeerWhoseReplyWasLost() {
+        node.peers.add(4);
+        List<FakePeers.Peer> order = byDistance();
+        FakePeers.Peer bootstrap = order.getLast();
+        FakePeers.Peer lossy = order.getFirst();
+        lossy.behaviour = losesFirstReply(lossy);
+
+        join(bootstrap, 5_000);
+
+        long reSent = lossy.received.get(1).atMillis() - EngineFixture.START;
+        assertThat(readyAt)
+                .as("fewer than K answered: a timeout from one round trip may call a live node slow")
+                .isGreaterThan(reSent);
+        assertThat(knows(atReady, lossy))
+                .as("its re-send was answered before the start completed")
+                .isTrue();
+        assertThat(atReady.contactCount()).isEqualTo(4);
+    }
+}
