@@ -1,7 +1,7 @@
 package io.rdht.core.engine;
 
 /**
- * How many requests a node serves per second, from one {@link io.rdht.core.wire.Source} and in all;
+ * How many requests a node serves per second, from one {@link io.rdht.core.routing.Source} and in all;
  * requests over either budget are counted and dropped unanswered. Each budget is a token bucket
  * that holds one second's worth, so a source may send a burst of its whole per-second budget at
  * once. See docs/SECURITY.md.

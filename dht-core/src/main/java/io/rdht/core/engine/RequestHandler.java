@@ -7,6 +7,7 @@ import io.rdht.core.ValueIdentity;
 import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.sign.SignatureVerifier;
+import io.rdht.core.storage.Refusal;
 import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Ack;
@@ -178,7 +179,7 @@ final class RequestHandler {
             StoreOutcome outcome = store(put.key(), v, from, now);
             if (outcome instanceof StoreOutcome.Refused refused) {
                 stats.valueRefused();
-                rejections.add(new Stored.Rejection(v.id(), refused.code(), clip(refused.reason())));
+                rejections.add(new Stored.Rejection(v.id(), wireCode(refused.code()), clip(refused.reason())));
             } else {
                 stored.add(v.id());
                 storageListener.onStored(put.key(), outcome);
@@ -187,12 +188,21 @@ final class RequestHandler {
         return new Stored(stored, rejections);
     }
 
+    /** The error a putting node receives for {@code refusal}. */
+    private static ErrorCode wireCode(Refusal refusal) {
+        return switch (refusal) {
+            case INVALID_VALUE -> ErrorCode.INVALID_VALUE;
+            case VALUE_TOO_LARGE -> ErrorCode.VALUE_TOO_LARGE;
+            case STORAGE_FULL -> ErrorCode.STORAGE_FULL;
+        };
+    }
+
     private StoreOutcome store(InfoHash key, Value value, InetSocketAddress from, long now) {
         Optional<String> badSignature = signatures.problemWith(key, value);
         if (badSignature.isPresent()) {
             stats.badSignatureRefused();
             log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
-            return new StoreOutcome.Refused(ErrorCode.INVALID_VALUE, badSignature.get());
+            return new StoreOutcome.Refused(Refusal.INVALID_VALUE, badSignature.get());
         }
         return storage.store(key, value, from, now);
     }

@@ -1,6 +1,6 @@
 package io.rdht.core.engine;
 
-import io.rdht.core.wire.Source;
+import io.rdht.core.routing.Source;
 import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ package io.rdht.core.listen;
  * What a storer accepts of listeners.
  *
  * @param maxPerKey            listens registered on one key
- * @param maxPerSource         listens registered by one source ({@link io.rdht.core.wire.Source}: an IP
+ * @param maxPerSource         listens registered by one source ({@link io.rdht.core.routing.Source}: an IP
  *                             address, an IPv6 /64, or a loopback socket), all keys together
  * @param maxTotal             listens registered on this node
  * @param registrationMillis   a listen not refreshed within this time is forgotten

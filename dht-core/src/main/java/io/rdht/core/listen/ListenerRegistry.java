@@ -2,7 +2,7 @@ package io.rdht.core.listen;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
-import io.rdht.core.wire.Source;
+import io.rdht.core.routing.Source;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,6 @@ package io.rdht.core.storage;
 
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Refused;
-import io.rdht.core.wire.ErrorCode;
 import java.util.Optional;
 
 /**
@@ -34,6 +33,6 @@ final class EditPolicy {
     }
 
     private static Optional<Refused> refuse(String reason) {
-        return Optional.of(new Refused(ErrorCode.INVALID_VALUE, reason));
+        return Optional.of(new Refused(Refusal.INVALID_VALUE, reason));
     }
 }

@@ -1,7 +1,7 @@
 package io.rdht.core.storage;
 
 import io.rdht.core.ValueIdentity;
-import io.rdht.core.wire.Source;
+import io.rdht.core.routing.Source;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;

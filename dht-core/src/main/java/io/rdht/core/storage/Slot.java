@@ -2,7 +2,7 @@ package io.rdht.core.storage;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
-import io.rdht.core.wire.Source;
+import io.rdht.core.routing.Source;
 import java.net.InetAddress;
 
 /**

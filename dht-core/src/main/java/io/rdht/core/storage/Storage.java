@@ -4,12 +4,11 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.KeySnapshot;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
+import io.rdht.core.routing.Source;
 import io.rdht.core.storage.StoreOutcome.Added;
 import io.rdht.core.storage.StoreOutcome.Refreshed;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
-import io.rdht.core.wire.ErrorCode;
-import io.rdht.core.wire.Source;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -123,21 +122,21 @@ public final class Storage {
         InetAddress source = from.getAddress();
         Source share = Source.of(from);
         if (value.id() == Value.UNASSIGNED_ID) {
-            return new Refused(ErrorCode.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
+            return new Refused(Refusal.INVALID_VALUE, "value id is unassigned (0); the putting node chooses one");
         }
         if (value.dataLength() > Value.MAX_DATA_BYTES) {
             return new Refused(
-                    ErrorCode.VALUE_TOO_LARGE,
+                    Refusal.VALUE_TOO_LARGE,
                     "data of " + value.dataLength() + " bytes is over the limit of " + Value.MAX_DATA_BYTES
                             + " bytes per value");
         }
         if (value.ttl().isNegative() || value.ttl().isZero()) {
-            return new Refused(ErrorCode.INVALID_VALUE, "ttl must be positive, got " + value.ttl());
+            return new Refused(Refusal.INVALID_VALUE, "ttl must be positive, got " + value.ttl());
         }
         long expiresAt = Math.min(expiryOf(value, nowMillis), notAfterMillis);
         if (expiresAt <= nowMillis) {
             return new Refused(
-                    ErrorCode.INVALID_VALUE,
+                    Refusal.INVALID_VALUE,
                     "expired at " + expiresAt + " ms, now is " + nowMillis + " ms (created " + value.created()
                             + ", ttl " + value.ttl() + ")");
         }
@@ -285,12 +284,12 @@ public final class Storage {
             InfoHash key, KeyValues slots, Value value, InetAddress source, Source share, long expiresAt) {
         if (slots == null && byKey.size() >= limits.maxKeys()) {
             return new Refused(
-                    ErrorCode.STORAGE_FULL,
+                    Refusal.STORAGE_FULL,
                     "key limit reached: " + byKey.size() + " of " + limits.maxKeys() + " keys stored");
         }
         if (slots != null && slots.slots.size() >= limits.maxValuesPerKey()) {
             return new Refused(
-                    ErrorCode.STORAGE_FULL,
+                    Refusal.STORAGE_FULL,
                     "values per key limit reached: key " + key.shortHex() + " holds " + slots.slots.size() + " of "
                             + limits.maxValuesPerKey() + " values");
         }
@@ -371,7 +370,7 @@ public final class Storage {
             return Optional.empty();
         }
         return Optional.of(new Refused(
-                ErrorCode.STORAGE_FULL,
+                Refusal.STORAGE_FULL,
                 "values per key per source limit reached: "
                         + share + " holds " + held + " of " + limits.maxValuesPerKeyPerSource()
                         + " values of key " + key.shortHex() + ", which holds " + slots.slots.size() + " of "
@@ -394,14 +393,14 @@ public final class Storage {
         long total = totalBytes - releasedTotal + adding;
         if (total > limits.maxTotalBytes()) {
             return Optional.of(new Refused(
-                    ErrorCode.STORAGE_FULL,
+                    Refusal.STORAGE_FULL,
                     "total bytes limit reached: storing " + adding + " bytes would make " + total + " of "
                             + limits.maxTotalBytes() + " bytes"));
         }
         long fromSource = bytesFrom(source) - releasedFromSource + adding;
         if (fromSource > limits.maxBytesPerSource()) {
             return Optional.of(new Refused(
-                    ErrorCode.STORAGE_FULL,
+                    Refusal.STORAGE_FULL,
                     "bytes per source limit reached: storing "
                             + adding + " bytes would charge " + source.getHostAddress() + " " + fromSource + " of "
                             + limits.maxBytesPerSource() + " bytes"));
@@ -409,7 +408,7 @@ public final class Storage {
         long ofKey = (slots == null ? 0 : slots.bytesFrom(share)) - releasedFromShare + adding;
         if (ofKey > limits.maxBytesPerKeyPerSource() && sharedOut(slots)) {
             return Optional.of(new Refused(
-                    ErrorCode.STORAGE_FULL,
+                    Refusal.STORAGE_FULL,
                     "bytes per key per source limit reached: "
                             + "storing " + adding + " bytes would charge " + share + " " + ofKey + " of "
                             + limits.maxBytesPerKeyPerSource() + " bytes of the key"));

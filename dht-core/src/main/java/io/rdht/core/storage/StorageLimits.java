@@ -17,7 +17,7 @@ import java.util.Objects;
  * receive datagrams (a put needs a token bound to its address). Below three quarters no share
  * applies, so that a storer re-publishing a key's values to a new storer (one source, many
  * values) is not refused; a key fuller than that replicates to new storers only in part. A
- * source is an IP address, an IPv6 /64, or a loopback address and port ({@code wire.Source});
+ * source is an IP address, an IPv6 /64, or a loopback address and port ({@code routing.Source});
  * an attacker with many addresses is not stopped by this alone.
  *
  * <p>Bytes are counted with {@link #chargeOf(Value)}: the data, the content type, the owner key,

@@ -1,7 +1,6 @@
 package io.rdht.core.storage;
 
 import io.rdht.core.Value;
-import io.rdht.core.wire.ErrorCode;
 import java.util.Objects;
 
 /** What {@link Storage#store} did with a value: added, updated, refreshed or refused it. */
@@ -57,7 +56,7 @@ public sealed interface StoreOutcome {
      * @param code   the error code to send back to the putting node
      * @param reason the limit or rule the value broke, in words
      */
-    record Refused(ErrorCode code, String reason) implements StoreOutcome {
+    record Refused(Refusal code, String reason) implements StoreOutcome {
         /** Checks code and reason are present. */
         public Refused {
             Objects.requireNonNull(code, "code");

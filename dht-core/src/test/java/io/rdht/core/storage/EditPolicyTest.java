@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
-import io.rdht.core.wire.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 /** The edit policy as seen through {@link Storage#store}: who may replace a stored value, and what is another value. */
@@ -110,7 +109,7 @@ class EditPolicyTest {
         StoreOutcome outcome = fresh.store(KEY, incoming, OTHER_SOURCE, NOW + 1000);
 
         assertThat(outcome).isInstanceOfSatisfying(Refused.class, r -> {
-            assertThat(r.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+            assertThat(r.code()).isEqualTo(Refusal.INVALID_VALUE);
             assertThat(r.reason()).contains(reasonPart);
         });
         assertThat(fresh.values(KEY, NOW + 1000)).containsExactly(stored);

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Refused;
-import io.rdht.core.wire.ErrorCode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class KeySharePerSourceTest {
         StoreOutcome over = storage.store(KEY, unsigned(100_000, "x"), SOURCE, NOW);
 
         assertThat(over).isInstanceOfSatisfying(Refused.class, r -> {
-            assertThat(r.code()).isEqualTo(ErrorCode.STORAGE_FULL);
+            assertThat(r.code()).isEqualTo(Refusal.STORAGE_FULL);
             assertThat(r.reason()).startsWith("values per key per source limit reached");
         });
         for (int id = 1; id <= limits.maxValuesPerKeyPerSource(); id++) {

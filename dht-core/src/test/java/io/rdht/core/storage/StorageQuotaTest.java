@@ -15,7 +15,6 @@ import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Added;
 import io.rdht.core.storage.StoreOutcome.Refused;
 import io.rdht.core.storage.StoreOutcome.Updated;
-import io.rdht.core.wire.ErrorCode;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +153,7 @@ class StorageQuotaTest {
 
         StoreOutcome outcome = storage.store(key, value, source, NOW);
 
-        assertThat(outcome).isEqualTo(new Refused(ErrorCode.STORAGE_FULL, reason));
+        assertThat(outcome).isEqualTo(new Refused(Refusal.STORAGE_FULL, reason));
         assertThat(storage.keyCount()).isEqualTo(keys);
         assertThat(storage.valueCount()).isEqualTo(values);
         assertThat(storage.totalBytes()).isEqualTo(bytes);

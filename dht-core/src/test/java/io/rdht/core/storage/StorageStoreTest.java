@@ -16,7 +16,6 @@ import io.rdht.core.Value;
 import io.rdht.core.storage.StoreOutcome.Added;
 import io.rdht.core.storage.StoreOutcome.Refreshed;
 import io.rdht.core.storage.StoreOutcome.Refused;
-import io.rdht.core.wire.ErrorCode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,7 @@ class StorageStoreTest {
     @Test
     void valueWithAnUnassignedIdIsRefused() {
         assertRefusedAndNothingChanged(
-                unsigned(Value.UNASSIGNED_ID, "no id"), ErrorCode.INVALID_VALUE, "value id is unassigned");
+                unsigned(Value.UNASSIGNED_ID, "no id"), Refusal.INVALID_VALUE, "value id is unassigned");
     }
 
     @Test
@@ -92,17 +91,17 @@ class StorageStoreTest {
                 Value.builder().id(1).data(new byte[Value.MAX_DATA_BYTES + 1]).build();
         Value at = Value.builder().id(2).data(new byte[Value.MAX_DATA_BYTES]).build();
 
-        assertRefusedAndNothingChanged(over, ErrorCode.VALUE_TOO_LARGE, "data of 65537 bytes is over the limit");
+        assertRefusedAndNothingChanged(over, Refusal.VALUE_TOO_LARGE, "data of 65537 bytes is over the limit");
         assertThat(storage.store(KEY, at, SOURCE, NOW)).isInstanceOf(Added.class);
     }
 
     @Test
     void zeroOrNegativeTtlIsRefused() {
         assertRefusedAndNothingChanged(
-                unsigned(1, 0, "no time", Duration.ZERO), ErrorCode.INVALID_VALUE, "ttl must be positive, got PT0S");
+                unsigned(1, 0, "no time", Duration.ZERO), Refusal.INVALID_VALUE, "ttl must be positive, got PT0S");
         assertRefusedAndNothingChanged(
                 unsigned(1, 0, "less", Duration.ofSeconds(-5)),
-                ErrorCode.INVALID_VALUE,
+                Refusal.INVALID_VALUE,
                 "ttl must be positive, got PT-5S");
     }
 
@@ -112,7 +111,7 @@ class StorageStoreTest {
                 .created(NOW_INSTANT.minus(TEN_MINUTES))
                 .build();
 
-        assertRefusedAndNothingChanged(old, ErrorCode.INVALID_VALUE, "expired at " + NOW + " ms, now is " + NOW);
+        assertRefusedAndNothingChanged(old, Refusal.INVALID_VALUE, "expired at " + NOW + " ms, now is " + NOW);
     }
 
     @Test
@@ -120,7 +119,7 @@ class StorageStoreTest {
         Value kept = unsigned(5, "kept");
         storage.store(KEY, kept, SOURCE, NOW);
 
-        assertRefusedAndNothingChanged(unsigned(0, "no id"), ErrorCode.INVALID_VALUE, "unassigned");
+        assertRefusedAndNothingChanged(unsigned(0, "no id"), Refusal.INVALID_VALUE, "unassigned");
         assertThat(storage.values(KEY, NOW)).containsExactly(kept);
     }
 
@@ -165,7 +164,7 @@ class StorageStoreTest {
         assertThatThrownBy(() -> early.add(early.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 
-    private void assertRefusedAndNothingChanged(Value value, ErrorCode code, String reasonPart) {
+    private void assertRefusedAndNothingChanged(Value value, Refusal code, String reasonPart) {
         int keys = storage.keyCount();
         long values = storage.valueCount();
         long bytes = storage.totalBytes();

@@ -1,4 +1,4 @@
-package io.rdht.core.wire;
+package io.rdht.core.routing;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
