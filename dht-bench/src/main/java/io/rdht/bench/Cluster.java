@@ -28,6 +28,8 @@ final class Cluster implements AutoCloseable {
 
     private final List<DhtNode> nodes;
     private final StateDirectories states;
+    /** How long each node after the first took to start, that is to join. */
+    private final LatencyRecorder joins = new LatencyRecorder();
 
     private Cluster(List<DhtNode> nodes, StateDirectories states) {
         this.nodes = nodes;
@@ -95,6 +97,11 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** How long each node after the first took to join, from its start until it was ready. */
+    LatencyRecorder joins() {
+        return joins;
+    }
+
     /** Number of nodes. */
     int size() {
         return nodes.size();
@@ -121,8 +128,13 @@ final class Cluster implements AutoCloseable {
 
     private DhtNode startNode(DhtConfig config) {
         DhtNode node = DhtNode.create(config);
+        boolean joining = !nodes.isEmpty();
         nodes.add(node);
+        long start = System.nanoTime();
         node.start().block(START_LIMIT);
+        if (joining) {
+            joins.recordNanos(System.nanoTime() - start);
+        }
         return node;
     }
 

@@ -40,6 +40,7 @@ public final class ClusterBenchmark {
     private final BenchmarkOptions options;
     private final Report report;
     private final SplittableRandom random = new SplittableRandom(SEED);
+    private boolean warmedUp;
 
     private ClusterBenchmark(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -73,7 +74,24 @@ public final class ClusterBenchmark {
         report.summary(results);
     }
 
+    /**
+     * Starts and stops a throwaway network of {@code size} nodes first, so that the one-off costs of
+     * this process (loading classes, compiling the hot paths) do not count as the nodes' joins of
+     * the network measured next; reports how long it took.
+     */
+    private void warmUpProcess(int size) throws Cluster.StartFailure {
+        long start = System.nanoTime();
+        try (Cluster cluster = Cluster.startFirst(false)) {
+            cluster.grow(size);
+            report.processWarmedUp(size, secondsSince(start), cluster.joins());
+        }
+    }
+
     private ClusterResult measure(int size) throws Cluster.StartFailure, InterruptedException {
+        if (!warmedUp) {
+            warmUpProcess(size);
+            warmedUp = true;
+        }
         report.startingCluster(size);
         MemoryReading none = MemoryReading.afterGc();
         long start = System.nanoTime();
@@ -85,7 +103,11 @@ public final class ClusterBenchmark {
             long growStart = System.nanoTime();
             cluster.grow(size);
             startSeconds += secondsSince(growStart);
-            report.started(size, startSeconds, cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
+            report.started(
+                    size,
+                    startSeconds,
+                    cluster.joins(),
+                    cluster.settle(Math.min(size - 1, SETTLED_CONTACTS), SETTLE_LIMIT));
             MemoryReading all = MemoryReading.afterGc();
             MemoryReading.PerNode settled = all.perNodeSince(none, size);
             MemoryReading.PerNode secondHalf = all.perNodeSince(half, size - size / 2);

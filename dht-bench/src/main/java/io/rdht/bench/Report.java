@@ -94,13 +94,14 @@ final class Report {
     }
 
     /** How long starting and settling took. */
-    void started(int nodes, double startSeconds, Cluster.Settling s) {
+    void started(int nodes, double startSeconds, LatencyRecorder joins, Cluster.Settling s) {
         out.printf(
                 Locale.ROOT,
-                "- started %d nodes in %.2f s; %s in %.2f s (contacts per node: fewest %d,"
+                "- started %d nodes in %.2f s (%s); %s in %.2f s (contacts per node: fewest %d,"
                         + " median %d, wanted >= %d); load average %.2f%n",
                 nodes,
                 startSeconds,
+                joinTimes(joins),
                 s.settled() ? "settled" : "NOT settled",
                 s.seconds(),
                 s.fewest(),
@@ -108,6 +109,26 @@ final class Report {
                 s.wanted(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
+    }
+
+    /** The process's first network, started and stopped before the measured one. */
+    void processWarmedUp(int nodes, double seconds, LatencyRecorder joins) {
+        out.printf(
+                Locale.ROOT,
+                "- this process's first %d nodes, started to load and compile its code, not measured: %.2f s (%s)%n",
+                nodes,
+                seconds,
+                joinTimes(joins));
+        out.flush();
+    }
+
+    private static String joinTimes(LatencyRecorder joins) {
+        return String.format(
+                Locale.ROOT,
+                "join p50 / p99 / max %.1f / %.1f / %.1f ms",
+                joins.millisAt(50),
+                joins.millisAt(99),
+                joins.millisAt(100));
     }
 
     /** The warm-up is over. */
