@@ -97,7 +97,7 @@ public final class SqliteStateStore implements StateStore {
      *                             holds it
      */
     public static SqliteStateStore open(Path directory) {
-        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS);
+        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS, StateWriter.FOLD_ROWS);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class SqliteStateStore implements StateStore {
         return InternalConfig.stateStore(builder, this);
     }
 
-    static SqliteStateStore open(Path directory, Clock clock, long windowMillis) {
+    static SqliteStateStore open(Path directory, Clock clock, long windowMillis, int foldRows) {
         Objects.requireNonNull(directory, "directory");
         FileChannel channel = null;
         try {
@@ -138,8 +138,8 @@ public final class SqliteStateStore implements StateStore {
                 saved = readOrClose(c);
             }
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-            SqliteStateStore store =
-                    new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue, windowMillis), channel);
+            SqliteStateStore store = new SqliteStateStore(
+                    directory, saved, queue, writerOrClose(file, c, queue, windowMillis, foldRows), channel);
             store.writerThread.start();
             log.info(
                     "state in {}: {} saved, {} contacts, {} values",
@@ -252,10 +252,10 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue, long windowMillis)
-            throws SQLException {
+    private static StateWriter writerOrClose(
+            Path file, Connection c, BlockingQueue<Change> queue, long windowMillis, int foldRows) throws SQLException {
         try {
-            return new StateWriter(file, c, queue, windowMillis);
+            return new StateWriter(file, c, queue, windowMillis, foldRows);
         } catch (SQLException e) {
             StateDatabase.closeQuietly(c);
             throw e;
