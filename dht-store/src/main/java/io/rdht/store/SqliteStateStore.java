@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint, and SQLite's log keeps it consistent across a power loss.
  *
  * <p>Values are kept by key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner), in
- * schema version 2; a version-1 file, which kept them by key and id, is migrated when opened. A
+ * schema version 3, changes going through a log that is folded into the values now and then (see
+ * {@code StateDatabase}); a version-2 file gets the log, and a version-1 file, which kept values
+ * by key and id, is migrated when opened. A
  * state file that cannot be read (not SQLite, truncated, failing SQLite's integrity check, of an
  * unknown schema version, or failing its migration) is moved aside as
  * {@code state.db.broken-<time>} with a warning, and the node starts with a fresh state.
