@@ -135,6 +135,7 @@ public final class ClusterBenchmark {
                     "put→listener, " + listeners + " listeners",
                     (latency, failures) -> workload.putToListeners(
                             "pollution_level", listeners, LISTEN_PUTS, LISTEN_GAP, latency, failures));
+            warmUpLoad(workload);
             PhaseResult load = phase(
                     cluster,
                     "put, " + options.inflight() + " in flight",
@@ -159,6 +160,23 @@ public final class ClusterBenchmark {
                 workload.putOneAtATime("warmup", options.warmup(), new LatencyRecorder(), failures);
         workload.getOneAtATime(stored, new LatencyRecorder(), failures, new ValueCheck());
         report.warmedUp(options.warmup(), failures.total(), secondsSince(start));
+    }
+
+    /** Puts in flight as the load phase makes them, for {@code --load-warmup} seconds, not counted. */
+    private void warmUpLoad(Workload workload) {
+        if (options.loadWarmup() == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        Failures failures = new Failures();
+        long puts = workload.putUnderLoad(
+                "load-warmup",
+                options.inflight(),
+                Duration.ofSeconds(options.loadWarmup()),
+                options.maxPuts(),
+                new LatencyRecorder(),
+                failures);
+        report.loadWarmedUp(puts, options.inflight(), failures.total(), secondsSince(start));
     }
 
     private static PhaseResult phase(Cluster cluster, String name, Phase phase) throws InterruptedException {

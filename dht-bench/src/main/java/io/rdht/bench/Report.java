@@ -58,7 +58,7 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "- run: nodes %s; %d puts then %d gets one at a time after %d of each to warm up;"
-                        + " puts with %d in flight for %d s (at most %d); UDP on 127.0.0.1, one JVM; %s%n",
+                        + " puts with %d in flight for %d s (at most %d)%s; UDP on 127.0.0.1, one JVM; %s%n",
                 o.nodes().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 o.ops(),
                 o.ops(),
@@ -66,6 +66,7 @@ final class Report {
                 o.inflight(),
                 o.seconds(),
                 o.maxPuts(),
+                o.loadWarmup() == 0 ? "" : " after " + o.loadWarmup() + " s of them unmeasured",
                 o.persist() ? "state persisted (SQLite, a state directory per node)" : "no state persisted");
         out.println("- columns: latency from the call to the signal that ends the operation, on the node's thread;"
                 + " cpu us/op is the whole JVM's CPU time (JIT compiler and GC included) per operation;"
@@ -134,6 +135,17 @@ final class Report {
     /** The warm-up is over. */
     void warmedUp(int count, long failed, double seconds) {
         out.printf(Locale.ROOT, "- warm-up: %d puts and %d gets in %.2f s, %d failed%n", count, count, seconds, failed);
+        out.flush();
+    }
+
+    void loadWarmedUp(long puts, int inflight, long failed, double seconds) {
+        out.printf(
+                Locale.ROOT,
+                "- load warm-up: %d puts with %d in flight in %.2f s, %d failed, not measured%n",
+                puts,
+                inflight,
+                seconds,
+                failed);
         out.flush();
     }
 

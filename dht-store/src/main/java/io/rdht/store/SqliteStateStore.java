@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint, and SQLite's log keeps it consistent across a power loss.
  *
  * <p>Values are kept by key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner), in
- * schema version 2; a version-1 file, which kept them by key and id, is migrated when opened. A
+ * schema version 3, changes going through a log that is folded into the values now and then (see
+ * {@code StateDatabase}); a version-2 file gets the log, and a version-1 file, which kept values
+ * by key and id, is migrated when opened. A
  * state file that cannot be read (not SQLite, truncated, failing SQLite's integrity check, of an
  * unknown schema version, or failing its migration) is moved aside as
  * {@code state.db.broken-<time>} with a warning, and the node starts with a fresh state.
@@ -97,7 +99,7 @@ public final class SqliteStateStore implements StateStore {
      *                             holds it
      */
     public static SqliteStateStore open(Path directory) {
-        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS);
+        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS, StateWriter.FOLD_ROWS);
     }
 
     /**
@@ -111,7 +113,7 @@ public final class SqliteStateStore implements StateStore {
         return InternalConfig.stateStore(builder, this);
     }
 
-    static SqliteStateStore open(Path directory, Clock clock, long windowMillis) {
+    static SqliteStateStore open(Path directory, Clock clock, long windowMillis, int foldRows) {
         Objects.requireNonNull(directory, "directory");
         FileChannel channel = null;
         try {
@@ -138,8 +140,8 @@ public final class SqliteStateStore implements StateStore {
                 saved = readOrClose(c);
             }
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-            SqliteStateStore store =
-                    new SqliteStateStore(directory, saved, queue, writerOrClose(file, c, queue, windowMillis), channel);
+            SqliteStateStore store = new SqliteStateStore(
+                    directory, saved, queue, writerOrClose(file, c, queue, windowMillis, foldRows), channel);
             store.writerThread.start();
             log.info(
                     "state in {}: {} saved, {} contacts, {} values",
@@ -252,10 +254,10 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private static StateWriter writerOrClose(Path file, Connection c, BlockingQueue<Change> queue, long windowMillis)
-            throws SQLException {
+    private static StateWriter writerOrClose(
+            Path file, Connection c, BlockingQueue<Change> queue, long windowMillis, int foldRows) throws SQLException {
         try {
-            return new StateWriter(file, c, queue, windowMillis);
+            return new StateWriter(file, c, queue, windowMillis, foldRows);
         } catch (SQLException e) {
             StateDatabase.closeQuietly(c);
             throw e;

@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * The store's one writer: gathers the queued changes for a batch window ({@link #WINDOW_MILLIS}
  * after the first one arrives, or until {@link #MAX_BATCH} are queued, or at once when a barrier or
  * a stop asks), coalesces them (the last change of each value wins) and commits them in one SQLite
- * transaction (group commit), then runs the batch's barriers. Owns the connection from the moment
- * it starts; closes it when told to stop. A failed commit is logged once as an error and the store
+ * transaction (group commit), then runs the batch's barriers. Value changes are appended to the
+ * log of pending changes, which is folded into the table of stored values every
+ * {@link #FOLD_ROWS} changes and at the stop, in the transaction of the batch that reaches it (see
+ * {@link StateDatabase}). Owns the connection from the moment it starts; closes it when told to
+ * stop. A failed commit is logged once as an error and the store
  * stops writing, but barriers still run, so the node keeps answering.
  */
 final class StateWriter implements Runnable {
@@ -31,6 +34,8 @@ final class StateWriter implements Runnable {
     static final int MAX_BATCH = 4096;
     /** Longest a change waits in the queue for others to share its commit. */
     static final long WINDOW_MILLIS = 100;
+    /** Value changes logged before the log is folded into the stored values. */
+    static final int FOLD_ROWS = 4096;
 
     private final Path file;
     private final Connection connection;
@@ -40,18 +45,24 @@ final class StateWriter implements Runnable {
     private final PreparedStatement removeValue;
     private final PreparedStatement saveMeta;
     private final PreparedStatement addContact;
+    private final List<PreparedStatement> fold = new ArrayList<>();
+    private final int foldRows;
+    private int logged;
     private volatile boolean hurry;
     private boolean failed;
 
-    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue, long windowMillis) throws SQLException {
+    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue, long windowMillis, int foldRows)
+            throws SQLException {
         this.file = file;
         this.connection = connection;
         this.queue = queue;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
-        this.saveValue = connection.prepareStatement("INSERT OR REPLACE INTO stored (key, id, seq, data, content_type,"
-                + " ttl_ms, created_ms, owner, signature, recipient, source, expires_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.removeValue = connection.prepareStatement("DELETE FROM stored WHERE key = ? AND id = ? AND owner = ?");
+        this.foldRows = foldRows;
+        this.saveValue = connection.prepareStatement(StateDatabase.LOG_SAVE);
+        this.removeValue = connection.prepareStatement(StateDatabase.LOG_REMOVAL);
+        for (String step : StateDatabase.FOLD) {
+            fold.add(connection.prepareStatement(step));
+        }
         this.saveMeta = connection.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
         this.addContact =
                 connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)" + " VALUES (?, ?, ?)");
@@ -92,7 +103,7 @@ final class StateWriter implements Runnable {
             // a full batch leaves more behind: the next one is due at once, not after another window
             behind = batch.taken() >= MAX_BATCH;
             stop = batch.stop() || Thread.currentThread().isInterrupted();
-            commit(batch.writes());
+            commit(batch.writes(), stop);
             batch.barriers().forEach(b -> b.done().run());
         }
         close();
@@ -107,13 +118,19 @@ final class StateWriter implements Runnable {
         }
     }
 
-    private void commit(List<Change> writes) {
-        if (failed || writes.isEmpty()) {
+    private void commit(List<Change> writes, boolean stop) {
+        if (failed || (writes.isEmpty() && !(stop && logged > 0))) {
             return;
         }
         try {
             for (Change c : writes) {
                 apply(c);
+            }
+            if (logged >= foldRows || (stop && logged > 0)) {
+                for (PreparedStatement step : fold) {
+                    step.executeUpdate();
+                }
+                logged = 0;
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -142,23 +159,25 @@ final class StateWriter implements Runnable {
                 Value v = s.value().value();
                 saveValue.setBytes(1, s.value().key().toBytes());
                 saveValue.setLong(2, v.id());
-                saveValue.setLong(3, v.seq());
-                saveValue.setBytes(4, v.data());
-                saveValue.setString(5, v.contentType());
-                saveValue.setLong(6, v.ttl().toMillis());
-                saveValue.setLong(7, v.created().toEpochMilli());
-                saveValue.setBytes(8, StateDatabase.ownerColumn(v.owner()));
+                saveValue.setBytes(3, StateDatabase.ownerColumn(v.owner()));
+                saveValue.setLong(4, v.seq());
+                saveValue.setBytes(5, v.data());
+                saveValue.setString(6, v.contentType());
+                saveValue.setLong(7, v.ttl().toMillis());
+                saveValue.setLong(8, v.created().toEpochMilli());
                 saveValue.setBytes(9, v.signature());
                 saveValue.setBytes(10, v.recipient());
                 saveValue.setBytes(11, s.value().source().getAddress());
                 saveValue.setLong(12, s.value().expiresAtMillis());
                 saveValue.executeUpdate();
+                logged++;
             }
             case Change.Remove r -> {
                 removeValue.setBytes(1, r.key().toBytes());
                 removeValue.setLong(2, r.identity().id());
                 removeValue.setBytes(3, StateDatabase.ownerColumn(r.identity().owner()));
                 removeValue.executeUpdate();
+                logged++;
             }
             case Change.Contacts cs -> {
                 try (Statement s = connection.createStatement()) {
