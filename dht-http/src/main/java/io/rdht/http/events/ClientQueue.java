@@ -14,7 +14,8 @@ import reactor.core.publisher.Sinks;
 /**
  * One stream's connection and the events it has yet to hand to it, bounded in bytes. Events are
  * written straight to the connection's channel, on the channel's event loop (every method but
- * {@link #close()} runs there), and only while the channel is writable: Netty stops being
+ * {@link #onLoop}, {@link #loop()} and {@link #close()} runs there), and only while the channel is
+ * writable: Netty stops being
  * writable past its write buffer's high-water mark, 64 KiB. Until then they wait here; when the
  * waiting events pass the bound, they are dropped and the stream ends with an {@code end} event
  * naming the last id the client was sent, from which it can resume.
@@ -183,6 +184,11 @@ final class ClientQueue extends ChannelInboundHandlerAdapter {
     }
 
     private void write(ByteBuf buffer) {
+        if (!channel.isActive()) {
+            // the client is gone; the stream's end is on its way from Reactor Netty
+            buffer.release();
+            return;
+        }
         unflushed = true;
         channel.write(buffer, channel.voidPromise());
     }
