@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -28,7 +29,7 @@ final class ClientQueue extends ChannelInboundHandlerAdapter {
     private final long maxBytes;
     private final Channel channel;
     private final Sinks.Empty<Void> done = Sinks.empty();
-    private final Runnable onOverflow;
+    private final Consumer<ClientQueue> onOverflow;
     private ArrayDeque<SseEvent> waiting;
     private long bytes;
     private boolean started;
@@ -40,9 +41,9 @@ final class ClientQueue extends ChannelInboundHandlerAdapter {
 
     /**
      * A queue of at most {@code maxBytes} of waiting events for {@code channel}; {@code lastId} is
-     * the client's id so far; {@code onOverflow} runs (on the loop) when the stream ends for its backlog.
+     * the client's id so far; {@code onOverflow} is told (on the loop) when the stream ends for its backlog.
      */
-    ClientQueue(long maxBytes, String lastId, Channel channel, Runnable onOverflow) {
+    ClientQueue(long maxBytes, String lastId, Channel channel, Consumer<ClientQueue> onOverflow) {
         this.maxBytes = maxBytes;
         this.lastSentId = lastId;
         this.channel = channel;
@@ -156,7 +157,7 @@ final class ClientQueue extends ChannelInboundHandlerAdapter {
                 "end",
                 "{\"reason\":\"backlog\",\"detail\":\"more than " + maxBytes
                         + " bytes of events waiting for this client\",\"resume_from\":" + resume + "}"));
-        onOverflow.run();
+        onOverflow.accept(this);
         drain();
     }
 

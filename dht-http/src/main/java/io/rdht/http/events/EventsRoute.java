@@ -106,10 +106,8 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
         String lastEventId = request.requestHeaders().get("Last-Event-ID");
         Connection[] connection = new Connection[1];
         response.withConnection(c -> connection[0] = c);
-        ClientQueue[] self = new ClientQueue[1];
         ClientQueue queue = new ClientQueue(
-                limits.backlogBytes(), lastEventId, connection[0].channel(), () -> closeLater(connection[0], self[0]));
-        self[0] = queue;
+                limits.backlogBytes(), lastEventId, connection[0].channel(), q -> closeLater(connection[0], q));
         if (!journals.attach(key, queue, lastEventId)) {
             counter.close(client);
             return plain(

@@ -38,7 +38,7 @@ class ClientQueueTest {
 
     @Test
     void eventsGoOutOnlyWhileTheChannelIsWritable() {
-        ClientQueue q = new ClientQueue(10_000, null, channel, () -> {});
+        ClientQueue q = new ClientQueue(10_000, null, channel, ended -> {});
         q.start(": hello\n\n");
         q.offer(event(1), null);
         q.flush();
@@ -55,7 +55,7 @@ class ClientQueueTest {
 
     @Test
     void eventsQueuedBeforeTheHeadersFollowTheGreeting() {
-        ClientQueue q = new ClientQueue(10_000, null, channel, () -> {});
+        ClientQueue q = new ClientQueue(10_000, null, channel, ended -> {});
         q.offer(event(1), null);
         assertThat(written()).isEmpty();
 
@@ -66,7 +66,7 @@ class ClientQueueTest {
 
     @Test
     void aSharedFrameIsWrittenAsItIsAndStaysTheCallersToRelease() {
-        ClientQueue q = new ClientQueue(10_000, null, channel, () -> {});
+        ClientQueue q = new ClientQueue(10_000, null, channel, ended -> {});
         q.start("");
         written();
         ByteBuf shared = Unpooled.directBuffer().writeBytes(event(1).bytes());
@@ -83,7 +83,7 @@ class ClientQueueTest {
     void aClientThatFallsPastItsBacklogGetsAnEndEventNamingWhereToResume() {
         int size = event(1).size();
         AtomicInteger overflows = new AtomicInteger();
-        ClientQueue q = new ClientQueue(3L * size, null, channel, overflows::incrementAndGet);
+        ClientQueue q = new ClientQueue(3L * size, null, channel, ended -> overflows.incrementAndGet());
         q.start("");
         q.offer(event(1), null);
         q.flush();
@@ -110,7 +110,7 @@ class ClientQueueTest {
 
     @Test
     void keepAlivesGoOnlyToAStreamWithNothingWaiting() {
-        ClientQueue q = new ClientQueue(10_000, null, channel, () -> {});
+        ClientQueue q = new ClientQueue(10_000, null, channel, ended -> {});
         ByteBuf comment = Unpooled.copiedBuffer(": keep-alive\n\n", StandardCharsets.US_ASCII);
         q.keepAlive(comment);
         q.flush();

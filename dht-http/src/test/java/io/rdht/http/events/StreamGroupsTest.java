@@ -22,7 +22,7 @@ class StreamGroupsTest {
     }
 
     private static ClientQueue started(EmbeddedChannel channel) {
-        ClientQueue q = new ClientQueue(10_000, null, channel, () -> {});
+        ClientQueue q = new ClientQueue(10_000, null, channel, ended -> {});
         q.start("");
         written(channel);
         return q;
