@@ -19,8 +19,8 @@ class ClientQueueTest {
         return new SseEvent("e-" + n, "added", "{\"n\":" + n + ",\"pad\":\"" + "x".repeat(100) + "\"}");
     }
 
-    /** What the channel was handed since the last call, as text. */
-    private String written() {
+    /** What {@code channel} was handed since the last call, as text. */
+    static String written(EmbeddedChannel channel) {
         StringBuilder text = new StringBuilder();
         ByteBuf b;
         while ((b = channel.readOutbound()) != null) {
@@ -28,6 +28,10 @@ class ClientQueueTest {
             b.release();
         }
         return text.toString();
+    }
+
+    private String written() {
+        return written(channel);
     }
 
     private void writable(boolean writable) {

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Streams grouped by event loop: one shared frame reaches each stream once, in one task per loop. */
 class StreamGroupsTest {
 
     private static String written(EmbeddedChannel channel) {
-        StringBuilder text = new StringBuilder();
-        ByteBuf b;
-        while ((b = channel.readOutbound()) != null) {
-            text.append(b.toString(StandardCharsets.UTF_8));
-            b.release();
-        }
-        return text.toString();
+        return ClientQueueTest.written(channel);
     }
 
     private static ClientQueue started(EmbeddedChannel channel) {
