@@ -28,7 +28,10 @@ import reactor.netty.http.client.HttpClient;
  * ({@code rdht node --http}, {@code GET /{key}/events}) and OpenDHT ({@code dhtnode --proxyserver},
  * {@code GET /key/{hash}/listen}) in one run, read by the same client ({@link EventStreams}). For
  * each: values delivered of expected, p50/p95/p99 put→event latency, and the server process's
- * resident memory before the streams, with them, and at the end. Puts reach both through their
+ * resident memory per stream twice: N streams on the fresh server (what the first streams cost,
+ * for a JVM mostly the classes and compiled code of serving them, once per process), closed, then
+ * N streams again on the now warm server (what each stream costs from then on), on which the
+ * latency is measured; and the resident memory at the end. Puts reach both through their
  * proxy API ({@code POST /key/{hash}}), from the same HTTP client; rdht's node has a second node in
  * this JVM to store on, as a put needs a storer besides the node itself. The first
  * {@value #WARM_UP_PUTS} puts warm both up and are not counted.
@@ -37,6 +40,8 @@ public final class HttpBenchmark {
 
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Time for a server to close the first round's streams before the second round opens. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     /** Puts before the measured ones, at the same rate, that the client does not count: JIT and caches warm up. */
     static final int WARM_UP_PUTS = 25;
 
@@ -52,6 +57,9 @@ public final class HttpBenchmark {
             int delivered,
             int duplicates,
             Histogram latency,
+            long rssFresh,
+            int freshOpen,
+            long rssFreshStreams,
             long rssStart,
             long rssStreams,
             long rssEnd) {}
@@ -80,13 +88,16 @@ public final class HttpBenchmark {
                 WARM_UP_PUTS);
         System.out.println(
                 "| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
-                        + "| RSS start MiB | RSS with streams MiB | RSS end MiB | KiB per stream |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                        + "| RSS fresh MiB | with first streams MiB | KiB per stream, fresh server "
+                        + "| RSS after they closed MiB | with streams again MiB | KiB per stream, warm server "
+                        + "| RSS end MiB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             Histogram h = r.latency();
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f"
+                            + " | %.1f |%n",
                     r.system(),
                     r.open(),
                     r.streams(),
@@ -97,10 +108,13 @@ public final class HttpBenchmark {
                     ms(h, 95),
                     ms(h, 99),
                     h.getMaxValue() / 1e6,
+                    mib(r.rssFresh()),
+                    mib(r.rssFreshStreams()),
+                    (r.rssFreshStreams() - r.rssFresh()) / 1024.0 / Math.max(1, r.freshOpen()),
                     mib(r.rssStart()),
                     mib(r.rssStreams()),
-                    mib(r.rssEnd()),
-                    (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()));
+                    (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()),
+                    mib(r.rssEnd()));
         }
     }
 
@@ -188,14 +202,22 @@ public final class HttpBenchmark {
             String system, HttpBenchOptions o, Process server, int port, String path, Consumer<String> put)
             throws InterruptedException {
         Path status = Path.of("/proc/" + server.pid() + "/status");
+        // a first round of streams on the fresh server, then closed: what the first streams cost
+        // (for rdht, most of it the classes and compiled code of serving them, once per process)
+        long rssFresh = MemoryReading.rssBytes(status);
+        long rssFreshStreams;
+        int freshOpen;
+        try (EventStreams first = new EventStreams("127.0.0.1", port, path, o.streams())) {
+            awaitOpen(first, o.streams());
+            rssFreshStreams = MemoryReading.rssBytes(status);
+            freshOpen = first.open();
+        }
+        // the server notices the closed connections and frees their streams
+        Thread.sleep(SETTLE.toMillis());
+        // the measured round, on the warm server: what each stream costs from now on
         long rssStart = MemoryReading.rssBytes(status);
         try (EventStreams streams = new EventStreams("127.0.0.1", port, path, o.streams())) {
-            long until = System.nanoTime() + START.toNanos();
-            while (streams.open() + streams.failed() < o.streams() && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            // let the server settle its new streams before reading its memory
-            Thread.sleep(1000);
+            awaitOpen(streams, o.streams());
             long rssStreams = MemoryReading.rssBytes(status);
             AtomicInteger n = new AtomicInteger();
             Flux.interval(Duration.ZERO, Duration.ofMillis(o.intervalMs()))
@@ -220,10 +242,23 @@ public final class HttpBenchmark {
                     streams.delivered(),
                     streams.duplicates(),
                     streams.latencies(),
+                    rssFresh,
+                    freshOpen,
+                    rssFreshStreams,
                     rssStart,
                     rssStreams,
                     rssEnd);
         }
+    }
+
+    /** Waits until {@code n} streams are open or refused, then lets the server settle them. */
+    private static void awaitOpen(EventStreams streams, int n) throws InterruptedException {
+        long until = System.nanoTime() + START.toNanos();
+        while (streams.open() + streams.failed() < n && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        // let the server settle its new streams before reading its memory
+        Thread.sleep(1000);
     }
 
     private static double ms(Histogram h, double percentile) {

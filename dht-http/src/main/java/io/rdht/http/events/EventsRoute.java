@@ -11,9 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -42,10 +42,16 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
     /** How long a browser waits before it reconnects, sent as the stream's {@code retry} field. */
     public static final int RETRY_MILLIS = 2000;
 
+    /** The keep-alive comment, in one direct buffer that every stream writes (never released). */
+    private static final ByteBuf KEEP_ALIVE =
+            Unpooled.directBuffer().writeBytes(": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII));
+
     private final EventLimits limits;
     private final Scheduler timer;
     private final Journals journals;
     private final StreamCounter counter;
+    private final StreamGroups streams = new StreamGroups();
+    private final Disposable keepAlives;
 
     /** Streams of {@code node}'s keys within the default limits. */
     public EventsRoute(DhtNode node) {
@@ -61,6 +67,8 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
         this.timer = timer;
         this.journals = new Journals(node, limits, timer, random);
         this.counter = new StreamCounter(limits.streamsPerClient(), limits.streams());
+        long every = limits.keepAlive().toMillis();
+        this.keepAlives = timer.schedulePeriodically(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Before routes whose patterns would take {@code /x/events} for another path ({@code /{hash}/{id}}). */
@@ -77,6 +85,7 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
     /** Stops following every key. */
     @Override
     public void close() {
+        keepAlives.dispose();
         journals.close();
     }
 
@@ -95,7 +104,10 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
             return plain(response, HttpResponseStatus.TOO_MANY_REQUESTS, refused);
         }
         String lastEventId = request.requestHeaders().get("Last-Event-ID");
-        ClientQueue queue = new ClientQueue(limits.backlogBytes(), lastEventId);
+        Connection[] connection = new Connection[1];
+        response.withConnection(c -> connection[0] = c);
+        ClientQueue queue = new ClientQueue(
+                limits.backlogBytes(), lastEventId, connection[0].channel(), q -> closeLater(connection[0], q));
         if (!journals.attach(key, queue, lastEventId)) {
             counter.close(client);
             return plain(
@@ -103,32 +115,43 @@ public final class EventsRoute implements HttpRoute, AutoCloseable {
                     HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "at most " + limits.keys() + " keys followed at once");
         }
-        response.withConnection(connection -> queue.watch(connection.channel()));
-        Disposable closer = queue.overflowed()
-                .then(Mono.delay(limits.endGrace(), timer))
-                .subscribe(t -> response.withConnection(Connection::dispose));
-        Flux<String> keepAlive = Flux.interval(limits.keepAlive(), timer)
-                .map(t -> ": keep-alive\n\n")
-                .onBackpressureDrop()
-                .takeUntilOther(queue.overflowed());
-        Flux<String> body = Flux.concat(
-                        Mono.just(": events of " + key.toHex() + ", a keep-alive comment every "
-                                + limits.keepAlive().toSeconds() + " s\nretry: " + RETRY_MILLIS + "\n\n"),
-                        queue.frames().mergeWith(keepAlive))
+        streams.add(queue);
+        String greeting = ": events of " + key.toHex() + ", a keep-alive comment every "
+                + limits.keepAlive().toSeconds() + " s\nretry: " + RETRY_MILLIS + "\n\n";
+        // the events go straight to the channel once the headers are out (ClientQueue); the
+        // response ends when the stream has ended for its backlog, or the client goes
+        return Mono.from(response.status(HttpResponseStatus.OK)
+                        .header("Content-Type", CONTENT_TYPE)
+                        .header("Cache-Control", "no-cache")
+                        .header("X-Accel-Buffering", "no")
+                        .sendHeaders()
+                        .then(Mono.defer(() -> {
+                            queue.start(greeting);
+                            return queue.done();
+                        })))
                 .doFinally(signal -> {
-                    closer.dispose();
+                    queue.close();
+                    streams.remove(queue);
                     journals.detach(key, queue);
                     counter.close(client);
                 });
-        return response.status(HttpResponseStatus.OK)
-                .header("Content-Type", CONTENT_TYPE)
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no")
-                .send(body.map(EventsRoute::bytes), buffer -> true);
     }
 
-    private static ByteBuf bytes(String text) {
-        return Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
+    /** Closes a stream's connection that has not taken its {@code end} event within the grace time. */
+    private void closeLater(Connection connection, ClientQueue queue) {
+        timer.schedule(
+                () -> queue.onLoop(() -> {
+                    if (!queue.endWritten()) {
+                        connection.dispose();
+                    }
+                }),
+                limits.endGrace().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes a keep-alive comment on every stream, one task per event loop. */
+    private void keepAlive() {
+        streams.writeAll(KEEP_ALIVE, ClientQueue::keepAlive);
     }
 
     private static Mono<Void> plain(HttpServerResponse response, HttpResponseStatus status, String text) {

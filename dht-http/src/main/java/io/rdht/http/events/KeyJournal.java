@@ -1,15 +1,15 @@
 package io.rdht.http.events;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
 import io.rdht.core.ValueIdentity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The numbered events of one key, for resuming streams: the last ones (bounded in count and
@@ -25,7 +25,7 @@ final class KeyJournal {
     private final long maxBytes;
     private final ArrayDeque<SseEvent> recent = new ArrayDeque<>();
     private final Map<ValueIdentity, Value> current = new LinkedHashMap<>();
-    private final Set<ClientQueue> clients = new LinkedHashSet<>();
+    private final StreamGroups clients = new StreamGroups();
     private long head;
     private long bytes;
 
@@ -39,7 +39,10 @@ final class KeyJournal {
         this.maxBytes = maxBytes;
     }
 
-    /** Numbers {@code e}, keeps it, and hands it to every stream of the key. */
+    /**
+     * Numbers {@code e}, keeps it, and hands it to every stream of the key: encoded once, in one
+     * direct buffer that every stream's connection writes (one task per event loop).
+     */
     synchronized void record(ValueEvent e) {
         Value v = e.value();
         String type = switch (e) {
@@ -59,7 +62,14 @@ final class KeyJournal {
         while (recent.size() > maxEvents || (bytes > maxBytes && recent.size() > 1)) {
             bytes -= recent.poll().size();
         }
-        clients.forEach(c -> c.offer(event));
+        if (clients.size() > 0) {
+            ByteBuf frame = Unpooled.directBuffer(event.size()).writeBytes(event.bytes());
+            try {
+                clients.writeAll(frame, (stream, shared) -> stream.offer(event, shared));
+            } finally {
+                frame.release();
+            }
+        }
     }
 
     /**
@@ -83,7 +93,9 @@ final class KeyJournal {
             }
             replay.add(new SseEvent(epoch + "-" + head, "sync", "{\"values\":" + current.size() + "}"));
         }
-        replay.forEach(client::offer);
+        List<SseEvent> first = replay;
+        // queued on the stream's loop before any later event of the key, which goes there too
+        client.onLoop(() -> first.forEach(e -> client.offer(e, null)));
         clients.add(client);
     }
 
