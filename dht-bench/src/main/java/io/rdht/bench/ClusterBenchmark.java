@@ -40,7 +40,6 @@ public final class ClusterBenchmark {
     private final BenchmarkOptions options;
     private final Report report;
     private final SplittableRandom random = new SplittableRandom(SEED);
-    private boolean warmedUp;
 
     private ClusterBenchmark(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -68,6 +67,7 @@ public final class ClusterBenchmark {
         report.header(options);
         report.crypto(CryptoSpeed.measure());
         List<ClusterResult> results = new ArrayList<>();
+        warmUpProcess(options.nodes().getFirst());
         for (int size : options.nodes()) {
             results.add(measure(size));
         }
@@ -88,10 +88,6 @@ public final class ClusterBenchmark {
     }
 
     private ClusterResult measure(int size) throws Cluster.StartFailure, InterruptedException {
-        if (!warmedUp) {
-            warmUpProcess(size);
-            warmedUp = true;
-        }
         report.startingCluster(size);
         MemoryReading none = MemoryReading.afterGc();
         long start = System.nanoTime();
