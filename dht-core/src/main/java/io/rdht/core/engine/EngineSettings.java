@@ -6,6 +6,7 @@ import io.rdht.core.routing.PrefixDiversity;
 import io.rdht.core.routing.RoutingSettings;
 import io.rdht.core.storage.StorageLimits;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Every parameter of a node's engine; see docs/TUNING.md for the reasons behind the defaults.
@@ -80,92 +81,27 @@ public record EngineSettings(
 
     /** A copy on network {@code id}: nodes of other networks are ignored. */
     public EngineSettings withNetworkId(int id) {
-        return new EngineSettings(
-                id,
-                routing,
-                lookup,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                readOnly,
-                rateLimits);
+        return copy(c -> c.networkId = id);
     }
 
     /** A copy with other storage limits. */
     public EngineSettings withStorage(StorageLimits limits) {
-        return new EngineSettings(
-                networkId,
-                routing,
-                lookup,
-                limits,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                readOnly,
-                rateLimits);
+        return copy(c -> c.storage = limits);
     }
 
     /** A copy with other listen settings. */
     public EngineSettings withListen(ListenSettings settings) {
-        return new EngineSettings(
-                networkId,
-                routing,
-                lookup,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                settings,
-                readOnly,
-                rateLimits);
+        return copy(c -> c.listen = settings);
     }
 
     /** A copy that uses the network without serving it, or serves it again. */
     public EngineSettings withReadOnly(boolean clientOnly) {
-        return new EngineSettings(
-                networkId,
-                routing,
-                lookup,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                clientOnly,
-                rateLimits);
+        return copy(c -> c.readOnly = clientOnly);
     }
 
     /** A copy with other request-rate limits. */
     public EngineSettings withRateLimits(RateLimits limits) {
-        return new EngineSettings(
-                networkId,
-                routing,
-                lookup,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                readOnly,
-                limits);
+        return copy(c -> c.rateLimits = limits);
     }
 
     /**
@@ -205,20 +141,7 @@ public record EngineSettings(
 
     /** A copy with other routing settings. */
     public EngineSettings withRouting(RoutingSettings settings) {
-        return new EngineSettings(
-                networkId,
-                settings,
-                lookup,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                readOnly,
-                rateLimits);
+        return copy(c -> c.routing = settings);
     }
 
     /**
@@ -231,19 +154,62 @@ public record EngineSettings(
 
     /** A copy with other lookup settings. */
     public EngineSettings withLookup(LookupSettings settings) {
-        return new EngineSettings(
-                networkId,
-                routing,
-                settings,
-                storage,
-                maxAttempts,
-                tokenRotationMillis,
-                maintenanceMillis,
-                republishMillis,
-                bootstrapRetryMinMillis,
-                bootstrapRetryMaxMillis,
-                listen,
-                readOnly,
-                rateLimits);
+        return copy(c -> c.lookup = settings);
+    }
+
+    private EngineSettings copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.settings();
+    }
+
+    /** The settings' fields, to change some of them in a copy. */
+    private static final class Copy {
+        int networkId;
+        RoutingSettings routing;
+        LookupSettings lookup;
+        StorageLimits storage;
+        final int maxAttempts;
+        final long tokenRotationMillis;
+        final long maintenanceMillis;
+        final long republishMillis;
+        final long bootstrapRetryMinMillis;
+        final long bootstrapRetryMaxMillis;
+        ListenSettings listen;
+        boolean readOnly;
+        RateLimits rateLimits;
+
+        Copy(EngineSettings s) {
+            networkId = s.networkId;
+            routing = s.routing;
+            lookup = s.lookup;
+            storage = s.storage;
+            maxAttempts = s.maxAttempts;
+            tokenRotationMillis = s.tokenRotationMillis;
+            maintenanceMillis = s.maintenanceMillis;
+            republishMillis = s.republishMillis;
+            bootstrapRetryMinMillis = s.bootstrapRetryMinMillis;
+            bootstrapRetryMaxMillis = s.bootstrapRetryMaxMillis;
+            listen = s.listen;
+            readOnly = s.readOnly;
+            rateLimits = s.rateLimits;
+        }
+
+        EngineSettings settings() {
+            return new EngineSettings(
+                    networkId,
+                    routing,
+                    lookup,
+                    storage,
+                    maxAttempts,
+                    tokenRotationMillis,
+                    maintenanceMillis,
+                    republishMillis,
+                    bootstrapRetryMinMillis,
+                    bootstrapRetryMaxMillis,
+                    listen,
+                    readOnly,
+                    rateLimits);
+        }
     }
 }
