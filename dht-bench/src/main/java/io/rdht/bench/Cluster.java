@@ -117,6 +117,16 @@ final class Cluster implements AutoCloseable {
         return Traffic.of(nodes);
     }
 
+    /**
+     * Waits, at most {@code limit}, until every value the nodes have saved so far is durable in
+     * their state directories; returns at once for a cluster that persists nothing.
+     *
+     * @return whether everything was durable within the limit
+     */
+    boolean awaitDurable(Duration limit) throws InterruptedException {
+        return states == null || states.awaitDurable(limit);
+    }
+
     /** Shuts every node down, waiting at most ten seconds in all, then closes and deletes their states. */
     @Override
     public void close() {

@@ -1,8 +1,6 @@
 package io.rdht.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,6 @@ import java.util.SplittableRandom;
  */
 public final class ClusterBenchmark {
 
-    private static final OperatingSystemMXBean PROCESS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
     /** Contacts per node that count as settled, at most: a full bucket. */
     private static final int SETTLED_CONTACTS = 8;
@@ -112,27 +108,27 @@ public final class ClusterBenchmark {
             MemoryReading.PerNode warm = MemoryReading.afterGc().perNodeSince(none, size);
             report.memory(settled, secondHalf, warm);
             List<Workload.Stored> stored = new ArrayList<>();
-            PhaseResult puts = phase(cluster, "put, 1 at a time", (latency, failures) -> {
+            PhaseResult puts = Phase.measure(cluster, "put, 1 at a time", (latency, failures) -> {
                 stored.addAll(workload.putOneAtATime("put", options.ops(), latency, failures));
                 return stored.size();
             });
             ValueCheck check = new ValueCheck();
-            PhaseResult gets = phase(cluster, "get, 1 at a time", (latency, failures) -> {
+            PhaseResult gets = Phase.measure(cluster, "get, 1 at a time", (latency, failures) -> {
                 workload.getOneAtATime(stored, latency, failures, check);
                 return stored.size();
             });
-            PhaseResult signed = phase(cluster, "signed put, 1 at a time", (latency, failures) -> {
+            PhaseResult signed = Phase.measure(cluster, "signed put, 1 at a time", (latency, failures) -> {
                 workload.putSignedOneAtATime("signed", options.ops(), latency, failures);
                 return options.ops();
             });
             int listeners = Math.min(LISTENERS, size - 1);
-            PhaseResult listen = phase(
+            PhaseResult listen = Phase.measure(
                     cluster,
                     "put→listener, " + listeners + " listeners",
                     (latency, failures) -> workload.putToListeners(
                             "pollution_level", listeners, LISTEN_PUTS, LISTEN_GAP, latency, failures));
             warmUpLoad(workload);
-            PhaseResult load = phase(
+            PhaseResult load = Phase.measure(
                     cluster,
                     "put, " + options.inflight() + " in flight",
                     (latency, failures) -> workload.putUnderLoad(
@@ -175,32 +171,7 @@ public final class ClusterBenchmark {
         report.loadWarmedUp(puts, options.inflight(), failures.total(), secondsSince(start));
     }
 
-    private static PhaseResult phase(Cluster cluster, String name, Phase phase) throws InterruptedException {
-        LatencyRecorder latency = new LatencyRecorder();
-        Failures failures = new Failures();
-        Traffic before = cluster.traffic();
-        long cpuStart = PROCESS.getProcessCpuTime();
-        long start = System.nanoTime();
-        long attempted = phase.run(latency, failures);
-        double seconds = secondsSince(start);
-        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuStart) / 1e9;
-        return new PhaseResult(
-                name,
-                attempted,
-                latency,
-                failures,
-                seconds,
-                cpuSeconds,
-                cluster.traffic().since(before));
-    }
-
     private static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** A measured phase: runs its operations and says how many it started. */
-    @FunctionalInterface
-    private interface Phase {
-        long run(LatencyRecorder latency, Failures failures) throws InterruptedException;
     }
 }

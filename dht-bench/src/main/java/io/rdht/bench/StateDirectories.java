@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The state stores of a persisting cluster: one temporary directory per node, all deleted on close. */
@@ -29,6 +32,18 @@ final class StateDirectories implements AutoCloseable {
         SqliteStateStore store = SqliteStateStore.open(root.resolve("node-" + stores.size()));
         stores.add(store);
         return store;
+    }
+
+    /**
+     * Waits until every change made so far to any of the stores is durable, at most {@code limit};
+     * each store commits what it has queued at once rather than at the end of its batch window.
+     *
+     * @return whether every store was durable within the limit
+     */
+    boolean awaitDurable(Duration limit) throws InterruptedException {
+        CountDownLatch durable = new CountDownLatch(stores.size());
+        stores.forEach(store -> store.whenDurable(durable::countDown));
+        return durable.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Closes every store (their nodes must be shut down) and deletes the directories. */
