@@ -1,7 +1,5 @@
 package io.rdht.store;
 
-import io.rdht.core.InfoHash;
-import io.rdht.core.ValueIdentity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,17 +55,21 @@ final class Batch {
         return stop;
     }
 
-    /** The changes to write, at most one per value, node id and contacts. */
-    List<Change> writes() {
-        List<Change> writes = new ArrayList<>(values.size() + 2);
+    /** The node id and contacts to write, the last of each, if any. */
+    List<Change> metaWrites() {
+        List<Change> writes = new ArrayList<>(2);
         if (nodeId != null) {
             writes.add(nodeId);
         }
         if (contacts != null) {
             writes.add(contacts);
         }
-        writes.addAll(values.values());
         return writes;
+    }
+
+    /** The value changes to write: the last of each value, in the order each value was first changed. */
+    List<Change> valueWrites() {
+        return new ArrayList<>(values.values());
     }
 
     /** The barriers to run once the batch is committed, in the order they were queued. */
@@ -84,7 +86,4 @@ final class Batch {
         taken = 0;
         stop = false;
     }
-
-    /** Where a value is kept: its key and identity, the primary key of the {@code stored} table. */
-    private record Slot(InfoHash key, ValueIdentity identity) {}
 }

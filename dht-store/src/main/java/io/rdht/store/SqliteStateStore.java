@@ -46,9 +46,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint, and SQLite's log keeps it consistent across a power loss.
  *
  * <p>Values are kept by key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner), in
- * schema version 3, changes going through a log that is folded into the values now and then (see
- * {@code StateDatabase}); a version-2 file gets the log, and a version-1 file, which kept values
- * by key and id, is migrated when opened. A
+ * schema version 4, as a log of batches of changes compacted now and then (see {@code ValueLog});
+ * files of versions 1 to 3 are upgraded when opened (see {@code StateDatabase}). A
  * state file that cannot be read (not SQLite, truncated, failing SQLite's integrity check, of an
  * unknown schema version, or failing its migration) is moved aside as
  * {@code state.db.broken-<time>} with a warning, and the node starts with a fresh state.
@@ -99,7 +98,7 @@ public final class SqliteStateStore implements StateStore {
      *                             holds it
      */
     public static SqliteStateStore open(Path directory) {
-        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS, StateWriter.FOLD_ROWS);
+        return open(directory, Clock.systemUTC(), StateWriter.WINDOW_MILLIS);
     }
 
     /**
@@ -113,7 +112,7 @@ public final class SqliteStateStore implements StateStore {
         return InternalConfig.stateStore(builder, this);
     }
 
-    static SqliteStateStore open(Path directory, Clock clock, long windowMillis, int foldRows) {
+    static SqliteStateStore open(Path directory, Clock clock, long windowMillis) {
         Objects.requireNonNull(directory, "directory");
         FileChannel channel = null;
         try {
@@ -125,10 +124,10 @@ public final class SqliteStateStore implements StateStore {
             }
             Path file = directory.resolve(DATABASE);
             Connection c;
-            SavedState saved;
+            StateReader.Read read;
             try {
                 c = StateDatabase.open(file);
-                saved = readOrClose(c);
+                read = readOrClose(c);
             } catch (CorruptStateException e) {
                 Path aside = moveAside(file, clock);
                 log.warn(
@@ -137,11 +136,12 @@ public final class SqliteStateStore implements StateStore {
                         e.getMessage(),
                         aside.getFileName());
                 c = StateDatabase.open(file);
-                saved = readOrClose(c);
+                read = readOrClose(c);
             }
+            SavedState saved = read.state();
             BlockingQueue<Change> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
             SqliteStateStore store = new SqliteStateStore(
-                    directory, saved, queue, writerOrClose(file, c, queue, windowMillis, foldRows), channel);
+                    directory, saved, queue, writerOrClose(file, c, queue, windowMillis, read.values()), channel);
             store.writerThread.start();
             log.info(
                     "state in {}: {} saved, {} contacts, {} values",
@@ -245,7 +245,7 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private static SavedState readOrClose(Connection c) throws CorruptStateException {
+    private static StateReader.Read readOrClose(Connection c) throws CorruptStateException {
         try {
             return StateReader.read(c);
         } catch (CorruptStateException e) {
@@ -255,9 +255,10 @@ public final class SqliteStateStore implements StateStore {
     }
 
     private static StateWriter writerOrClose(
-            Path file, Connection c, BlockingQueue<Change> queue, long windowMillis, int foldRows) throws SQLException {
+            Path file, Connection c, BlockingQueue<Change> queue, long windowMillis, ValueLog.Contents saved)
+            throws SQLException {
         try {
-            return new StateWriter(file, c, queue, windowMillis, foldRows);
+            return new StateWriter(file, c, queue, windowMillis, saved);
         } catch (SQLException e) {
             StateDatabase.closeQuietly(c);
             throw e;

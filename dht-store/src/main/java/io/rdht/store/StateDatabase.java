@@ -18,38 +18,35 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the SQLite database of a state directory: checks that an existing file is a sound
- * database of ours, sets write-ahead logging, and creates the tables of a new one.
+ * database of ours, sets write-ahead logging, creates the tables of a new one and upgrades an older
+ * one.
  *
- * <p>Schema, version 3: {@code meta(name, value)} holds the node id; {@code contact(id, address,
- * port)} the contacts saved last; {@code stored(key, id, ..., owner, ...)} one row per value stored
- * for others, keyed by its key and {@linkplain io.rdht.core.ValueIdentity identity} (id and owner,
- * an empty blob for an unsigned value: a key column of a {@code WITHOUT ROWID} table cannot be
- * null), with the fields its signature covers, the source it is charged to and its expiry.
- * Addresses are kept as their 4 or 16 raw bytes, so reading them back never resolves a name.
+ * <p>Schema, version 4: {@code meta(name, value)} holds the node id; {@code contact(id, address,
+ * port)} the contacts saved last; {@code value_log(at, changes, batch)} the values stored for
+ * others, as a log of batches of changes (see {@link ValueLog}). Addresses are kept as their 4 or
+ * 16 raw bytes, so reading them back never resolves a name.
  *
- * <p>{@code pending(at, removed, key, id, owner, ...)} is a log of the value changes not yet
- * folded into {@code stored}, in the order they were made: a saved value with its fields, or a
- * removal ({@code removed = 1}, the other fields null). The writer appends each batch to it, so a
- * commit writes the log's last page or two rather than a page of {@code stored} per value (values
- * have random keys, so each lands on a page of its own), and {@linkplain #FOLD folds} it into
- * {@code stored} every {@value StateWriter#FOLD_ROWS} changes, at a stop and when the database is
- * opened, in the same transaction as the changes it folds. The state is {@code stored} with the
- * log folded in; the reader reads it after the fold at open.
- *
- * <p>Version 2 had no log: it is upgraded by adding the empty table.
+ * <p>Versions 2 and 3 kept one row per value in {@code stored(key, id, ..., owner, ...)}, keyed by
+ * key and {@linkplain io.rdht.core.ValueIdentity identity}, version 3 with a log of changes not yet
+ * folded into it, {@code pending}: each commit then cost a table row per value and the fold a
+ * random insert per value, several times what the value log costs. Such a file is upgraded when
+ * opened, in one transaction: the log folded in, the values written to the value log, both tables
+ * dropped.
  *
  * <p>Version 1 keyed values by key and id alone, so another owner's value under a victim's id
  * replaced the victim's row. A version-1 file is migrated in place when opened: its rows are
- * copied into the version-2 table (none of them collide, having had distinct ids), in one
- * transaction; a file that cannot be migrated is treated as unreadable.
+ * copied into the version-2 table (none of them collide, having had distinct ids), then upgraded
+ * as above; a file that cannot be migrated is treated as unreadable.
  */
 final class StateDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(StateDatabase.class);
 
     /** The version this code writes and reads, in SQLite's {@code user_version}. */
-    static final int SCHEMA_VERSION = 3;
-    /** The version before the log of pending changes, which {@link #open} upgrades by adding it. */
+    static final int SCHEMA_VERSION = 4;
+    /** The version with a table of stored values and a log of pending changes, which {@link #open} upgrades. */
+    static final int PENDING_LOG_VERSION = 3;
+    /** The version with a table of stored values alone, which {@link #open} upgrades. */
     static final int WITHOUT_LOG_VERSION = 2;
     /** The version before values were keyed by owner, which {@link #open} migrates. */
     static final int KEYED_BY_ID_VERSION = 1;
@@ -62,24 +59,12 @@ final class StateDatabase {
             + " recipient BLOB, source BLOB NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (key, id, owner))"
             + " WITHOUT ROWID";
 
-    /** The log of value changes not yet in {@code stored}; {@code at} orders them. */
-    private static final String PENDING_TABLE = "CREATE TABLE IF NOT EXISTS pending (at INTEGER PRIMARY KEY,"
-            + " removed INTEGER NOT NULL, key BLOB NOT NULL, id INTEGER NOT NULL, owner BLOB NOT NULL, seq INTEGER,"
-            + " data BLOB, content_type TEXT, ttl_ms INTEGER, created_ms INTEGER, signature BLOB, recipient BLOB,"
-            + " source BLOB, expires_ms INTEGER)";
-
-    /** Appends a saved value to the log. */
-    static final String LOG_SAVE = "INSERT INTO pending (removed, key, id, owner, seq, data, content_type, ttl_ms,"
-            + " created_ms, signature, recipient, source, expires_ms) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Appends a removal to the log. */
-    static final String LOG_REMOVAL = "INSERT INTO pending (removed, key, id, owner) VALUES (1, ?, ?, ?)";
-
     /**
-     * Folds the log into {@code stored} and empties it, inside the caller's transaction: values
-     * whose last change is a removal are deleted, then each value's last saved version (if that is
-     * its last change) replaces the one stored. SQLite looks each value up by its primary key.
+     * Folds version 3's log into {@code stored}, inside the caller's transaction: values whose last
+     * change is a removal are deleted, then each value's last saved version (if that is its last
+     * change) replaces the one stored.
      */
-    static final String[] FOLD = {
+    private static final String[] FOLD_PENDING = {
         "DELETE FROM stored WHERE (key, id, owner) IN (SELECT key, id, owner FROM pending WHERE removed = 1)",
         "INSERT OR REPLACE INTO stored (key, id, seq, data, content_type, ttl_ms, created_ms, owner, signature,"
                 + " recipient, source, expires_ms) SELECT key, id, seq, data, content_type, ttl_ms, created_ms, owner,"
@@ -92,8 +77,7 @@ final class StateDatabase {
         "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS contact (id BLOB PRIMARY KEY, address BLOB NOT NULL, port INTEGER NOT NULL)"
                 + " WITHOUT ROWID",
-        STORED_TABLE,
-        PENDING_TABLE,
+        ValueLog.TABLE,
     };
 
     /** Version 1's values table becomes version 2's: the same columns, owner no longer null, keyed by it. */
@@ -142,17 +126,24 @@ final class StateDatabase {
                     log.info("migrated state in {} from schema version {} to {}", file, version, SCHEMA_VERSION);
                     version = WITHOUT_LOG_VERSION;
                 }
-                if (version != 0 && version != WITHOUT_LOG_VERSION && version != SCHEMA_VERSION) {
+                if (version != 0
+                        && version != WITHOUT_LOG_VERSION
+                        && version != PENDING_LOG_VERSION
+                        && version != SCHEMA_VERSION) {
                     throw new CorruptStateException(
                             "schema version " + version + ", this rdht reads " + SCHEMA_VERSION, null);
                 }
                 for (String table : SCHEMA) {
                     s.execute(table);
                 }
+                c.setAutoCommit(false);
+                if (version == WITHOUT_LOG_VERSION || version == PENDING_LOG_VERSION) {
+                    upgradeToValueLog(c, s, version);
+                    log.info("upgraded state in {} from schema version {} to {}", file, version, SCHEMA_VERSION);
+                }
                 s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+                c.commit();
             }
-            c.setAutoCommit(false);
-            foldLog(c);
             return c;
         } catch (SQLException | CorruptStateException | RuntimeException e) {
             closeQuietly(c);
@@ -178,21 +169,18 @@ final class StateDatabase {
     }
 
     /**
-     * Folds what the log holds (the changes made since the last fold before the node stopped or
-     * was killed) into {@code stored}, in one transaction.
+     * Moves the values of a version-2 or version-3 state into the value log and drops the old
+     * tables, inside the caller's transaction.
      */
-    private static void foldLog(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String step : FOLD) {
+    private static void upgradeToValueLog(Connection c, Statement s, int version) throws SQLException {
+        if (version == PENDING_LOG_VERSION) {
+            for (String step : FOLD_PENDING) {
                 s.executeUpdate(step);
             }
         }
-        c.commit();
-    }
-
-    /** The owner column of a value with {@code owner} (null when unsigned): an empty blob for none. */
-    static byte[] ownerColumn(byte[] owner) {
-        return owner == null ? new byte[0] : owner;
+        new ValueLog(c, ValueLog.Contents.empty()).write(TableValues.read(s));
+        s.execute("DROP TABLE stored");
+        s.execute("DROP TABLE IF EXISTS pending");
     }
 
     /** The owner a value read back has: none for an empty (or, as SQLite may hand it back, null) column. */

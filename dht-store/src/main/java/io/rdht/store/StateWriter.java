@@ -1,7 +1,6 @@
 package io.rdht.store;
 
 import io.rdht.core.NodeInfo;
-import io.rdht.core.Value;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +18,11 @@ import org.slf4j.LoggerFactory;
  * The store's one writer: gathers the queued changes for a batch window ({@link #WINDOW_MILLIS}
  * after the first one arrives, or until {@link #MAX_BATCH} are queued, or at once when a barrier or
  * a stop asks), coalesces them (the last change of each value wins) and commits them in one SQLite
- * transaction (group commit), then runs the batch's barriers. Value changes are appended to the
- * log of pending changes, which is folded into the table of stored values every
- * {@link #FOLD_ROWS} changes and at the stop, in the transaction of the batch that reaches it (see
- * {@link StateDatabase}). Owns the connection from the moment it starts; closes it when told to
- * stop. A failed commit is logged once as an error and the store
- * stops writing, but barriers still run, so the node keeps answering.
+ * transaction (group commit), then runs the batch's barriers. The value changes of a batch are
+ * appended to the {@link ValueLog} as one row, which the log compacts now and then in the
+ * transaction of the batch that reaches its bound. Owns the connection from the moment it starts;
+ * closes it when told to stop. A failed commit is logged once as an error and the store stops
+ * writing, but barriers still run, so the node keeps answering.
  */
 final class StateWriter implements Runnable {
 
@@ -34,35 +32,26 @@ final class StateWriter implements Runnable {
     static final int MAX_BATCH = 4096;
     /** Longest a change waits in the queue for others to share its commit. */
     static final long WINDOW_MILLIS = 100;
-    /** Value changes logged before the log is folded into the stored values. */
-    static final int FOLD_ROWS = 4096;
 
     private final Path file;
     private final Connection connection;
     private final BlockingQueue<Change> queue;
     private final long windowNanos;
-    private final PreparedStatement saveValue;
-    private final PreparedStatement removeValue;
+    private final ValueLog values;
     private final PreparedStatement saveMeta;
     private final PreparedStatement addContact;
-    private final List<PreparedStatement> fold = new ArrayList<>();
-    private final int foldRows;
-    private int logged;
     private volatile boolean hurry;
     private boolean failed;
 
-    StateWriter(Path file, Connection connection, BlockingQueue<Change> queue, long windowMillis, int foldRows)
+    /** A writer on {@code connection}, whose value log held {@code saved} when the store was opened. */
+    StateWriter(
+            Path file, Connection connection, BlockingQueue<Change> queue, long windowMillis, ValueLog.Contents saved)
             throws SQLException {
         this.file = file;
         this.connection = connection;
         this.queue = queue;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
-        this.foldRows = foldRows;
-        this.saveValue = connection.prepareStatement(StateDatabase.LOG_SAVE);
-        this.removeValue = connection.prepareStatement(StateDatabase.LOG_REMOVAL);
-        for (String step : StateDatabase.FOLD) {
-            fold.add(connection.prepareStatement(step));
-        }
+        this.values = new ValueLog(connection, saved);
         this.saveMeta = connection.prepareStatement("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)");
         this.addContact =
                 connection.prepareStatement("INSERT OR REPLACE INTO contact (id, address, port)" + " VALUES (?, ?, ?)");
@@ -103,7 +92,7 @@ final class StateWriter implements Runnable {
             // a full batch leaves more behind: the next one is due at once, not after another window
             behind = batch.taken() >= MAX_BATCH;
             stop = batch.stop() || Thread.currentThread().isInterrupted();
-            commit(batch.writes(), stop);
+            commit(batch);
             batch.barriers().forEach(b -> b.done().run());
         }
         close();
@@ -118,20 +107,17 @@ final class StateWriter implements Runnable {
         }
     }
 
-    private void commit(List<Change> writes, boolean stop) {
-        if (failed || (writes.isEmpty() && !(stop && logged > 0))) {
+    private void commit(Batch batch) {
+        List<Change> meta = batch.metaWrites();
+        List<Change> valueChanges = batch.valueWrites();
+        if (failed || (meta.isEmpty() && valueChanges.isEmpty())) {
             return;
         }
         try {
-            for (Change c : writes) {
+            for (Change c : meta) {
                 apply(c);
             }
-            if (logged >= foldRows || (stop && logged > 0)) {
-                for (PreparedStatement step : fold) {
-                    step.executeUpdate();
-                }
-                logged = 0;
-            }
+            values.append(valueChanges);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             // a change the database refuses must not stop the barriers: the node would stop answering
@@ -155,30 +141,6 @@ final class StateWriter implements Runnable {
                 saveMeta.setBytes(2, n.id().toBytes());
                 saveMeta.executeUpdate();
             }
-            case Change.Save s -> {
-                Value v = s.value().value();
-                saveValue.setBytes(1, s.value().key().toBytes());
-                saveValue.setLong(2, v.id());
-                saveValue.setBytes(3, StateDatabase.ownerColumn(v.owner()));
-                saveValue.setLong(4, v.seq());
-                saveValue.setBytes(5, v.data());
-                saveValue.setString(6, v.contentType());
-                saveValue.setLong(7, v.ttl().toMillis());
-                saveValue.setLong(8, v.created().toEpochMilli());
-                saveValue.setBytes(9, v.signature());
-                saveValue.setBytes(10, v.recipient());
-                saveValue.setBytes(11, s.value().source().getAddress());
-                saveValue.setLong(12, s.value().expiresAtMillis());
-                saveValue.executeUpdate();
-                logged++;
-            }
-            case Change.Remove r -> {
-                removeValue.setBytes(1, r.key().toBytes());
-                removeValue.setLong(2, r.identity().id());
-                removeValue.setBytes(3, StateDatabase.ownerColumn(r.identity().owner()));
-                removeValue.executeUpdate();
-                logged++;
-            }
             case Change.Contacts cs -> {
                 try (Statement s = connection.createStatement()) {
                     s.executeUpdate("DELETE FROM contact");
@@ -190,8 +152,7 @@ final class StateWriter implements Runnable {
                     addContact.executeUpdate();
                 }
             }
-            case Change.Barrier b -> {}
-            case Change.Stop s -> {}
+            default -> throw new IllegalArgumentException("not a change of the node id or contacts: " + change);
         }
     }
 

@@ -26,7 +26,8 @@ class BatchTest {
         Change.Remove removed = new Change.Remove(KEY, ValueIdentity.unsigned(3));
         batch.addAll(List.of(first, other, save(1, 2), save(3, 1), removed, last));
 
-        assertThat(batch.writes()).containsExactlyInAnyOrder(last, other, removed);
+        assertThat(batch.valueWrites()).containsExactlyInAnyOrder(last, other, removed);
+        assertThat(batch.metaWrites()).isEmpty();
         assertThat(batch.taken()).isEqualTo(6);
     }
 
@@ -38,7 +39,8 @@ class BatchTest {
         Change.NodeId id = new Change.NodeId(InfoHash.of("node"));
         batch.addAll(List.of(new Change.NodeId(InfoHash.of("before")), new Change.Contacts(List.of()), id, latest));
 
-        assertThat(batch.writes()).containsExactly(id, latest);
+        assertThat(batch.metaWrites()).containsExactly(id, latest);
+        assertThat(batch.valueWrites()).isEmpty();
     }
 
     @Test
@@ -57,7 +59,8 @@ class BatchTest {
         batch.add(new Change.Stop());
         assertThat(batch.urgent()).isTrue();
         assertThat(batch.stop()).isTrue();
-        assertThat(batch.writes()).isEmpty();
+        assertThat(batch.metaWrites()).isEmpty();
+        assertThat(batch.valueWrites()).isEmpty();
     }
 
     private static Change.Save save(long id, long seq) {
