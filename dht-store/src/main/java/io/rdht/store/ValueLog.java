@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  * of each value (key and identity) wins, and a removal forgets it. A commit appends one row
  * whatever the number of values in it, so saving a value costs its bytes, not a table's index.
  *
- * <p>The log is compacted when it holds at least {@value #MIN_COMPACTION} changes and twice as
- * many as the live values it held after the last compaction: the live values are written again as
- * fresh batches and every older row deleted, in the transaction of the batch that reached the
- * bound. So the log holds at most about twice the live values (plus {@value #MIN_COMPACTION}), and
- * each change is rewritten about once on average.
+ * <p>The log is compacted when it holds at least {@value #MIN_COMPACTION} changes and
+ * {@value #GROWTH} times as many as the live values it held after the last compaction: the live
+ * values are written again as fresh batches and every older row deleted, in the transaction of the
+ * batch that reached the bound. So the log holds at most about {@value #GROWTH} times the live
+ * values (plus {@value #MIN_COMPACTION} changes), and a compaction rewrites one value for every two
+ * changes made since the one before.
  */
 final class ValueLog {
 
@@ -37,6 +38,8 @@ final class ValueLog {
             + " changes INTEGER NOT NULL, batch BLOB NOT NULL)";
     /** Fewest changes in the log that are worth a compaction. */
     static final int MIN_COMPACTION = 4096;
+    /** How many times the live values the log may grow to before a compaction. */
+    static final int GROWTH = 3;
     /** Bytes after which a batch is cut into another row. */
     static final int ROW_BYTES = 1 << 20;
     /** Longest row read back: a row holds at most {@link #ROW_BYTES} and one more value. */
@@ -116,7 +119,7 @@ final class ValueLog {
     }
 
     private static long compactionBound(int live) {
-        return Math.max(MIN_COMPACTION, 2L * live);
+        return Math.max(MIN_COMPACTION, (long) GROWTH * live);
     }
 
     /**
