@@ -74,6 +74,18 @@ final class ChangeCodec {
         }
     }
 
+    /**
+     * Adds a change already in this format: bytes {@code from} (inclusive) to {@code to} of a batch
+     * that {@link #skim} marked as one change.
+     */
+    void copy(byte[] batch, int from, int to) {
+        if (bytes.size() == 0) {
+            bytes.write(FORMAT);
+        }
+        changes++;
+        bytes.write(batch, from, to - from);
+    }
+
     /** Changes added since the last {@link #take}. */
     int changes() {
         return changes;
@@ -139,6 +151,54 @@ final class ChangeCodec {
         } catch (BufferUnderflowException e) {
             throw new FormatException("cut short");
         }
+    }
+
+    /**
+     * Finds where each change of one batch starts and ends, and the value it changes, without
+     * making values: what a compaction needs to keep the last change of each value as it is.
+     *
+     * @throws FormatException as {@link #read} does, for the batch's structure (not for values
+     *                         whose fields are complete but invalid, which {@link #read} skips)
+     */
+    static void skim(byte[] batch, Marks marks) throws FormatException {
+        ByteBuffer in = ByteBuffer.wrap(batch);
+        try {
+            if (in.get() != FORMAT) {
+                throw new FormatException("unknown format " + batch[0]);
+            }
+            while (in.hasRemaining()) {
+                int from = in.position();
+                byte tag = in.get();
+                InfoHash key = InfoHash.fromBytes(bytes(in, InfoHash.BYTES));
+                long id = in.getLong();
+                Slot slot = new Slot(key, new ValueIdentity(id, optional(in, PublicKey.LENGTH)));
+                switch (tag) {
+                    case SAVE -> skipSave(in);
+                    case REMOVE -> {}
+                    default -> throw new FormatException("unknown change " + tag);
+                }
+                marks.change(slot, tag == SAVE, from, in.position());
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new FormatException("cut short");
+        }
+    }
+
+    /** Moves past a saved value's fields after its owner. */
+    private static void skipSave(ByteBuffer in) throws FormatException {
+        skip(in, Long.BYTES);
+        skip(in, length(in.getInt(), Value.MAX_DATA_BYTES, "data"));
+        skip(in, length(in.getShort(), MAX_CONTENT_TYPE_BYTES, "content type"));
+        skip(in, 2 * Long.BYTES);
+        optional(in, PublicKey.SIGNATURE_LENGTH);
+        optional(in, RecipientKey.LENGTH);
+        skip(in, Byte.toUnsignedInt(in.get()));
+        skip(in, Long.BYTES);
+    }
+
+    /** Moves {@code n} bytes on; past the end, an {@link IllegalArgumentException}. */
+    private static void skip(ByteBuffer in, int n) {
+        in.position(in.position() + n);
     }
 
     private static void save(ByteBuffer in, InfoHash key, long id, byte[] owner, Sink sink) throws FormatException {
@@ -210,6 +270,13 @@ final class ChangeCodec {
 
         /** A change whose bytes were complete but make no valid value. */
         void invalid();
+    }
+
+    /** Where {@link #skim} hands each change it finds. */
+    @FunctionalInterface
+    interface Marks {
+        /** A change of the value in {@code slot}, a save or a removal, at bytes {@code from} to {@code to}. */
+        void change(Slot slot, boolean save, int from, int to);
     }
 
     /** A batch that is not in this format. */
