@@ -78,6 +78,9 @@ public final class HttpBenchmark {
         if (o.dhtnode() != null) {
             results.add(openDht(o));
         }
+        if (o.floor()) {
+            results.add(floor(o));
+        }
         System.out.printf(
                 Locale.ROOT,
                 "%n# %d event streams per server, a put every %d ms for %d s (%d puts, after %d" + " not counted)%n%n",
@@ -180,6 +183,28 @@ public final class HttpBenchmark {
                     http,
                     "/key/" + hash + "/listen",
                     post(http, hash));
+        } finally {
+            stop(server);
+        }
+    }
+
+    /** The same client against {@link TrivialStreamServer} in a JVM of its own: what the client itself costs. */
+    private static Result floor(HttpBenchOptions o) throws Exception {
+        int http = freeTcpPort();
+        Path home = Files.createTempDirectory("bench-http-floor");
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TrivialStreamServer.class.getName(),
+                        String.valueOf(http))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("floor.log").toFile())
+                .start();
+        try {
+            awaitPort(http, server);
+            return measure("trivial server (plain Netty, no DHT)", o, server, http, "/streams", post(http, "floor"));
         } finally {
             stop(server);
         }

@@ -114,7 +114,9 @@ public final class DhtNode implements AutoCloseable {
     }
 
     /**
-     * Stores {@code value} under {@code key} on the K nodes closest to the key. Fails with
+     * Stores {@code value} under {@code key} on the K nodes closest to the key. When this node is
+     * among the K closest it knows of, it stores the value at once, before its lookup, so that its
+     * own listeners hear of the value without waiting for the network. Fails with
      * {@link DhtException.InvalidValue} for a value too large, with a TTL ≤ 0, or signed but not
      * verifying under {@code key},
      * {@link DhtException.NoReachableNodes} when no node answered, {@link DhtException.Rejected}

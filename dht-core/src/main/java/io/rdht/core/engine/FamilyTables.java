@@ -56,6 +56,16 @@ final class FamilyTables {
         return tables.get(family);
     }
 
+    /**
+     * The {@code count} contacts closest to {@code target} in each family's table, all families
+     * together (a node in both tables is there twice).
+     */
+    List<NodeInfo> closest(InfoHash target, int count) {
+        List<NodeInfo> all = new ArrayList<>();
+        tables.values().forEach(t -> all.addAll(t.closest(target, count)));
+        return all;
+    }
+
     private RoutingTable tableOf(NodeInfo node) {
         return tables.get(AddressFamily.of(node.address()));
     }

@@ -211,6 +211,7 @@ public final class NodeEngine {
         }
         UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
+        put.storeEarly(parts.routing().closest(key, settings.lookup().k()));
         new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
     }
 

@@ -13,6 +13,11 @@ import java.util.function.Consumer;
 /**
  * A caller's put: stores the value here too when this node is among the K closest to the key,
  * and turns the storers' answers into a {@link PutResult} or a typed error.
+ *
+ * <p>The local copy is stored as early as this node can tell it belongs here: before the lookup
+ * ({@link #storeEarly}) when it is among the K closest of the nodes it knows, else once the
+ * lookup found it among the K closest that answered. So this node's own listeners (the HTTP
+ * gateway's event streams among them) hear of its puts at once, not a lookup later.
  */
 final class UserPut implements PutOperation.Outcome, UserOperation {
 
@@ -24,6 +29,7 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
     private final PutCallback callback;
     private final Consumer<UserOperation> onFinished;
     private boolean storedHere;
+    private boolean triedHere;
     private boolean finished;
 
     UserPut(
@@ -43,21 +49,47 @@ final class UserPut implements PutOperation.Outcome, UserOperation {
         this.onFinished = onFinished;
     }
 
+    /**
+     * Before the lookup: stores the value here at once when this node is among the K closest to
+     * the key of {@code known}, the nodes its routing table holds. A node that knows nobody waits
+     * for the lookup (which then fails: a put with no storer but this node is no put). Should the
+     * lookup find K closer nodes, this copy stays as one more, and the result names this node.
+     */
+    void storeEarly(List<NodeInfo> known) {
+        if (!known.isEmpty() && belongsHere(known)) {
+            storeHere();
+        }
+    }
+
     @Override
     public List<NodeInfo> chooseTargets(List<NodeInfo> closest) {
-        int k = parts.settings().lookup().k();
-        if (finished
-                || closest.isEmpty()
-                || parts.settings().readOnly()
-                || Maintenance.rankOf(self.id(), key, closest) >= k) {
-            return finished ? List.of() : closest;
+        if (finished) {
+            return List.of();
         }
+        if (closest.isEmpty() || !belongsHere(closest)) {
+            return closest;
+        }
+        if (!triedHere) {
+            storeHere();
+        }
+        int k = parts.settings().lookup().k();
+        // the farthest gives way to this node (with both address families, the farthest of either)
+        return closest.size() < k ? closest : closest.subList(0, closest.size() - 1);
+    }
+
+    /** Whether this node, writable, is among the K closest to the key of {@code nodes} and itself. */
+    private boolean belongsHere(List<NodeInfo> nodes) {
+        return !parts.settings().readOnly()
+                && Maintenance.rankOf(self.id(), key, nodes)
+                        < parts.settings().lookup().k();
+    }
+
+    private void storeHere() {
+        triedHere = true;
         StoreOutcome local =
                 parts.storage().store(key, value, self.address(), parts.env().nowMillis());
         storedHere = !(local instanceof StoreOutcome.Refused);
         onLocalStore.onStored(key, local);
-        // the farthest gives way to this node (with both address families, the farthest of either)
-        return closest.size() < k ? closest : closest.subList(0, closest.size() - 1);
     }
 
     @Override
