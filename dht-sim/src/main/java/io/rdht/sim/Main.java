@@ -354,8 +354,9 @@ public final class Main implements Callable<Integer> {
                 initialTimeout != null ? Durations.parse(initialTimeout).toMillis() : r.initialTimeoutMillis(),
                 r.minTimeoutMillis(),
                 r.maxTimeoutMillis());
-        LookupSettings lookup =
-                new LookupSettings(kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6));
+        LookupSettings lookup = new LookupSettings(
+                        kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6))
+                .withSpreadLimit(l.spreadLimit());
         EngineSettings chosen = new EngineSettings(
                 d.networkId(),
                 routing,

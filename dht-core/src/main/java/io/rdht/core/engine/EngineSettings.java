@@ -116,6 +116,17 @@ public record EngineSettings(
     }
 
     /**
+     * A copy whose lookups take K closest nodes lying more than {@code limit} times as far from the
+     * target as this node's own K closest contacts lie from it for a Sybil clique's and ask further
+     * ({@link LookupSettings#spreadLimit}); 0 turns the check off.
+     *
+     * @throws IllegalArgumentException unless {@code limit} is 0 or a finite number ≥ 1
+     */
+    public EngineSettings withSpreadLimit(double limit) {
+        return withLookup(lookup.withSpreadLimit(limit));
+    }
+
+    /**
      * A copy in which node ids must fit the address they are seen from (BEP 42), or need not:
      * {@code enforce} keeps nodes whose id does not fit out of routing tables and storing sets and
      * makes a node derive its own id from its address; {@code includeLocal} applies the rule to
