@@ -180,7 +180,7 @@ public final class Main implements Callable<Integer> {
             split = ",",
             paramLabel = "SET",
             description = "sets of defences of the honest nodes, one run each: none, all, one of id-binding, "
-                    + "prefix-diversity, disjoint-paths, silent-key, or several joined by + "
+                    + "prefix-diversity, disjoint-paths, spread-check, silent-key, or several joined by + "
                     + "(default: none)")
     List<String> defences;
 

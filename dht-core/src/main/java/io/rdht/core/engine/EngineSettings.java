@@ -66,7 +66,7 @@ public record EngineSettings(
         return new EngineSettings(
                 0,
                 new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
-                new LookupSettings(8, 4, 14),
+                new LookupSettings(8, 4, 14).withSpreadLimit(3),
                 StorageLimits.defaults(),
                 3,
                 5 * 60_000,
