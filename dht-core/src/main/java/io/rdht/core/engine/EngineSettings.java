@@ -61,7 +61,10 @@ public record EngineSettings(
         }
     }
 
-    /** OpenDHT's starting parameters, with adaptive timeouts. */
+    /**
+     * OpenDHT's starting parameters, with adaptive timeouts, and lookups that doubt a sparse result
+     * ({@link LookupSettings#spreadLimit} 3, issue 13).
+     */
     public static EngineSettings defaults() {
         return new EngineSettings(
                 0,
