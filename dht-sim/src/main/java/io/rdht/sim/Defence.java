@@ -33,6 +33,18 @@ enum Defence {
             return settings.withDisjointPaths(on ? PATHS : 1);
         }
     },
+    /** Lookups that take a sparse result for a Sybil clique's and ask further. */
+    SPREAD_CHECK(
+            "spread-check",
+            "lookups whose K closest nodes lie more than " + Defence.SPREAD_LIMIT
+                    + " times as thinly around the target as K nodes lie in the network seen from the node (its"
+                    + " K closest contacts, full buckets and last lookups) take them for a Sybil clique's and ask"
+                    + " on, up to twice the lookup's capacity of requests more") {
+        @Override
+        EngineSettings switched(EngineSettings settings, boolean on) {
+            return settings.withSpreadLimit(on ? SPREAD_LIMIT : 0);
+        }
+    },
     /** Listeners that notice a silent key and widen their set of storers. */
     SILENT_KEY(
             "silent-key",
@@ -49,6 +61,9 @@ enum Defence {
 
     /** The disjoint-paths defence's number of paths (each costs about one plain lookup more). */
     static final int PATHS = 2;
+
+    /** The spread-check defence's limit ({@link io.rdht.core.lookup.LookupSettings#spreadLimit}). */
+    static final int SPREAD_LIMIT = 3;
 
     final String name;
     final String description;

@@ -180,7 +180,7 @@ public final class Main implements Callable<Integer> {
             split = ",",
             paramLabel = "SET",
             description = "sets of defences of the honest nodes, one run each: none, all, one of id-binding, "
-                    + "prefix-diversity, disjoint-paths, silent-key, or several joined by + "
+                    + "prefix-diversity, disjoint-paths, spread-check, silent-key, or several joined by + "
                     + "(default: none)")
     List<String> defences;
 
@@ -354,8 +354,9 @@ public final class Main implements Callable<Integer> {
                 initialTimeout != null ? Durations.parse(initialTimeout).toMillis() : r.initialTimeoutMillis(),
                 r.minTimeoutMillis(),
                 r.maxTimeoutMillis());
-        LookupSettings lookup =
-                new LookupSettings(kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6));
+        LookupSettings lookup = new LookupSettings(
+                        kk, alpha != null ? alpha : l.alpha(), Math.max(l.capacity(), kk + 6))
+                .withSpreadLimit(l.spreadLimit());
         EngineSettings chosen = new EngineSettings(
                 d.networkId(),
                 routing,

@@ -21,6 +21,15 @@ class DefencesTest {
         assertThat(today.lookup().paths()).isEqualTo(1);
         assertThat(today.lookup().diversity().maxPerPrefix()).isZero();
         assertThat(today.routing().idBinding().enforce()).isFalse();
+        assertThat(today.lookup().spreadLimit()).isZero();
+    }
+
+    @Test
+    void theSpreadCheckSetsTheLookupsSpreadLimitAndNothingElse() {
+        EngineSettings s = Defences.parse(List.of("spread-check")).get(0).apply(EngineSettings.defaults());
+        assertThat(s.lookup().spreadLimit()).isEqualTo(Defence.SPREAD_LIMIT);
+        assertThat(s.lookup().paths()).isEqualTo(1);
+        assertThat(s.routing().idBinding().enforce()).isFalse();
     }
 
     @Test

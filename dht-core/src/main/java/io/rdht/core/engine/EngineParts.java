@@ -4,6 +4,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.lookup.DisjointLookup;
 import io.rdht.core.lookup.LookupSettings;
+import io.rdht.core.lookup.Spread;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingTable;
 import io.rdht.core.storage.Storage;
@@ -42,7 +43,8 @@ record EngineParts(
      * contacts of its family's routing table (capacity of them per path), or with the peers that
      * failed last when that table is empty; each skips the peers its table knows to have failed, and
      * never asks a node whose id does not fit its address under the
-     * {@link io.rdht.core.routing.IdBinding} rule.
+     * {@link io.rdht.core.routing.IdBinding} rule; each judges a sparse result against the spread
+     * of this node's own K closest contacts ({@link LookupSettings#spreadLimit}).
      */
     private FamilyLookup lookupOver(InfoHash target, LookupSettings lookup) {
         stats.lookupStarted();
@@ -62,8 +64,46 @@ record EngineParts(
                             lookup,
                             seeds,
                             id -> table.statusOf(id, env.nowMillis()),
-                            settings.routing().idBinding()::admits));
+                            settings.routing().idBinding()::admits,
+                            ownSpread(table, lookup.k())));
         }
-        return FamilyLookup.overPaths(target, lookups);
+        FamilyLookup result = FamilyLookup.overPaths(target, lookups);
+        if (lookup.spreadLimit() > 0) {
+            result.whenFinished(() -> lookups.forEach((family, l) -> {
+                List<NodeInfo> found = l.closestAnswered(lookup.k());
+                if (found.size() == lookup.k()) {
+                    routing.table(family)
+                            .lookupSpreads()
+                            .add(Spread.between(
+                                    target, found.get(lookup.k() - 1).id()));
+                }
+            }));
+        }
+        return result;
+    }
+
+    /**
+     * How thinly K nodes lie in the network, seen from here (a fraction of the id space): the
+     * least of the distance of this node's K-th closest contact from it, 2^-(i+1) when bucket i
+     * is full (the network is at least that dense) and the low quartile of the spreads of the last
+     * lookups' results ({@link io.rdht.core.routing.SpreadSamples}), each where known, since
+     * Sybils that answered the self-lookup leave a node knowing too few neighbours; 0, unknown,
+     * when none is.
+     */
+    private double ownSpread(RoutingTable table, int k) {
+        double spread = Double.POSITIVE_INFINITY;
+        List<NodeInfo> neighbours = table.closest(self, k);
+        if (neighbours.size() == k) {
+            spread = Spread.between(self, neighbours.get(k - 1).id());
+        }
+        int full = table.deepestFullBucket();
+        if (full >= 0) {
+            spread = Math.min(spread, Math.scalb(1.0, -(full + 1)));
+        }
+        double learned = table.lookupSpreads().lowQuartile();
+        if (learned > 0) {
+            spread = Math.min(spread, learned);
+        }
+        return Double.isInfinite(spread) ? 0 : spread;
     }
 }

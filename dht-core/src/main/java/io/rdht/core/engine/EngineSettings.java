@@ -61,12 +61,15 @@ public record EngineSettings(
         }
     }
 
-    /** OpenDHT's starting parameters, with adaptive timeouts. */
+    /**
+     * OpenDHT's starting parameters, with adaptive timeouts, and lookups that doubt a sparse result
+     * ({@link LookupSettings#spreadLimit} 3, issue 13).
+     */
     public static EngineSettings defaults() {
         return new EngineSettings(
                 0,
                 new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
-                new LookupSettings(8, 4, 14),
+                new LookupSettings(8, 4, 14).withSpreadLimit(3),
                 StorageLimits.defaults(),
                 3,
                 5 * 60_000,
@@ -113,6 +116,17 @@ public record EngineSettings(
      */
     public EngineSettings withDisjointPaths(int d) {
         return withLookup(lookup.withPaths(d));
+    }
+
+    /**
+     * A copy whose lookups take K closest nodes lying more than {@code limit} times as far from the
+     * target as this node's own K closest contacts lie from it for a Sybil clique's and ask further
+     * ({@link LookupSettings#spreadLimit}); 0 turns the check off.
+     *
+     * @throws IllegalArgumentException unless {@code limit} is 0 or a finite number ≥ 1
+     */
+    public EngineSettings withSpreadLimit(double limit) {
+        return withLookup(lookup.withSpreadLimit(limit));
     }
 
     /**

@@ -25,6 +25,7 @@ final class FamilyLookup {
 
     private final InfoHash target;
     private final Map<AddressFamily, DisjointLookup> lookups;
+    private Runnable onFinished = () -> {};
 
     /** Runs {@code lookups}, one per family served, all of {@code target}, each over one path. */
     FamilyLookup(InfoHash target, Map<AddressFamily, Lookup> lookups) {
@@ -41,6 +42,18 @@ final class FamilyLookup {
     /** Runs {@code lookups}, one per family served, all of {@code target}, each over its paths. */
     static FamilyLookup overPaths(InfoHash target, Map<AddressFamily, DisjointLookup> lookups) {
         return new FamilyLookup(lookups, target);
+    }
+
+    /** Runs {@code action} when the lookup ends ({@link #finished}), once. */
+    void whenFinished(Runnable action) {
+        this.onFinished = action;
+    }
+
+    /** The node saw the lookup end: runs what {@link #whenFinished} asked, once. */
+    void finished() {
+        Runnable r = onFinished;
+        onFinished = () -> {};
+        r.run();
     }
 
     /** The id looked up. */

@@ -103,6 +103,7 @@ final class LookupRun {
         }
         if (lookup.isDone()) {
             done = true;
+            lookup.finished();
             onDone.run();
         }
     }

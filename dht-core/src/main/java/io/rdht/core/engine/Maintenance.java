@@ -145,7 +145,11 @@ final class Maintenance {
      * with its bootstrap node alone. The bootstrap nodes' {@code answers} to the same request
      * count as theirs in the lookup: it does not ask them again. {@code named}: contacts to ask
      * besides the table's, those a bootstrap node named that the table did not take (under id
-     * binding, a node of an older version with a random id).
+     * binding, a node of an older version with a random id). With the spread check on
+     * ({@link io.rdht.core.lookup.LookupSettings#spreadLimit}), once the far lookups ended the node
+     * looks its own id up once more: the first self-lookup ran before the node could judge a
+     * sparse result (it knew no K contacts), so Sybils that answered it may have kept its
+     * neighbours from hearing of it; the far lookups taught it how thinly K nodes lie.
      */
     private void selfLookup(List<Answer> answers, List<NodeInfo> named, Runnable onDone) {
         FamilyLookup lookup = parts.newRoutingLookup(parts.self());
@@ -157,8 +161,15 @@ final class Maintenance {
                 return;
             }
             selfLookupWaitMillis = parts.settings().bootstrapRetryMinMillis();
-            for (InfoHash target : parts.routing().joinRefreshTargets(random)) {
-                findNode(target, () -> {});
+            List<InfoHash> far = parts.routing().joinRefreshTargets(random);
+            int[] refreshing = {far.size()};
+            Runnable refreshed = () -> {
+                if (--refreshing[0] == 0 && parts.settings().lookup().spreadLimit() > 0) {
+                    findNode(parts.self(), () -> {});
+                }
+            };
+            for (InfoHash target : far) {
+                findNode(target, refreshed);
             }
         });
         answers.forEach(a -> run.heard(a.from(), a.reply()));

@@ -44,6 +44,22 @@ public final class DisjointLookup {
             List<NodeInfo> seeds,
             Function<InfoHash, PeerStatus> history,
             Predicate<NodeInfo> admissible) {
+        this(target, settings, seeds, history, admissible, 0);
+    }
+
+    /**
+     * Starts a lookup as above that judges its result's spread against {@code ownSpread}, the
+     * distance of this node's K-th closest contact from it (see {@link Lookup}'s sparse result; 0
+     * turns the check off). With several paths the result judged is the union's K closest: a path
+     * asks on past a sparse result only while the other paths found nothing denser either.
+     */
+    public DisjointLookup(
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible,
+            double ownSpread) {
         this.target = target;
         int d = settings.paths();
         List<NodeInfo> sorted = new ArrayList<>(seeds);
@@ -53,10 +69,15 @@ public final class DisjointLookup {
             for (int i = p; i < sorted.size(); i += d) {
                 share.add(sorted.get(i));
             }
-            paths.add(
-                    d == 1
-                            ? new Lookup(target, settings, share, history, admissible)
-                            : new Lookup(target, settings, share, history, admissible, id -> !askedBy.containsKey(id)));
+            Predicate<InfoHash> claim = d == 1 ? id -> true : id -> !askedBy.containsKey(id);
+            paths.add(new Lookup(target, settings, share, history, admissible, claim, ownSpread));
+        }
+        if (d > 1) {
+            paths.forEach(p -> p.judgedBy(() -> {
+                List<NodeInfo> closest = closestAnswered(settings.k());
+                return closest.size() == settings.k()
+                        && p.isFar(closest.get(settings.k() - 1).id());
+            }));
         }
     }
 

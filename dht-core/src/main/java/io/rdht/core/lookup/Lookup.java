@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -54,6 +55,23 @@ import java.util.function.Predicate;
  * nor waited for while the closer ones stand, so the lookup goes on to the next closest nodes of
  * other blocks. Where no block holds more than that, lookups run as without the rules.
  *
+ * <p>A sparse result is not taken for the end ({@link LookupSettings#spreadLimit}). Sybils that
+ * answer every lookup with the coalition's nodes closest to the target put those into the
+ * candidates, closer than what honest hops have named so far; they are asked, answer with each
+ * other, and would end the lookup as its K closest before the honest candidates farther out are
+ * ever asked. Yet a coalition that is a share f of the network lies around any target 1/f times
+ * more thinly than the network does. So when the K-th closest node that answered lies farther
+ * from the target than {@code spreadLimit} times the distance of this node's own K-th closest
+ * contact from this node (the lookup's {@code ownSpread}, the spread of K nodes in the network
+ * seen from here), the answered nodes beyond that radius stop holding places among the
+ * {@link LookupSettings#capacity} considered: the lookup asks the next closest candidates (the
+ * honest ones the poisoned replies pushed out, and those they name in turn) and ends when nobody
+ * is left to ask in that wider window, when the K closest that answered lie within the radius
+ * again, or when it sent twice its capacity of requests past the sparse result. In a network
+ * without Sybils the check rarely fires (the K closest lie as thinly around the target as around
+ * this node), and when it does it costs at most those requests more. The result is the K closest
+ * nodes that answered, as always.
+ *
  * <p>Each candidate remembers its hop: 1 for the seeds, and one more than the node that named it
  * for the others, so {@link #hopsToClosest} is the length of the chain of requests that led to the
  * result, the measure Kademlia's O(log n) bound is about.
@@ -67,6 +85,13 @@ public final class Lookup {
     private final Function<InfoHash, PeerStatus> history;
     private final Predicate<InfoHash> claim;
     private final Predicate<NodeInfo> admissible;
+    /** Distance from the target (a fraction of the id space) beyond which K answered nodes are sparse. */
+    private final double radius;
+    /** Tells whether the lookup's result is sparse when this is one of several paths; null: this path alone. */
+    private BooleanSupplier judge;
+    /** Requests sent while looking past a sparse result. */
+    private int widenedAsks;
+
     private int active;
     private int answered;
     private int skipped;
@@ -110,7 +135,27 @@ public final class Lookup {
             Function<InfoHash, PeerStatus> history,
             Predicate<NodeInfo> admissible,
             Predicate<InfoHash> claim) {
+        this(target, settings, seeds, history, admissible, claim, 0);
+    }
+
+    /**
+     * Starts one path of a lookup as above that also judges its result's spread: {@code ownSpread}
+     * is the distance (a fraction of the id space, {@link Spread#between}) of this node's K-th
+     * closest contact from this node, 0 when it does not know K contacts, and turns the sparse
+     * result check off (as a {@link LookupSettings#spreadLimit} of 0 does).
+     */
+    public Lookup(
+            InfoHash target,
+            LookupSettings settings,
+            List<NodeInfo> seeds,
+            Function<InfoHash, PeerStatus> history,
+            Predicate<NodeInfo> admissible,
+            Predicate<InfoHash> claim,
+            double ownSpread) {
         this.target = target;
+        this.radius = settings.spreadLimit() > 0 && ownSpread > 0
+                ? settings.spreadLimit() * ownSpread
+                : Double.POSITIVE_INFINITY;
         this.settings = settings;
         this.history = history;
         this.admissible = admissible;
@@ -133,6 +178,7 @@ public final class Lookup {
             return ask;
         }
         int standing = 0;
+        boolean widening = widening();
         PrefixDiversity.Tally blocks = settings.diversity().tally();
         for (Candidate c : candidates) {
             if (active >= settings.alpha() || standing == settings.capacity()) {
@@ -140,6 +186,9 @@ public final class Lookup {
             }
             if (c.state == State.FRESH && !claim.test(c.node.id())) {
                 c.state = State.TAKEN;
+            }
+            if (widening && c.isSpent()) {
+                continue;
             }
             if (!c.isStanding() || !blocks.take(c.block)) {
                 continue;
@@ -149,6 +198,9 @@ public final class Lookup {
                 c.state = State.IN_FLIGHT;
                 active++;
                 ask.add(c.node);
+                if (widening) {
+                    widenedAsks++;
+                }
             }
         }
         return ask;
@@ -236,10 +288,85 @@ public final class Lookup {
                 return false;
             }
             if (++closestAnswered == settings.k()) {
-                return true;
+                return !widening() || !pendingInWiderWindow();
             }
         }
         return !waitingForAside;
+    }
+
+    /**
+     * Whether the lookup looks past a sparse result: it is sparse and fewer than
+     * {@link #widenedAskBudget} requests were sent for it so far.
+     */
+    private boolean widening() {
+        return widenedAsks < widenedAskBudget() && sparse();
+    }
+
+    /** The most requests a lookup sends past a sparse result: twice its capacity. */
+    private int widenedAskBudget() {
+        return 2 * settings.capacity();
+    }
+
+    /** Whether the lookup's result is sparse: this path's own, or all paths' together (see {@link #judgedBy}). */
+    private boolean sparse() {
+        return judge != null ? judge.getAsBoolean() : sparseHere();
+    }
+
+    /**
+     * One path of a {@link DisjointLookup}: the result whose spread counts is that of all paths
+     * together, which {@code judge} tells, since each path alone finds only its share of the
+     * closest nodes.
+     */
+    void judgedBy(BooleanSupplier judge) {
+        this.judge = judge;
+    }
+
+    /** Whether {@code id} lies beyond the radius of a dense result. */
+    boolean isFar(InfoHash id) {
+        return Spread.between(target, id) > radius;
+    }
+
+    /**
+     * Whether the K closest candidates that answered on this path lie beyond the radius: the K-th
+     * of them is farther from the target than the spread limit allows. False while fewer than K
+     * answered.
+     */
+    private boolean sparseHere() {
+        int closestAnswered = 0;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
+        for (Candidate c : candidates) {
+            if (c.state == State.ANSWERED && blocks.take(c.block) && ++closestAnswered == settings.k()) {
+                return c.far;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a candidate in the window of a sparse result (the {@code capacity} closest standing
+     * ones once the answered nodes beyond the radius give up their places) is still to be asked or
+     * answered.
+     */
+    private boolean pendingInWiderWindow() {
+        int standing = 0;
+        PrefixDiversity.Tally blocks = settings.diversity().tally();
+        for (Candidate c : candidates) {
+            if (standing == settings.capacity()) {
+                break;
+            }
+            if (c.isSpent()) {
+                continue;
+            }
+            boolean askable = c.state != State.FRESH || claim.test(c.node.id());
+            if (!askable || !c.isStanding() || !blocks.take(c.block)) {
+                continue;
+            }
+            standing++;
+            if (c.state != State.ANSWERED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -251,6 +378,8 @@ public final class Lookup {
      * fared: a timeout estimated from a single round trip can call a live node slow, so with fewer
      * than k answers the lookup's end is the only safe point. Candidates beyond their block's
      * share ({@link LookupSettings#diversity}) count as {@link #isDone} counts them: not at all.
+     * False too while the K closest that answered are a sparse result (see the class note): they
+     * may be a Sybil clique's, and only the lookup's end says.
      */
     public boolean liveClosestAnswered() {
         int closestAnswered = 0;
@@ -259,7 +388,7 @@ public final class Lookup {
             switch (c.state) {
                 case ANSWERED -> {
                     if (blocks.take(c.block) && ++closestAnswered == settings.k()) {
-                        return true;
+                        return !sparse();
                     }
                 }
                 case FRESH, IN_FLIGHT -> {
@@ -344,7 +473,8 @@ public final class Lookup {
                         n,
                         hop,
                         status != PeerStatus.UNSUSPECTED,
-                        settings.diversity().blockOf(n.address())));
+                        settings.diversity().blockOf(n.address()),
+                        isFar(n.id())));
             }
         }
     }
@@ -399,14 +529,22 @@ public final class Lookup {
         final boolean suspect;
         /** The block of addresses it counts in among the K; null when not limited. */
         final AddressBlock block;
+        /** Farther from the target than the radius of a dense result. */
+        final boolean far;
 
         State state = State.FRESH;
 
-        Candidate(NodeInfo node, int hop, boolean suspect, AddressBlock block) {
+        Candidate(NodeInfo node, int hop, boolean suspect, AddressBlock block, boolean far) {
             this.node = node;
             this.hop = hop;
             this.suspect = suspect;
             this.block = block;
+            this.far = far;
+        }
+
+        /** Answered from beyond the radius: gives up its place in the window of a sparse result. */
+        boolean isSpent() {
+            return far && state == State.ANSWERED;
         }
 
         /** Failed, slow and taken candidates make room: others are asked in their place. */

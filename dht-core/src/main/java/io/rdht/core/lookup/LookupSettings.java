@@ -13,8 +13,12 @@ import java.util.Objects;
  *                  with more, each path starts from its own share of the initial contacts and no
  *                  node is asked by two paths (see {@link DisjointLookup}); at most {@link #MAX_PATHS}
  * @param diversity how many of the K closest one block of addresses may be
+ * @param spreadLimit how many times farther from the target than the node's own K-th closest
+ *                  contact is from the node the K-th closest node a lookup found may lie before the
+ *                  lookup takes that set for a Sybil clique's and asks further
+ *                  ({@link Lookup}, "sparse result"); 0 turns the check off (the engine's default is 3)
  */
-public record LookupSettings(int k, int alpha, int capacity, int paths, PrefixDiversity diversity) {
+public record LookupSettings(int k, int alpha, int capacity, int paths, PrefixDiversity diversity, double spreadLimit) {
 
     /** The most disjoint paths a lookup may run over: each costs about one plain lookup more. */
     public static final int MAX_PATHS = 8;
@@ -32,20 +36,29 @@ public record LookupSettings(int k, int alpha, int capacity, int paths, PrefixDi
                     "disjoint lookup paths must be between 1 and " + MAX_PATHS + ", got " + paths);
         }
         Objects.requireNonNull(diversity, "diversity");
+        if (!(spreadLimit == 0 || spreadLimit >= 1) || Double.isInfinite(spreadLimit)) {
+            throw new IllegalArgumentException(
+                    "lookup spread limit must be 0 (off) or a finite number ≥ 1, got " + spreadLimit);
+        }
     }
 
     /** Settings of a plain Kademlia lookup (one path) with the default {@link PrefixDiversity}. */
     public LookupSettings(int k, int alpha, int capacity) {
-        this(k, alpha, capacity, 1, PrefixDiversity.defaults());
+        this(k, alpha, capacity, 1, PrefixDiversity.defaults(), 0);
     }
 
     /** A copy that runs lookups of keys over {@code d} disjoint paths. */
     public LookupSettings withPaths(int d) {
-        return new LookupSettings(k, alpha, capacity, d, diversity);
+        return new LookupSettings(k, alpha, capacity, d, diversity, spreadLimit);
     }
 
     /** A copy with another prefix diversity rule. */
     public LookupSettings withDiversity(PrefixDiversity rule) {
-        return new LookupSettings(k, alpha, capacity, paths, rule);
+        return new LookupSettings(k, alpha, capacity, paths, rule, spreadLimit);
+    }
+
+    /** A copy with another {@link #spreadLimit} (0: off). */
+    public LookupSettings withSpreadLimit(double limit) {
+        return new LookupSettings(k, alpha, capacity, paths, diversity, limit);
     }
 }

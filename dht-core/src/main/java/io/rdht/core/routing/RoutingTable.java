@@ -40,6 +40,7 @@ public final class RoutingTable {
     private final Map<InetAddress, Integer> perIp = new HashMap<>();
     private final FailedPeers failed;
     private final RttEstimator networkRtt;
+    private final SpreadSamples spreads = new SpreadSamples();
 
     /** Creates an empty table for the node {@code self}. */
     public RoutingTable(InfoHash self, RoutingSettings settings, long nowMillis) {
@@ -238,6 +239,26 @@ public final class RoutingTable {
             targets.add(self.xor(flipBit(bits)).randomWithPrefix(bits + 1, random));
         }
         return targets;
+    }
+
+    /**
+     * The deepest bucket, the last one aside, that holds K contacts: K nodes share exactly that
+     * many leading bits with the own id, so the network holds at least K per 2^-(i+1) of the id
+     * space. −1 when no such bucket is full. A bound on the network's density that Sybils near
+     * the own id cannot thin out, as they can the last bucket by answering the self-lookup.
+     */
+    public int deepestFullBucket() {
+        for (int i = buckets.size() - 2; i >= 0; i--) {
+            if (buckets.get(i).contacts().size() >= settings.k()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The spreads of this family's last lookups' results. */
+    public SpreadSamples lookupSpreads() {
+        return spreads;
     }
 
     /** Contacts not heard from for {@link RoutingSettings#staleContactMillis}: ping them. */

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class JoinTest {
 
     private static final InfoHash SELF = InfoHash.of("joining node");
-    private static final EngineSettings SETTINGS = EngineSettings.defaults();
+    /** The join's first self-lookup alone: with the spread check a second one asks the nodes again (last test). */
+    private static final EngineSettings SETTINGS = EngineSettings.defaults().withSpreadLimit(0);
+
     private static final int K = SETTINGS.lookup().k();
 
     private final EngineFixture node = new EngineFixture(SELF, SETTINGS, 3);
@@ -120,5 +122,23 @@ class JoinTest {
                 .as("its re-send was answered before the start completed")
                 .isTrue();
         assertThat(atReady.contactCount()).isEqualTo(4);
+    }
+
+    @Test
+    void withTheSpreadCheckAJoinLooksItsOwnIdUpAgainOnceTheFarLookupsEnded() {
+        EngineFixture checked =
+                new EngineFixture(SELF, EngineSettings.defaults().withSpreadLimit(3), 3);
+        checked.peers.add(20);
+        List<FakePeers.Peer> order = checked.peers.all().stream()
+                .sorted(Comparator.comparing(p -> p.id, SELF::compareDistance))
+                .toList();
+
+        checked.engine.start(List.of(order.getLast().address), () -> {});
+        checked.env.advance(5_000);
+
+        assertThat(order.getFirst().requests(FindNode.class).stream()
+                        .filter(f -> f.target().equals(SELF)))
+                .as("asked by the first self-lookup and by the second")
+                .hasSize(2);
     }
 }

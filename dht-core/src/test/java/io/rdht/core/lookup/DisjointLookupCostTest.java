@@ -98,6 +98,14 @@ class DisjointLookupCostTest {
 
     /** Requests sent and lookups that reached all 8 honest closest nodes, over {@link #LOOKUPS} lookups. */
     private int[] measure(int paths) {
+        return measure(paths, 0);
+    }
+
+    /**
+     * As {@link #measure(int)}, with the spread check at {@code spreadLimit} (0: off), each node
+     * judging against the distance of its K-th closest contact.
+     */
+    private int[] measure(int paths, double spreadLimit) {
         SplittableRandom lookups = new SplittableRandom(7);
         List<NodeInfo> honest =
                 nodes.stream().filter(n -> !liars.contains(n.id())).toList();
@@ -108,8 +116,16 @@ class DisjointLookupCostTest {
             NodeInfo from = honest.get(lookups.nextInt(honest.size()));
             InfoHash target = InfoHash.random(lookups);
             List<NodeInfo> seeds = closest(target, tables.get(from.id()), SETTINGS.capacity() * paths);
+            double ownSpread = Spread.between(
+                    from.id(),
+                    closest(from.id(), tables.get(from.id()), K).get(K - 1).id());
             DisjointLookup lookup = new DisjointLookup(
-                    target, SETTINGS.withPaths(paths), seeds, id -> PeerStatus.UNSUSPECTED, n -> true);
+                    target,
+                    SETTINGS.withPaths(paths).withSpreadLimit(spreadLimit),
+                    seeds,
+                    id -> PeerStatus.UNSUSPECTED,
+                    n -> true,
+                    ownSpread);
             Set<InfoHash> asked = new HashSet<>();
             for (int round = 0; round < 1_000 && !lookup.isDone(); round++) {
                 for (NodeInfo n : lookup.nextToAsk()) {
@@ -127,9 +143,10 @@ class DisjointLookupCostTest {
             }
         }
         System.out.printf(
-                "disjoint paths %d, liars %d of %d: %.1f requests per lookup, %.1f%% reached the honest closest,"
-                        + " %.1f%% all %d honest closest%n",
+                "disjoint paths %d, spread limit %.0f, liars %d of %d: %.1f requests per lookup, %.1f%% reached the"
+                        + " honest closest, %.1f%% all %d honest closest%n",
                 paths,
+                spreadLimit,
                 liars.size(),
                 NODES,
                 (double) requests / LOOKUPS,
@@ -162,6 +179,32 @@ class DisjointLookupCostTest {
 
         assertThat(two[1]).isGreaterThan(one[1]);
         assertThat(three[1]).isGreaterThanOrEqualTo(two[1]);
+    }
+
+    @Test
+    void inAnHonestNetworkTheSpreadCheckFindsTheSameAndCostsLittle() {
+        int[] plain = measure(1);
+        int[] checked = measure(1, 3);
+
+        assertThat(checked[1]).isEqualTo(LOOKUPS);
+        assertThat(checked[0]).isLessThanOrEqualTo(plain[0] * 11 / 10);
+    }
+
+    /**
+     * With every table complete, liars at one in ten lie among the honest nodes near any target:
+     * the K closest that answered are a mix, as dense as the network, and the check stays quiet.
+     * What it answers, Sybil cliques ending lookups of a large network whose tables lack
+     * neighbours, the simulator shows (docs/SIMULATION.md).
+     */
+    @Test
+    void withLiarsMixedAmongTheClosestTheSpreadCheckLosesNothingAndCostsLittle() {
+        nodes.subList(0, NODES / 10).forEach(n -> liars.add(n.id()));
+
+        int[] plain = measure(1);
+        int[] checked = measure(1, 3);
+
+        assertThat(checked[1]).isGreaterThanOrEqualTo(plain[1]);
+        assertThat(checked[0]).isLessThanOrEqualTo(plain[0] * 11 / 10);
     }
 
     @Test
