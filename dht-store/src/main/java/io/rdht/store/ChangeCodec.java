@@ -132,25 +132,13 @@ final class ChangeCodec {
      *                         breaks a value's limits; the changes before it have reached the sink
      */
     static void read(byte[] batch, Sink sink) throws FormatException {
-        ByteBuffer in = ByteBuffer.wrap(batch);
-        try {
-            if (in.get() != FORMAT) {
-                throw new FormatException("unknown format " + batch[0]);
+        forEachChange(batch, (in, tag, key, identity) -> {
+            switch (tag) {
+                case SAVE -> save(in, key, identity, sink);
+                case REMOVE -> sink.removed(key, identity);
+                default -> throw new FormatException("unknown change " + tag);
             }
-            while (in.hasRemaining()) {
-                byte tag = in.get();
-                InfoHash key = InfoHash.fromBytes(bytes(in, InfoHash.BYTES));
-                long id = in.getLong();
-                byte[] owner = optional(in, PublicKey.LENGTH);
-                switch (tag) {
-                    case SAVE -> save(in, key, id, owner, sink);
-                    case REMOVE -> sink.removed(key, new ValueIdentity(id, owner));
-                    default -> throw new FormatException("unknown change " + tag);
-                }
-            }
-        } catch (BufferUnderflowException e) {
-            throw new FormatException("cut short");
-        }
+        });
     }
 
     /**
@@ -161,27 +149,40 @@ final class ChangeCodec {
      *                         whose fields are complete but invalid, which {@link #read} skips)
      */
     static void skim(byte[] batch, Marks marks) throws FormatException {
+        int[] from = {1};
+        forEachChange(batch, (in, tag, key, identity) -> {
+            switch (tag) {
+                case SAVE -> skipSave(in);
+                case REMOVE -> {}
+                default -> throw new FormatException("unknown change " + tag);
+            }
+            marks.change(new Slot(key, identity), tag == SAVE, from[0], in.position());
+            from[0] = in.position();
+        });
+    }
+
+    /** Reads the format byte, then each change's tag, key and identity, and hands the rest to {@code change}. */
+    private static void forEachChange(byte[] batch, ChangeStart change) throws FormatException {
         ByteBuffer in = ByteBuffer.wrap(batch);
         try {
             if (in.get() != FORMAT) {
                 throw new FormatException("unknown format " + batch[0]);
             }
             while (in.hasRemaining()) {
-                int from = in.position();
                 byte tag = in.get();
                 InfoHash key = InfoHash.fromBytes(bytes(in, InfoHash.BYTES));
                 long id = in.getLong();
-                Slot slot = new Slot(key, new ValueIdentity(id, optional(in, PublicKey.LENGTH)));
-                switch (tag) {
-                    case SAVE -> skipSave(in);
-                    case REMOVE -> {}
-                    default -> throw new FormatException("unknown change " + tag);
-                }
-                marks.change(slot, tag == SAVE, from, in.position());
+                change.read(in, tag, key, new ValueIdentity(id, optional(in, PublicKey.LENGTH)));
             }
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new FormatException("cut short");
         }
+    }
+
+    /** The rest of a change, after its tag, key and identity. */
+    @FunctionalInterface
+    private interface ChangeStart {
+        void read(ByteBuffer in, byte tag, InfoHash key, ValueIdentity identity) throws FormatException;
     }
 
     /** Moves past a saved value's fields after its owner. */
@@ -201,7 +202,7 @@ final class ChangeCodec {
         in.position(in.position() + n);
     }
 
-    private static void save(ByteBuffer in, InfoHash key, long id, byte[] owner, Sink sink) throws FormatException {
+    private static void save(ByteBuffer in, InfoHash key, ValueIdentity identity, Sink sink) throws FormatException {
         long seq = in.getLong();
         byte[] data = bytes(in, length(in.getInt(), Value.MAX_DATA_BYTES, "data"));
         String contentType = new String(
@@ -218,13 +219,13 @@ final class ChangeCodec {
         long expires = in.getLong();
         try {
             Value value = Value.builder()
-                    .id(id)
+                    .id(identity.id())
                     .seq(seq)
                     .data(data)
                     .contentType(contentType)
                     .ttl(Duration.ofMillis(ttl))
                     .created(Instant.ofEpochMilli(created))
-                    .owner(owner)
+                    .owner(identity.owner())
                     .signature(signature)
                     .recipient(recipient)
                     .build();
