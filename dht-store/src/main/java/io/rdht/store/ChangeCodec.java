@@ -56,9 +56,9 @@ final class ChangeCodec {
             out.write(contentType);
             out.writeLong(v.ttl().toMillis());
             out.writeLong(v.created().toEpochMilli());
-            writeShort(v.signature());
-            writeShort(v.recipient());
-            writeShort(saved.source().getAddress());
+            writeSized(v.signature());
+            writeSized(v.recipient());
+            writeSized(saved.source().getAddress());
             out.writeLong(saved.expiresAtMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
@@ -112,11 +112,11 @@ final class ChangeCodec {
         out.writeByte(tag);
         out.write(key.toBytes());
         out.writeLong(identity.id());
-        writeShort(identity.owner());
+        writeSized(identity.owner());
     }
 
-    /** A byte array of at most 255 bytes, or none, as a length byte and the bytes. */
-    private void writeShort(byte[] field) throws IOException {
+    /** A byte array of at most 255 bytes, or none (null), as a length byte and the bytes. */
+    private void writeSized(byte[] field) throws IOException {
         if (field == null) {
             out.writeByte(0);
             return;

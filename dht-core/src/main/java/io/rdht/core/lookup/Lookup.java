@@ -121,28 +121,16 @@ public final class Lookup {
             List<NodeInfo> seeds,
             Function<InfoHash, PeerStatus> history,
             Predicate<NodeInfo> admissible) {
-        this(target, settings, seeds, history, admissible, id -> true);
+        this(target, settings, seeds, history, admissible, id -> true, 0);
     }
 
     /**
      * Starts one path of a lookup over disjoint paths: as above, but a node is asked only when
-     * {@code claim} accepts it (true: no other path has asked it, and now none will).
-     */
-    public Lookup(
-            InfoHash target,
-            LookupSettings settings,
-            List<NodeInfo> seeds,
-            Function<InfoHash, PeerStatus> history,
-            Predicate<NodeInfo> admissible,
-            Predicate<InfoHash> claim) {
-        this(target, settings, seeds, history, admissible, claim, 0);
-    }
-
-    /**
-     * Starts one path of a lookup as above that also judges its result's spread: {@code ownSpread}
-     * is the distance (a fraction of the id space, {@link Spread#between}) of this node's K-th
-     * closest contact from this node, 0 when it does not know K contacts, and turns the sparse
-     * result check off (as a {@link LookupSettings#spreadLimit} of 0 does).
+     * {@code claim} accepts it (true: no other path has asked it, and now none will), and the
+     * result's spread is judged: {@code ownSpread} is the distance (a fraction of the id space,
+     * {@link Spread#between}) of this node's K-th closest contact from this node, 0 when it does
+     * not know K contacts, and turns the sparse result check off (as a
+     * {@link LookupSettings#spreadLimit} of 0 does).
      */
     public Lookup(
             InfoHash target,
