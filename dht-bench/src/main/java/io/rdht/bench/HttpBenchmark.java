@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,15 +26,15 @@ import reactor.netty.http.client.HttpClient;
 /**
  * {@code bin/bench-http}: N concurrent event streams on one node and puts at a steady rate, rdht
  * ({@code rdht node --http}, {@code GET /{key}/events}) and OpenDHT ({@code dhtnode --proxyserver},
- * {@code GET /key/{hash}/listen}) in one run, read by the same client ({@link EventStreams}). For
+ * {@code GET /key/{hash}/listen}) in one run, read by the same thin client ({@link EventStreams}). For
  * each: values delivered of expected, p50/p95/p99 put→event latency, and the server process's
  * resident memory per stream twice: N streams on the fresh server (what the first streams cost,
  * for a JVM mostly the classes and compiled code of serving them, once per process), closed, then
  * N streams again on the now warm server (what each stream costs from then on), on which the
  * latency is measured; and the resident memory at the end. Puts reach both through their
  * proxy API ({@code POST /key/{hash}}), from the same HTTP client; rdht's node has a second node in
- * this JVM to store on, as a put needs a storer besides the node itself. The first
- * {@value #WARM_UP_PUTS} puts warm both up and are not counted.
+ * this JVM to store on, as a put needs a storer besides the node itself. The first puts warm
+ * both up and are not counted ({@code --warm-up}).
  */
 public final class HttpBenchmark {
 
@@ -42,8 +42,6 @@ public final class HttpBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(10);
     /** Time for a server to close the first round's streams before the second round opens. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
-    /** Puts before the measured ones, at the same rate, that the client does not count: JIT and caches warm up. */
-    static final int WARM_UP_PUTS = 25;
 
     private HttpBenchmark() {}
 
@@ -62,7 +60,9 @@ public final class HttpBenchmark {
             long rssFreshStreams,
             long rssStart,
             long rssStreams,
-            long rssEnd) {}
+            long rssEnd,
+            String serverCpu,
+            String clientCpu) {}
 
     /** Runs the benchmark; exit status 2 for a bad argument, 1 if a server could not be run. */
     public static void main(String... args) throws Exception {
@@ -88,19 +88,19 @@ public final class HttpBenchmark {
                 o.intervalMs(),
                 o.seconds(),
                 o.puts(),
-                WARM_UP_PUTS);
+                o.warmUpPuts());
         System.out.println(
                 "| server | streams open | delivered / expected | duplicates | p50 ms | p95 ms | p99 ms | max ms "
                         + "| RSS fresh MiB | with first streams MiB | KiB per stream, fresh server "
                         + "| RSS after they closed MiB | with streams again MiB | KiB per stream, warm server "
-                        + "| RSS end MiB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                        + "| RSS end MiB | server CPU µs per event, user / kernel | client CPU µs per event, user / kernel |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             Histogram h = r.latency();
             System.out.printf(
                     Locale.ROOT,
                     "| %s | %d/%d | %d / %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f"
-                            + " | %.1f |%n",
+                            + " | %.1f | %s | %s |%n",
                     r.system(),
                     r.open(),
                     r.streams(),
@@ -117,7 +117,9 @@ public final class HttpBenchmark {
                     mib(r.rssStart()),
                     mib(r.rssStreams()),
                     (r.rssStreams() - r.rssStart()) / 1024.0 / Math.max(1, r.open()),
-                    mib(r.rssEnd()));
+                    mib(r.rssEnd()),
+                    r.serverCpu(),
+                    r.clientCpu());
         }
     }
 
@@ -244,27 +246,26 @@ public final class HttpBenchmark {
         try (EventStreams streams = new EventStreams("127.0.0.1", port, path, o.streams())) {
             awaitOpen(streams, o.streams());
             long rssStreams = MemoryReading.rssBytes(status);
-            AtomicInteger n = new AtomicInteger();
-            Flux.interval(Duration.ZERO, Duration.ofMillis(o.intervalMs()))
-                    .take(WARM_UP_PUTS + o.puts())
-                    .doOnNext(t -> put.accept(
-                            t < WARM_UP_PUTS
-                                    ? EventStreams.WARM_UP + " " + t
-                                    : n.getAndIncrement() + " " + System.nanoTime()))
-                    .blockLast();
+            steadyPuts(put, o.intervalMs(), o.warmUpPuts(), t -> EventStreams.WARM_UP + " " + t);
+            // the last warm-up put's events are delivered before CPU time is counted
+            Thread.sleep(o.intervalMs());
+            ProcessCpu serverBefore = ProcessCpu.of(server.pid());
+            ProcessCpu clientBefore = streams.readerCpu();
+            steadyPuts(put, o.intervalMs(), o.puts(), t -> PutStamp.of((int) t, System.nanoTime()));
             long expected = (long) streams.open() * o.puts();
             long drainUntil = System.nanoTime() + DRAIN.toNanos();
             while (streams.delivered() < expected && System.nanoTime() < drainUntil) {
                 Thread.sleep(50);
             }
             long rssEnd = MemoryReading.rssBytes(status);
+            int delivered = streams.delivered();
             return new Result(
                     system,
                     o.streams(),
                     streams.open(),
                     streams.failed(),
                     o.puts(),
-                    streams.delivered(),
+                    delivered,
                     streams.duplicates(),
                     streams.latencies(),
                     rssFresh,
@@ -272,8 +273,18 @@ public final class HttpBenchmark {
                     rssFreshStreams,
                     rssStart,
                     rssStreams,
-                    rssEnd);
+                    rssEnd,
+                    ProcessCpu.of(server.pid()).perThingSince(serverBefore, delivered),
+                    streams.readerCpu().perThingSince(clientBefore, delivered));
         }
+    }
+
+    /** Makes {@code count} puts, {@code intervalMs} apart, the first at once; {@code data} gives the n-th's data. */
+    private static void steadyPuts(Consumer<String> put, int intervalMs, int count, LongFunction<String> data) {
+        Flux.interval(Duration.ZERO, Duration.ofMillis(intervalMs))
+                .take(count)
+                .doOnNext(t -> put.accept(data.apply(t)))
+                .blockLast();
     }
 
     /** Waits until {@code n} streams are open or refused, then lets the server settle them. */
