@@ -18,7 +18,7 @@
 # the files out: the JVM's own defaults), MALLOC_ARENA_MAX (glibc's malloc arenas; 2 unless set).
 
 # shellcheck source=java.sh
-source "$(dirname "${BASH_SOURCE[0]}")/java.sh"
+source "${BASH_SOURCE[0]%/*}/java.sh"
 
 # Runs main class $1 of rdht.jar with the remaining arguments; does not return.
 rdht_run_app() {
@@ -75,8 +75,7 @@ rdht_run_app() {
 rdht_jvm_options() {
   local version="$1" main="$2"
   shift 2
-  local lib
-  lib="$(dirname "${BASH_SOURCE[0]}")"
+  local lib="${BASH_SOURCE[0]%/*}"
   if [[ "${RDHT_JVM_OPTIONS:-on}" == off ]]; then
     printf '%s\n' -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED
     (( version >= 24 )) && echo --sun-misc-unsafe-memory-access=allow
@@ -95,7 +94,14 @@ rdht_jvm_options() {
 
 # Prints the options of java argument file $1, one a line, without comments and blank lines.
 rdht_option_file() {
-  sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
+  local line
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    line="${line%%#*}"
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [[ -n "$line" ]] && printf '%s\n' "$line"
+  done <"$1"
+  return 0
 }
 
 # Succeeds when main class $1 with arguments $2... ends by itself within seconds: a sensor
@@ -131,7 +137,7 @@ rdht_is_one_shot() {
 # recorded with other options (another collector, another header size) would be refused.
 rdht_aot_path() {
   local sum dir="$RDHT_ROOT/apps/node/target"
-  sum="$(printf '%s\n' "$@" | cksum | cut -d' ' -f1)"
+  read -r sum _ < <(printf '%s\n' "$@" | cksum)
   if [[ ! -w "$dir" ]]; then
     dir="${XDG_CACHE_HOME:-$HOME/.cache}/rdht"
   fi

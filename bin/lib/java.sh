@@ -5,18 +5,26 @@
 #   rdht_find_java                      # sets and exports JAVA and JAVA_HOME, or exits 1
 #   rdht_build_if_needed path/to/a.jar  # runs ./mvnw package if the jar is missing or stale
 
-RDHT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RDHT_ROOT="$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)"
 RDHT_MIN_JAVA=21
 
 # Prints the feature version (17, 21, 25...) of the java command $1, or 0 if it does not run.
 # Reads the JDK's release file when there is one (running java -version costs ~50 ms a call).
 rdht_java_version() {
-  local version release
-  release="$(dirname "$(dirname "$(readlink -f "$1" 2>/dev/null || echo "$1")")")/release"
-  if [[ -f "$release" ]]; then
-    version="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$release" | head -n 1)"
+  local java="$1" version="" line
+  # bash builtins where they do the job: every command runs this for each JDK it looks at, and a
+  # process costs milliseconds; only a java that is itself a link (/usr/bin/java) needs readlink
+  [[ -L "$java" ]] && java="$(readlink -f "$java" 2>/dev/null || echo "$java")"
+  local release="${java%/bin/java}/release"
+  if [[ "$java" == */bin/java && -f "$release" ]]; then
+    while IFS= read -r line; do
+      if [[ "$line" =~ ^JAVA_VERSION=\"([0-9][0-9.]*) ]]; then
+        version="${BASH_REMATCH[1]}"
+        break
+      fi
+    done <"$release"
   fi
-  if [[ -z "${version:-}" ]]; then
+  if [[ -z "$version" ]]; then
     # the line reads e.g. 'openjdk version "25.0.1" 2025-10-21', or '"1.8.0_202"' before Java 9;
     # JAVA_TOOL_OPTIONS may print a line before it
     version="$("$1" -version 2>&1 | sed -n 's/.* version "\([0-9][0-9.]*\).*/\1/p' | head -n 1)"
