@@ -1,5 +1,6 @@
 package io.rdht.sensor;
 
+import io.rdht.cli.Await;
 import io.rdht.cli.CommandRunner;
 import io.rdht.cli.ConfigDirectory;
 import io.rdht.cli.ExitCode;
@@ -168,6 +169,9 @@ public final class Sensor implements Callable<Integer> {
      * reading stays on the network even when the interval is longer than the TTL.
      */
     private static final class Publisher {
+        /** What a publication that runs out of time did not get, as {@link Await} words it. */
+        private static final String UNCONFIRMED = "no storer confirmed the reading";
+
         private final DhtNode node;
         private final InfoHash key;
         private final long valueId;
@@ -186,10 +190,7 @@ public final class Sensor implements Callable<Integer> {
         }
 
         void publish(Reading reading) {
-            report(
-                    reading,
-                    System.nanoTime(),
-                    node.putSigned(key, value(reading)).block(timeout));
+            report(reading, System.nanoTime(), Await.within(node.putSigned(key, value(reading)), timeout, UNCONFIRMED));
         }
 
         /** Announces {@code reading} in place of the last one; returns once its first publication is stored. */
@@ -205,7 +206,7 @@ public final class Sensor implements Callable<Integer> {
                                     .owner(identity.publicKey().toBytes())
                                     .build())
                     .subscribe(first::tryEmitValue, first::tryEmitError);
-            report(reading, start, first.asMono().block(timeout));
+            report(reading, start, Await.within(first.asMono(), timeout, UNCONFIRMED));
         }
 
         void announceOrWarn(Reading reading) {
