@@ -1,17 +1,22 @@
 #!/usr/bin/python3
-"""Prints, per network size, one Markdown table comparing OpenDHT with rdht.
+"""Prints, per network size, one Markdown table comparing OpenDHT with rdht over one or more rounds.
 
-Reads OpenDHT's results (one JSON object a line, from opendht_bench.py) and rdht's `bin/bench`
-outputs (the "## summary" Markdown tables, whose columns it finds by their header names; one output
-per size or one for all). Columns: OpenDHT | rdht | ratio (rdht / OpenDHT; above 1 means rdht's
-figure is larger). Memory: resident set growth against resident set growth, both per node (what N
-nodes added to the process, / N) and per node of the second half (what nodes N/2+1..N added, /
-their number: the one-off costs of the process left out); rdht's live heap per node, which OpenDHT
-has no counterpart of, is shown beside them.
+Each ROUND is a directory holding OpenDHT's results (opendht.jsonl: one JSON object a line, from
+opendht_bench.py) and rdht's `bin/bench` outputs (rdht-*.md: the "## summary" Markdown tables,
+whose columns it finds by their header names; one output per size or one for all). Columns:
+OpenDHT | rdht | ratio (rdht / OpenDHT; above 1 means rdht's figure is larger), each with one
+value per round, then the median of the rounds' ratios: runs minutes apart on a shared machine
+differ, and the median keeps one noisy minute from deciding a figure. Memory: resident set growth
+against resident set growth, both per node (what N nodes added to the process, / N) and per node
+of the second half (what nodes N/2+1..N added, / their number: the one-off costs of the process
+left out); rdht's live heap per node, which OpenDHT has no counterpart of, is shown beside them.
 
-Usage: compare_table.py OPENDHT_JSON_LINES RDHT_BENCH_OUTPUT...
+Usage: compare_table.py ROUND_DIRECTORY...
 """
+import glob
 import json
+import os
+import statistics
 import sys
 
 
@@ -56,7 +61,12 @@ def fmt(x, unit=""):
 
 
 def ratio(a, b):
-    return "n/a" if a is None or b is None or a == 0 else f"{b / a:.2f}×"
+    """b / a, or None where either is missing or a is 0."""
+    return None if a is None or b is None or a == 0 else b / a
+
+
+def fmt_ratio(x):
+    return "n/a" if x is None else f"{x:.2f}×"
 
 
 def share(part, whole):
@@ -64,56 +74,92 @@ def share(part, whole):
     return part / whole if part is not None and whole else None
 
 
-def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__.strip().splitlines()[-1])
+def load_round(directory):
+    """One round's results: ({nodes: OpenDHT's result}, {nodes: rdht's summary row})."""
     opendht = {}
-    for line in open(sys.argv[1], encoding="utf-8"):
-        if line.strip().startswith("{"):
-            result = json.loads(line)
-            opendht[result["nodes"]] = result
+    path = os.path.join(directory, "opendht.jsonl")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if line.strip().startswith("{"):
+                result = json.loads(line)
+                opendht[result["nodes"]] = result
     rdht = {}
-    for path in sys.argv[2:]:
+    for path in sorted(glob.glob(os.path.join(directory, "rdht-*.md"))):
         rdht.update(rdht_summary(path))
-    for n in sorted(opendht.keys() | rdht.keys()):
-        o, r = opendht.get(n, {}), rdht.get(n, {})
-        rows = [
-            # (label, OpenDHT value, rdht value, format)
-            ("puts ok", share(o.get("puts_ok"), o.get("puts")), number(r.get("puts ok")), "%"),
-            ("put p50 ms", o.get("put_p50_ms"), number(r.get("put p50 ms")), ""),
-            ("put p99 ms", o.get("put_p99_ms"), number(r.get("put p99 ms")), ""),
-            ("gets right", share(o.get("gets_right"), o.get("gets")), number(r.get("gets right")), "%"),
-            ("get p50 ms", o.get("get_p50_ms"), number(r.get("get p50 ms")), ""),
-            ("get p99 ms", o.get("get_p99_ms"), number(r.get("get p99 ms")), ""),
-            ("listen p50 ms", o.get("listen_p50_ms"), number(r.get("listen p50 ms")), ""),
-            ("listen p99 ms", o.get("listen_p99_ms"), number(r.get("listen p99 ms")), ""),
-            ("delivered", o.get("delivered_fraction"), number(r.get("delivered")), "%"),
-            ("puts/s, 64 in flight", o.get("puts_per_s"), number(r.get("puts/s in flight")), "int"),
-            ("memory per node KiB, settled (RSS growth / N)", o.get("kib_per_node"),
-             number(r.get("RSS KiB/node settled")), "int"),
-            ("memory per node KiB, 2nd half (RSS)", o.get("kib_per_node_second_half"),
-             number(r.get("RSS KiB/node 2nd half")), "int"),
-            ("memory per node KiB, after warm-up (RSS)", o.get("kib_per_node_after_warmup"),
-             number(r.get("RSS KiB/node warm")), "int"),
-            ("rdht live heap per node KiB, settled", None, number(r.get("heap KiB/node settled")), "int"),
-            ("rdht live heap per node KiB, 2nd half", None, number(r.get("heap KiB/node 2nd half")), "int"),
-        ]
+    return opendht, rdht
+
+
+def figures(o, r):
+    """(label, OpenDHT's value, rdht's value, format) for each compared figure."""
+    return [
+        ("puts ok", share(o.get("puts_ok"), o.get("puts")), number(r.get("puts ok")), "%"),
+        ("put p50 ms", o.get("put_p50_ms"), number(r.get("put p50 ms")), ""),
+        ("put p99 ms", o.get("put_p99_ms"), number(r.get("put p99 ms")), ""),
+        ("gets right", share(o.get("gets_right"), o.get("gets")), number(r.get("gets right")), "%"),
+        ("get p50 ms", o.get("get_p50_ms"), number(r.get("get p50 ms")), ""),
+        ("get p99 ms", o.get("get_p99_ms"), number(r.get("get p99 ms")), ""),
+        ("listen p50 ms", o.get("listen_p50_ms"), number(r.get("listen p50 ms")), ""),
+        ("listen p99 ms", o.get("listen_p99_ms"), number(r.get("listen p99 ms")), ""),
+        ("delivered", o.get("delivered_fraction"), number(r.get("delivered")), "%"),
+        ("puts/s, 64 in flight", o.get("puts_per_s"), number(r.get("puts/s in flight")), "int"),
+        ("memory per node KiB, settled (RSS growth / N)", o.get("kib_per_node"),
+         number(r.get("RSS KiB/node settled")), "int"),
+        ("memory per node KiB, 2nd half (RSS)", o.get("kib_per_node_second_half"),
+         number(r.get("RSS KiB/node 2nd half")), "int"),
+        ("memory per node KiB, after warm-up (RSS)", o.get("kib_per_node_after_warmup"),
+         number(r.get("RSS KiB/node warm")), "int"),
+        ("rdht live heap per node KiB, settled", None, number(r.get("heap KiB/node settled")), "int"),
+        ("rdht live heap per node KiB, 2nd half", None, number(r.get("heap KiB/node 2nd half")), "int"),
+    ]
+
+
+def notes(n, o, r):
+    """What the reader must know of one round's results for n nodes, as lines."""
+    said = []
+    if not o:
+        said.append(f"OpenDHT gave no result for {n} nodes: see its progress on stderr")
+    if not r:
+        said.append(f"rdht printed no summary row for {n} nodes")
+    if o.get("warmed_up", 0) < o.get("warmup", 0):
+        said.append(f"OpenDHT's warm-up stopped after 120 s, at {o['warmed_up']} of {o['warmup']} puts and gets")
+    if o.get("cut_short"):
+        listened = o["listen_expected"] // max(1, o["listeners"])
+        said.append(f"OpenDHT's time limit of {o['time_limit_s']} s cut short: {', '.join(o['cut_short'])};"
+                    f" it measured {o['puts']} puts, {o['gets']} gets, {listened} successful listened puts")
+    return said
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__.strip().splitlines()[-1])
+    rounds = [load_round(d) for d in sys.argv[1:]]
+    sizes = set()
+    for opendht, rdht in rounds:
+        sizes |= opendht.keys() | rdht.keys()
+    for n in sorted(sizes):
         print(f"\n### {n} nodes\n")
-        if not o:
-            print(f"(OpenDHT gave no result for {n} nodes: see its progress on stderr)\n")
-        if not r:
-            print(f"(rdht printed no summary row for {n} nodes)\n")
-        if o.get("warmed_up", 0) < o.get("warmup", 0):
-            print(f"(OpenDHT's warm-up stopped after 120 s, at {o['warmed_up']} of {o['warmup']}"
-                  " puts and gets)\n")
-        if o.get("cut_short"):
-            listened = o["listen_expected"] // max(1, o["listeners"])
-            print(f"(OpenDHT's time limit of {o['time_limit_s']} s cut short: {', '.join(o['cut_short'])};"
-                  f" it measured {o['puts']} puts, {o['gets']} gets, {listened} successful listened puts)\n")
-        print("| | OpenDHT | rdht | ratio (rdht/OpenDHT) |")
-        print("|---|---:|---:|---:|")
-        for label, a, b, unit in rows:
-            print(f"| {label} | {fmt(a, unit)} | {fmt(b, unit)} | {ratio(a, b)} |")
+        per_round = []
+        for k, (opendht, rdht) in enumerate(rounds, 1):
+            o, r = opendht.get(n, {}), rdht.get(n, {})
+            for note in notes(n, o, r):
+                print(f"({note}" + (f", round {k})" if len(rounds) > 1 else ")") + "\n")
+            per_round.append(figures(o, r))
+        if len(rounds) == 1:
+            print("| | OpenDHT | rdht | ratio (rdht/OpenDHT) |")
+            print("|---|---:|---:|---:|")
+        else:
+            print("| | OpenDHT, each round | rdht, each round | ratio (rdht/OpenDHT), each round | median ratio |")
+            print("|---|---:|---:|---:|---:|")
+        for i, (label, _, _, unit) in enumerate(per_round[0]):
+            a = [figs[i][1] for figs in per_round]
+            b = [figs[i][2] for figs in per_round]
+            ratios = [ratio(x, y) for x, y in zip(a, b)]
+            cells = [" / ".join(fmt(x, unit) for x in a), " / ".join(fmt(y, unit) for y in b),
+                     " / ".join(fmt_ratio(x) for x in ratios)]
+            if len(rounds) > 1:
+                known = [x for x in ratios if x is not None]
+                cells.append(fmt_ratio(statistics.median(known)) if known else "n/a")
+            print(f"| {label} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
