@@ -328,10 +328,16 @@ final class KeyListen {
 
     /**
      * Checks a value as every reader does (signature, expiry, decryption) and hands it on once;
-     * true when it made an event (new to this listen, or an edit).
+     * true when it made an event (new to this listen, or an edit). A copy of the version held
+     * (the same push from another storer) is dropped first, unchecked: its signature was verified
+     * when the first copy came, and it could change nothing.
      */
     private boolean offer(Value received) {
         if (closed) {
+            return false;
+        }
+        if (state.holdsCopyOf(received)) {
+            stats.pushCopySkipped();
             return false;
         }
         Optional<ValueEvent> event = readerCheck
