@@ -128,7 +128,8 @@ final class RequestHandler {
             stats.badToken();
             return new ErrorReply(ErrorCode.BAD_TOKEN, "write token missing, forged or expired; ask again");
         }
-        Optional<String> refused = listeners.register(listen.key(), from, listen.listenId(), now);
+        Optional<String> refused =
+                listeners.register(listen.key(), from, listen.listenId(), listen.pushDelayMillis(), now);
         if (refused.isPresent()) {
             stats.listenRefused();
             return new ErrorReply(ErrorCode.RATE_LIMITED, clip(refused.get()));

@@ -86,6 +86,19 @@ class KeyListenTest {
     }
 
     @Test
+    void oneStorerIsAskedToPushAtOnceAndTheOthersAfterTheBackupDelay() {
+        listen();
+
+        List<Long> delays = node.peers.closestTo(KEY, STORERS).stream()
+                .map(p -> p.requests(Listen.class).get(0).pushDelayMillis())
+                .toList();
+
+        long backup = SETTINGS.listen().backupPushDelayMillis();
+        assertThat(backup).isPositive();
+        assertThat(delays).containsOnly(0L, backup).containsOnlyOnce(0L);
+    }
+
+    @Test
     void listenIsRegisteredAgainEveryRefreshPeriodSayingWhichVersionsItHolds() {
         node.peers.all().get(0).valuesOf(KEY).put(1L, reading(1, 3));
         listen();

@@ -157,6 +157,31 @@ class RequestHandlerTest {
     }
 
     @Test
+    void listenAskingForDelayedPushesGetsTheChangesOfTheDelayInOnePushOnceItHasPassed() {
+        List<FakePeers.Peer> three = node.peers.add(3);
+        FakePeers.Peer prompt = three.get(0);
+        FakePeers.Peer delayed = three.get(1);
+        FakePeers.Peer writer = three.get(2);
+        ask(prompt, new Listen(KEY, tokenFor(prompt), 1, List.of(), null, 0));
+        ask(delayed, new Listen(KEY, tokenFor(delayed), 2, List.of(), null, 1_000));
+
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1))));
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(2))));
+
+        assertThat(prompt.requests(Update.class))
+                .as("pushes at once, one in flight at a time")
+                .containsExactly(new Update(KEY, 1, List.of(value(1))));
+        assertThat(delayed.requests(Update.class)).as("pushes within the delay").isEmpty();
+        node.env.advance(999);
+        assertThat(delayed.requests(Update.class)).isEmpty();
+        node.env.advance(1);
+        assertThat(delayed.requests(Update.class)).containsExactly(new Update(KEY, 2, List.of(value(1), value(2))));
+        assertThat(prompt.requests(Update.class))
+                .containsExactly(new Update(KEY, 1, List.of(value(1))), new Update(KEY, 1, List.of(value(2))));
+        assertThat(node.engine.stats().snapshot()).containsEntry("listen.pushes_sent", 3L);
+    }
+
+    @Test
     void listenAnswersOnlyWhatTheListenerLacks() {
         List<FakePeers.Peer> two = node.peers.add(2);
         FakePeers.Peer writer = two.get(1);
