@@ -205,7 +205,8 @@ final class RequestHandler {
             log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
             return new StoreOutcome.Refused(Refusal.INVALID_VALUE, badSignature.get());
         }
-        return storage.store(key, value, from, now);
+        // marked, so that this node's own listen and gets of the key do not verify it again
+        return storage.store(key, value.isSigned() ? value.asVerified() : value, from, now);
     }
 
     /**

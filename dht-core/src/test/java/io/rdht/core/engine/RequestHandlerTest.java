@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.listen.ListenLimits;
 import io.rdht.core.wire.Ack;
 import io.rdht.core.wire.CancelListen;
@@ -24,6 +25,7 @@ import io.rdht.core.wire.Token;
 import io.rdht.core.wire.Update;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
+import io.rdht.crypto.Identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,6 +181,21 @@ class RequestHandlerTest {
         assertThat(prompt.requests(Update.class))
                 .containsExactly(new Update(KEY, 1, List.of(value(1))), new Update(KEY, 1, List.of(value(2))));
         assertThat(node.engine.stats().snapshot()).containsEntry("listen.pushes_sent", 3L);
+    }
+
+    @Test
+    void signedValueIsStoredMarkedVerifiedSoThatThisNodesOwnListenAndGetsNeedNotVerifyItAgain() {
+        FakePeers.Peer writer = node.peers.add(1).get(0);
+        Value signed = ValueSigner.sign(KEY, value(1), Identity.generate());
+        assertThat(signed.verified()).isFalse();
+
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(signed)));
+
+        assertThat(node.engine.storageSnapshot())
+                .singleElement()
+                .satisfies(k -> assertThat(k.values())
+                        .singleElement()
+                        .satisfies(v -> assertThat(v.value().verified()).isTrue()));
     }
 
     @Test
