@@ -213,7 +213,13 @@ final class KeyListen {
         long backupDelay = parts.settings().listen().backupPushDelayMillis();
         int first = targets.isEmpty() ? 0 : Math.floorMod(listenId, targets.size());
         for (int i = 0; i < targets.size(); i++) {
-            listenAt(targets.get(i), parts.rpc()::tokenFrom, null, 1, i == first ? 0 : backupDelay, reconciliation(check));
+            listenAt(
+                    targets.get(i),
+                    parts.rpc()::tokenFrom,
+                    null,
+                    1,
+                    i == first ? 0 : backupDelay,
+                    reconciliation(check));
         }
         for (NodeInfo extra : extras.values()) {
             listenAt(extra, parts.rpc()::tokenFrom, null, 1, backupDelay, reconciliation(check));

@@ -211,9 +211,11 @@ public final class NodeEngine {
         }
         UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
-        List<NodeInfo> closestKnown = parts.routing().closest(key, settings.lookup().k());
+        List<NodeInfo> closestKnown =
+                parts.routing().closest(key, settings.lookup().k());
         put.storeEarly(closestKnown);
-        PutOperation op = new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put);
+        PutOperation op = new PutOperation(
+                key, List.of(stamped), parts.rpc(), settings.lookup().k(), put);
         List<NodeInfo> known = parts.searches().closest(key, env.nowMillis());
         if (known.isEmpty()) {
             // the closest nodes of the routing table store at once, the lookup's others after it

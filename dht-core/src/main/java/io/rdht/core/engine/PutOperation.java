@@ -75,12 +75,12 @@ final class PutOperation {
         int[] phasesLeft = {2};
         Runnable phaseEnded = () -> {
             if (--phasesLeft[0] == 0) {
-                outcome.onDone(
-                        new ArrayList<>(storers), refusals, run.lookup().answeredCount() + answeredEarly[0]);
+                outcome.onDone(new ArrayList<>(storers), refusals, run.lookup().answeredCount() + answeredEarly[0]);
             }
         };
         run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> {}, () -> {
-            List<NodeInfo> rest = new ArrayList<>(outcome.chooseTargets(run.lookup().closestAnswered(k)));
+            List<NodeInfo> rest =
+                    new ArrayList<>(outcome.chooseTargets(run.lookup().closestAnswered(k)));
             rest.removeAll(early);
             putTo(rest, (batch, reply) -> {}, () -> {}, phaseEnded);
         });
@@ -113,14 +113,18 @@ final class PutOperation {
             afterAll.run();
             return;
         }
-        putTo(targets, (batch, reply) -> {
-            answered[0]++;
-            if (!(reply instanceof Stored s)
-                    || s.storedIds().size() != batch.size()
-                    || !s.rejections().isEmpty()) {
-                missed[0] = true;
-            }
-        }, () -> missed[0] = true, afterAll);
+        putTo(
+                targets,
+                (batch, reply) -> {
+                    answered[0]++;
+                    if (!(reply instanceof Stored s)
+                            || s.storedIds().size() != batch.size()
+                            || !s.rejections().isEmpty()) {
+                        missed[0] = true;
+                    }
+                },
+                () -> missed[0] = true,
+                afterAll);
     }
 
     private void putToClosest() {
@@ -128,7 +132,8 @@ final class PutOperation {
                 outcome.chooseTargets(run.lookup().closestAnswered(k)),
                 (batch, reply) -> {},
                 () -> {},
-                () -> outcome.onDone(new ArrayList<>(storers), refusals, run.lookup().answeredCount()));
+                () -> outcome.onDone(
+                        new ArrayList<>(storers), refusals, run.lookup().answeredCount()));
     }
 
     /**

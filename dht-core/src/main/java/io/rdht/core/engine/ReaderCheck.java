@@ -54,8 +54,7 @@ final class ReaderCheck {
             log.debug("dropped expired value {} under {}", received, key);
             return Optional.empty();
         }
-        Optional<String> badSignature =
-                received.verified() ? Optional.empty() : signatures.problemWith(key, received);
+        Optional<String> badSignature = received.verified() ? Optional.empty() : signatures.problemWith(key, received);
         if (badSignature.isPresent()) {
             stats.badSignatureDiscarded();
             log.debug("dropped value {} under {}: {}", received, key, badSignature.get());

@@ -12,4 +12,5 @@ import io.rdht.core.NodeInfo;
  * @param expiresAtMillis when the listen is forgotten unless refreshed
  * @param pushDelayMillis how long the storer holds a change before it pushes it, as the listener asked
  */
-public record Registration(InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis, long pushDelayMillis) {}
+public record Registration(
+        InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis, long pushDelayMillis) {}

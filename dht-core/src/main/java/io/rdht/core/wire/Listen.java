@@ -34,8 +34,8 @@ public record Listen(
         Objects.requireNonNull(token, "token");
         WireLimits.checkCount(known.size(), WireLimits.MAX_IDS, "known versions");
         if (pushDelayMillis < 0 || pushDelayMillis > WireLimits.MAX_PUSH_DELAY_MILLIS) {
-            throw new IllegalArgumentException("push delay of " + pushDelayMillis + " ms, expected 0 to "
-                    + WireLimits.MAX_PUSH_DELAY_MILLIS);
+            throw new IllegalArgumentException(
+                    "push delay of " + pushDelayMillis + " ms, expected 0 to " + WireLimits.MAX_PUSH_DELAY_MILLIS);
         }
         known = List.copyOf(known);
     }

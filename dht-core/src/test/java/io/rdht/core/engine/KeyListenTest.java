@@ -187,7 +187,8 @@ class KeyListenTest {
 
         assertThat(heard.signals)
                 .singleElement()
-                .satisfies(e -> assertThat(((ValueEvent.Added) e).value().verified()).isTrue());
+                .satisfies(e ->
+                        assertThat(((ValueEvent.Added) e).value().verified()).isTrue());
         assertThat(node.engine.stats().snapshot().get("listen.copies_skipped"))
                 .as("copies dropped unchecked")
                 .isEqualTo(STORERS - 1);

@@ -142,11 +142,14 @@ class PutOperationTest {
 
         PutResult again = node.put(KEY, Value.of("40"), PUT_ENDED).only(PutResult.class);
 
-        assertThat(findNodesReceived()).as("find_node requests for the second put").isEqualTo(lookedUp);
+        assertThat(findNodesReceived())
+                .as("find_node requests for the second put")
+                .isEqualTo(lookedUp);
         assertThat(again.storers()).extracting(NodeInfo::id).containsExactlyElementsOf(idsOf(kClosest()));
-        assertThat(kClosest()).allSatisfy(p -> assertThat(p.requests(PutValues.class))
-                .hasSize(2)
-                .allSatisfy(put -> assertThat(put.token()).isEqualTo(p.token)));
+        assertThat(kClosest())
+                .allSatisfy(p -> assertThat(p.requests(PutValues.class))
+                        .hasSize(2)
+                        .allSatisfy(put -> assertThat(put.token()).isEqualTo(p.token)));
         assertThat(node.engine.stats().snapshot()).containsEntry("puts.without_lookup", 1L);
     }
 
@@ -163,9 +166,10 @@ class PutOperationTest {
 
         assertThat(atOnce).as("put to before any node answered the lookup").isNotEmpty();
         assertThat(kClosest()).containsAll(atOnce);
-        assertThat(node.peers.all()).allSatisfy(p -> assertThat(p.requests(PutValues.class))
-                .as(p.id + " is put to once if among the K closest")
-                .hasSize(kClosest().contains(p) ? 1 : 0));
+        assertThat(node.peers.all())
+                .allSatisfy(p -> assertThat(p.requests(PutValues.class))
+                        .as(p.id + " is put to once if among the K closest")
+                        .hasSize(kClosest().contains(p) ? 1 : 0));
         assertThat(heard.only(PutResult.class).storers())
                 .extracting(NodeInfo::id)
                 .containsExactlyElementsOf(idsOf(kClosest()));
