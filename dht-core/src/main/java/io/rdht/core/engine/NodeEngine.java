@@ -211,15 +211,12 @@ public final class NodeEngine {
         }
         UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
-        List<NodeInfo> closestKnown =
-                parts.routing().closest(key, settings.lookup().k());
-        put.storeEarly(closestKnown);
+        put.storeEarly(parts.routing().closest(key, settings.lookup().k()));
         PutOperation op = new PutOperation(
                 key, List.of(stamped), parts.rpc(), settings.lookup().k(), put);
         List<NodeInfo> known = parts.searches().closest(key, env.nowMillis());
         if (known.isEmpty()) {
-            // the closest nodes of the routing table store at once, the lookup's others after it
-            op.startEarly(closestKnown, parts.newLookup(key));
+            op.start(parts.newLookup(key));
         } else {
             // a key looked up lately: its closest nodes store at once, their pushes leave a lookup sooner
             stats.putWithoutLookup();

@@ -60,35 +60,6 @@ final class PutOperation {
     }
 
     /**
-     * Puts at once to those of {@code known}, the nodes closest to the key that this node's routing
-     * table holds, whose write token it holds, and meanwhile looks the key up from {@code lookup};
-     * then puts to the closest that answered that it has not put to yet. The first storers, and
-     * their listeners, need not wait for the lookup; a node of {@code known} that the lookup does
-     * not find among the K closest keeps its copy, one more (at most K more). Ends once every put
-     * ended.
-     */
-    void startEarly(List<NodeInfo> known, FamilyLookup lookup) {
-        List<NodeInfo> early = outcome.chooseTargets(known).stream()
-                .filter(n -> !rpc.tokenFrom(n).equals(Token.NONE))
-                .toList();
-        int[] answeredEarly = {0};
-        int[] phasesLeft = {2};
-        Runnable phaseEnded = () -> {
-            if (--phasesLeft[0] == 0) {
-                outcome.onDone(new ArrayList<>(storers), refusals, run.lookup().answeredCount() + answeredEarly[0]);
-            }
-        };
-        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> {}, () -> {
-            List<NodeInfo> rest =
-                    new ArrayList<>(outcome.chooseTargets(run.lookup().closestAnswered(k)));
-            rest.removeAll(early);
-            putTo(rest, (batch, reply) -> {}, () -> {}, phaseEnded);
-        });
-        putTo(early, (batch, reply) -> answeredEarly[0]++, () -> {}, phaseEnded);
-        run.start();
-    }
-
-    /**
      * Puts at once to {@code known}, the closest nodes a lookup of the key found lately (see
      * {@link RecentSearches}), with the tokens they handed this node, without a lookup. Should one
      * of them not store every value (no answer, an error, a refusal), or hold no token of theirs,

@@ -154,28 +154,6 @@ class PutOperationTest {
     }
 
     @Test
-    void putToAKeyNotLookedUpLatelyGoesAtOnceToTheClosestNodesItKnowsThenToTheOthersItsLookupFinds() {
-        node.start(peers.subList(0, 1), LONG_ENOUGH);
-        EngineFixture.Recorded heard = new EngineFixture.Recorded();
-
-        node.engine.put(KEY, Value.of("39"), heard);
-        List<FakePeers.Peer> atOnce = node.peers.all().stream()
-                .filter(p -> !p.requests(PutValues.class).isEmpty())
-                .toList();
-        node.env.advance(LONG_ENOUGH);
-
-        assertThat(atOnce).as("put to before any node answered the lookup").isNotEmpty();
-        assertThat(kClosest()).containsAll(atOnce);
-        assertThat(node.peers.all())
-                .allSatisfy(p -> assertThat(p.requests(PutValues.class))
-                        .as(p.id + " is put to once if among the K closest")
-                        .hasSize(kClosest().contains(p) ? 1 : 0));
-        assertThat(heard.only(PutResult.class).storers())
-                .extracting(NodeInfo::id)
-                .containsExactlyElementsOf(idsOf(kClosest()));
-    }
-
-    @Test
     void putToAKeyWhoseLookupIsOlderThanItsLifeLooksItUpAgain() {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         node.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
