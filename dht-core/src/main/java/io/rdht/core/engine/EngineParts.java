@@ -20,14 +20,31 @@ record EngineParts(
         FamilyTables routing,
         Storage storage,
         Rpc rpc,
-        NodeStats stats) {
+        NodeStats stats,
+        RecentSearches searches) {
+
+    /** The parts, with no key looked up yet. */
+    EngineParts(
+            EngineSettings settings,
+            EngineEnvironment env,
+            InfoHash self,
+            FamilyTables routing,
+            Storage storage,
+            Rpc rpc,
+            NodeStats stats) {
+        this(settings, env, self, routing, storage, rpc, stats, new RecentSearches());
+    }
 
     /**
      * A lookup of a key (or of an id for a caller) in each address family served, over the
-     * {@link LookupSettings#paths} disjoint paths the settings ask for (see {@link #lookupOver}).
+     * {@link LookupSettings#paths} disjoint paths the settings ask for (see {@link #lookupOver});
+     * when it ends, its K closest nodes that answered are kept in {@link #searches} for puts.
      */
     FamilyLookup newLookup(InfoHash target) {
-        return lookupOver(target, settings.lookup());
+        FamilyLookup lookup = lookupOver(target, settings.lookup());
+        lookup.whenFinished(() -> searches.remember(
+                target, lookup.closestAnswered(settings.lookup().k()), env.nowMillis()));
+        return lookup;
     }
 
     /**

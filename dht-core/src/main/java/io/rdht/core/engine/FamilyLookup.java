@@ -44,9 +44,13 @@ final class FamilyLookup {
         return new FamilyLookup(lookups, target);
     }
 
-    /** Runs {@code action} when the lookup ends ({@link #finished}), once. */
+    /** Runs {@code action} when the lookup ends ({@link #finished}), once, after the actions asked before. */
     void whenFinished(Runnable action) {
-        this.onFinished = action;
+        Runnable before = onFinished;
+        this.onFinished = () -> {
+            before.run();
+            action.run();
+        };
     }
 
     /** The node saw the lookup end: runs what {@link #whenFinished} asked, once. */

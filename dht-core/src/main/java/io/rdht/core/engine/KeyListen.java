@@ -34,7 +34,9 @@ import java.util.function.Function;
  *
  * <p>It starts with a get-lookup of the key (the values already stored come first), then
  * registers with the {@link ListenSettings#storers} closest nodes that answered, which push each
- * change at once. Every refresh period it looks the key up again and registers anew: that
+ * change: one of them at once, the others {@link ListenSettings#backupPushDelayMillis} later (the
+ * one is picked by the listen id, so that the listeners of a key spread their first pushes over
+ * its storers). Every refresh period it looks the key up again and registers anew: that
  * refreshes the listens, moves them to closer nodes that joined or away from storers that died,
  * and reconciles, since each storer answers a listen with what the listener lacks. A lost push
  * therefore delays an event by at most one refresh period and never loses it.
@@ -208,10 +210,19 @@ final class KeyListen {
                 parts.rpc().send(old, new CancelListen(key, listenId), RpcCallback.IGNORE);
             }
         }
-        List<NodeInfo> all = new ArrayList<>(targets);
-        all.addAll(extras.values());
-        for (NodeInfo target : all) {
-            listenAt(target, parts.rpc()::tokenFrom, null, 1, reconciliation(check));
+        long backupDelay = parts.settings().listen().backupPushDelayMillis();
+        int first = targets.isEmpty() ? 0 : Math.floorMod(listenId, targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            listenAt(
+                    targets.get(i),
+                    parts.rpc()::tokenFrom,
+                    null,
+                    1,
+                    i == first ? 0 : backupDelay,
+                    reconciliation(check));
+        }
+        for (NodeInfo extra : extras.values()) {
+            listenAt(extra, parts.rpc()::tokenFrom, null, 1, backupDelay, reconciliation(check));
         }
         if (check != null && check.registered()) {
             conclude(check);
@@ -253,7 +264,13 @@ final class KeyListen {
             if (!storers.containsKey(holder.address())) {
                 extras.put(holder.address(), holder);
                 stats.silentKeyWidened();
-                listenAt(holder, parts.rpc()::tokenFrom, null, 1, () -> {});
+                listenAt(
+                        holder,
+                        parts.rpc()::tokenFrom,
+                        null,
+                        1,
+                        parts.settings().listen().backupPushDelayMillis(),
+                        () -> {});
             }
         }
     }
@@ -270,18 +287,25 @@ final class KeyListen {
     /**
      * Registers (or refreshes) the listen at {@code storer} and takes the values it sends from after
      * {@code after}; a reply that did not hold them all is followed by the next page, at most
-     * {@link GetOperation#MAX_PAGES_PER_NODE}. {@code done} runs once, when the storer sent its
-     * last page, refused or did not answer.
+     * {@link GetOperation#MAX_PAGES_PER_NODE}; the storer holds each change {@code pushDelayMillis}
+     * before it pushes it. {@code done} runs once, when the storer sent its last page, refused or
+     * did not answer.
      */
     private void listenAt(
-            NodeInfo storer, Function<NodeInfo, Token> tokens, ValueIdentity after, int page, Runnable done) {
+            NodeInfo storer,
+            Function<NodeInfo, Token> tokens,
+            ValueIdentity after,
+            int page,
+            long pushDelayMillis,
+            Runnable done) {
         Token token = tokens.apply(storer);
         if (token.equals(Token.NONE)) {
             done.run();
             return;
         }
         storers.put(storer.address(), storer);
-        parts.rpc().send(storer, new Listen(key, token, listenId, versionsHeld(), after), new RpcCallback() {
+        Listen listen = new Listen(key, token, listenId, versionsHeld(), after, pushDelayMillis);
+        parts.rpc().send(storer, listen, new RpcCallback() {
             @Override
             public void onReply(NodeInfo from, Reply reply) {
                 if (closed) {
@@ -291,7 +315,7 @@ final class KeyListen {
                     offerFromStorer(found.values());
                     ValueIdentity last = found.last();
                     if (found.more() && last != null && page < GetOperation.MAX_PAGES_PER_NODE) {
-                        listenAt(from, n -> found.token(), last, page + 1, done);
+                        listenAt(from, n -> found.token(), last, page + 1, pushDelayMillis, done);
                         return;
                     }
                 } else {
@@ -328,10 +352,16 @@ final class KeyListen {
 
     /**
      * Checks a value as every reader does (signature, expiry, decryption) and hands it on once;
-     * true when it made an event (new to this listen, or an edit).
+     * true when it made an event (new to this listen, or an edit). A copy of the version held
+     * (the same push from another storer) is dropped first, unchecked: its signature was verified
+     * when the first copy came, and it could change nothing.
      */
     private boolean offer(Value received) {
         if (closed) {
+            return false;
+        }
+        if (state.holdsCopyOf(received)) {
+            stats.pushCopySkipped();
             return false;
         }
         Optional<ValueEvent> event = readerCheck

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * the listener would ignore. A listener that answers none of a push's sends is taken for gone:
  * its queue is dropped (its own refresh reconciles with this storer if it is not).
  *
+ * <p>A listener registers with several storers and asks one of them to push at once, the others
+ * after a delay ({@link Registration#pushDelayMillis}): a delayed listen's queue waits that long
+ * before each push, so its copies, which the listener would drop, leave after the first push has
+ * come and carry every change of the delay in one push; should the first storer be gone, the
+ * change still comes, that much later.
+ *
  * <p>Threat-model note: a listener that never acknowledges must not make a storer hold values
  * without bound: a queue holds at most {@link #MAX_QUEUED} values, and all queues together about
  * {@link #MAX_QUEUED_BYTES} bytes, a value counted in each queue it waits in (past that a queue's oldest value is dropped, or the new one when its
@@ -71,7 +77,6 @@ final class ListenerPusher {
         }
         int size = PutOperation.estimatedSize(changed);
         for (Registration r : registry.listeners(key, parts.env().nowMillis())) {
-            parts.stats().pushSent();
             Target target = new Target(r.listener(), r.listenId(), key);
             PushQueue queue = queues.computeIfAbsent(target, t -> new PushQueue());
             while (!queue.waiting.isEmpty()
@@ -82,16 +87,32 @@ final class ListenerPusher {
             if (queuedBytes + size > MAX_QUEUED_BYTES) {
                 log.debug("push queues full: {} gets {} at its next refresh", r.listener(), changed.identity());
                 if (!queue.inFlight) {
-                    queues.remove(target, queue);
+                    drop(target, queue);
                 }
                 continue;
             }
             queue.waiting.addLast(changed);
             queuedBytes += size;
+            queue.delayMillis = r.pushDelayMillis();
             if (!queue.inFlight) {
-                pushNext(target, queue);
+                pushSoon(target, queue);
             }
         }
+    }
+
+    /** Pushes what waits now, or once the listen's delay has passed (unless that is already due). */
+    private void pushSoon(Target target, PushQueue queue) {
+        if (queue.timer != null) {
+            return;
+        }
+        if (queue.delayMillis == 0) {
+            pushNext(target, queue);
+            return;
+        }
+        queue.timer = parts.env().schedule(queue.delayMillis, () -> {
+            queue.timer = null;
+            pushNext(target, queue);
+        });
     }
 
     private void pushNext(Target target, PushQueue queue) {
@@ -112,13 +133,18 @@ final class ListenerPusher {
             bytes += size;
         }
         queue.inFlight = true;
+        parts.stats().pushSent();
         parts.rpc()
                 .sendPersistently(
                         target.listener(), new Update(target.key(), target.listenId(), values), new RpcCallback() {
                             @Override
                             public void onReply(NodeInfo from, Reply reply) {
                                 queue.inFlight = false;
-                                pushNext(target, queue);
+                                if (queue.waiting.isEmpty()) {
+                                    drop(target, queue);
+                                } else {
+                                    pushSoon(target, queue);
+                                }
                             }
 
                             @Override
@@ -129,6 +155,10 @@ final class ListenerPusher {
     }
 
     private void drop(Target target, PushQueue queue) {
+        if (queue.timer != null) {
+            queue.timer.cancel();
+            queue.timer = null;
+        }
         if (queues.remove(target, queue)) {
             queue.waiting.forEach(v -> queuedBytes -= PutOperation.estimatedSize(v));
             queue.waiting.clear();
@@ -151,5 +181,9 @@ final class ListenerPusher {
     private static final class PushQueue {
         final ArrayDeque<Value> waiting = new ArrayDeque<>();
         boolean inFlight;
+        /** The listen's push delay, as its latest registration asked. */
+        long delayMillis;
+        /** The delayed push to come, if one is set. */
+        EngineEnvironment.Timer timer;
     }
 }

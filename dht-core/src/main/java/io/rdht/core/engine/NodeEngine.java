@@ -212,7 +212,16 @@ public final class NodeEngine {
         UserPut put = new UserPut(key, stamped, parts, self(), this::onStored, callback, operations::remove);
         operations.add(put);
         put.storeEarly(parts.routing().closest(key, settings.lookup().k()));
-        new PutOperation(key, List.of(stamped), parts.rpc(), settings.lookup().k(), put).start(parts.newLookup(key));
+        PutOperation op = new PutOperation(
+                key, List.of(stamped), parts.rpc(), settings.lookup().k(), put);
+        List<NodeInfo> known = parts.searches().closest(key, env.nowMillis());
+        if (known.isEmpty()) {
+            op.start(parts.newLookup(key));
+        } else {
+            // a key looked up lately: its closest nodes store at once, their pushes leave a lookup sooner
+            stats.putWithoutLookup();
+            op.startAt(known, () -> parts.newLookup(key), () -> parts.searches().forget(key));
+        }
     }
 
     /**

@@ -26,8 +26,10 @@ public final class NodeStats {
     private volatile long badTokens;
     private volatile long valuesRefused;
     private volatile long lookups;
+    private volatile long putsWithoutLookup;
     private volatile long pushesSent;
     private volatile long pushesDropped;
+    private volatile long pushCopiesSkipped;
     private volatile long listensRefused;
     private volatile long listensRefusedByStorers;
     private volatile long silentKeyChecks;
@@ -104,6 +106,14 @@ public final class NodeStats {
 
     void lookupStarted() {
         lookups++;
+    }
+
+    void putWithoutLookup() {
+        putsWithoutLookup++;
+    }
+
+    void pushCopySkipped() {
+        pushCopiesSkipped++;
     }
 
     void pushSent() {
@@ -249,8 +259,10 @@ public final class NodeStats {
         m.put("refused.bad_token", badTokens);
         m.put("refused.values", valuesRefused);
         m.put("lookups", lookups);
+        m.put("puts.without_lookup", putsWithoutLookup);
         m.put("listen.pushes_sent", pushesSent);
         m.put("listen.pushes_dropped", pushesDropped);
+        m.put("listen.copies_skipped", pushCopiesSkipped);
         m.put("listen.refused", listensRefused);
         m.put("listen.refused_by_storers", listensRefusedByStorers);
         m.put("listen.silent_checks", silentKeyChecks);

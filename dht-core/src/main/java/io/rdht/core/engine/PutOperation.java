@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Stores values on the K nodes closest to a key: a lookup of the key that collects write tokens,
- * then a put to each of the closest nodes that answered, in batches that fit one message.
+ * then a put to each of the closest nodes that answered, in batches that fit one message; or,
+ * for a key looked up lately, a put to the closest nodes that lookup found, without a new one.
  */
 final class PutOperation {
 
@@ -34,7 +37,6 @@ final class PutOperation {
     private final Set<NodeInfo> storers = new LinkedHashSet<>();
     private final List<String> refusals = new ArrayList<>();
     private LookupRun run;
-    private int outstanding;
 
     /**
      * @param key     the key
@@ -57,14 +59,72 @@ final class PutOperation {
         run.start();
     }
 
-    private void putToClosest() {
-        List<NodeInfo> targets = outcome.chooseTargets(run.lookup().closestAnswered(k));
-        List<List<Value>> batches = batches();
-        outstanding = targets.size() * batches.size();
-        if (outstanding == 0) {
-            outcome.onDone(List.of(), refusals, run.lookup().answeredCount());
+    /**
+     * Puts at once to {@code known}, the closest nodes a lookup of the key found lately (see
+     * {@link RecentSearches}), with the tokens they handed this node, without a lookup. Should one
+     * of them not store every value (no answer, an error, a refusal), or hold no token of theirs,
+     * calls {@code onMiss}, then looks the key up after all from {@code lookup} and puts to the
+     * closest that answered, as {@link #start} does: a put never ends on fewer storers than a
+     * lookup's would.
+     */
+    void startAt(List<NodeInfo> known, Supplier<FamilyLookup> lookup, Runnable onMiss) {
+        List<NodeInfo> targets = outcome.chooseTargets(known);
+        boolean[] missed = {targets.stream().anyMatch(t -> rpc.tokenFrom(t).equals(Token.NONE))};
+        int[] answered = {0};
+        Runnable afterAll = () -> {
+            if (missed[0] || targets.isEmpty()) {
+                refusals.clear();
+                onMiss.run();
+                start(lookup.get());
+            } else {
+                outcome.onDone(new ArrayList<>(storers), refusals, answered[0]);
+            }
+        };
+        if (missed[0]) {
+            afterAll.run();
             return;
         }
+        putTo(
+                targets,
+                (batch, reply) -> {
+                    answered[0]++;
+                    if (!(reply instanceof Stored s)
+                            || s.storedIds().size() != batch.size()
+                            || !s.rejections().isEmpty()) {
+                        missed[0] = true;
+                    }
+                },
+                () -> missed[0] = true,
+                afterAll);
+    }
+
+    private void putToClosest() {
+        putTo(
+                outcome.chooseTargets(run.lookup().closestAnswered(k)),
+                (batch, reply) -> {},
+                () -> {},
+                () -> outcome.onDone(
+                        new ArrayList<>(storers), refusals, run.lookup().answeredCount()));
+    }
+
+    /**
+     * Sends the values to each of {@code targets} in batches, telling {@code onReply} of each reply
+     * and {@code onTimeout} of each send that got none; {@code afterAll} runs once every send ended
+     * (at once when there is nothing to send).
+     */
+    private void putTo(
+            List<NodeInfo> targets, BiConsumer<List<Value>, Reply> onReply, Runnable onTimeout, Runnable afterAll) {
+        List<List<Value>> batches = batches();
+        int[] outstanding = {targets.size() * batches.size()};
+        if (outstanding[0] == 0) {
+            afterAll.run();
+            return;
+        }
+        Runnable finishOne = () -> {
+            if (--outstanding[0] == 0) {
+                afterAll.run();
+            }
+        };
         for (NodeInfo target : targets) {
             Token token = rpc.tokenFrom(target);
             for (List<Value> batch : batches) {
@@ -83,21 +143,17 @@ final class PutOperation {
                                 refusals.add(from + ": unexpected reply "
                                         + reply.getClass().getSimpleName());
                         }
-                        finishOne();
+                        onReply.accept(batch, reply);
+                        finishOne.run();
                     }
 
                     @Override
                     public void onTimeout() {
-                        finishOne();
+                        onTimeout.run();
+                        finishOne.run();
                     }
                 });
             }
-        }
-    }
-
-    private void finishOne() {
-        if (--outstanding == 0) {
-            outcome.onDone(new ArrayList<>(storers), refusals, run.lookup().answeredCount());
         }
     }
 

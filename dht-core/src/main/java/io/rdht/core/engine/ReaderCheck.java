@@ -43,14 +43,18 @@ final class ReaderCheck {
         this.stats = stats;
     }
 
-    /** {@code received}, found under {@code key}, as the caller may see it; empty if it is dropped. */
+    /**
+     * {@code received}, found under {@code key}, as the caller may see it; empty if it is dropped. A
+     * value this node marked {@link Value#verified()} itself (one it stored under the key after
+     * verifying it) is not verified again.
+     */
     Optional<Value> check(InfoHash key, Value received) {
         if (expired(received, env.nowMillis())) {
             stats.expiredDiscarded();
             log.debug("dropped expired value {} under {}", received, key);
             return Optional.empty();
         }
-        Optional<String> badSignature = signatures.problemWith(key, received);
+        Optional<String> badSignature = received.verified() ? Optional.empty() : signatures.problemWith(key, received);
         if (badSignature.isPresent()) {
             stats.badSignatureDiscarded();
             log.debug("dropped value {} under {}: {}", received, key, badSignature.get());

@@ -128,7 +128,8 @@ final class RequestHandler {
             stats.badToken();
             return new ErrorReply(ErrorCode.BAD_TOKEN, "write token missing, forged or expired; ask again");
         }
-        Optional<String> refused = listeners.register(listen.key(), from, listen.listenId(), now);
+        Optional<String> refused =
+                listeners.register(listen.key(), from, listen.listenId(), listen.pushDelayMillis(), now);
         if (refused.isPresent()) {
             stats.listenRefused();
             return new ErrorReply(ErrorCode.RATE_LIMITED, clip(refused.get()));
@@ -204,7 +205,8 @@ final class RequestHandler {
             log.debug("refused value {} under {} from {}: {}", value, key, from, badSignature.get());
             return new StoreOutcome.Refused(Refusal.INVALID_VALUE, badSignature.get());
         }
-        return storage.store(key, value, from, now);
+        // marked, so that this node's own listen and gets of the key do not verify it again
+        return storage.store(key, value.isSigned() ? value.asVerified() : value, from, now);
     }
 
     /**

@@ -56,6 +56,16 @@ public final class ListenState {
         return Optional.empty();
     }
 
+    /**
+     * True when {@code received} is, field for field (signature, TTL and creation time included), a
+     * copy of the version held: {@link #offer} would make no event of it and change nothing, so a
+     * listener may drop it before any costly check. Another storer's copy of a push is one.
+     */
+    public boolean holdsCopyOf(Value received) {
+        Tracked known = values.get(received.identity());
+        return known != null && known.received.equals(received);
+    }
+
     /** Removes the values whose time ran out and returns their {@link ValueEvent.Expired} events. */
     public List<ValueEvent> expire(long nowMillis) {
         List<ValueEvent> expired = new ArrayList<>();

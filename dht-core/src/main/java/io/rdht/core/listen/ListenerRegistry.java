@@ -29,13 +29,24 @@ public final class ListenerRegistry {
     }
 
     /**
-     * Registers or refreshes {@code listener}'s listen on {@code key}. Returns why it was refused,
-     * or empty when it is held until {@code nowMillis} plus the registration time.
+     * Registers or refreshes {@code listener}'s listen on {@code key}, pushed at once. Returns why it
+     * was refused, or empty when it is held until {@code nowMillis} plus the registration time.
      */
     public Optional<String> register(InfoHash key, NodeInfo listener, long listenId, long nowMillis) {
+        return register(key, listener, listenId, 0, nowMillis);
+    }
+
+    /**
+     * Registers or refreshes {@code listener}'s listen on {@code key}, whose changes are pushed
+     * {@code pushDelayMillis} after they are stored (a refresh may change it). Returns why it was
+     * refused, or empty when it is held until {@code nowMillis} plus the registration time.
+     */
+    public Optional<String> register(
+            InfoHash key, NodeInfo listener, long listenId, long pushDelayMillis, long nowMillis) {
         ListenKey id = new ListenKey(listener.address(), listenId);
         Map<ListenKey, Registration> listens = byKey.get(key);
-        Registration fresh = new Registration(key, listener, listenId, nowMillis + limits.registrationMillis());
+        Registration fresh =
+                new Registration(key, listener, listenId, nowMillis + limits.registrationMillis(), pushDelayMillis);
         if (listens != null && listens.containsKey(id)) {
             listens.put(id, fresh);
             return Optional.empty();

@@ -10,5 +10,7 @@ import io.rdht.core.NodeInfo;
  * @param listener       the listening node
  * @param listenId       the id the listener chose
  * @param expiresAtMillis when the listen is forgotten unless refreshed
+ * @param pushDelayMillis how long the storer holds a change before it pushes it, as the listener asked
  */
-public record Registration(InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis) {}
+public record Registration(
+        InfoHash key, NodeInfo listener, long listenId, long expiresAtMillis, long pushDelayMillis) {}

@@ -14,7 +14,7 @@ enum Kind {
     FIND_NODE(1, 1),
     GET(2, 3),
     PUT(3, 3),
-    LISTEN(4, 5),
+    LISTEN(4, 6),
     CANCEL_LISTEN(5, 2),
     UPDATE(7, 3),
     LEAVING(8, 0),

@@ -18,14 +18,30 @@ import java.util.Objects;
  * @param listenId the requester's random id for this listen; pushes carry it
  * @param known    the versions the requester holds (at most {@link WireLimits#MAX_IDS})
  * @param after    the identity of the last value of the previous page, or {@code null} from the first
+ * @param pushDelayMillis how long the storer holds a change before it pushes it (0: at once, at most
+ *                 {@link WireLimits#MAX_PUSH_DELAY_MILLIS}); what it stores meanwhile goes in the
+ *                 same push. A listener asks one storer for pushes at once and the others for
+ *                 delayed ones: their copies, which it would drop, then leave after the first has
+ *                 come, several changes in one push, and still bring a change if the first storer
+ *                 is gone
  */
-public record Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known, ValueIdentity after)
+public record Listen(
+        InfoHash key, Token token, long listenId, List<ValueVersion> known, ValueIdentity after, long pushDelayMillis)
         implements Request {
-    /** Checks key and token and bounds the known versions. */
+    /** Checks key and token and bounds the known versions and the delay. */
     public Listen {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(token, "token");
         WireLimits.checkCount(known.size(), WireLimits.MAX_IDS, "known versions");
+        if (pushDelayMillis < 0 || pushDelayMillis > WireLimits.MAX_PUSH_DELAY_MILLIS) {
+            throw new IllegalArgumentException(
+                    "push delay of " + pushDelayMillis + " ms, expected 0 to " + WireLimits.MAX_PUSH_DELAY_MILLIS);
+        }
         known = List.copyOf(known);
+    }
+
+    /** A listen whose changes the storer pushes at once. */
+    public Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known, ValueIdentity after) {
+        this(key, token, listenId, known, after, 0);
     }
 }

@@ -47,7 +47,14 @@ final class MessageDecoder {
             case FIND_NODE -> new FindNode(id(r, "target"));
             case GET -> new GetValues(id(r, "key"), token(r), position(r));
             case PUT -> new PutValues(id(r, "key"), token(r), values(r));
-            case LISTEN -> new Listen(id(r, "key"), token(r), r.uint64("listen id"), versions(r), position(r));
+            case LISTEN ->
+                new Listen(
+                        id(r, "key"),
+                        token(r),
+                        r.uint64("listen id"),
+                        versions(r),
+                        position(r),
+                        r.uint(WireLimits.MAX_PUSH_DELAY_MILLIS, "push delay"));
             case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));
             case UPDATE -> new Update(id(r, "key"), r.uint64("listen id"), values(r));
             case LEAVING -> new Leaving();

@@ -38,13 +38,20 @@ final class MessageEncoder {
                 token(g, token);
                 values(g, values);
             }
-            case Listen(InfoHash key, Token token, long listenId, List<ValueVersion> known, ValueIdentity after) -> {
+            case Listen(
+                    InfoHash key,
+                    Token token,
+                    long listenId,
+                    List<ValueVersion> known,
+                    ValueIdentity after,
+                    long pushDelayMillis) -> {
                 header(g, e, Kind.LISTEN);
                 id(g, key);
                 token(g, token);
                 g.writeNumberUnsigned(listenId);
                 versions(g, known);
                 position(g, after);
+                g.writeNumber(pushDelayMillis);
             }
             case CancelListen(InfoHash key, long listenId) -> {
                 header(g, e, Kind.CANCEL_LISTEN);

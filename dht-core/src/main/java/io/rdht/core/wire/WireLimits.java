@@ -30,6 +30,8 @@ public final class WireLimits {
     public static final int SIGNATURE_BYTES = 64;
     /** Deepest CBOR nesting a valid message uses, with room to spare. */
     public static final int MAX_NESTING = 8;
+    /** Longest delay a listener may ask a storer to hold its pushes for, in milliseconds. */
+    public static final int MAX_PUSH_DELAY_MILLIS = 10_000;
 
     private WireLimits() {}
 

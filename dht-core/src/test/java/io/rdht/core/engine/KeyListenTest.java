@@ -6,12 +6,14 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.ErrorCode;
 import io.rdht.core.wire.ErrorReply;
 import io.rdht.core.wire.Listen;
 import io.rdht.core.wire.Update;
 import io.rdht.core.wire.ValueVersion;
+import io.rdht.crypto.Identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,7 @@ class KeyListenTest {
     private static final long REFRESH = SETTINGS.listen().refreshMillis();
     private static final int STORERS = SETTINGS.listen().storers();
     private static final long SETTLE = 2_000;
+    private static final Identity OWNER = Identity.generate();
 
     /** A node far from the key, among twelve peers at distances 16, 32, ..., 192 from it; joined. */
     private final EngineFixture node = new EngineFixture(Distances.farFrom(KEY), SETTINGS, 21);
@@ -80,6 +83,19 @@ class KeyListenTest {
             assertThat(v.storers()).hasSize(STORERS);
             assertThat(v.subscribers()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void oneStorerIsAskedToPushAtOnceAndTheOthersAfterTheBackupDelay() {
+        listen();
+
+        List<Long> delays = node.peers.closestTo(KEY, STORERS).stream()
+                .map(p -> p.requests(Listen.class).get(0).pushDelayMillis())
+                .toList();
+
+        long backup = SETTINGS.listen().backupPushDelayMillis();
+        assertThat(backup).isPositive();
+        assertThat(delays).containsOnly(0L, backup).containsOnlyOnce(0L);
     }
 
     @Test
@@ -156,6 +172,47 @@ class KeyListenTest {
         assertThat(heard.signals)
                 .containsExactly(
                         new ValueEvent.Added(reading(1, 0)), new ValueEvent.Updated(reading(1, 0), reading(1, 1)));
+    }
+
+    @Test
+    void copiesOfASignedPushFromTheOtherStorersAreDroppedBeforeTheirSignatureIsChecked() {
+        listen();
+        long id = listenId();
+        Value signed = ValueSigner.sign(KEY, reading(1, 0), OWNER);
+
+        for (FakePeers.Peer p : node.peers.closestTo(KEY, STORERS)) {
+            p.send(new Update(KEY, id, List.of(signed)));
+        }
+        node.env.runDue();
+
+        assertThat(heard.signals)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((ValueEvent.Added) e).value().verified()).isTrue());
+        assertThat(node.engine.stats().snapshot().get("listen.copies_skipped"))
+                .as("copies dropped unchecked")
+                .isEqualTo(STORERS - 1);
+    }
+
+    @Test
+    void aCopyThatDiffersFromTheVersionHeldInAnyFieldIsCheckedAsANewArrival() {
+        listen();
+        long id = listenId();
+        Value signed = ValueSigner.sign(KEY, reading(1, 0), OWNER);
+        FakePeers.Peer storer = node.peers.closestTo(KEY, 1).get(0);
+        storer.send(new Update(KEY, id, List.of(signed)));
+        // the same version with a later creation time, under the old signature: a forgery that
+        // would move the value's expiry if it were taken for a copy
+        Value forged =
+                signed.toBuilder().created(signed.created().plusSeconds(60)).build();
+
+        storer.send(new Update(KEY, id, List.of(forged)));
+        node.env.runDue();
+
+        assertThat(heard.signals).hasSize(1);
+        assertThat(node.engine.stats().snapshot())
+                .containsEntry("listen.copies_skipped", 0L)
+                .containsEntry("discarded.bad_signature", 1L);
     }
 
     @Test

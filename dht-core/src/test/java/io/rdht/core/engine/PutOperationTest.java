@@ -13,6 +13,7 @@ import io.rdht.core.storage.Storage;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.ErrorCode;
 import io.rdht.core.wire.ErrorReply;
+import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.PutValues;
 import io.rdht.core.wire.Reply;
@@ -33,6 +34,8 @@ class PutOperationTest {
 
     private static final InfoHash KEY = InfoHash.of("pollution_level");
     private static final long LONG_ENOUGH = 30_000;
+    /** Time for a put among answering peers to end (they answer within milliseconds). */
+    private static final long PUT_ENDED = 2_000;
 
     private final EngineFixture node = new EngineFixture(Distances.farFrom(KEY), EngineSettings.defaults(), 5);
     private final List<FakePeers.Peer> peers = node.peers.add(20);
@@ -120,6 +123,67 @@ class PutOperationTest {
         assertThat(result.storers()).hasSize(close.settings.lookup().k());
         assertThat(result.storers().get(0)).isEqualTo(close.engine.self());
         assertThat(close.engine.storageSnapshot()).hasSize(1);
+    }
+
+    /** The lookups' requests for the key that the peers received (the upkeep looks up other ids). */
+    private long findNodesReceived() {
+        return node.peers.all().stream()
+                .flatMap(p -> p.requests(FindNode.class).stream())
+                .filter(f -> f.target().equals(KEY))
+                .count();
+    }
+
+    @Test
+    void putToAKeyLookedUpLatelyGoesStraightToItsKClosestNodesWithoutALookup() {
+        node.start(peers.subList(0, 1), LONG_ENOUGH);
+        node.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
+        long lookedUp = findNodesReceived();
+        node.env.advance(RecentSearches.LIFE_MILLIS - 2 * PUT_ENDED);
+
+        PutResult again = node.put(KEY, Value.of("40"), PUT_ENDED).only(PutResult.class);
+
+        assertThat(findNodesReceived())
+                .as("find_node requests for the second put")
+                .isEqualTo(lookedUp);
+        assertThat(again.storers()).extracting(NodeInfo::id).containsExactlyElementsOf(idsOf(kClosest()));
+        assertThat(kClosest())
+                .allSatisfy(p -> assertThat(p.requests(PutValues.class))
+                        .hasSize(2)
+                        .allSatisfy(put -> assertThat(put.token()).isEqualTo(p.token)));
+        assertThat(node.engine.stats().snapshot()).containsEntry("puts.without_lookup", 1L);
+    }
+
+    @Test
+    void putToAKeyWhoseLookupIsOlderThanItsLifeLooksItUpAgain() {
+        node.start(peers.subList(0, 1), LONG_ENOUGH);
+        node.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
+        long lookedUp = findNodesReceived();
+        node.env.advance(RecentSearches.LIFE_MILLIS);
+
+        node.put(KEY, Value.of("40"), LONG_ENOUGH).only(PutResult.class);
+
+        assertThat(findNodesReceived()).isGreaterThan(lookedUp);
+        assertThat(node.engine.stats().snapshot()).containsEntry("puts.without_lookup", 0L);
+    }
+
+    @Test
+    void whenANodeOfTheLastLookupNoLongerAnswersThePutLooksTheKeyUpAfterAllAndStoresOnKOthers() {
+        node.start(peers.subList(0, 1), LONG_ENOUGH);
+        node.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
+        FakePeers.Peer gone = kClosest().get(0);
+        gone.crash();
+        gone.known = false;
+        long lookedUp = findNodesReceived();
+
+        PutResult again = node.put(KEY, Value.of("40"), LONG_ENOUGH).only(PutResult.class);
+
+        assertThat(findNodesReceived()).as("a lookup after all").isGreaterThan(lookedUp);
+        List<FakePeers.Peer> live = node.peers.all().stream()
+                .filter(p -> p != gone)
+                .sorted((a, b) -> KEY.compareDistance(a.id, b.id))
+                .limit(node.settings.lookup().k())
+                .toList();
+        assertThat(again.storers()).extracting(NodeInfo::id).containsExactlyElementsOf(idsOf(live));
     }
 
     /** PutOperation on its own, over parts built by hand, for the many values a republish carries. */

@@ -6,6 +6,7 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.listen.ListenLimits;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.wire.Ack;
 import io.rdht.core.wire.CancelListen;
 import io.rdht.core.wire.ErrorCode;
@@ -24,6 +25,7 @@ import io.rdht.core.wire.Token;
 import io.rdht.core.wire.Update;
 import io.rdht.core.wire.ValueVersion;
 import io.rdht.core.wire.ValuesFound;
+import io.rdht.crypto.Identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,6 +156,46 @@ class RequestHandlerTest {
         assertThat(node.engine.listenersHere()).isEmpty();
         ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(2))));
         assertThat(listener.requests(Update.class)).hasSize(1);
+    }
+
+    @Test
+    void listenAskingForDelayedPushesGetsTheChangesOfTheDelayInOnePushOnceItHasPassed() {
+        List<FakePeers.Peer> three = node.peers.add(3);
+        FakePeers.Peer prompt = three.get(0);
+        FakePeers.Peer delayed = three.get(1);
+        FakePeers.Peer writer = three.get(2);
+        ask(prompt, new Listen(KEY, tokenFor(prompt), 1, List.of(), null, 0));
+        ask(delayed, new Listen(KEY, tokenFor(delayed), 2, List.of(), null, 1_000));
+
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1))));
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(2))));
+
+        assertThat(prompt.requests(Update.class))
+                .as("pushes at once, one in flight at a time")
+                .containsExactly(new Update(KEY, 1, List.of(value(1))));
+        assertThat(delayed.requests(Update.class)).as("pushes within the delay").isEmpty();
+        node.env.advance(999);
+        assertThat(delayed.requests(Update.class)).isEmpty();
+        node.env.advance(1);
+        assertThat(delayed.requests(Update.class)).containsExactly(new Update(KEY, 2, List.of(value(1), value(2))));
+        assertThat(prompt.requests(Update.class))
+                .containsExactly(new Update(KEY, 1, List.of(value(1))), new Update(KEY, 1, List.of(value(2))));
+        assertThat(node.engine.stats().snapshot()).containsEntry("listen.pushes_sent", 3L);
+    }
+
+    @Test
+    void signedValueIsStoredMarkedVerifiedSoThatThisNodesOwnListenAndGetsNeedNotVerifyItAgain() {
+        FakePeers.Peer writer = node.peers.add(1).get(0);
+        Value signed = ValueSigner.sign(KEY, value(1), Identity.generate());
+        assertThat(signed.verified()).isFalse();
+
+        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(signed)));
+
+        assertThat(node.engine.storageSnapshot())
+                .singleElement()
+                .satisfies(k -> assertThat(k.values())
+                        .singleElement()
+                        .satisfies(v -> assertThat(v.value().verified()).isTrue()));
     }
 
     @Test

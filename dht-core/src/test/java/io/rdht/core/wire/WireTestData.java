@@ -110,6 +110,8 @@ final class WireTestData {
                                 new ValueVersion(ValueIdentity.unsigned(random.nextLong()), -1, 0)),
                         identity())),
                 envelope(new Listen(id(), token(), random.nextLong(), List.of(), null)),
+                envelope(new Listen(
+                        id(), token(), random.nextLong(), List.of(), null, WireLimits.MAX_PUSH_DELAY_MILLIS)),
                 envelope(new PutValues(id(), token(), values(2, 40))),
                 envelope(new Pong()),
                 envelope(new Nodes(contacts(8), token())),
