@@ -14,7 +14,8 @@ enum Kind {
     FIND_NODE(1, 1),
     GET(2, 3),
     PUT(3, 3),
-    LISTEN(4, 6),
+    /** Its sixth body field, the push delay, came after 0.1.0: a listen without it asks for pushes at once. */
+    LISTEN(4, 6, 5),
     CANCEL_LISTEN(5, 2),
     UPDATE(7, 3),
     LEAVING(8, 0),
@@ -46,10 +47,17 @@ enum Kind {
 
     private final int number;
     private final int bodyFields;
+    private final int fewestBodyFields;
 
     Kind(int number, int bodyFields) {
+        this(number, bodyFields, bodyFields);
+    }
+
+    /** A kind whose last {@code bodyFields - fewestBodyFields} fields may be left out, in order. */
+    Kind(int number, int bodyFields, int fewestBodyFields) {
         this.number = number;
         this.bodyFields = bodyFields;
+        this.fewestBodyFields = fewestBodyFields;
     }
 
     /** The number sent on the wire. */
@@ -60,6 +68,11 @@ enum Kind {
     /** Length of the whole message array for this kind: header and body fields. */
     int arrayLength() {
         return HEADER_FIELDS + bodyFields;
+    }
+
+    /** Length of the whole message array with only the fields every version of this kind has. */
+    int shortestArrayLength() {
+        return HEADER_FIELDS + fewestBodyFields;
     }
 
     /** The kind a wire number names; {@code number} is not negative. */

@@ -32,9 +32,11 @@ final class MessageDecoder {
         }
         int networkId = (int) r.uint(MAX_NETWORK_ID, "network id");
         Kind kind = Kind.fromNumber(r.uint(MAX_KIND, "kind"));
-        if (length != kind.arrayLength()) {
-            throw new MalformedMessageException(
-                    kind + " message of " + length + " fields, expected " + kind.arrayLength());
+        if (length < kind.shortestArrayLength() || length > kind.arrayLength()) {
+            throw new MalformedMessageException(kind + " message of " + length + " fields, expected "
+                    + (kind.shortestArrayLength() == kind.arrayLength()
+                            ? kind.arrayLength()
+                            : kind.shortestArrayLength() + " to " + kind.arrayLength()));
         }
         long transactionId = r.uint64("transaction id");
         InfoHash sender = id(r, "sender id");
@@ -54,7 +56,7 @@ final class MessageDecoder {
                         r.uint64("listen id"),
                         versions(r),
                         position(r),
-                        r.uint(WireLimits.MAX_PUSH_DELAY_MILLIS, "push delay"));
+                        length == kind.arrayLength() ? r.uint(WireLimits.MAX_PUSH_DELAY_MILLIS, "push delay") : 0);
             case CANCEL_LISTEN -> new CancelListen(id(r, "key"), r.uint64("listen id"));
             case UPDATE -> new Update(id(r, "key"), r.uint64("listen id"), values(r));
             case LEAVING -> new Leaving();

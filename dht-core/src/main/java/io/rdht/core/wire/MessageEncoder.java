@@ -45,13 +45,20 @@ final class MessageEncoder {
                     List<ValueVersion> known,
                     ValueIdentity after,
                     long pushDelayMillis) -> {
-                header(g, e, Kind.LISTEN);
+                // without a delay, the listen of 0.1.0, which storers of that version take
+                header(
+                        g,
+                        e,
+                        Kind.LISTEN,
+                        pushDelayMillis == 0 ? Kind.LISTEN.shortestArrayLength() : Kind.LISTEN.arrayLength());
                 id(g, key);
                 token(g, token);
                 g.writeNumberUnsigned(listenId);
                 versions(g, known);
                 position(g, after);
-                g.writeNumber(pushDelayMillis);
+                if (pushDelayMillis != 0) {
+                    g.writeNumber(pushDelayMillis);
+                }
             }
             case CancelListen(InfoHash key, long listenId) -> {
                 header(g, e, Kind.CANCEL_LISTEN);
@@ -100,7 +107,11 @@ final class MessageEncoder {
     }
 
     private static void header(CBORGenerator g, Envelope e, Kind kind) throws IOException {
-        g.writeStartArray(e, kind.arrayLength());
+        header(g, e, kind, kind.arrayLength());
+    }
+
+    private static void header(CBORGenerator g, Envelope e, Kind kind, int arrayLength) throws IOException {
+        g.writeStartArray(e, arrayLength);
         g.writeNumber(WireLimits.VERSION);
         g.writeNumber(Integer.toUnsignedLong(e.networkId()));
         g.writeNumber(kind.number());

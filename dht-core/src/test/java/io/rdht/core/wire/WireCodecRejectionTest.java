@@ -70,6 +70,14 @@ class WireCodecRejectionTest {
     }
 
     @Test
+    void listenWithFewerFieldsThanVersionZeroOneSentIsMalformed() {
+        byte[] listen = codec.encode(data.envelope(new Listen(data.id(), data.token(), 7, List.of(), null)));
+        listen[0] = (byte) 0x8a;
+
+        assertMalformed(listen).hasMessageContaining("10 fields, expected 11 to 12");
+    }
+
+    @Test
     void everyTruncationOfAMessageIsMalformed() {
         byte[] put = codec.encode(data.envelope(new PutValues(data.id(), data.token(), data.values(2, 30))));
 

@@ -56,6 +56,23 @@ class WireCodecRoundTripTest {
     }
 
     @Test
+    void listenForPushesAtOnceIsSentInTheFormOfVersionZeroOneAndTheDelayedOneWithItsDelay()
+            throws MalformedMessageException {
+        Listen atOnce = new Listen(data.id(), data.token(), 7, List.of(), null);
+        Listen delayed = new Listen(data.id(), data.token(), 7, List.of(), null, 1_000);
+
+        byte[] zeroOne = codec.encode(data.envelope(atOnce));
+        byte[] withDelay = codec.encode(data.envelope(delayed));
+
+        assertThat(zeroOne[0])
+                .as("an array of 6 header and 5 body fields, as 0.1.0 sends")
+                .isEqualTo((byte) 0x8b);
+        assertThat(withDelay[0]).as("and the push delay as a sixth body field").isEqualTo((byte) 0x8c);
+        assertThat(codec.decode(zeroOne).body()).isEqualTo(atOnce);
+        assertThat(codec.decode(withDelay).body()).isEqualTo(delayed);
+    }
+
+    @Test
     void valueWithLargestDataSurvivesTheWire() throws MalformedMessageException {
         Value big = data.value(Value.MAX_DATA_BYTES);
         Envelope put = data.envelope(new PutValues(data.id(), data.token(), List.of(big)));
