@@ -57,6 +57,13 @@ rdht_run_app() {
       if "$JAVA" "${recorded[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot*=off -Xlog:cds*=off \
           -cp "$jar" io.rdht.node.Main selftest >/dev/null 2>&1 && [[ -f "$tmp" ]]; then
         mv -f "$tmp" "$aot"
+        # the caches of an older jar would never be used again (they are recorded anew)
+        local old
+        for old in "${aot%/*}"/rdht-*.aot; do
+          if [[ "$old" != "$aot" && "$jar" -nt "$old" ]]; then
+            rm -f "$old"
+          fi
+        done
       else
         rm -f "$tmp" "$tmp.config"
         echo "rdht: could not record the start-up cache; starting without it" >&2

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ class LauncherTest extends ProcessTest {
     }
 
     @Test
-    void firstRunOnJdk25RecordsAStartupCacheThatLaterRunsUse() throws Exception {
+    void firstRunOnJdk25RecordsAStartupCacheThatLaterRunsUseAndRemovesAnOlderJarsCache() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
         Path launcher = Path.of(System.getProperty("rdht.launcher"));
         Path target = launcher.getParent().resolveSibling("apps/node/target");
@@ -41,6 +42,12 @@ class LauncherTest extends ProcessTest {
                 Files.deleteIfExists(cache);
             }
         }
+        // a cache left by another set of options and an older jar
+        Path stale = Files.writeString(target.resolve("rdht-42.aot"), "recorded for an older jar");
+        Files.setLastModifiedTime(
+                stale,
+                FileTime.fromMillis(
+                        Files.getLastModifiedTime(target.resolve("rdht.jar")).toMillis() - 3_600_000));
 
         RdhtProcess first = rdht("--version");
         assertThat(first.awaitExit(START)).as(first.stderr()).isZero();
@@ -49,7 +56,7 @@ class LauncherTest extends ProcessTest {
         try (Stream<Path> caches = Files.list(target)) {
             assertThat(caches.filter(p -> p.getFileName().toString().matches("rdht-[0-9]+\\.aot")))
                     .singleElement()
-                    .satisfies(cache -> assertThat(cache).isNotEmptyFile());
+                    .satisfies(cache -> assertThat(cache).isNotEmptyFile().isNotEqualTo(stale));
         }
 
         RdhtProcess second = rdht("--version");
