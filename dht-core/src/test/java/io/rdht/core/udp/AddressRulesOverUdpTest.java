@@ -33,6 +33,11 @@ class AddressRulesOverUdpTest {
     private static final EngineSettings RULES =
             EngineSettings.defaults().withIdBinding(true, true).withPrefixDiversity(2, true);
     private static final Duration START = Duration.ofSeconds(10);
+    /**
+     * Storers of a put: the K closest, or K + 1 when the putter stored a copy at once, as one of the
+     * K closest it knew of, and its lookup then found K closer nodes (UserPut.storeEarly).
+     */
+    private static final int K = 8;
 
     private final SplittableRandom random = new SplittableRandom(13);
     private final List<DhtNode> nodes = new ArrayList<>();
@@ -94,7 +99,7 @@ class AddressRulesOverUdpTest {
                     .isTrue();
         }
         PutResult put = honest.get(3).put(InfoHash.of("bound"), Value.of("39")).block(START);
-        assertThat(put.storers()).hasSize(8).allMatch(AddressRulesOverUdpTest::fits);
+        assertThat(put.storers()).hasSizeBetween(K, K + 1).allMatch(AddressRulesOverUdpTest::fits);
         assertThat(honest.get(12).get(InfoHash.of("bound")).collectList().block(START))
                 .extracting(Value::dataAsText)
                 .containsExactly("39");
@@ -114,7 +119,10 @@ class AddressRulesOverUdpTest {
         assertThat(attacker.findNodes(key).block(START).closest()).isNotEmpty();
 
         PutResult put = honest.get(5).put(key, Value.of("41")).block(START);
-        assertThat(put.storers()).hasSize(8).extracting(NodeInfo::id).doesNotContain(nextToKey);
+        assertThat(put.storers())
+                .hasSizeBetween(K, K + 1)
+                .extracting(NodeInfo::id)
+                .doesNotContain(nextToKey);
         for (DhtNode n : honest) {
             assertThat(contacts(n)).as("%s's routing table", n).doesNotContain(nextToKey);
         }
@@ -138,7 +146,7 @@ class AddressRulesOverUdpTest {
         }
         DhtNode spreading = honest.get(7);
         PutResult spread = spreading.put(key, Value.of("42")).block(START);
-        assertThat(spread.storers()).hasSize(8);
+        assertThat(spread.storers()).hasSizeBetween(K, K + 1);
         assertThat(spread.storers().stream().filter(s -> crowd.contains(s.id())))
                 .as("the crowd of one /24 among the storers")
                 .hasSizeBetween(1, 2);
@@ -165,7 +173,7 @@ class AddressRulesOverUdpTest {
 
         assertThat(contacts(joining)).isNotEmpty().doesNotContain(old.id());
         PutResult put = joining.put(InfoHash.of("joined"), Value.of("44")).block(START);
-        assertThat(put.storers()).hasSize(8).allMatch(AddressRulesOverUdpTest::fits);
+        assertThat(put.storers()).hasSizeBetween(K, K + 1).allMatch(AddressRulesOverUdpTest::fits);
     }
 
     @Test
