@@ -63,7 +63,7 @@ enum Defence {
     static final int PATHS = 2;
 
     /** The spread-check defence's limit ({@link io.rdht.core.lookup.LookupSettings#spreadLimit}). */
-    static final int SPREAD_LIMIT = 3;
+    static final int SPREAD_LIMIT = 4;
 
     final String name;
     final String description;

@@ -7,6 +7,7 @@ import io.rdht.core.lookup.LookupSettings;
 import io.rdht.core.lookup.Spread;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.routing.SpreadSamples;
 import io.rdht.core.storage.Storage;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +23,12 @@ record EngineParts(
         Rpc rpc,
         NodeStats stats,
         RecentSearches searches) {
+
+    /**
+     * Disjoint paths of a lookup that checks the own neighbourhood: a path that starts from a Sybil
+     * the last dense result named as well stays theirs, the others find the honest neighbours.
+     */
+    static final int NEIGHBOURHOOD_CHECK_PATHS = 3;
 
     /** The parts, with no key looked up yet. */
     EngineParts(
@@ -53,6 +60,23 @@ record EngineParts(
      */
     FamilyLookup newRoutingLookup(InfoHash target) {
         return lookupOver(target, settings.lookup().withPaths(1));
+    }
+
+    /**
+     * A lookup of the own id that checks the neighbourhood the join found: over
+     * {@link #NEIGHBOURHOOD_CHECK_PATHS} disjoint paths, from the table's closest contacts and from
+     * the nodes of the last lookup whose result was dense ({@link SpreadSamples#lastDense}), dealt
+     * out among the paths. When Sybils answered the join's first self-lookup, the table's contacts
+     * near the own id are theirs and name only each other; the last dense result is ground they
+     * did not choose, so its nodes lead the paths to the honest neighbours, past the Sybils' sparse
+     * clique (the spread check).
+     */
+    FamilyLookup newNeighbourhoodCheck() {
+        FamilyLookup lookup = lookupOver(self, settings.lookup().withPaths(NEIGHBOURHOOD_CHECK_PATHS));
+        for (AddressFamily family : routing.families()) {
+            lookup.onNamedAcrossPaths(routing.table(family).lookupSpreads().lastDense());
+        }
+        return lookup;
     }
 
     /**
@@ -89,10 +113,7 @@ record EngineParts(
             result.whenFinished(() -> lookups.forEach((family, l) -> {
                 List<NodeInfo> found = l.closestAnswered(lookup.k());
                 if (found.size() == lookup.k()) {
-                    routing.table(family)
-                            .lookupSpreads()
-                            .add(Spread.between(
-                                    target, found.get(lookup.k() - 1).id()));
+                    noteSpread(routing.table(family), target, found, lookup);
                 }
             }));
         }
@@ -100,9 +121,23 @@ record EngineParts(
     }
 
     /**
+     * Notes how thinly a finished lookup's K closest nodes {@code found} lay around its target and,
+     * when that was no wider than the spread limit allows, the nodes themselves as the last dense
+     * result; judged against the estimate from before this lookup.
+     */
+    private void noteSpread(RoutingTable table, InfoHash target, List<NodeInfo> found, LookupSettings lookup) {
+        table.lookupSpreads()
+                .note(
+                        Spread.between(target, found.get(lookup.k() - 1).id()),
+                        found,
+                        ownSpread(table, lookup.k()),
+                        lookup.spreadLimit());
+    }
+
+    /**
      * How thinly K nodes lie in the network, seen from here (a fraction of the id space): the
      * least of the distance of this node's K-th closest contact from it, 2^-(i+1) when bucket i
-     * is full (the network is at least that dense) and the low quartile of the spreads of the last
+     * is full (the network is at least that dense) and the least of the spreads of the last
      * lookups' results ({@link io.rdht.core.routing.SpreadSamples}), each where known, since
      * Sybils that answered the self-lookup leave a node knowing too few neighbours; 0, unknown,
      * when none is.
@@ -117,7 +152,7 @@ record EngineParts(
         if (full >= 0) {
             spread = Math.min(spread, Math.scalb(1.0, -(full + 1)));
         }
-        double learned = table.lookupSpreads().lowQuartile();
+        double learned = table.lookupSpreads().least();
         if (learned > 0) {
             spread = Math.min(spread, learned);
         }

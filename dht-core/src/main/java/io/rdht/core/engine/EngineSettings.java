@@ -63,13 +63,13 @@ public record EngineSettings(
 
     /**
      * OpenDHT's starting parameters, with adaptive timeouts, and lookups that doubt a sparse result
-     * ({@link LookupSettings#spreadLimit} 3, issue 13).
+     * ({@link LookupSettings#spreadLimit} 4, issue 13).
      */
     public static EngineSettings defaults() {
         return new EngineSettings(
                 0,
                 new RoutingSettings(8, 2, 15 * 60_000, 20 * 60_000, 100, 4, 2_000),
-                new LookupSettings(8, 4, 14).withSpreadLimit(3),
+                new LookupSettings(8, 4, 14).withSpreadLimit(4),
                 StorageLimits.defaults(),
                 3,
                 5 * 60_000,

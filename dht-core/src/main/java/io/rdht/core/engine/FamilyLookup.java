@@ -107,6 +107,20 @@ final class FamilyLookup {
         }
     }
 
+    /**
+     * Nodes heard of other than in an answer to this lookup, to start its paths from besides their
+     * seeds: each goes to its own family's lookup, dealt out among its paths in turn.
+     */
+    void onNamedAcrossPaths(List<NodeInfo> nodes) {
+        int next = 0;
+        for (NodeInfo n : nodes) {
+            DisjointLookup l = lookups.get(AddressFamily.of(n.address()));
+            if (l != null) {
+                l.onNamed(next++ % l.pathCount(), List.of(n));
+            }
+        }
+    }
+
     /** {@code from}'s request is being re-sent. */
     void onSlow(NodeInfo from) {
         DisjointLookup l = lookups.get(AddressFamily.of(from.address()));

@@ -147,9 +147,10 @@ final class Maintenance {
      * besides the table's, those a bootstrap node named that the table did not take (under id
      * binding, a node of an older version with a random id). With the spread check on
      * ({@link io.rdht.core.lookup.LookupSettings#spreadLimit}), once the far lookups ended the node
-     * looks its own id up once more: the first self-lookup ran before the node could judge a
-     * sparse result (it knew no K contacts), so Sybils that answered it may have kept its
-     * neighbours from hearing of it; the far lookups taught it how thinly K nodes lie.
+     * checks its neighbourhood ({@link EngineParts#newNeighbourhoodCheck}): the first self-lookup ran
+     * before the node could judge a sparse result (it knew no K contacts), so Sybils that answered
+     * it may have kept its neighbours from hearing of it and filled its table near its id; the far
+     * lookups taught it how thinly K nodes lie, and gave it ground the Sybils did not choose.
      */
     private void selfLookup(List<Answer> answers, List<NodeInfo> named, Runnable onDone) {
         FamilyLookup lookup = parts.newRoutingLookup(parts.self());
@@ -165,7 +166,9 @@ final class Maintenance {
             int[] refreshing = {far.size()};
             Runnable refreshed = () -> {
                 if (--refreshing[0] == 0 && parts.settings().lookup().spreadLimit() > 0) {
-                    findNode(parts.self(), () -> {});
+                    FamilyLookup check = parts.newNeighbourhoodCheck();
+                    new LookupRun(check, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {})
+                            .start();
                 }
             };
             for (InfoHash target : far) {

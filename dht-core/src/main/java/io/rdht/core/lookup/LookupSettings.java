@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param spreadLimit how many times farther from the target than the node's own K-th closest
  *                  contact is from the node the K-th closest node a lookup found may lie before the
  *                  lookup takes that set for a Sybil clique's and asks further
- *                  ({@link Lookup}, "sparse result"); 0 turns the check off (the engine's default is 3)
+ *                  ({@link Lookup}, "sparse result"); 0 turns the check off (the engine's default is 4)
  */
 public record LookupSettings(int k, int alpha, int capacity, int paths, PrefixDiversity diversity, double spreadLimit) {
 

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.lookup.DisjointLookup;
 import io.rdht.core.lookup.Lookup;
 import io.rdht.core.lookup.LookupSettings;
 import io.rdht.core.routing.AddressFamily;
+import io.rdht.core.routing.PeerStatus;
 import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A dual-stack node's lookups and routing tables, one per address family. */
@@ -47,6 +50,21 @@ class FamilyLookupTest {
         lookup.onAnswer(namedV6, List.of());
         assertThat(lookup.isDone()).isTrue();
         assertThat(lookup.answeredCount()).isEqualTo(2);
+    }
+
+    @Test
+    void nodesNamedAcrossPathsAreDealtOutAmongThemInTurn() {
+        DisjointLookup paths =
+                new DisjointLookup(target, SETTINGS.withPaths(3), List.of(), id -> PeerStatus.UNSUSPECTED, n -> true);
+        FamilyLookup lookup = FamilyLookup.overPaths(target, Map.of(AddressFamily.V4, paths));
+        List<NodeInfo> named = IntStream.rangeClosed(1, 6)
+                .mapToObj(port -> v4(InfoHash.random(random), port))
+                .toList();
+
+        lookup.onNamedAcrossPaths(named);
+
+        assertThat(lookup.nextToAsk()).containsExactlyInAnyOrderElementsOf(named);
+        assertThat(named.stream().map(n -> paths.pathOf(n.id()))).containsExactly(0, 1, 2, 0, 1, 2);
     }
 
     @Test

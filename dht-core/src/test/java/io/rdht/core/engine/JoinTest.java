@@ -3,12 +3,16 @@ package io.rdht.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
+import io.rdht.core.NodeInfo;
 import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +126,63 @@ class JoinTest {
                 .as("its re-send was answered before the start completed")
                 .isTrue();
         assertThat(atReady.contactCount()).isEqualTo(4);
+    }
+
+    /**
+     * Two thousand honest peers, and ten liars near the joining node that name only each other
+     * (the liars closest to any target): the bootstrap node names one liar for the node's own id,
+     * so the first self-lookup ends on liars, lying ten times as thinly around the node as the
+     * honest peers do. The far lookups, from the bootstrap node, end on honest peers; the
+     * neighbourhood check starts from them too and reaches the honest neighbours.
+     */
+    @Test
+    void aJoinWhoseSelfLookupLiarsAnsweredFindsItsHonestNeighboursAtTheNeighbourhoodCheck() {
+        EngineFixture checked = new EngineFixture(SELF, EngineSettings.defaults(), 3);
+        SplittableRandom random = new SplittableRandom(5);
+        List<FakePeers.Peer> honest = checked.peers.add(2_000);
+        List<FakePeers.Peer> liars = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            FakePeers.Peer liar = checked.peers.add(SELF.randomWithPrefix(4, random));
+            liar.known = false;
+            liars.add(liar);
+        }
+        for (FakePeers.Peer liar : liars) {
+            liar.behaviour =
+                    r -> r instanceof FindNode f ? new Nodes(closest(liars, f.target()), liar.token) : liar.answer(r);
+        }
+        FakePeers.Peer bootstrap = honest.getFirst();
+        bootstrap.behaviour = r -> r instanceof FindNode f && f.target().equals(SELF)
+                ? new Nodes(List.of(liars.getFirst().info()), bootstrap.token)
+                : bootstrap.answer(r);
+        List<FakePeers.Peer> neighbours = checked.peers.closestTo(SELF, K);
+        boolean[] neighboursAskedByFirst = {false};
+
+        checked.engine.start(
+                List.of(bootstrap.address),
+                () -> neighboursAskedByFirst[0] = neighbours.stream()
+                        .anyMatch(n -> !selfLookupsReceived(n).isEmpty()));
+        checked.env.advance(60_000);
+
+        assertThat(neighboursAskedByFirst[0])
+                .as("the first self-lookup reached an honest neighbour")
+                .isFalse();
+        assertThat(neighbours)
+                .as("honest neighbours asked for the own id after the join")
+                .allMatch(n -> !selfLookupsReceived(n).isEmpty());
+    }
+
+    private static List<FindNode> selfLookupsReceived(FakePeers.Peer peer) {
+        return peer.requests(FindNode.class).stream()
+                .filter(f -> f.target().equals(SELF))
+                .toList();
+    }
+
+    private static List<NodeInfo> closest(List<FakePeers.Peer> peers, InfoHash target) {
+        return peers.stream()
+                .sorted(Comparator.comparing(p -> p.id, target::compareDistance))
+                .limit(K)
+                .map(FakePeers.Peer::info)
+                .toList();
     }
 
     @Test
