@@ -25,8 +25,9 @@ record EngineParts(
         RecentSearches searches) {
 
     /**
-     * Disjoint paths of a lookup that checks the own neighbourhood: a path that starts from a Sybil
-     * the last dense result named as well stays theirs, the others find the honest neighbours.
+     * Disjoint paths of the lookup that checks the own neighbourhood: where Sybils answered the
+     * join, a path that starts from the table's contacts near the own id stays theirs, while the
+     * paths that start from the last dense result reach the honest neighbours.
      */
     static final int NEIGHBOURHOOD_CHECK_PATHS = 3;
 
