@@ -99,12 +99,7 @@ final class FamilyLookup {
      * on its first path.
      */
     void onNamed(List<NodeInfo> nodes) {
-        for (NodeInfo n : nodes) {
-            DisjointLookup l = lookups.get(AddressFamily.of(n.address()));
-            if (l != null) {
-                l.onNamed(0, List.of(n));
-            }
-        }
+        named(nodes, false);
     }
 
     /**
@@ -112,11 +107,15 @@ final class FamilyLookup {
      * seeds: each goes to its own family's lookup, dealt out among its paths in turn.
      */
     void onNamedAcrossPaths(List<NodeInfo> nodes) {
+        named(nodes, true);
+    }
+
+    private void named(List<NodeInfo> nodes, boolean acrossPaths) {
         int next = 0;
         for (NodeInfo n : nodes) {
             DisjointLookup l = lookups.get(AddressFamily.of(n.address()));
             if (l != null) {
-                l.onNamed(next++ % l.pathCount(), List.of(n));
+                l.onNamed(acrossPaths ? next++ % l.pathCount() : 0, List.of(n));
             }
         }
     }

@@ -166,9 +166,7 @@ final class Maintenance {
             int[] refreshing = {far.size()};
             Runnable refreshed = () -> {
                 if (--refreshing[0] == 0 && parts.settings().lookup().spreadLimit() > 0) {
-                    FamilyLookup check = parts.newNeighbourhoodCheck();
-                    new LookupRun(check, parts.rpc(), node -> new FindNode(parts.self()), (n, r) -> {}, () -> {})
-                            .start();
+                    findNodes(parts.newNeighbourhoodCheck(), () -> {});
                 }
             };
             for (InfoHash target : far) {
@@ -238,7 +236,12 @@ final class Maintenance {
     }
 
     private void findNode(InfoHash target, Runnable onDone) {
-        FamilyLookup lookup = parts.newRoutingLookup(target);
+        findNodes(parts.newRoutingLookup(target), onDone);
+    }
+
+    /** Runs {@code lookup} with find_node requests of its target. */
+    private void findNodes(FamilyLookup lookup, Runnable onDone) {
+        InfoHash target = lookup.target();
         new LookupRun(lookup, parts.rpc(), node -> new FindNode(target), (n, r) -> {}, onDone).start();
     }
 
