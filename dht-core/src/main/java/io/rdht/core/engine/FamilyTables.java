@@ -83,10 +83,10 @@ final class FamilyTables {
     }
 
     /** As {@link RoutingTable#onTimeout}, in the node's family. */
-    void onTimeout(NodeInfo node, long nowMillis) {
+    void onTimeout(NodeInfo node, long sentAtMillis, long nowMillis) {
         RoutingTable t = tableOf(node);
         if (t != null) {
-            t.onTimeout(node, nowMillis);
+            t.onTimeout(node, sentAtMillis, nowMillis);
         }
     }
 

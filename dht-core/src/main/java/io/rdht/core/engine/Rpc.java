@@ -212,7 +212,7 @@ final class Rpc {
         finish(p);
         stats.requestTimedOut();
         if (p.expectedId != null) {
-            routing.onTimeout(new NodeInfo(p.expectedId, p.to), env.nowMillis());
+            routing.onTimeout(new NodeInfo(p.expectedId, p.to), p.sentAtMillis[0], env.nowMillis());
         }
         p.callback.onTimeout();
     }

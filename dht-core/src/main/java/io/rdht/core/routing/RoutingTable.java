@@ -80,15 +80,23 @@ public final class RoutingTable {
     }
 
     /**
-     * Notes that {@code node} left a request unanswered after every re-send. After
-     * {@link RoutingSettings#maxFailures} in a row a contact leaves the table, its bucket's
-     * candidate (if any) taking its place; it is remembered as failed, for lookups to skip and as
-     * a last resort. A node outside the table is remembered the same way.
+     * Notes that {@code node} left a request first sent at {@code sentAtMillis} unanswered after
+     * every re-send. After {@link RoutingSettings#maxFailures} in a row a contact leaves the table,
+     * its bucket's candidate (if any) taking its place; it is remembered as failed, for lookups to
+     * skip and as a last resort. A node outside the table is remembered the same way.
+     *
+     * <p>A contact that answered another request after this one was sent is alive: the datagrams
+     * were lost, and the failure does not count. Otherwise the timeouts of requests that were in
+     * flight together would count as failures in a row, and a busy live peer would be evicted by
+     * two ordinary losses.
      */
-    public void onTimeout(NodeInfo node, long nowMillis) {
+    public void onTimeout(NodeInfo node, long sentAtMillis, long nowMillis) {
         Contact c = contacts.get(node.id());
         if (c == null) {
             failed.failed(node, nowMillis);
+            return;
+        }
+        if (c.lastReplyMillis() > sentAtMillis) {
             return;
         }
         c.failed();

@@ -101,9 +101,10 @@ class RoutingTableTest {
         assertThat(table.snapshot(T0).buckets().get(0).replacement()).isEqualTo(another);
 
         // the oldest fails twice: the replacement takes its place
-        table.onTimeout(first.get(0), T0 + SETTINGS.staleContactMillis());
+        long pinged = T0 + SETTINGS.staleContactMillis();
+        table.onTimeout(first.get(0), pinged, pinged);
         assertThat(table.contains(first.get(0).id())).isTrue();
-        table.onTimeout(first.get(0), T0 + SETTINGS.staleContactMillis());
+        table.onTimeout(first.get(0), pinged, pinged);
         assertThat(table.contains(first.get(0).id())).isFalse();
         assertThat(table.contains(another.id())).isTrue();
     }
@@ -113,12 +114,12 @@ class RoutingTableTest {
         NodeInfo n = node(InfoHash.random(random));
         table.onReply(n, 1.0, T0);
         assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.UNSUSPECTED);
-        table.onTimeout(n, T0);
+        table.onTimeout(n, T0, T0);
         assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.SUSPECT);
         assertThat(table.closest(n.id(), 8))
                 .as("one failure may be a lost datagram")
                 .containsExactly(n);
-        table.onTimeout(n, T0);
+        table.onTimeout(n, T0, T0);
         assertThat(table.contains(n.id())).isFalse();
         assertThat(table.closest(n.id(), 8)).isEmpty();
         assertThat(table.statusOf(n.id(), T0)).isEqualTo(PeerStatus.FAILED);
@@ -131,10 +132,27 @@ class RoutingTableTest {
     }
 
     @Test
+    void requestsThatTimedOutBeforeTheContactsLastReplyAreNotFailures() {
+        NodeInfo busy = node(InfoHash.random(random));
+        table.onReply(busy, 1.0, T0);
+        // three requests in flight together; the third is answered, the first two are lost
+        table.onReply(busy, 1.0, T0 + 20);
+        table.onTimeout(busy, T0 + 10, T0 + 100);
+        table.onTimeout(busy, T0 + 10, T0 + 100);
+        assertThat(table.statusOf(busy.id(), T0 + 100))
+                .as("it answered after both were sent: the datagrams were lost, not the peer")
+                .isEqualTo(PeerStatus.UNSUSPECTED);
+
+        table.onTimeout(busy, T0 + 30, T0 + 200);
+        table.onTimeout(busy, T0 + 30, T0 + 200);
+        assertThat(table.contains(busy.id())).as("silent since both were sent").isFalse();
+    }
+
+    @Test
     void aFailureFadesAfterTheFailedMemory() {
         NodeInfo stranger = node(InfoHash.random(random));
-        table.onTimeout(stranger, T0);
-        table.onTimeout(stranger, T0);
+        table.onTimeout(stranger, T0, T0);
+        table.onTimeout(stranger, T0, T0);
         assertThat(table.statusOf(stranger.id(), T0))
                 .as("never a contact, named by others")
                 .isEqualTo(PeerStatus.FAILED);
@@ -156,7 +174,7 @@ class RoutingTableTest {
         InetSocketAddress socket = new InetSocketAddress("127.0.0.1", 9999);
         NodeInfo before = new NodeInfo(InfoHash.random(random), socket);
         table.onReply(before, 1.0, T0);
-        table.onTimeout(before, T0);
+        table.onTimeout(before, T0, T0);
         NodeInfo restarted = new NodeInfo(InfoHash.random(random), socket);
         table.onRequest(restarted, T0 + 1);
         assertThat(table.contains(restarted.id())).isTrue();
