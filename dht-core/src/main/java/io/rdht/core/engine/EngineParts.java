@@ -27,7 +27,7 @@ record EngineParts(
     /**
      * Disjoint paths of the lookup that checks the own neighbourhood: where Sybils answered the
      * join, a path that starts from the table's contacts near the own id stays theirs, while the
-     * paths that start from the last dense result reach the honest neighbours.
+     * paths that start from the densest result reach the honest neighbours.
      */
     static final int NEIGHBOURHOOD_CHECK_PATHS = 3;
 
@@ -64,18 +64,28 @@ record EngineParts(
     }
 
     /**
+     * A routing lookup, as {@link #newRoutingLookup}, that starts from {@code ground} instead of the
+     * routing table, in each family of which {@code ground} holds nodes: a join's far lookups start
+     * from its bootstrap nodes' answer, since Sybils that answered its first self-lookup hold the
+     * table by then and would name only each other around any target.
+     */
+    FamilyLookup newRoutingLookupFrom(InfoHash target, List<NodeInfo> ground) {
+        return lookupOver(target, settings.lookup().withPaths(1), ground);
+    }
+
+    /**
      * A lookup of the own id that checks the neighbourhood the join found: over
      * {@link #NEIGHBOURHOOD_CHECK_PATHS} disjoint paths, from the table's closest contacts and from
-     * the nodes of the last lookup whose result was dense ({@link SpreadSamples#lastDense}), dealt
+     * the nodes of the densest of the last lookups' results ({@link SpreadSamples#densest}), dealt
      * out among the paths. When Sybils answered the join's first self-lookup, the table's contacts
-     * near the own id are theirs and name only each other; the last dense result is ground they
-     * did not choose, so its nodes lead the paths to the honest neighbours, past the Sybils' sparse
+     * near the own id are theirs and name only each other; the densest result is ground they did
+     * not choose, so its nodes lead the paths to the honest neighbours, past the Sybils' sparse
      * clique (the spread check).
      */
     FamilyLookup newNeighbourhoodCheck() {
         FamilyLookup lookup = lookupOver(self, settings.lookup().withPaths(NEIGHBOURHOOD_CHECK_PATHS));
         for (AddressFamily family : routing.families()) {
-            lookup.onNamedAcrossPaths(routing.table(family).lookupSpreads().lastDense());
+            lookup.onNamedAcrossPaths(routing.table(family).lookupSpreads().densest());
         }
         return lookup;
     }
@@ -89,13 +99,23 @@ record EngineParts(
      * of this node's own K closest contacts ({@link LookupSettings#spreadLimit}).
      */
     private FamilyLookup lookupOver(InfoHash target, LookupSettings lookup) {
+        return lookupOver(target, lookup, List.of());
+    }
+
+    /** {@link #lookupOver(InfoHash, LookupSettings)} from {@code ground}'s nodes of a family where there are some. */
+    private FamilyLookup lookupOver(InfoHash target, LookupSettings lookup, List<NodeInfo> ground) {
         stats.lookupStarted();
         int seedCount = lookup.capacity() * lookup.paths();
         Map<AddressFamily, DisjointLookup> lookups = new EnumMap<>(AddressFamily.class);
         for (AddressFamily family : routing.families()) {
             RoutingTable table = routing.table(family);
             table.onLookup(target, env.nowMillis());
-            List<NodeInfo> seeds = table.closest(target, seedCount);
+            List<NodeInfo> seeds = ground.stream()
+                    .filter(n -> AddressFamily.of(n.address()) == family)
+                    .toList();
+            if (seeds.isEmpty()) {
+                seeds = table.closest(target, seedCount);
+            }
             if (seeds.isEmpty()) {
                 seeds = table.lastResort(target, seedCount);
             }
@@ -114,25 +134,16 @@ record EngineParts(
             result.whenFinished(() -> lookups.forEach((family, l) -> {
                 List<NodeInfo> found = l.closestAnswered(lookup.k());
                 if (found.size() == lookup.k()) {
-                    noteSpread(routing.table(family), target, found, lookup);
+                    routing.table(family)
+                            .lookupSpreads()
+                            .add(
+                                    Spread.between(
+                                            target, found.get(lookup.k() - 1).id()),
+                                    found);
                 }
             }));
         }
         return result;
-    }
-
-    /**
-     * Notes how thinly a finished lookup's K closest nodes {@code found} lay around its target and,
-     * when that was no wider than the spread limit allows, the nodes themselves as the last dense
-     * result; judged against the estimate from before this lookup.
-     */
-    private void noteSpread(RoutingTable table, InfoHash target, List<NodeInfo> found, LookupSettings lookup) {
-        table.lookupSpreads()
-                .note(
-                        Spread.between(target, found.get(lookup.k() - 1).id()),
-                        found,
-                        ownSpread(table, lookup.k()),
-                        lookup.spreadLimit());
     }
 
     /**

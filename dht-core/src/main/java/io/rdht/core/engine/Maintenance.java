@@ -150,7 +150,9 @@ final class Maintenance {
      * checks its neighbourhood ({@link EngineParts#newNeighbourhoodCheck}): the first self-lookup ran
      * before the node could judge a sparse result (it knew no K contacts), so Sybils that answered
      * it may have kept its neighbours from hearing of it and filled its table near its id; the far
-     * lookups taught it how thinly K nodes lie, and gave it ground the Sybils did not choose.
+     * lookups taught it how thinly K nodes lie, and gave it ground the Sybils did not choose. The
+     * far lookups start from the bootstrap nodes' answer rather than the table, which such Sybils
+     * hold by then (a self-lookup tried again later has no answer and starts from the table).
      */
     private void selfLookup(List<Answer> answers, List<NodeInfo> named, Runnable onDone) {
         FamilyLookup lookup = parts.newRoutingLookup(parts.self());
@@ -169,13 +171,26 @@ final class Maintenance {
                     findNodes(parts.newNeighbourhoodCheck(), () -> {});
                 }
             };
+            List<NodeInfo> ground = bootstrapGround(answers);
             for (InfoHash target : far) {
-                findNode(target, refreshed);
+                findNodes(parts.newRoutingLookupFrom(target, ground), refreshed);
             }
         });
         answers.forEach(a -> run.heard(a.from(), a.reply()));
         heardBefore[0] = lookup.answeredCount();
         run.whenLiveClosestAnswered(onDone).start();
+    }
+
+    /** The bootstrap nodes that answered the join and the contacts they named: ground for its far lookups. */
+    private static List<NodeInfo> bootstrapGround(List<Answer> answers) {
+        List<NodeInfo> ground = new ArrayList<>();
+        for (Answer a : answers) {
+            ground.add(a.from());
+            if (a.reply() instanceof Nodes named) {
+                ground.addAll(named.closest());
+            }
+        }
+        return ground;
     }
 
     private void retrySelfLookupLater() {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What this node's last lookups told of the network around their targets: for each lookup that
- * ended with K nodes, the distance of the K-th closest from the target, a fraction of the id space;
- * and the nodes of the last result that lay as densely as the network does.
+ * ended with K nodes, those nodes and how thinly they lay, the distance of the K-th closest from
+ * the target as a fraction of the id space.
  *
  * <p>The least of the spreads kept estimates the spread of K nodes in the network where the node's
  * own neighbourhood cannot (a node whose self-lookup met Sybils knows too few neighbours): a lookup
@@ -18,9 +18,9 @@ import java.util.List;
  * {@link IdBinding} prices): then more results look sparse, and each costs its lookup a bounded
  * number of requests more.
  *
- * <p>The last dense result is ground a check of the own neighbourhood can start from that Sybils
- * did not choose: K nodes that answered a lookup and lie no more thinly than the network.
- * Owned by the node thread.
+ * <p>The nodes of the densest result kept are ground a check of the own neighbourhood can start
+ * from that Sybils did not choose: a Sybil clique lies more thinly than the network, so the
+ * densest of the last results is the honest one, if any was. Owned by the node thread.
  */
 public final class SpreadSamples {
 
@@ -30,45 +30,39 @@ public final class SpreadSamples {
     /** Samples needed before {@link #least} tells anything. */
     static final int NEEDED = 4;
 
-    private final double[] ring = new double[KEPT];
+    private final double[] spreads = new double[KEPT];
+
+    @SuppressWarnings("unchecked")
+    private final List<NodeInfo>[] results = new List[KEPT];
+
     private int count;
     private int next;
-    private List<NodeInfo> lastDense = List.of();
 
-    /** Notes the spread of a lookup's K closest nodes, a fraction of the id space. */
-    public void add(double spread) {
-        ring[next] = spread;
+    /** Notes a finished lookup's K closest nodes and their {@code spread} around its target. */
+    public void add(double spread, List<NodeInfo> nodes) {
+        spreads[next] = spread;
+        results[next] = List.copyOf(nodes);
         next = (next + 1) % KEPT;
         count = Math.min(count + 1, KEPT);
     }
 
     /** The least of the spreads kept; 0 while fewer than {@value #NEEDED} are. */
     public double least() {
-        if (count < NEEDED) {
-            return 0;
-        }
-        double least = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            least = Math.min(least, ring[i]);
-        }
-        return least;
+        return count < NEEDED ? 0 : spreads[densestIndex()];
     }
 
-    /**
-     * Notes a finished lookup's K closest nodes and their {@code spread} around its target; they
-     * become the last dense result when that spread is at most {@code limit} times
-     * {@code estimate}, the spread of K nodes in the network as the node saw it before this lookup
-     * (0: unknown, so nothing is dense).
-     */
-    public void note(double spread, List<NodeInfo> nodes, double estimate, double limit) {
-        if (estimate > 0 && spread <= limit * estimate) {
-            lastDense = List.copyOf(nodes);
-        }
-        add(spread);
+    /** The nodes of the densest result kept: the one of the least spread; empty before any. */
+    public List<NodeInfo> densest() {
+        return count == 0 ? List.of() : results[densestIndex()];
     }
 
-    /** The K closest nodes of the last lookup whose result was dense; empty before any was. */
-    public List<NodeInfo> lastDense() {
-        return lastDense;
+    private int densestIndex() {
+        int best = 0;
+        for (int i = 1; i < count; i++) {
+            if (spreads[i] < spreads[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 }

@@ -11,7 +11,9 @@ import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -128,40 +130,50 @@ class JoinTest {
         assertThat(atReady.contactCount()).isEqualTo(4);
     }
 
+    /** In the network of liars below, each far lookup of the join starts at the bootstrap node, whose answers the liars did not choose. */
+    @Test
+    void theJoinsFarLookupsStartFromTheBootstrapNodesAnswerNotFromATableTheLiarsFilled() {
+        LiarNetwork network = new LiarNetwork();
+
+        network.node.engine.start(List.of(network.bootstrap.address), () -> {});
+        network.node.env.advance(60_000);
+
+        Map<InfoHash, Long> liarsFirstAsked = new HashMap<>();
+        for (FakePeers.Peer liar : network.liars) {
+            for (FakePeers.Received r : liar.received) {
+                if (r.body() instanceof FindNode f && !f.target().equals(SELF)) {
+                    liarsFirstAsked.merge(f.target(), r.atMillis(), Math::min);
+                }
+            }
+        }
+        Map<InfoHash, Long> bootstrapAsked = new HashMap<>();
+        for (FakePeers.Received r : network.bootstrap.received) {
+            if (r.body() instanceof FindNode f) {
+                bootstrapAsked.merge(f.target(), r.atMillis(), Math::min);
+            }
+        }
+        assertThat(liarsFirstAsked).as("far lookups that asked a liar").isNotEmpty();
+        liarsFirstAsked.forEach((target, liarAt) -> assertThat(bootstrapAsked.get(target))
+                .as("when the far lookup of %s asked the bootstrap node", target)
+                .isNotNull()
+                .isLessThanOrEqualTo(liarAt));
+    }
+
     /**
-     * Two thousand honest peers, and ten liars near the joining node that name only each other
-     * (the liars closest to any target): the bootstrap node names one liar for the node's own id,
-     * so the first self-lookup ends on liars, lying ten times as thinly around the node as the
-     * honest peers do. The far lookups, from the bootstrap node, end on honest peers; the
-     * neighbourhood check starts from them too and reaches the honest neighbours.
+     * The far lookups, from the bootstrap node, end on honest peers; the neighbourhood check starts
+     * from them too and reaches the honest neighbours.
      */
     @Test
     void aJoinWhoseSelfLookupLiarsAnsweredFindsItsHonestNeighboursAtTheNeighbourhoodCheck() {
-        EngineFixture checked = new EngineFixture(SELF, EngineSettings.defaults(), 3);
-        SplittableRandom random = new SplittableRandom(5);
-        List<FakePeers.Peer> honest = checked.peers.add(2_000);
-        List<FakePeers.Peer> liars = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            FakePeers.Peer liar = checked.peers.add(SELF.randomWithPrefix(4, random));
-            liar.known = false;
-            liars.add(liar);
-        }
-        for (FakePeers.Peer liar : liars) {
-            liar.behaviour =
-                    r -> r instanceof FindNode f ? new Nodes(closest(liars, f.target()), liar.token) : liar.answer(r);
-        }
-        FakePeers.Peer bootstrap = honest.getFirst();
-        bootstrap.behaviour = r -> r instanceof FindNode f && f.target().equals(SELF)
-                ? new Nodes(List.of(liars.getFirst().info()), bootstrap.token)
-                : bootstrap.answer(r);
-        List<FakePeers.Peer> neighbours = checked.peers.closestTo(SELF, K);
+        LiarNetwork network = new LiarNetwork();
+        List<FakePeers.Peer> neighbours = network.node.peers.closestTo(SELF, K);
         boolean[] neighboursAskedByFirst = {false};
 
-        checked.engine.start(
-                List.of(bootstrap.address),
+        network.node.engine.start(
+                List.of(network.bootstrap.address),
                 () -> neighboursAskedByFirst[0] = neighbours.stream()
                         .anyMatch(n -> !selfLookupsReceived(n).isEmpty()));
-        checked.env.advance(60_000);
+        network.node.env.advance(60_000);
 
         assertThat(neighboursAskedByFirst[0])
                 .as("the first self-lookup reached an honest neighbour")
@@ -169,6 +181,36 @@ class JoinTest {
         assertThat(neighbours)
                 .as("honest neighbours asked for the own id after the join")
                 .allMatch(n -> !selfLookupsReceived(n).isEmpty());
+    }
+
+    /**
+     * Two thousand honest peers, and ten liars near the joining node that name only each other
+     * (the liars closest to any target): the bootstrap node names one liar for the node's own id,
+     * so the first self-lookup ends on liars, lying ten times as thinly around the node as the
+     * honest peers do.
+     */
+    private static final class LiarNetwork {
+        final EngineFixture node = new EngineFixture(SELF, EngineSettings.defaults(), 3);
+        final List<FakePeers.Peer> liars = new ArrayList<>();
+        final FakePeers.Peer bootstrap;
+
+        LiarNetwork() {
+            SplittableRandom random = new SplittableRandom(5);
+            List<FakePeers.Peer> honest = node.peers.add(2_000);
+            for (int i = 0; i < 10; i++) {
+                FakePeers.Peer liar = node.peers.add(SELF.randomWithPrefix(4, random));
+                liar.known = false;
+                liars.add(liar);
+            }
+            for (FakePeers.Peer liar : liars) {
+                liar.behaviour = r ->
+                        r instanceof FindNode f ? new Nodes(closest(liars, f.target()), liar.token) : liar.answer(r);
+            }
+            bootstrap = honest.getFirst();
+            bootstrap.behaviour = r -> r instanceof FindNode f && f.target().equals(SELF)
+                    ? new Nodes(List.of(liars.getFirst().info()), bootstrap.token)
+                    : bootstrap.answer(r);
+        }
     }
 
     private static List<FindNode> selfLookupsReceived(FakePeers.Peer peer) {

@@ -10,60 +10,47 @@ import org.junit.jupiter.api.Test;
 
 class SpreadSamplesTest {
 
+    private static final List<NodeInfo> NODES = List.of(node("a"));
+
     @Test
     void tellsNothingUntilFourLookupsEnded() {
         SpreadSamples s = new SpreadSamples();
-        s.add(0.001);
-        s.add(0.001);
-        s.add(0.001);
+        s.add(0.001, NODES);
+        s.add(0.001, NODES);
+        s.add(0.001, NODES);
         assertThat(s.least()).isZero();
-        s.add(0.001);
+        s.add(0.001, NODES);
         assertThat(s.least()).isEqualTo(0.001);
     }
 
     @Test
-    void oneLookupThatMetNoSybilAmongTheLastSetsTheEstimate() {
+    void oneLookupThatMetNoSybilAmongTheLastSetsTheEstimateAndIsTheGround() {
         // a node whose table Sybils filled: fifteen of its sixteen lookups end on their cliques
         SpreadSamples s = new SpreadSamples();
+        List<NodeInfo> honest = List.of(node("honest 1"), node("honest 2"));
         for (int i = 0; i < SpreadSamples.KEPT; i++) {
-            s.add(i == 5 ? 0.0008 : 0.02 + i * 1e-4);
+            s.add(i == 5 ? 0.0008 : 0.02 + i * 1e-4, i == 5 ? honest : List.of(node("sybil " + i)));
         }
         assertThat(s.least()).isEqualTo(0.0008);
+        assertThat(s.densest()).containsExactlyElementsOf(honest);
     }
 
     @Test
     void keepsOnlyTheLastLookups() {
         SpreadSamples s = new SpreadSamples();
         for (int i = 0; i < SpreadSamples.KEPT; i++) {
-            s.add(0.0001);
+            s.add(0.0001, List.of(node("old")));
         }
         for (int i = 0; i < SpreadSamples.KEPT; i++) {
-            s.add(0.01);
+            s.add(0.01, NODES);
         }
         assertThat(s.least()).isEqualTo(0.01);
+        assertThat(s.densest()).containsExactlyElementsOf(NODES);
     }
 
     @Test
-    void aResultNoWiderThanTheLimitAllowsIsTheLastDenseOne() {
-        SpreadSamples s = new SpreadSamples();
-        List<NodeInfo> dense = List.of(node("a"), node("b"));
-        List<NodeInfo> sparse = List.of(node("c"));
-
-        s.note(0.004, dense, 0.001, 4);
-        s.note(0.005, sparse, 0.001, 4);
-
-        assertThat(s.lastDense()).containsExactlyElementsOf(dense);
-        assertThat(s.least()).as("both spreads count").isZero();
-        s.note(0.001, List.of(), 0.001, 4);
-        s.note(0.002, List.of(), 0.001, 4);
-        assertThat(s.least()).isEqualTo(0.001);
-    }
-
-    @Test
-    void nothingIsDenseWhileTheNetworksSpreadIsUnknown() {
-        SpreadSamples s = new SpreadSamples();
-        s.note(0.0001, List.of(node("a")), 0, 4);
-        assertThat(s.lastDense()).isEmpty();
+    void theGroundIsEmptyBeforeAnyLookupEnded() {
+        assertThat(new SpreadSamples().densest()).isEmpty();
     }
 
     private static NodeInfo node(String name) {
