@@ -100,6 +100,14 @@ public final class Main implements Callable<Integer> {
     String valueTtl;
 
     @Option(
+            names = "--bootstraps",
+            paramLabel = "COUNT",
+            defaultValue = "1",
+            description = "running nodes each joining node is given to bootstrap from, distinct and at random, "
+                    + "as a deployment lists several bootstrap nodes (default: ${DEFAULT-VALUE})")
+    int bootstraps;
+
+    @Option(
             names = "--reader",
             paramLabel = "one|random",
             defaultValue = "random",
@@ -294,25 +302,26 @@ public final class Main implements Callable<Integer> {
     private Scenario scenario() {
         try {
             return new Scenario(
-                    sizes,
-                    churn(),
-                    crash != null ? Crash.parse(crash) : null,
-                    lossPercent / 100,
-                    LatencyModel.internet(),
-                    Durations.parse(joinPhase),
-                    Durations.parse(settle),
-                    Durations.parse(measure),
-                    new Workload(
-                            lookupsPerSecond,
-                            values,
-                            Durations.parse(valueTtl),
-                            listenKeys,
-                            listeners,
-                            Duration.ofSeconds(30),
-                            Duration.ofSeconds(30),
-                            oneReader()),
-                    settings(),
-                    seed);
+                            sizes,
+                            churn(),
+                            crash != null ? Crash.parse(crash) : null,
+                            lossPercent / 100,
+                            LatencyModel.internet(),
+                            Durations.parse(joinPhase),
+                            Durations.parse(settle),
+                            Durations.parse(measure),
+                            new Workload(
+                                    lookupsPerSecond,
+                                    values,
+                                    Durations.parse(valueTtl),
+                                    listenKeys,
+                                    listeners,
+                                    Duration.ofSeconds(30),
+                                    Duration.ofSeconds(30),
+                                    oneReader()),
+                            settings(),
+                            seed)
+                    .withBootstraps(bootstraps);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The nodes of a simulated network: it starts them, each joining through a random node already
+ * The nodes of a simulated network: it starts them, each joining through random nodes already
  * running, and under {@link Churn} crashes each at the end of its session and starts a new one in
  * its place. It also knows the truth a lookup is judged by: which node is really closest to an id.
  */
@@ -26,6 +27,7 @@ final class Population {
     private final EventLoop loop;
     private final SimulatedInternet internet;
     private final EngineSettings settings;
+    private final int bootstraps;
     private final SplittableRandom random;
     private final List<DhtNode> alive = new ArrayList<>();
     private final Map<DhtNode, Integer> index = new HashMap<>();
@@ -35,16 +37,23 @@ final class Population {
     private long joins;
     private long deaths;
 
-    Population(EventLoop loop, SimulatedInternet internet, EngineSettings settings, SplittableRandom random) {
+    /** A population whose nodes join through {@code bootstraps} running nodes each (fewer while fewer run). */
+    Population(
+            EventLoop loop,
+            SimulatedInternet internet,
+            EngineSettings settings,
+            int bootstraps,
+            SplittableRandom random) {
         this.loop = loop;
         this.internet = internet;
         this.settings = settings;
+        this.bootstraps = bootstraps;
         this.random = random;
     }
 
     /**
-     * Starts one node at the next private address, joining through a random running node (the
-     * first one joins nobody). It binds that address itself, as a node that knows its address does,
+     * Starts one node at the next private address, joining through distinct random running nodes
+     * (the first one joins nobody). It binds that address itself, as a node that knows its address does,
      * so that under id binding its id is derived from it.
      */
     DhtNode startOne() {
@@ -56,7 +65,7 @@ final class Population {
         InternalConfig.transport(config, internet);
         InternalConfig.engineSettings(config, settings);
         if (!alive.isEmpty()) {
-            config.bootstrap(List.of(randomAlive().address()));
+            config.bootstrap(bootstrapNodes());
         }
         DhtNode node = DhtNode.create(config.build());
         node.start().subscribe(n -> {}, e -> {
@@ -142,6 +151,16 @@ final class Population {
     /** Whether a running node has {@code address}. */
     boolean isAliveAt(InetSocketAddress address) {
         return addresses.contains(address);
+    }
+
+    /** The addresses a joining node bootstraps from: distinct running nodes, chosen at random. */
+    private List<InetSocketAddress> bootstrapNodes() {
+        int count = Math.min(bootstraps, alive.size());
+        Set<InetSocketAddress> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            chosen.add(randomAlive().address());
+        }
+        return List.copyOf(chosen);
     }
 
     /** A running node chosen at random. */

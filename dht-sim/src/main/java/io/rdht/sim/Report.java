@@ -154,8 +154,8 @@ final class Report {
                 - Mass crash: %s.
                 - Network: one-way access delays %.0f–%.0f ms per node (round trips %.0f–%.0f ms), %.1f%% jitter, \
                 %.1f%% of datagrams lost.
-                - Phases: nodes join over %s, the network settles for %s, then churn and the workload run for %s \
-                (virtual time).
+                - Phases: nodes join over %s, each through %s, the network settles for %s, then churn and the \
+                workload run for %s (virtual time).
                 - Workload: %.1f lookups/s of %s; %d values with a TTL of %s, each got once a minute %s; \
                 %d %s × %d listeners, a put to each key every %s, %s to deliver.
                 - Nodes: K %d, alpha %d, %d candidates per lookup, request timeout %d ms before a round trip \
@@ -174,6 +174,7 @@ final class Report {
                 100 * s.latency().jitterFraction(),
                 100 * s.lossRate(),
                 Durations.format(s.joinPhase()),
+                s.bootstraps() == 1 ? "a random running node" : s.bootstraps() + " random running nodes",
                 Durations.format(s.settle()),
                 Durations.format(s.measure()),
                 w.lookupsPerSecond(),

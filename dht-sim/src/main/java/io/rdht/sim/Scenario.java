@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param seed      the one source of randomness: the same seed gives the same run
  * @param attack    attacker nodes among the network's size; null for none
  * @param defences  the defences the honest nodes have on (issue 13)
+ * @param bootstraps running nodes each joining node bootstraps from, distinct, at random
  */
 public record Scenario(
         List<Integer> sizes,
@@ -35,9 +36,10 @@ public record Scenario(
         EngineSettings settings,
         long seed,
         Attack attack,
-        Defences defences) {
+        Defences defences,
+        int bootstraps) {
 
-    /** A scenario without attackers or defences. */
+    /** A scenario without attackers or defences, whose nodes join through one running node each. */
     public Scenario(
             List<Integer> sizes,
             Churn churn,
@@ -63,7 +65,8 @@ public record Scenario(
                 settings,
                 seed,
                 null,
-                Defences.NONE);
+                Defences.NONE,
+                1);
     }
 
     /** Checks the figures. */
@@ -98,6 +101,9 @@ public record Scenario(
                     + Durations.format(measure) + "), got " + Durations.format(crash.after()));
         }
         Objects.requireNonNull(defences, "defences");
+        if (bootstraps < 1) {
+            throw new IllegalArgumentException("a joining node needs at least 1 bootstrap node, got " + bootstraps);
+        }
     }
 
     /**
@@ -107,8 +113,27 @@ public record Scenario(
     Scenario with(Attack attack, Defences defences) {
         Workload w = attack != null && attack.kind().isEclipse() ? workload.about(Attack.TARGET) : workload;
         return new Scenario(
-                sizes, churn, crash, lossRate, latency, joinPhase, settle, measure, w, settings, seed, attack,
-                defences);
+                sizes,
+                churn,
+                crash,
+                lossRate,
+                latency,
+                joinPhase,
+                settle,
+                measure,
+                w,
+                settings,
+                seed,
+                attack,
+                defences,
+                bootstraps);
+    }
+
+    /** This scenario with each joining node given {@code count} running nodes to bootstrap from. */
+    Scenario withBootstraps(int count) {
+        return new Scenario(
+                sizes, churn, crash, lossRate, latency, joinPhase, settle, measure, workload, settings, seed, attack,
+                defences, count);
     }
 
     /** The honest nodes' settings: {@link #settings} with the defences on. */

@@ -39,7 +39,8 @@ final class Simulation {
         this.progress = progress;
         this.random = new SplittableRandom(scenario.seed() ^ size);
         this.internet = new SimulatedInternet(loop, scenario.latency(), scenario.lossRate(), random.nextLong());
-        this.population = new Population(loop, internet, scenario.honestSettings(), random.split());
+        this.population =
+                new Population(loop, internet, scenario.honestSettings(), scenario.bootstraps(), random.split());
         this.adversaries = scenario.attack() == null
                 ? null
                 : new Adversaries(

@@ -184,6 +184,43 @@ class JoinTest {
     }
 
     /**
+     * A bootstrap node that is itself eclipsed (an honest node whose table the liars fill) names
+     * liars for every target: a node that joins through it alone never hears of an honest peer.
+     */
+    @Test
+    void aJoinThroughAnEclipsedBootstrapNodeAloneInheritsItsEclipse() {
+        LiarNetwork network = new LiarNetwork();
+        FakePeers.Peer eclipsed = network.eclipsedPeer();
+
+        network.node.engine.start(List.of(eclipsed.address), () -> {});
+        network.node.env.advance(60_000);
+
+        RoutingSnapshot table = network.node.engine.routingSnapshot();
+        assertThat(network.node.peers.closestTo(SELF, K))
+                .as("honest neighbours in the table")
+                .noneMatch(n -> knows(table, n));
+    }
+
+    /** The same join given two more bootstrap nodes, as a deployment that lists three gives it. */
+    @Test
+    void aJoinThroughAnEclipsedBootstrapNodeAndTwoOthersFindsItsHonestNeighbours() {
+        LiarNetwork network = new LiarNetwork();
+        FakePeers.Peer eclipsed = network.eclipsedPeer();
+        List<FakePeers.Peer> honest = network.node.peers.all().stream()
+                .filter(p -> p != eclipsed && !network.liars.contains(p) && p != network.bootstrap)
+                .limit(2)
+                .toList();
+
+        network.node.engine.start(List.of(eclipsed.address, honest.get(0).address, honest.get(1).address), () -> {});
+        network.node.env.advance(60_000);
+
+        RoutingSnapshot table = network.node.engine.routingSnapshot();
+        assertThat(network.node.peers.closestTo(SELF, K))
+                .as("honest neighbours in the table")
+                .allMatch(n -> knows(table, n));
+    }
+
+    /**
      * Two thousand honest peers, and ten liars near the joining node that name only each other
      * (the liars closest to any target): the bootstrap node names one liar for the node's own id,
      * so the first self-lookup ends on liars, lying ten times as thinly around the node as the
@@ -210,6 +247,18 @@ class JoinTest {
             bootstrap.behaviour = r -> r instanceof FindNode f && f.target().equals(SELF)
                     ? new Nodes(List.of(liars.getFirst().info()), bootstrap.token)
                     : bootstrap.answer(r);
+        }
+
+        /** The honest peer farthest from the joining node, now naming the liars closest to every target. */
+        FakePeers.Peer eclipsedPeer() {
+            FakePeers.Peer eclipsed = node.peers.all().stream()
+                    .filter(p -> p != bootstrap && !liars.contains(p))
+                    .max(Comparator.comparing(p -> p.id, SELF::compareDistance))
+                    .orElseThrow();
+            eclipsed.behaviour = r -> r instanceof FindNode f
+                    ? new Nodes(closest(liars, f.target()), eclipsed.token)
+                    : eclipsed.answer(r);
+            return eclipsed;
         }
     }
 
