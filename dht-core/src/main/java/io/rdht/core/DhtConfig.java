@@ -218,7 +218,9 @@ public final class DhtConfig {
         }
 
         /**
-         * Adds nodes to join through.
+         * Adds nodes to join through. A host name stands for every address it resolves to when the
+         * node starts. Give a node several bootstrap nodes: one whose own table attackers filled
+         * passes that on to a node that joins through it alone.
          *
          * @param hostPorts each {@code host:port}, a bracketed IPv6 host as {@code [::1]:4242}
          * @return this builder

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -319,8 +318,8 @@ public final class DhtNode implements AutoCloseable {
      * @return completion when the attempt has ended
      */
     public Mono<Void> bootstrap(List<InetSocketAddress> nodes) {
-        return Mono.create(
-                (MonoSink<Void> sink) -> onNode(sink::error, e -> e.bootstrap(resolve(nodes), sink::success)));
+        return Mono.create((MonoSink<Void> sink) ->
+                onNode(sink::error, e -> e.bootstrap(BootstrapAddresses.resolve(nodes), sink::success)));
     }
 
     /**
@@ -459,7 +458,7 @@ public final class DhtNode implements AutoCloseable {
                         config.identity());
                 engine = e;
                 log.info("node {} listening on {}", id.shortHex(), ep.localAddress());
-                List<InetSocketAddress> join = resolve(config.bootstrap());
+                List<InetSocketAddress> join = BootstrapAddresses.resolve(config.bootstrap());
                 if (config.stateStore() != null) {
                     join = withSavedContacts(join, e.keepState(config.stateStore()), ep.localAddress());
                 }
@@ -542,18 +541,5 @@ public final class DhtNode implements AutoCloseable {
 
     private <T> Mono<T> read(Function<NodeEngine, T> reader) {
         return Mono.create(sink -> onNode(sink::error, e -> sink.success(reader.apply(e))));
-    }
-
-    private static List<InetSocketAddress> resolve(List<InetSocketAddress> nodes) {
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (InetSocketAddress a : nodes) {
-            InetSocketAddress r = a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
-            if (r.isUnresolved()) {
-                log.warn("bootstrap host {} does not resolve; skipped", a.getHostString());
-            } else {
-                out.add(r);
-            }
-        }
-        return out;
     }
 }
