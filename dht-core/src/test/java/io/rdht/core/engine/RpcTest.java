@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
+import io.rdht.core.Value;
 import io.rdht.core.routing.AddressFamily;
 import io.rdht.core.routing.RoutingSettings;
 import io.rdht.core.routing.RoutingTable;
+import io.rdht.core.sign.ValueSigner;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Pong;
+import io.rdht.core.wire.PutValues;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Token;
 import io.rdht.core.wire.WireCodec;
+import io.rdht.crypto.Identity;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -176,6 +182,41 @@ class RpcTest {
 
         assertThat(sendTimes(silent)).containsExactly(t0, t0 + base, t0 + 3 * base);
         assertThat(heard.timedOutAt).containsExactly(t0 + 7 * base);
+    }
+
+    @Test
+    void aStoreOfSignedValuesWaitsLongerBeforeEachReSendForTheStorersVerification() {
+        List<FakePeers.Peer> two = peers.add(2);
+        rpc.send(two.get(0).info(), new Ping(), new Recording());
+        env.advance(1_000);
+        long base = routing.timeoutMillis(two.get(1).id);
+        long a = Rpc.SIGNED_STORE_ALLOWANCE_MILLIS;
+        FakePeers.Peer silent = two.get(1);
+        silent.crash();
+        InfoHash key = InfoHash.of("reading");
+        Value reading = Value.builder()
+                .id(1)
+                .text("39")
+                .ttl(Duration.ofHours(1))
+                .created(Instant.ofEpochMilli(START))
+                .build();
+        Value signed = ValueSigner.sign(key, reading, Identity.generate());
+
+        long t0 = env.nowMillis() - START;
+        Recording heard = new Recording();
+        rpc.send(silent.info(), new PutValues(key, Token.NONE, List.of(signed)), heard);
+        env.advance(60_000);
+
+        assertThat(sendTimes(silent)).containsExactly(t0, t0 + base + a, t0 + 3 * base + 2 * a);
+        assertThat(heard.timedOutAt).containsExactly(t0 + 7 * base + 3 * a);
+
+        long t1 = env.nowMillis() - START;
+        rpc.send(silent.info(), new PutValues(key, Token.NONE, List.of(Value.of("39"))), new Recording());
+        env.advance(60_000);
+
+        assertThat(sendTimes(silent).subList(3, 6))
+                .as("an unsigned value is stored without a check: no allowance")
+                .containsExactly(t1, t1 + base, t1 + 3 * base);
     }
 
     @Test
