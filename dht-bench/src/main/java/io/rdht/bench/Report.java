@@ -1,5 +1,6 @@
 package io.rdht.bench;
 
+import io.rdht.crypto.CryptoEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -79,7 +80,8 @@ final class Report {
     void crypto(CryptoSpeed speed) {
         out.printf(
                 Locale.ROOT,
-                "- crypto: Ed25519 (Tink), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
+                "- crypto: Ed25519 (%s), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
+                CryptoEngine.describe(),
                 CryptoSpeed.MESSAGE_BYTES,
                 speed.signsPerSecond(),
                 speed.verifiesPerSecond());
@@ -133,8 +135,16 @@ final class Report {
     }
 
     /** The warm-up is over. */
-    void warmedUp(int count, long failed, double seconds) {
-        out.printf(Locale.ROOT, "- warm-up: %d puts and %d gets in %.2f s, %d failed%n", count, count, seconds, failed);
+    void warmedUp(int count, int signed, int listenPuts, long failed, double seconds) {
+        out.printf(
+                Locale.ROOT,
+                "- warm-up: %d puts, %d gets, %d signed puts and %d puts to listeners in %.2f s, %d failed%n",
+                count,
+                count,
+                signed,
+                listenPuts,
+                seconds,
+                failed);
         out.flush();
     }
 

@@ -25,7 +25,7 @@ import java.security.GeneralSecurityException;
  * <p>Signing keys are Ed25519 without Tink's 5-byte output prefix, so signatures are plain 64-byte
  * RFC 8032 signatures. Encryption keys are HPKE with X25519, HKDF-SHA256 and ChaCha20-Poly1305,
  * also without a prefix. Every call goes through the 2026 configurations rather than Tink's global
- * registry.
+ * registry, and Tink runs them on Conscrypt where {@link CryptoEngine} could register it.
  */
 final class TinkKeys {
 
@@ -33,6 +33,11 @@ final class TinkKeys {
     static final Configuration HYBRID_CONFIG = HybridConfig2026.get();
     static final Ed25519Parameters SIGNING = Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX);
     static final HpkeParameters ENCRYPTION = hpkeParameters();
+
+    static {
+        // before the first primitive: Tink looks for Conscrypt as it makes each one
+        CryptoEngine.isNative();
+    }
 
     private TinkKeys() {}
 
