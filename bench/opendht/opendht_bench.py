@@ -5,7 +5,8 @@ For each network size N, all N nodes run in one process on 127.0.0.1, bootstrapp
 node, and the script measures:
   1. puts of distinct keys from random nodes, one at a time: latency p50/p95/p99 and successes;
   2. a get of each key from another node: latency and whether exactly the right value came back;
-  3. min(16, N-1) listeners on key "pollution_level", then 50 puts 50 ms apart from random nodes:
+  3. min(16, N-1) listeners on key "pollution_level", then 50 puts 50 ms apart from random nodes
+     (the warm-up, after its puts and gets, makes one such round on another key, unmeasured):
      put -> callback latency p50/p95/p99 and the fraction of expected deliveries that arrived;
   4. puts of distinct keys with 64 in flight for 10 s: successful puts per second of the phase;
   5. memory per node: (RSS with N nodes 2 s after bootstrap - RSS with no node) / N, in KiB
@@ -131,6 +132,49 @@ def wait(op):
     return op.done.wait(OP_TIMEOUT_S) and op.ok
 
 
+def listen_round(opendht, nodes, rnd, key, listeners, budget, phase):
+    """Subscribes `listeners` nodes spread over `nodes` to `key`, makes LISTEN_PUTS puts to it from
+    random nodes LISTEN_GAP_S apart (none once the budget refuses `phase`), waits for the deliveries
+    (at most OP_TIMEOUT_S), cancels the listens; returns (deliveries expected, each delivery's latency in ns from the put's call)."""
+    n = len(nodes)
+    started, seen, listen_nanos, lock = {}, set(), [], threading.Lock()
+    tokens = []
+    h = opendht.InfoHash.get(key)
+
+    def listener(index):
+        def on_value(value, expired):
+            now = time.perf_counter_ns()
+            data = bytes(value.data)
+            with lock:
+                if not expired and data in started and (index, data) not in seen:
+                    seen.add((index, data))
+                    listen_nanos.append(now - started[data])
+            return True
+        return on_value
+
+    for l in range(listeners):
+        node = nodes[l * n // listeners]
+        tokens.append((node, node.listen(h, listener(l))))
+    time.sleep(LISTEN_SETTLE_S)
+    listen_ok = 0
+    for i in range(LISTEN_PUTS):
+        if not budget.allows(phase):
+            break
+        data = f"{key}-{i}".encode()
+        with lock:
+            started[data] = time.perf_counter_ns()
+        listen_ok += wait(put(opendht, nodes[rnd.randrange(n)], key, data))
+        time.sleep(LISTEN_GAP_S)
+    expected = listen_ok * listeners
+    deadline = time.monotonic() + OP_TIMEOUT_S
+    while len(listen_nanos) < expected and time.monotonic() < deadline:
+        time.sleep(0.01)
+    for node, token in tokens:
+        cancel_listen(node, token)
+    with lock:
+        return expected, list(listen_nanos)
+
+
 def run_size(n, args):
     import opendht
     rnd = random.Random(n)
@@ -170,7 +214,10 @@ def run_size(n, args):
             warm_failed += not wait(put(opendht, nodes[p], key, key.encode()))
             warm_failed += not wait(get(opendht, nodes[other(p)], key))
             warmed += 1
-        log(f"warm-up: {warmed} puts and gets in {time.monotonic() - t0:.1f} s, {warm_failed} failed")
+        if args.warmup > 0:  # and one round of puts to listeners of another key, as rdht's warm-up does
+            listen_round(opendht, nodes, rnd, "warmup_listen", min(16, n - 1), budget, "warm-up")
+        log(f"warm-up: {warmed} puts and gets and a round of puts to listeners in {time.monotonic() - t0:.1f} s,"
+            f" {warm_failed} failed")
         warm = (rss_kib() - baseline) / n
 
         # 1. puts one at a time
@@ -201,43 +248,8 @@ def run_size(n, args):
 
         # 3. listeners, then puts to their key
         listeners = min(16, n - 1)
-        started, seen, listen_nanos, lock = {}, set(), [], threading.Lock()
-        tokens = []
-        h = opendht.InfoHash.get(LISTEN_KEY)
-
-        def listener(index):
-            def on_value(value, expired):
-                now = time.perf_counter_ns()
-                data = bytes(value.data)
-                with lock:
-                    if not expired and data in started and (index, data) not in seen:
-                        seen.add((index, data))
-                        listen_nanos.append(now - started[data])
-                return True
-            return on_value
-
-        for l in range(listeners):
-            node = nodes[l * n // listeners]
-            tokens.append((node, node.listen(h, listener(l))))
-        time.sleep(LISTEN_SETTLE_S)
-        listen_ok = 0
-        for i in range(LISTEN_PUTS):
-            if not budget.allows("listen"):
-                break
-            data = f"{LISTEN_KEY}-{i}".encode()
-            with lock:
-                started[data] = time.perf_counter_ns()
-            listen_ok += wait(put(opendht, nodes[rnd.randrange(n)], LISTEN_KEY, data))
-            time.sleep(LISTEN_GAP_S)
-        expected = listen_ok * listeners
-        deadline = time.monotonic() + OP_TIMEOUT_S
-        while len(listen_nanos) < expected and time.monotonic() < deadline:
-            time.sleep(0.01)
-        for node, token in tokens:
-            cancel_listen(node, token)
-        with lock:
-            delivered = len(listen_nanos)
-            listen_nanos = list(listen_nanos)
+        expected, listen_nanos = listen_round(opendht, nodes, rnd, LISTEN_KEY, listeners, budget, "listen")
+        delivered = len(listen_nanos)
         log(f"listen: {delivered}/{expected} delivered to {listeners} listeners")
 
         # 4. puts with `inflight` in flight for `seconds`

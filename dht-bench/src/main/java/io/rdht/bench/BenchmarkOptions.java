@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param nodes    the network sizes to measure, in order
  * @param ops      puts, then gets, measured one at a time per network
- * @param warmup   puts, then gets, done before measuring and not counted
+ * @param warmup   puts, then gets, done before measuring and not counted; a quarter as many signed
+ *                 puts and one round of puts to listeners follow them
  * @param inflight puts in flight in the load phase
  * @param seconds  how long the load phase starts new puts
  * @param loadWarmup seconds of puts in flight, as in the load phase, done just before it and not
@@ -37,7 +38,8 @@ record BenchmarkOptions(
                              [--load-warmup 0] [--max-puts 200000] [--persist]
               --nodes     network sizes to measure, comma-separated (2..1000 each)
               --ops       puts, then gets, measured one at a time (1..1000000)
-              --warmup    puts, then gets, done first and not measured (0..1000000)
+              --warmup    puts, then gets, done first and not measured (0..1000000), then a
+                          quarter as many signed puts and a round of puts to listeners
               --inflight  puts in flight in the load phase (1..10000)
               --seconds   how long the load phase starts new puts (1..3600)
               --load-warmup  seconds of puts in flight just before the load phase, not measured
