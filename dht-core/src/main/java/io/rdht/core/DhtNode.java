@@ -404,11 +404,12 @@ public final class DhtNode implements AutoCloseable {
 
     /**
      * A secure generator of this node's own: transaction ids must be unguessable, and the default
-     * {@code SecureRandom} takes a JVM-wide lock that hundreds of nodes in one JVM contend for.
+     * {@code SecureRandom} takes a JVM-wide lock that hundreds of nodes in one JVM contend for. It
+     * is drawn from in blocks ({@link BufferedSecureRandom}).
      */
     private static RandomGenerator ownSecureRandom() {
         try {
-            return SecureRandom.getInstance("DRBG");
+            return new BufferedSecureRandom(SecureRandom.getInstance("DRBG"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK since 9 has the DRBG SecureRandom", e);
         }
