@@ -80,7 +80,7 @@ final class Report {
     void crypto(CryptoSpeed speed) {
         out.printf(
                 Locale.ROOT,
-                "- crypto: Ed25519 (%s), %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
+                "- crypto: Ed25519, %s, %d-byte messages, one thread: sign %.0f/s, verify %.0f/s%n",
                 CryptoEngine.describe(),
                 CryptoSpeed.MESSAGE_BYTES,
                 speed.signsPerSecond(),
