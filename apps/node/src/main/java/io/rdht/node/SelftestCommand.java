@@ -8,6 +8,7 @@ import io.rdht.core.DhtNode;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.core.internal.InternalConfig;
+import io.rdht.crypto.CryptoEngine;
 import io.rdht.crypto.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ import reactor.core.Disposable;
  * between them. It shows that
  * this machine can run nodes, and the launcher runs it once to record the start-up cache of JDK 25,
  * so it walks the path of a one-shot {@code sensor} (a reading parsed from JSON, an identity created
- * in a file and read back, a signed put) and of a monitor (a listen, a get, verification).
+ * in a file and read back, a signed put) and of a monitor (a listen, a get, verification). It names
+ * what runs the cryptography ({@link CryptoEngine#describe}).
  */
 @Command(
         name = "selftest",
@@ -71,7 +73,8 @@ final class SelftestCommand implements Callable<Integer> {
                     .getOut()
                     .println(
                             ok
-                                    ? "selftest: ok (two nodes put and got a value in " + ms + " ms)"
+                                    ? "selftest: ok (two nodes put and got a value in " + ms + " ms; cryptography: "
+                                            + CryptoEngine.describe() + ")"
                                     : "selftest: FAILED (the value put on one node was not found from the other)");
             return ok ? ExitCode.OK.code() : ExitCode.FAILED.code();
         }

@@ -93,10 +93,19 @@ class LauncherTest extends ProcessTest {
     }
 
     @Test
-    void selftestPutsAndGetsASignedSensorReadingBetweenTwoNodes() throws Exception {
+    void selftestPutsAndGetsASignedSensorReadingBetweenTwoNodesWithConscrypt() throws Exception {
         RdhtProcess selftest = rdht(Map.of("RDHT_AOT", "off"), "selftest");
         assertThat(selftest.awaitExit(START)).as(selftest.stderr()).isZero();
-        assertThat(selftest.stdout()).startsWith("selftest: ok");
+        assertThat(selftest.stdout()).startsWith("selftest: ok").contains("cryptography: Tink on Conscrypt");
+        // the launcher's options let Conscrypt load its native library without the JDK's warning
+        assertThat(selftest.stderr()).doesNotContain("WARNING");
+    }
+
+    @Test
+    void rdhtConscryptOffKeepsTinksPureJava() throws Exception {
+        RdhtProcess selftest = rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-Drdht.conscrypt=off"), "selftest");
+        assertThat(selftest.awaitExit(START)).as(selftest.stderr()).isZero();
+        assertThat(selftest.stdout()).startsWith("selftest: ok").contains("cryptography: Tink, pure Java");
     }
 
     @Test
