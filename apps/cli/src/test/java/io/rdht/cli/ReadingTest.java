@@ -31,11 +31,22 @@ class ReadingTest {
                 "{\"lvl_percent\":39,\"lat\":1,\"long\":2,\"extra\":true}   | unknown field extra",
                 "[39,1,2]                                                   | a reading is a JSON object",
                 "{\"lvl_percent\":39,                                       | not valid JSON",
+                "{\"lvl_percent\":39,\"lat\":1,\"long\":2} {}              | not valid JSON: more after",
+                "{\"lvl_percent\":39,\"lat\":null,\"long\":2}               | missing field lat",
+                "{\"lvl_percent\":39,\"lat\":{\"deg\":1},\"long\":2}        | lat must be a number, got an object",
+                "{\"lvl_percent\":3000000000,\"lat\":1,\"long\":2}         | lvl_percent must be an integer",
+                "''                                                          | a reading is a JSON object",
             })
     void invalidReadingsAreRefusedNamingTheField(String json, String message) {
         assertThatThrownBy(() -> Reading.parse(json.strip()))
                 .isInstanceOf(Reading.InvalidReading.class)
                 .hasMessageContaining(message.strip());
+    }
+
+    @Test
+    void writtenAsCompactJsonInTheUsualOrder() {
+        assertThat(new Reading(39, 39.093214, -125.5).toJson())
+                .isEqualTo("{\"lvl_percent\":39,\"lat\":39.093214,\"long\":-125.5}");
     }
 
     @Test
