@@ -556,16 +556,25 @@ bool run_child(int n, const Args& args) {
     std::exit(2);
 }
 
-long number(const std::string& flag, const std::string& text) {
+// The whole of `text` as a number; none if it is empty, has other characters or is out of range.
+std::optional<long> whole_number(const std::string& text) {
     size_t used = 0;
     long value = 0;
     try {
         value = std::stol(text, &used);
-    } catch (const std::exception&) {
+    } catch (const std::logic_error&) {  // std::invalid_argument or std::out_of_range
+        return std::nullopt;
     }
-    if (used == 0 || used != text.size())
-        usage_error(flag + " wants a number, not '" + text + "'");
+    if (used != text.size())
+        return std::nullopt;
     return value;
+}
+
+long number(const std::string& flag, const std::string& text) {
+    const auto value = whole_number(text);
+    if (!value)
+        usage_error(flag + " wants a number, not '" + text + "'");
+    return *value;
 }
 
 std::vector<int> sizes_of(const std::string& text) {
@@ -574,13 +583,10 @@ std::vector<int> sizes_of(const std::string& text) {
     for (std::string part; std::getline(in, part, ',');) {
         if (part.find_first_not_of(' ') == std::string::npos)
             continue;
-        size_t used = 0;
-        try {
-            sizes.push_back(std::stoi(part, &used));
-        } catch (const std::exception&) {
-        }
-        if (used == 0 || used != part.size())
+        const auto size = whole_number(part);
+        if (!size || *size != static_cast<int>(*size))
             usage_error("--nodes wants sizes like 8,32,128, not '" + text + "'");
+        sizes.push_back(static_cast<int>(*size));
     }
     return sizes;
 }

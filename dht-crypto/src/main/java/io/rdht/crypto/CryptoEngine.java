@@ -50,8 +50,8 @@ public final class CryptoEngine {
         if (!NATIVE) {
             return "Tink, pure Java";
         }
-        return "Tink on Conscrypt " + Conscrypt.version().major() + "."
-                + Conscrypt.version().minor() + "." + Conscrypt.version().patch() + " (BoringSSL)";
+        Conscrypt.Version v = Conscrypt.version();
+        return "Tink on Conscrypt " + v.major() + "." + v.minor() + "." + v.patch() + " (BoringSSL)";
     }
 
     private static boolean installIfPresent() {

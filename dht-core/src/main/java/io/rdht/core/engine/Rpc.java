@@ -198,7 +198,7 @@ final class Rpc {
         long base = p.expectedId == null
                 ? routing.networkTimeoutMillis(p.to)
                 : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
-        long wait = Math.min(base << (p.attempts - 1), p.maxWaitMillis) + processingAllowance(p.request);
+        long wait = Math.min(base << (p.attempts - 1), p.maxWaitMillis) + p.allowanceMillis;
         // the timer is set before the send, so that no reply, however early, finds the request without one
         p.timer = env.schedule(wait, () -> onTimer(p));
         List<byte[]> datagrams = outbox.datagrams(tx, p.request);
@@ -250,6 +250,9 @@ final class Rpc {
         final long[] transactionIds;
         final long[] sentAtMillis;
         final long maxWaitMillis;
+        /** Added to each wait: the time the peer takes to process this request beyond a cheap one's. */
+        final long allowanceMillis;
+
         int attempts;
         boolean finished;
         EngineEnvironment.Timer timer;
@@ -270,6 +273,7 @@ final class Rpc {
             this.copies = copies;
             this.transactionIds = new long[maxAttempts];
             this.sentAtMillis = new long[maxAttempts];
+            this.allowanceMillis = processingAllowance(request);
         }
 
         /** Takes {@code transactionId} for the next send; its time is set once the datagrams are out. */
