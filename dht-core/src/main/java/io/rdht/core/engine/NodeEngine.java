@@ -21,6 +21,7 @@ import io.rdht.core.storage.Storage;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragment;
+import io.rdht.core.wire.Fragmenter;
 import io.rdht.core.wire.MalformedMessageException;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
@@ -422,20 +423,24 @@ public final class NodeEngine {
         }
     }
 
-    /** Sends {@code reply}, cut down to the amplification bound unless the requester proved its address. */
+    /**
+     * Sends {@code reply}, cut down to the amplification bound unless the requester proved its
+     * address; a reply within the bound is encoded once, for both the check and the send.
+     */
     private void answer(Request request, Reply reply, InetSocketAddress to, long transactionId, int requestBytes) {
         Reply bounded = reply;
-        if (!replyBound.isProven(request, to, env.nowMillis())) {
-            bounded = ReplyBound.fit(reply, ReplyBound.FACTOR * requestBytes, r -> outbox.wireBytes(transactionId, r));
+        byte[] encoded = outbox.encode(transactionId, reply);
+        int budget = ReplyBound.FACTOR * requestBytes;
+        if (Fragmenter.wireBytes(encoded.length) > budget && !replyBound.isProven(request, to, env.nowMillis())) {
+            bounded = ReplyBound.fit(reply, budget, r -> outbox.wireBytes(transactionId, r));
             if (bounded == null) {
                 stats.replyDroppedOverBound();
                 return;
             }
-            if (bounded != reply) {
-                stats.replyBounded();
-            }
+            stats.replyBounded();
+            encoded = outbox.encode(transactionId, bounded);
         }
-        outbox.send(to, transactionId, bounded);
+        outbox.sendEncoded(to, transactionId, bounded, encoded);
     }
 
     private Envelope decode(byte[] bytes, InetSocketAddress from) {

@@ -5,7 +5,6 @@ import io.rdht.core.wire.Body;
 import io.rdht.core.wire.Envelope;
 import io.rdht.core.wire.Fragmenter;
 import io.rdht.core.wire.WireCodec;
-import io.rdht.core.wire.WireLimits;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -48,8 +47,12 @@ final class Outbox {
 
     /** The datagrams of one message, ready to send (and to re-send as they are). */
     List<byte[]> datagrams(long transactionId, Body body) {
-        return fragmenter.split(
-                new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies), random.nextLong());
+        return fragmenter.split(envelope(transactionId, body), random.nextLong());
+    }
+
+    /** The encoding of one message, whole: {@link #wireBytes} tells its size on the wire, {@link #sendEncoded} sends it. */
+    byte[] encode(long transactionId, Body body) {
+        return codec.encode(envelope(transactionId, body));
     }
 
     /**
@@ -57,12 +60,16 @@ final class Outbox {
      * the fragments' own envelopes when it must be split (counted at their most).
      */
     int wireBytes(long transactionId, Body body) {
-        int encoded = codec.encode(new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies)).length;
-        if (encoded <= WireLimits.DATAGRAM_PAYLOAD) {
-            return encoded;
-        }
-        int fragments = (encoded + Fragmenter.CHUNK_BYTES - 1) / Fragmenter.CHUNK_BYTES;
-        return encoded + fragments * (WireLimits.DATAGRAM_PAYLOAD - Fragmenter.CHUNK_BYTES);
+        return Fragmenter.wireBytes(encode(transactionId, body).length);
+    }
+
+    /** Sends the message {@code encoded}, made by {@link #encode} of {@code body}, split as it needs. */
+    void sendEncoded(InetSocketAddress to, long transactionId, Body body, byte[] encoded) {
+        send(to, fragmenter.split(envelope(transactionId, body), encoded, random.nextLong()));
+    }
+
+    private Envelope envelope(long transactionId, Body body) {
+        return new Envelope(networkId, transactionId, self, body, readOnly, bothFamilies);
     }
 
     /** Sends datagrams made by {@link #datagrams}. */
@@ -71,10 +78,5 @@ final class Outbox {
             stats.sent(d.length);
             env.send(to, d);
         }
-    }
-
-    /** Encodes and sends one message. */
-    void send(InetSocketAddress to, long transactionId, Body body) {
-        send(to, datagrams(transactionId, body));
     }
 }

@@ -32,7 +32,17 @@ public final class Fragmenter {
      *                                  {@link WireLimits#MAX_MESSAGE_BYTES}
      */
     public List<byte[]> split(Envelope message, long messageId) {
-        byte[] encoded = codec.encode(message);
+        return split(message, codec.encode(message), messageId);
+    }
+
+    /**
+     * The datagrams of {@code message}, whose encoding {@code encoded} is already at hand (as
+     * {@link WireCodec#encode} made it): the same as {@link #split(Envelope, long)}, without
+     * encoding the message again.
+     *
+     * @throws IllegalArgumentException if the message is a fragment too large for one datagram
+     */
+    public List<byte[]> split(Envelope message, byte[] encoded, long messageId) {
         if (encoded.length <= WireLimits.DATAGRAM_PAYLOAD) {
             return List.of(encoded);
         }
@@ -54,5 +64,17 @@ public final class Fragmenter {
                     message.bothFamilies())));
         }
         return datagrams;
+    }
+
+    /**
+     * Bytes a message whose encoding takes {@code encodedBytes} takes on the wire: that, plus the
+     * fragments' own envelopes when it must be split (counted at their most).
+     */
+    public static int wireBytes(int encodedBytes) {
+        if (encodedBytes <= WireLimits.DATAGRAM_PAYLOAD) {
+            return encodedBytes;
+        }
+        int fragments = (encodedBytes + CHUNK_BYTES - 1) / CHUNK_BYTES;
+        return encodedBytes + fragments * (WireLimits.DATAGRAM_PAYLOAD - CHUNK_BYTES);
     }
 }

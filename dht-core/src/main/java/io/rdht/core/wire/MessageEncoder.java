@@ -1,11 +1,9 @@
 package io.rdht.core.wire;
 
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.List;
 final class MessageEncoder {
     private MessageEncoder() {}
 
-    static void write(CBORGenerator g, Envelope e) throws IOException {
+    static void write(CborWriter g, Envelope e) {
         switch (e.body()) {
             case Ping() -> header(g, e, Kind.PING);
             case Leaving() -> header(g, e, Kind.LEAVING);
@@ -53,22 +51,22 @@ final class MessageEncoder {
                         pushDelayMillis == 0 ? Kind.LISTEN.shortestArrayLength() : Kind.LISTEN.arrayLength());
                 id(g, key);
                 token(g, token);
-                g.writeNumberUnsigned(listenId);
+                g.unsigned(listenId);
                 versions(g, known);
                 position(g, after);
                 if (pushDelayMillis != 0) {
-                    g.writeNumber(pushDelayMillis);
+                    g.number(pushDelayMillis);
                 }
             }
             case CancelListen(InfoHash key, long listenId) -> {
                 header(g, e, Kind.CANCEL_LISTEN);
                 id(g, key);
-                g.writeNumberUnsigned(listenId);
+                g.unsigned(listenId);
             }
             case Update(InfoHash key, long listenId, List<Value> values) -> {
                 header(g, e, Kind.UPDATE);
                 id(g, key);
-                g.writeNumberUnsigned(listenId);
+                g.unsigned(listenId);
                 values(g, values);
             }
             case Pong() -> header(g, e, Kind.PONG);
@@ -83,7 +81,7 @@ final class MessageEncoder {
                 values(g, values);
                 contacts(g, closest);
                 token(g, token);
-                g.writeBoolean(more);
+                g.bool(more);
             }
             case Stored(List<Long> storedIds, List<Stored.Rejection> rejections) -> {
                 header(g, e, Kind.STORED);
@@ -92,119 +90,110 @@ final class MessageEncoder {
             }
             case ErrorReply(ErrorCode code, String text) -> {
                 header(g, e, Kind.ERROR);
-                g.writeNumber(code.code());
-                g.writeString(text);
+                g.number(code.code());
+                g.text(text);
             }
             case Fragment f -> {
                 header(g, e, Kind.FRAGMENT);
-                g.writeNumberUnsigned(f.messageId());
-                g.writeNumber(f.index());
-                g.writeNumber(f.count());
-                g.writeBinary(f.chunk());
+                g.unsigned(f.messageId());
+                g.number(f.index());
+                g.number(f.count());
+                g.bytes(f.chunk());
             }
         }
-        g.writeEndArray();
     }
 
-    private static void header(CBORGenerator g, Envelope e, Kind kind) throws IOException {
+    private static void header(CborWriter g, Envelope e, Kind kind) {
         header(g, e, kind, kind.arrayLength());
     }
 
-    private static void header(CBORGenerator g, Envelope e, Kind kind, int arrayLength) throws IOException {
-        g.writeStartArray(e, arrayLength);
-        g.writeNumber(WireLimits.VERSION);
-        g.writeNumber(Integer.toUnsignedLong(e.networkId()));
-        g.writeNumber(kind.number());
-        g.writeNumberUnsigned(e.transactionId());
+    private static void header(CborWriter g, Envelope e, Kind kind, int arrayLength) {
+        g.startArray(arrayLength);
+        g.number(WireLimits.VERSION);
+        g.number(Integer.toUnsignedLong(e.networkId()));
+        g.number(kind.number());
+        g.unsigned(e.transactionId());
         id(g, e.sender());
-        g.writeNumber((e.readOnly() ? Kind.FLAG_READ_ONLY : 0) | (e.bothFamilies() ? Kind.FLAG_BOTH_FAMILIES : 0));
+        g.number((e.readOnly() ? Kind.FLAG_READ_ONLY : 0) | (e.bothFamilies() ? Kind.FLAG_BOTH_FAMILIES : 0));
     }
 
-    private static void id(CBORGenerator g, InfoHash id) throws IOException {
-        g.writeBinary(id.toBytes());
+    private static void id(CborWriter g, InfoHash id) {
+        g.bytes(id.toBytes());
     }
 
-    private static void token(CBORGenerator g, Token token) throws IOException {
-        g.writeBinary(token.toBytes());
+    private static void token(CborWriter g, Token token) {
+        g.bytes(token.toBytes());
     }
 
-    private static void ids(CBORGenerator g, List<Long> ids) throws IOException {
-        g.writeStartArray(ids, ids.size());
+    private static void ids(CborWriter g, List<Long> ids) {
+        g.startArray(ids.size());
         for (long id : ids) {
-            g.writeNumberUnsigned(id);
+            g.unsigned(id);
         }
-        g.writeEndArray();
     }
 
-    private static void versions(CBORGenerator g, List<ValueVersion> versions) throws IOException {
-        g.writeStartArray(versions, versions.size());
+    private static void versions(CborWriter g, List<ValueVersion> versions) {
+        g.startArray(versions.size());
         for (ValueVersion v : versions) {
             if (v.createdMillis() < 0) {
                 throw new IllegalArgumentException("a value's creation time must not be before 1970: " + v);
             }
-            g.writeStartArray(v, Layout.VERSION_FIELDS);
-            g.writeNumberUnsigned(v.identity().id());
-            g.writeNumber(v.seq());
-            g.writeNumber(v.createdMillis());
+            g.startArray(Layout.VERSION_FIELDS);
+            g.unsigned(v.identity().id());
+            g.number(v.seq());
+            g.number(v.createdMillis());
             key(g, v.identity().owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
-            g.writeEndArray();
         }
-        g.writeEndArray();
     }
 
     /** A page position: {@code []} for the first page, else {@code [id, owner or null]}. */
-    private static void position(CBORGenerator g, ValueIdentity after) throws IOException {
+    private static void position(CborWriter g, ValueIdentity after) {
         if (after == null) {
-            g.writeStartArray(null, 0);
+            g.startArray(0);
         } else {
-            g.writeStartArray(after, Layout.POSITION_FIELDS);
-            g.writeNumberUnsigned(after.id());
+            g.startArray(Layout.POSITION_FIELDS);
+            g.unsigned(after.id());
             key(g, after.owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
         }
-        g.writeEndArray();
     }
 
-    private static void contacts(CBORGenerator g, List<NodeInfo> contacts) throws IOException {
-        g.writeStartArray(contacts, contacts.size());
+    private static void contacts(CborWriter g, List<NodeInfo> contacts) {
+        g.startArray(contacts.size());
         for (NodeInfo contact : contacts) {
             int port = contact.address().getPort();
             if (port == 0) {
                 throw new IllegalArgumentException("contact " + contact + " has port 0");
             }
-            g.writeStartArray(contact, Layout.CONTACT_FIELDS);
+            g.startArray(Layout.CONTACT_FIELDS);
             id(g, contact.id());
-            g.writeBinary(contact.address().getAddress().getAddress());
-            g.writeNumber(port);
-            g.writeEndArray();
+            g.bytes(contact.address().getAddress().getAddress());
+            g.number(port);
         }
-        g.writeEndArray();
     }
 
-    private static void values(CBORGenerator g, List<Value> values) throws IOException {
-        g.writeStartArray(values, values.size());
+    private static void values(CborWriter g, List<Value> values) {
+        g.startArray(values.size());
         for (Value v : values) {
             value(g, v);
         }
-        g.writeEndArray();
     }
 
-    private static void value(CBORGenerator g, Value v) throws IOException {
+    private static void value(CborWriter g, Value v) {
         if (v.dataLength() > Value.MAX_DATA_BYTES) {
             throw new IllegalArgumentException(
                     "value data of " + v.dataLength() + " bytes exceeds " + Value.MAX_DATA_BYTES);
         }
         WireLimits.checkText(v.contentType(), WireLimits.MAX_CONTENT_TYPE, "content type");
-        g.writeStartArray(v, Layout.VALUE_FIELDS);
-        g.writeNumberUnsigned(v.id());
-        g.writeNumber(v.seq());
-        g.writeBinary(v.data());
-        g.writeString(v.contentType());
-        g.writeNumber(ttlMillis(v.ttl()));
-        g.writeNumber(createdMillis(v.created()));
+        g.startArray(Layout.VALUE_FIELDS);
+        g.unsigned(v.id());
+        g.number(v.seq());
+        g.bytes(v.data());
+        g.text(v.contentType());
+        g.number(ttlMillis(v.ttl()));
+        g.number(createdMillis(v.created()));
         key(g, v.owner(), WireLimits.PUBLIC_KEY_BYTES, "owner");
         key(g, v.signature(), WireLimits.SIGNATURE_BYTES, "signature");
         key(g, v.recipient(), WireLimits.PUBLIC_KEY_BYTES, "recipient");
-        g.writeEndArray();
     }
 
     private static long ttlMillis(Duration ttl) {
@@ -223,26 +212,24 @@ final class MessageEncoder {
         return millis;
     }
 
-    private static void key(CBORGenerator g, byte[] bytes, int length, String what) throws IOException {
+    private static void key(CborWriter g, byte[] bytes, int length, String what) {
         if (bytes == null) {
-            g.writeNull();
+            g.nil();
             return;
         }
         if (bytes.length != length) {
             throw new IllegalArgumentException(what + " of " + bytes.length + " bytes, expected " + length);
         }
-        g.writeBinary(bytes);
+        g.bytes(bytes);
     }
 
-    private static void rejections(CBORGenerator g, List<Stored.Rejection> rejections) throws IOException {
-        g.writeStartArray(rejections, rejections.size());
+    private static void rejections(CborWriter g, List<Stored.Rejection> rejections) {
+        g.startArray(rejections.size());
         for (Stored.Rejection r : rejections) {
-            g.writeStartArray(r, Layout.REJECTION_FIELDS);
-            g.writeNumberUnsigned(r.valueId());
-            g.writeNumber(r.code().code());
-            g.writeString(r.reason());
-            g.writeEndArray();
+            g.startArray(Layout.REJECTION_FIELDS);
+            g.unsigned(r.valueId());
+            g.number(r.code().code());
+            g.text(r.reason());
         }
-        g.writeEndArray();
     }
 }

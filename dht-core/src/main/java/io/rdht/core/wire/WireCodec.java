@@ -3,14 +3,12 @@ package io.rdht.core.wire;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * Encodes {@link Envelope}s to CBOR and decodes them strictly, in the layout of
- * docs/PROTOCOL.md. Thread-safe; one instance can serve a whole process.
+ * Encodes {@link Envelope}s to CBOR (each item in its shortest form, {@link CborWriter}) and
+ * decodes them strictly (with Jackson's parser), in the layout of docs/PROTOCOL.md. Thread-safe; one instance can serve a whole process.
  *
  * <p>Decoding is bounded: nothing longer than {@link WireLimits#MAX_MESSAGE_BYTES} is parsed,
  * nesting stops at {@link WireLimits#MAX_NESTING}, every count and length is checked against its
@@ -39,9 +37,6 @@ public final class WireCodec {
                         .maxNumberLength(MAX_NUMBER_DIGITS)
                         .maxNameLength(MAX_NAME_CHARS)
                         .build())
-                .disable(CBORGenerator.Feature.WRITE_TYPE_HEADER)
-                .disable(CBORGenerator.Feature.STRINGREF)
-                .enable(CBORGenerator.Feature.WRITE_MINIMAL_INTS)
                 .build();
     }
 
@@ -53,14 +48,8 @@ public final class WireCodec {
      *     {@link WireLimits#MAX_MESSAGE_BYTES}
      */
     public byte[] encode(Envelope message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_OUTPUT_BYTES);
-        try (CBORGenerator g = factory.createGenerator(out)) {
-            MessageEncoder.write(g, message);
-        } catch (IOException e) {
-            // Writing to memory fails only when Jackson refuses the content, e.g. a lone surrogate in a text.
-            throw new IllegalArgumentException(
-                    "cannot encode " + message.body().getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
+        CborWriter out = new CborWriter(INITIAL_OUTPUT_BYTES);
+        MessageEncoder.write(out, message);
         if (out.size() > WireLimits.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException(
                     "message of " + out.size() + " bytes exceeds " + WireLimits.MAX_MESSAGE_BYTES);
