@@ -11,7 +11,7 @@
 //
 // Build with bench/opendht/build-cpp. Usage:
 //   opendht_bench [--nodes 8,32,128] [--ops 200] [--warmup 1000] [--seconds 10] [--inflight 64]
-//                 [--max-puts 200000] [--time-limit 600]
+//                 [--load-warmup 0] [--max-puts 200000] [--time-limit 600]
 // Each size runs in a fresh process of this program (its memory baseline is then clean), which
 // prints the size's JSON line on stdout; progress goes to stderr. Exits 1 if a size fails.
 
@@ -63,11 +63,12 @@ constexpr auto KILL_GRACE = seconds(120);    // a child still running this long 
 
 constexpr const char* USAGE =
     "usage: opendht_bench [--nodes 8,32,128] [--ops 200] [--warmup 1000] [--seconds 10]"
-    " [--inflight 64] [--max-puts 200000] [--time-limit 600]\n";
+    " [--inflight 64] [--load-warmup 0] [--max-puts 200000] [--time-limit 600]\n";
 
 struct Args {
     std::vector<int> sizes;
     long ops = 200, warmup = 1000, seconds = 10, inflight = 64, max_puts = 200000, time_limit = 600;
+    long load_warmup = 0;  // seconds of the load phase's puts made just before it, not measured
     bool one_size = false;  // run sizes[0] in this process (the parent's child)
 };
 
@@ -440,22 +441,24 @@ struct Load {
     double seconds = 0;  // from the first put to the last one's end (or OP_TIMEOUT after the loop)
 };
 
-// Puts of distinct keys from random nodes with `inflight` in flight for `seconds`.
-Load load(Network& net, Random& rnd, const Args& args, Budget& budget) {
+// Puts of distinct keys named `prefix`0, ... from random nodes with `inflight` in flight for
+// `duration` (at most `max_puts` of them), as long as the budget allows `phase`.
+Load load(Network& net, Random& rnd, const Args& args, long duration, const std::string& prefix, Budget& budget,
+          const char* phase) {
     auto window = std::make_shared<Window>(args.inflight);
     const dht::DoneCallback done = [window](bool ok, const std::vector<std::shared_ptr<dht::Node>>&) {
         window->leave(ok);
     };
     Load load;
-    const auto start = Clock::now(), end = start + seconds(args.seconds);
-    while (Clock::now() < end && load.puts < args.max_puts && budget.allows("load")
+    const auto start = Clock::now(), end = start + seconds(duration);
+    while (Clock::now() < end && load.puts < args.max_puts && budget.allows(phase)
            && window->enter(OP_TIMEOUT)) {
-        const std::string key = "load-" + std::to_string(load.puts++);
+        const std::string key = prefix + std::to_string(load.puts++);
         net[rnd.any()].put(dht::InfoHash::get(key), value_of(key), done);
     }
     load.ok = window->drain(Clock::now() + OP_TIMEOUT);
     load.seconds = seconds_since(start);
-    progress("load: %ld/%ld puts ok in %.1f s", load.ok, load.puts, load.seconds);
+    progress("%s: %ld/%ld puts ok in %.1f s", phase, load.ok, load.puts, load.seconds);
     return load;
 }
 
@@ -486,12 +489,14 @@ std::string run_size(size_t n, const Args& args) {
     const ListenRound listen = listen_round(net, rnd, "pollution_level", listeners, budget, "listen");
     const long delivered = static_cast<long>(listen.latencies.size());
     progress("listen: %ld/%ld delivered to %zu listeners", delivered, listen.expected, listeners);
-    const Load loaded = load(net, rnd, args, budget);
+    if (args.load_warmup > 0)
+        load(net, rnd, args, args.load_warmup, "load-warmup-", budget, "load warm-up");
+    const Load loaded = load(net, rnd, args, args.seconds, "load-", budget, "load");
 
     JsonLine json;
     json.add("system", "opendht").add("nodes", n)
         .add("puts", puts.putters.size()).add("puts_ok", puts.latencies.size()).add_latencies("put", puts.latencies)
-        .add("warmup", args.warmup).add("warmed_up", warmed)
+        .add("warmup", args.warmup).add("warmed_up", warmed).add("load_warmup_s", args.load_warmup)
         .add("gets", gets.made).add("gets_right", gets.right).add_latencies("get", gets.latencies)
         .add("listeners", listeners).add("listen_expected", listen.expected).add("listen_delivered", delivered)
         .add("delivered_fraction",
@@ -511,7 +516,8 @@ bool run_child(int n, const Args& args) {
     std::vector<std::string> words = {
         "opendht_bench", "--one-size", "--nodes=" + std::to_string(n), "--ops=" + std::to_string(args.ops),
         "--warmup=" + std::to_string(args.warmup), "--seconds=" + std::to_string(args.seconds),
-        "--inflight=" + std::to_string(args.inflight), "--max-puts=" + std::to_string(args.max_puts),
+        "--inflight=" + std::to_string(args.inflight), "--load-warmup=" + std::to_string(args.load_warmup),
+        "--max-puts=" + std::to_string(args.max_puts),
         "--time-limit=" + std::to_string(args.time_limit)};
     std::vector<char*> argv;
     for (auto& word : words)
@@ -597,7 +603,8 @@ Args parse(int argc, char** argv) {
     std::string nodes = "32";
     const std::map<std::string, long*> numbers = {
         {"--ops", &args.ops}, {"--warmup", &args.warmup}, {"--seconds", &args.seconds},
-        {"--inflight", &args.inflight}, {"--max-puts", &args.max_puts}, {"--time-limit", &args.time_limit}};
+        {"--inflight", &args.inflight}, {"--load-warmup", &args.load_warmup}, {"--max-puts", &args.max_puts},
+        {"--time-limit", &args.time_limit}};
     for (int i = 1; i < argc; i++) {
         std::string flag = argv[i];
         if (flag == "-h" || flag == "--help") {
@@ -630,7 +637,8 @@ Args parse(int argc, char** argv) {
         || std::any_of(args.sizes.begin(), args.sizes.end(), [](int n) { return n < 2 || n > 1000; }))
         usage_error("each size must be between 2 and 1000");
     if (!(1 <= args.ops && args.ops <= 100000 && 0 <= args.warmup && args.warmup <= 100000 && 1 <= args.seconds
-          && args.seconds <= 600 && 1 <= args.inflight && args.inflight <= 10000 && 10 <= args.time_limit
+          && args.seconds <= 600 && 0 <= args.load_warmup && args.load_warmup <= 600
+          && 1 <= args.inflight && args.inflight <= 10000 && 10 <= args.time_limit
           && args.time_limit <= 7200))
         usage_error("an option is out of range");
     return args;

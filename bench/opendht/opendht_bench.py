@@ -25,7 +25,8 @@ warm-up stops after 120 s in any case (warmed_up says how many of its puts and g
 Prints one JSON object per size on stdout, progress on stderr; exits non-zero if a size fails.
 
 Usage: bench/opendht/opendht_bench.py [--nodes 8,32,128] [--ops 200] [--warmup 1000]
-                                      [--seconds 10] [--inflight 64] [--time-limit 600]
+                                      [--seconds 10] [--inflight 64] [--load-warmup 0]
+                                      [--time-limit 600]
 """
 import argparse
 import ctypes
@@ -252,31 +253,11 @@ def run_size(n, args):
         delivered = len(listen_nanos)
         log(f"listen: {delivered}/{expected} delivered to {listeners} listeners")
 
-        # 4. puts with `inflight` in flight for `seconds`
-        slots = threading.Semaphore(args.inflight)
-        load_ops = []
-        t0 = time.perf_counter()
-        end = t0 + args.seconds
-        i = 0
-        while time.perf_counter() < end and i < args.max_puts and budget.allows("load"):
-            if not slots.acquire(timeout=OP_TIMEOUT_S):
-                break
-            op = Op()
-            original = op.on_done
-
-            def on_done(ok, nodes_, original=original):
-                original(ok, nodes_)
-                slots.release()
-            key = f"load-{i}"
-            nodes[rnd.randrange(n)].put(opendht.InfoHash.get(key), opendht.Value(key.encode()), on_done)
-            load_ops.append(op)
-            i += 1
-        drain_deadline = time.monotonic() + OP_TIMEOUT_S
-        for op in load_ops:
-            op.done.wait(max(0.0, drain_deadline - time.monotonic()))
-        load_seconds = time.perf_counter() - t0
-        load_ok = sum(op.ok for op in load_ops)
-        log(f"load: {load_ok}/{len(load_ops)} puts ok in {load_seconds:.1f} s")
+        # 4. puts with `inflight` in flight for `seconds`, after `load_warmup` seconds of them unmeasured
+        if args.load_warmup > 0:
+            load_phase(opendht, nodes, rnd, args, args.load_warmup, "load-warmup-", budget, "load warm-up")
+        load_ok, load_puts, load_seconds = load_phase(
+            opendht, nodes, rnd, args, args.seconds, "load-", budget, "load")
 
         return {
             "system": "opendht", "nodes": n,
@@ -286,7 +267,7 @@ def run_size(n, args):
             "listeners": listeners, "listen_expected": expected, "listen_delivered": delivered,
             "delivered_fraction": round(delivered / expected, 4) if expected else None,
             **summary("listen", listen_nanos),
-            "load_puts": len(load_ops), "load_puts_ok": load_ok,
+            "load_warmup_s": args.load_warmup, "load_puts": load_puts, "load_puts_ok": load_ok,
             "puts_per_s": round(load_ok / load_seconds, 1) if load_seconds > 0 else 0.0,
             "kib_per_node": round(settled, 1), "kib_per_node_second_half": round(second_half, 1),
             "kib_per_node_after_warmup": round(warm, 1), "baseline_rss_kib": baseline,
@@ -304,6 +285,34 @@ def run_size(n, args):
             node.join()
 
 
+def load_phase(opendht, nodes, rnd, args, seconds, prefix, budget, phase):
+    """Puts of keys named `prefix`0, ... from random nodes with `inflight` in flight for `seconds`;
+    returns the puts that succeeded, the puts made and the seconds they took."""
+    slots = threading.Semaphore(args.inflight)
+    ops = []
+    t0 = time.perf_counter()
+    end = t0 + seconds
+    while time.perf_counter() < end and len(ops) < args.max_puts and budget.allows(phase):
+        if not slots.acquire(timeout=OP_TIMEOUT_S):
+            break
+        op = Op()
+        original = op.on_done
+
+        def on_done(ok, nodes_, original=original):
+            original(ok, nodes_)
+            slots.release()
+        key = f"{prefix}{len(ops)}"
+        nodes[rnd.randrange(len(nodes))].put(opendht.InfoHash.get(key), opendht.Value(key.encode()), on_done)
+        ops.append(op)
+    drain_deadline = time.monotonic() + OP_TIMEOUT_S
+    for op in ops:
+        op.done.wait(max(0.0, drain_deadline - time.monotonic()))
+    took = time.perf_counter() - t0
+    ok = sum(op.ok for op in ops)
+    log(f"{phase}: {ok}/{len(ops)} puts ok in {took:.1f} s")
+    return ok, len(ops), took
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", default="32", help="network sizes, comma-separated (default 32)")
@@ -311,6 +320,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=1000, help="unmeasured puts and gets first (default 1000)")
     ap.add_argument("--seconds", type=int, default=10, help="duration of the load phase (default 10)")
     ap.add_argument("--inflight", type=int, default=64, help="puts in flight in the load phase (default 64)")
+    ap.add_argument("--load-warmup", type=int, default=0,
+                    help="seconds of load-phase puts just before it, not measured (default 0)")
     ap.add_argument("--max-puts", type=int, default=200_000, help="most puts of the load phase")
     ap.add_argument("--time-limit", type=int, default=600,
                     help="seconds a size may take before its phases stop starting operations (default 600)")
@@ -323,6 +334,7 @@ def main():
     if not sizes or any(s < 2 or s > 1000 for s in sizes):
         ap.error("each size must be between 2 and 1000")
     if not (1 <= args.ops <= 100_000 and 0 <= args.warmup <= 100_000 and 1 <= args.seconds <= 600
+            and 0 <= args.load_warmup <= 600
             and 1 <= args.inflight <= 10_000 and 10 <= args.time_limit <= 7200):
         ap.error("an option is out of range")
 
@@ -340,7 +352,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     failed = 0
     passthrough = [f"--ops={args.ops}", f"--warmup={args.warmup}", f"--seconds={args.seconds}",
-                   f"--inflight={args.inflight}", f"--max-puts={args.max_puts}",
+                   f"--inflight={args.inflight}", f"--load-warmup={args.load_warmup}", f"--max-puts={args.max_puts}",
                    f"--time-limit={args.time_limit}"]
     kill_after = args.time_limit + KILL_GRACE_S
     for n in sizes:

@@ -13,6 +13,12 @@ import java.util.OptionalLong;
  * figure counts only what is still reachable. Two readings, before a cluster starts and after,
  * give the memory each node costs.
  *
+ * <p>Where the JVM runs with its whole heap committed and touched from the start ({@code -Xms}
+ * equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}, as {@code bin/bench} starts it), the
+ * resident set's growth is what the nodes hold outside the heap, and a node's memory is its live
+ * heap plus that. Otherwise the growth also counts heap the collector keeps committed beyond the
+ * live objects (G1 by default keeps up to 70% free), which moves by megabytes between readings.
+ *
  * @param heapBytes the used heap after the collections (MemoryMXBean): live objects
  * @param rssBytes  the resident set size (VmRSS of /proc/self/status), or -1 where there is none:
  *                  what the operating system sees, heap pages the JVM keeps after collecting,
@@ -42,7 +48,14 @@ record MemoryReading(long heapBytes, long rssBytes) {
         double heapKib = (heapBytes - before.heapBytes) / 1024.0 / nodes;
         double rssKib =
                 rssBytes < 0 || before.rssBytes < 0 ? Double.NaN : (rssBytes - before.rssBytes) / 1024.0 / nodes;
-        return new PerNode(heapKib, rssKib);
+        return new PerNode(heapKib, rssKib, heapResidentFromStart());
+    }
+
+    /** True if this JVM committed and touched its whole heap at start: its resident set holds all of it. */
+    static boolean heapResidentFromStart() {
+        long initial = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit();
+        return initial == Runtime.getRuntime().maxMemory()
+                && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
     }
 
     /** The resident set size that {@code status} (a /proc/PID/status file) gives, or -1. */
@@ -69,6 +82,14 @@ record MemoryReading(long heapBytes, long rssBytes) {
      *
      * @param heapKib live heap per node
      * @param rssKib  resident set growth per node; NaN where the resident set size is unknown
+     * @param heapResident whether the heap was resident from the start, so that {@code rssKib} is
+     *     the growth outside the heap
      */
-    record PerNode(double heapKib, double rssKib) {}
+    record PerNode(double heapKib, double rssKib, boolean heapResident) {
+
+        /** Live heap plus resident growth outside the heap, per node; NaN unless {@link #heapResident}. */
+        double nodeKib() {
+            return heapResident ? heapKib + rssKib : Double.NaN;
+        }
+    }
 }

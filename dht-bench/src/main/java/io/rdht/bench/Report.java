@@ -27,7 +27,7 @@ final class Report {
                     + " | get p99 ms | signed put p50 ms | signed put p99 ms | listen p50 ms | listen p95 ms"
                     + " | listen p99 ms | delivered | puts/s in flight | load p50 ms | load p99 ms"
                     + " | heap KiB/node settled | RSS KiB/node settled | heap KiB/node 2nd half | RSS KiB/node 2nd half"
-                    + " | heap KiB/node warm | RSS KiB/node warm |";
+                    + " | heap KiB/node warm | RSS KiB/node warm | node KiB 2nd half |";
 
     private final PrintStream out;
 
@@ -176,6 +176,13 @@ final class Report {
                 kib(secondHalf.rssKib()),
                 kib(warm.heapKib()),
                 kib(warm.rssKib()));
+        if (secondHalf.heapResident()) {
+            out.printf(
+                    Locale.ROOT,
+                    "- the heap was resident from the start (-Xms = -Xmx, -XX:+AlwaysPreTouch), so resident growth is"
+                            + " what the nodes hold outside it; a node of the second half: %s KiB (live heap + that)%n",
+                    kib(secondHalf.nodeKib()));
+        }
         out.flush();
     }
 
@@ -225,7 +232,7 @@ final class Report {
         out.println("## summary");
         out.println();
         out.println(SUMMARY_HEADER);
-        out.println("|---:".repeat(24) + "|");
+        out.println("|---:".repeat(25) + "|");
         for (ClusterResult r : results) {
             out.println(row(
                     count(r.nodes()),
@@ -251,7 +258,8 @@ final class Report {
                     kib(r.secondHalfMemory().heapKib()),
                     kib(r.secondHalfMemory().rssKib()),
                     kib(r.warmMemory().heapKib()),
-                    kib(r.warmMemory().rssKib())));
+                    kib(r.warmMemory().rssKib()),
+                    kib(r.secondHalfMemory().nodeKib())));
         }
         out.flush();
     }

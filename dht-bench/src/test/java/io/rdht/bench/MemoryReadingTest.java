@@ -60,4 +60,15 @@ class MemoryReadingTest {
         assertThat(perNode.heapKib()).isEqualTo(1.0);
         assertThat(perNode.rssKib()).isNaN();
     }
+
+    @Test
+    void aNodesMemoryIsItsLiveHeapPlusItsResidentGrowthOnlyWhereTheHeapWasResidentFromTheStart() {
+        assertThat(new MemoryReading.PerNode(34.0, 13.0, true).nodeKib()).isEqualTo(47.0);
+        assertThat(new MemoryReading.PerNode(34.0, 13.0, false).nodeKib()).isNaN();
+    }
+
+    @Test
+    void thisTestJvmsHeapGrowsAsItNeedsSoItsResidentGrowthIsNotTakenForWhatLiesOutsideTheHeap() {
+        assertThat(MemoryReading.heapResidentFromStart()).isFalse();
+    }
 }
