@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * The JVM's memory at one moment, read right after full garbage collections, so that the heap
@@ -32,7 +34,10 @@ record MemoryReading(long heapBytes, long rssBytes) {
     private static final long PAUSE_MILLIS = 50;
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    /** Collects garbage a few times, then reads the used heap and the resident set size. */
+    /**
+     * Collects garbage a few times and reads the used heap, then hands the C heap's free pages back
+     * to the system and reads the resident set size.
+     */
     static MemoryReading afterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < COLLECTIONS; i++) {
@@ -40,7 +45,27 @@ record MemoryReading(long heapBytes, long rssBytes) {
             // lets the reference handler and cleaner threads run before the next collection
             Thread.sleep(PAUSE_MILLIS);
         }
-        return new MemoryReading(memory.getHeapMemoryUsage().getUsed(), rssBytes(STATUS));
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        trimNativeHeap();
+        return new MemoryReading(heap, rssBytes(STATUS));
+    }
+
+    /**
+     * Returns the C heap's free pages to the system, as {@code jcmd PID System.trim_native_heap}
+     * does: glibc keeps what the JIT compilers' arenas freed (megabytes while C2 compiles), which
+     * would otherwise count as the nodes' growth. Does nothing where the JVM has no such command.
+     */
+    static void trimNativeHeap() {
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "systemTrimNativeHeap",
+                            new Object[] {null},
+                            new String[] {String[].class.getName()});
+        } catch (JMException e) {
+            // not this JVM's command, or not this platform's: the reading keeps what malloc holds
+        }
     }
 
     /** What each of {@code nodes} nodes added since {@code before}, in KiB. */
