@@ -40,6 +40,8 @@ record MemoryReading(long heapBytes, long rssBytes) {
      */
     static MemoryReading afterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // the first call also sets up the platform's MBean server, which must not count as the nodes' heap
+        trimNativeHeap();
         for (int i = 0; i < COLLECTIONS; i++) {
             memory.gc();
             // lets the reference handler and cleaner threads run before the next collection
