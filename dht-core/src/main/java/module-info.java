@@ -17,8 +17,6 @@ module io.rdht.core {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
-    requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.dataformat.cbor;
     requires org.slf4j;
 
     exports io.rdht.core;

@@ -4,9 +4,9 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.ValueIdentity;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class MessageDecoder {
 
     private MessageDecoder() {}
 
-    static Envelope read(CborReader r) throws IOException, MalformedMessageException {
+    static Envelope read(CborReader r) throws MalformedMessageException {
         int length = r.startArray("message");
         long version = r.uint(Long.MAX_VALUE, "version");
         if (version != WireLimits.VERSION) {
@@ -77,19 +77,19 @@ final class MessageDecoder {
         return new Envelope(networkId, transactionId, sender, body, readOnly, bothFamilies);
     }
 
-    private static InfoHash id(CborReader r, String what) throws IOException, MalformedMessageException {
+    private static InfoHash id(CborReader r, String what) throws MalformedMessageException {
         return InfoHash.fromBytes(r.bytes(InfoHash.BYTES, InfoHash.BYTES, what));
     }
 
-    private static Token token(CborReader r) throws IOException, MalformedMessageException {
+    private static Token token(CborReader r) throws MalformedMessageException {
         return Token.of(r.bytes(0, WireLimits.MAX_TOKEN_BYTES, "token"));
     }
 
-    private static ErrorCode code(CborReader r) throws IOException, MalformedMessageException {
+    private static ErrorCode code(CborReader r) throws MalformedMessageException {
         return ErrorCode.fromCode((int) r.uint(Integer.MAX_VALUE, "error code"));
     }
 
-    private static List<Long> ids(CborReader r, String what) throws IOException, MalformedMessageException {
+    private static List<Long> ids(CborReader r, String what) throws MalformedMessageException {
         int count = r.startList(WireLimits.MAX_IDS, what);
         List<Long> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -99,7 +99,7 @@ final class MessageDecoder {
         return ids;
     }
 
-    private static List<ValueVersion> versions(CborReader r) throws IOException, MalformedMessageException {
+    private static List<ValueVersion> versions(CborReader r) throws MalformedMessageException {
         int count = r.startList(WireLimits.MAX_IDS, "known versions");
         List<ValueVersion> versions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -116,7 +116,7 @@ final class MessageDecoder {
     }
 
     /** A page position: {@code []} (the first page, null) or {@code [id, owner or null]}. */
-    private static ValueIdentity position(CborReader r) throws IOException, MalformedMessageException {
+    private static ValueIdentity position(CborReader r) throws MalformedMessageException {
         int fields = r.startList(Layout.POSITION_FIELDS, "page position");
         if (fields == 0) {
             r.endArray("page position");
@@ -132,28 +132,34 @@ final class MessageDecoder {
         return after;
     }
 
-    private static List<NodeInfo> contacts(CborReader r) throws IOException, MalformedMessageException {
+    private static List<NodeInfo> contacts(CborReader r) throws MalformedMessageException {
         int count = r.startList(WireLimits.MAX_CONTACTS, "contacts");
         List<NodeInfo> contacts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             r.startArray(Layout.CONTACT_FIELDS, "contact");
             InfoHash id = id(r, "contact id");
-            byte[] ip = r.bytes(Layout.IPV4_BYTES, Layout.IPV6_BYTES, "contact address");
-            if (ip.length != Layout.IPV4_BYTES && ip.length != Layout.IPV6_BYTES) {
-                throw new MalformedMessageException("contact address of " + ip.length + " bytes");
-            }
+            InetAddress address = address(r.bytes(Layout.IPV4_BYTES, Layout.IPV6_BYTES, "contact address"));
             int port = (int) r.uint(Layout.MAX_PORT, "contact port");
             if (port == 0) {
                 throw new MalformedMessageException("contact port 0");
             }
             r.endArray("contact");
-            contacts.add(new NodeInfo(id, new InetSocketAddress(InetAddress.getByAddress(ip), port)));
+            contacts.add(new NodeInfo(id, new InetSocketAddress(address, port)));
         }
         r.endArray("contacts");
         return contacts;
     }
 
-    private static List<Value> values(CborReader r) throws IOException, MalformedMessageException {
+    /** An IPv4 (4 bytes) or IPv6 (16 bytes) address. */
+    private static InetAddress address(byte[] ip) throws MalformedMessageException {
+        try {
+            return InetAddress.getByAddress(ip);
+        } catch (UnknownHostException e) {
+            throw new MalformedMessageException("contact address of " + ip.length + " bytes");
+        }
+    }
+
+    private static List<Value> values(CborReader r) throws MalformedMessageException {
         int count = r.startList(WireLimits.MAX_VALUES, "values");
         List<Value> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -163,7 +169,7 @@ final class MessageDecoder {
         return values;
     }
 
-    private static Value value(CborReader r) throws IOException, MalformedMessageException {
+    private static Value value(CborReader r) throws MalformedMessageException {
         r.startArray(Layout.VALUE_FIELDS, "value");
         Value.Builder b = Value.builder()
                 .id(r.uint64("value id"))
@@ -183,7 +189,7 @@ final class MessageDecoder {
         return b.build();
     }
 
-    private static List<Stored.Rejection> rejections(CborReader r) throws IOException, MalformedMessageException {
+    private static List<Stored.Rejection> rejections(CborReader r) throws MalformedMessageException {
         int count = r.startList(WireLimits.MAX_VALUES, "rejections");
         List<Stored.Rejection> rejections = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
