@@ -22,6 +22,7 @@ final class LookupRun {
     private final Runnable onDone;
     private Runnable onLiveClosest = () -> {};
     private boolean liveClosest;
+    private boolean patient;
     private boolean done;
 
     /**
@@ -51,6 +52,17 @@ final class LookupRun {
      */
     LookupRun whenLiveClosestAnswered(Runnable action) {
         this.onLiveClosest = action;
+        return this;
+    }
+
+    /**
+     * Makes a node whose request timed out while no node had answered this lookup be asked again
+     * for seconds before it counts as failed ({@link #askPersistently}): for a user's put or get,
+     * whose failure is the user's {@code NoReachableNodes}. Upkeep lookups leave this off; they
+     * retry on their own schedule. Call before {@link #start}.
+     */
+    LookupRun patientWhenUnanswered() {
+        this.patient = true;
         return this;
     }
 
@@ -92,8 +104,12 @@ final class LookupRun {
 
                 @Override
                 public void onTimeout() {
-                    lookup.onFailure(node);
-                    pump();
+                    if (patient && lookup.answeredCount() == 0) {
+                        askPersistently(node);
+                    } else {
+                        lookup.onFailure(node);
+                        pump();
+                    }
                 }
             });
         }
@@ -106,6 +122,28 @@ final class LookupRun {
             lookup.finished();
             onDone.run();
         }
+    }
+
+    /**
+     * Asks {@code node} again, for seconds ({@link Rpc#sendPersistently}), after its request timed
+     * out while no node at all had answered this lookup: on loopback a request fails within tens of
+     * milliseconds, and a network whose only live nodes pause that long (a collection, a busy CPU)
+     * must not look unreachable to a user's put. A lookup that some node answered lets a silent
+     * one fail at once.
+     */
+    private void askPersistently(NodeInfo node) {
+        rpc.sendPersistently(node, request.apply(node), new RpcCallback() {
+            @Override
+            public void onReply(NodeInfo from, Reply reply) {
+                answered(node, reply);
+            }
+
+            @Override
+            public void onTimeout() {
+                lookup.onFailure(node);
+                pump();
+            }
+        });
     }
 
     private void answered(NodeInfo node, Reply reply) {
