@@ -57,7 +57,7 @@ final class LookupRun {
 
     /**
      * Makes a node whose request timed out while no node had answered this lookup be asked again
-     * for seconds before it counts as failed ({@link #askPersistently}): for a user's put or get,
+     * for seconds before it counts as failed ({@link Asked}): for a user's put or get,
      * whose failure is the user's {@code NoReachableNodes}. Upkeep lookups leave this off; they
      * retry on their own schedule. Call before {@link #start}.
      */
@@ -90,28 +90,7 @@ final class LookupRun {
             return;
         }
         for (NodeInfo node : lookup.nextToAsk()) {
-            rpc.send(node, request.apply(node), new RpcCallback() {
-                @Override
-                public void onReply(NodeInfo from, Reply reply) {
-                    answered(node, reply);
-                }
-
-                @Override
-                public void onSlow() {
-                    lookup.onSlow(node);
-                    pump();
-                }
-
-                @Override
-                public void onTimeout() {
-                    if (patient && lookup.answeredCount() == 0) {
-                        askPersistently(node);
-                    } else {
-                        lookup.onFailure(node);
-                        pump();
-                    }
-                }
-            });
+            rpc.send(node, request.apply(node), new Asked(node, false));
         }
         if (!liveClosest && lookup.liveClosestAnswered()) {
             liveClosest = true;
@@ -125,25 +104,46 @@ final class LookupRun {
     }
 
     /**
-     * Asks {@code node} again, for seconds ({@link Rpc#sendPersistently}), after its request timed
-     * out while no node at all had answered this lookup: on loopback a request fails within tens of
-     * milliseconds, and a network whose only live nodes pause that long (a collection, a busy CPU)
-     * must not look unreachable to a user's put. A lookup that some node answered lets a silent
-     * one fail at once.
+     * Hears how a request to {@code node} went, for the lookup. A request that timed out while no
+     * node at all had answered a {@link #patientWhenUnanswered} lookup is sent again, for seconds
+     * ({@link Rpc#sendPersistently}), before {@code node} counts as failed: on loopback a request
+     * fails within tens of milliseconds, and a network whose only live nodes pause that long (a
+     * collection, a busy CPU) must not look unreachable to a user's put. A lookup that some node
+     * answered lets a silent one fail at once.
+     *
+     * @param again whether this is that second, persistent request
      */
-    private void askPersistently(NodeInfo node) {
-        rpc.sendPersistently(node, request.apply(node), new RpcCallback() {
-            @Override
-            public void onReply(NodeInfo from, Reply reply) {
-                answered(node, reply);
-            }
+    private final class Asked implements RpcCallback {
+        private final NodeInfo node;
+        private final boolean again;
 
-            @Override
-            public void onTimeout() {
+        Asked(NodeInfo node, boolean again) {
+            this.node = node;
+            this.again = again;
+        }
+
+        @Override
+        public void onReply(NodeInfo from, Reply reply) {
+            answered(node, reply);
+        }
+
+        @Override
+        public void onSlow() {
+            if (!again) {
+                lookup.onSlow(node);
+                pump();
+            }
+        }
+
+        @Override
+        public void onTimeout() {
+            if (!again && patient && lookup.answeredCount() == 0) {
+                rpc.sendPersistently(node, request.apply(node), new Asked(node, true));
+            } else {
                 lookup.onFailure(node);
                 pump();
             }
-        });
+        }
     }
 
     private void answered(NodeInfo node, Reply reply) {

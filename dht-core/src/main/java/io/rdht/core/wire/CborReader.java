@@ -1,10 +1,6 @@
 package io.rdht.core.wire;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -239,12 +235,7 @@ final class CborReader {
     /** {@code utf8} decoded, if it is well-formed UTF-8 (no overlong forms, no encoded surrogates). */
     private static String wellFormed(byte[] utf8, String what) throws MalformedMessageException {
         try {
-            CharBuffer chars = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8));
-            return chars.toString();
+            return StrictUtf8.decode(utf8);
         } catch (CharacterCodingException e) {
             throw malformed(what + " is not well-formed UTF-8");
         }

@@ -1,10 +1,6 @@
 package io.rdht.core.wire;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -149,12 +145,7 @@ final class CborWriter {
 
     private static byte[] utf8(String value) {
         try {
-            ByteBuffer encoded = StandardCharsets.UTF_8
-                    .newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(value));
-            return Arrays.copyOf(encoded.array(), encoded.limit());
+            return StrictUtf8.encode(value);
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("text is not valid UTF-16 (a lone surrogate?): " + e.getMessage(), e);
         }
