@@ -5,6 +5,8 @@ import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.ValuesFound;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -23,6 +25,9 @@ final class LookupRun {
     private Runnable onLiveClosest = () -> {};
     private boolean liveClosest;
     private boolean patient;
+    /** Nodes asked again for seconds ({@link Asked}) and not yet answered or given up on. */
+    private final List<NodeInfo> askedAgain = new ArrayList<>();
+
     private boolean done;
 
     /**
@@ -109,7 +114,8 @@ final class LookupRun {
      * ({@link Rpc#sendPersistently}), before {@code node} counts as failed: on loopback a request
      * fails within tens of milliseconds, and a network whose only live nodes pause that long (a
      * collection, a busy CPU) must not look unreachable to a user's put. A lookup that some node
-     * answered lets a silent one fail at once.
+     * answered lets a silent one fail at once, and gives up on those still asked again as soon as
+     * one node answers.
      *
      * @param again whether this is that second, persistent request
      */
@@ -138,8 +144,9 @@ final class LookupRun {
         @Override
         public void onTimeout() {
             if (!again && patient && lookup.answeredCount() == 0) {
+                askedAgain.add(node);
                 rpc.sendPersistently(node, request.apply(node), new Asked(node, true));
-            } else {
+            } else if (!again || askedAgain.remove(node)) {
                 lookup.onFailure(node);
                 pump();
             }
@@ -151,7 +158,13 @@ final class LookupRun {
             return;
         }
         onReply.accept(node, reply);
+        askedAgain.remove(node);
         take(node, reply);
+        if (lookup.answeredCount() > 0) {
+            // someone answers after all: the nodes still asked again are as silent as any failed node
+            askedAgain.forEach(lookup::onFailure);
+            askedAgain.clear();
+        }
         pump();
     }
 

@@ -118,6 +118,23 @@ class PutOperationTest {
     }
 
     @Test
+    void aDeadNodeAskedAgainWhileNobodyAnsweredIsGivenUpOnOnceAPausedOneAnswers() {
+        EngineFixture small = new EngineFixture(Distances.farFrom(KEY), EngineSettings.defaults(), 8);
+        List<FakePeers.Peer> two = small.peers.add(2);
+        small.start(two, LONG_ENOUGH);
+        FakePeers.Peer paused = two.get(0);
+        two.get(1).crash();
+        int[] dropped = {0};
+        paused.behaviour =
+                r -> r instanceof FindNode && dropped[0]++ < small.settings.maxAttempts() ? null : paused.answer(r);
+
+        // the dead node's own sends, asked again for seconds, would hold the lookup for about 13 s
+        PutResult result = small.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
+
+        assertThat(result.storers()).extracting(NodeInfo::id).contains(paused.id);
+    }
+
+    @Test
     void whenNobodyAnswersThePutFailsWithNoReachableNodes() {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         node.peers.all().forEach(FakePeers.Peer::crash);
