@@ -25,7 +25,7 @@ final class LookupRun {
     private Runnable onLiveClosest = () -> {};
     private boolean liveClosest;
     private boolean patient;
-    /** Nodes asked again for seconds ({@link Asked}) and not yet answered or given up on. */
+    /** Nodes asked again ({@link Asked}) and not yet answered or given up on. */
     private final List<NodeInfo> askedAgain = new ArrayList<>();
 
     private boolean done;
@@ -61,8 +61,8 @@ final class LookupRun {
     }
 
     /**
-     * Makes a node whose request timed out while no node had answered this lookup be asked again
-     * for seconds before it counts as failed ({@link Asked}): for a user's put or get,
+     * Makes a node whose request timed out while no node had answered this lookup be asked again,
+     * for about a second, before it counts as failed ({@link Asked}): for a user's put or get,
      * whose failure is the user's {@code NoReachableNodes}. Upkeep lookups leave this off; they
      * retry on their own schedule. Call before {@link #start}.
      */
@@ -110,14 +110,14 @@ final class LookupRun {
 
     /**
      * Hears how a request to {@code node} went, for the lookup. A request that timed out while no
-     * node at all had answered a {@link #patientWhenUnanswered} lookup is sent again, for seconds
-     * ({@link Rpc#sendPersistently}), before {@code node} counts as failed: on loopback a request
+     * node at all had answered a {@link #patientWhenUnanswered} lookup is sent again, for about a
+     * second ({@link Rpc#sendPatiently}), before {@code node} counts as failed: on loopback a request
      * fails within tens of milliseconds, and a network whose only live nodes pause that long (a
      * collection, a busy CPU) must not look unreachable to a user's put. A lookup that some node
      * answered lets a silent one fail at once, and gives up on those still asked again as soon as
      * one node answers.
      *
-     * @param again whether this is that second, persistent request
+     * @param again whether this is that second, patient request
      */
     private final class Asked implements RpcCallback {
         private final NodeInfo node;
@@ -145,7 +145,7 @@ final class LookupRun {
         public void onTimeout() {
             if (!again && patient && lookup.answeredCount() == 0) {
                 askedAgain.add(node);
-                rpc.sendPersistently(node, request.apply(node), new Asked(node, true));
+                rpc.sendPatiently(node, request.apply(node), new Asked(node, true));
             } else if (!again || askedAgain.remove(node)) {
                 lookup.onFailure(node);
                 pump();

@@ -128,8 +128,8 @@ class PutOperationTest {
         paused.behaviour =
                 r -> r instanceof FindNode && dropped[0]++ < small.settings.maxAttempts() ? null : paused.answer(r);
 
-        // the dead node's own sends, asked again for seconds, would hold the lookup for about 13 s
-        PutResult result = small.put(KEY, Value.of("39"), PUT_ENDED).only(PutResult.class);
+        // the dead node's own patient sends would hold the lookup for about 0.75 s
+        PutResult result = small.put(KEY, Value.of("39"), 400).only(PutResult.class);
 
         assertThat(result.storers()).extracting(NodeInfo::id).contains(paused.id);
     }
