@@ -64,8 +64,7 @@ final class GetOperation implements UserOperation {
     /** Takes the local values, then starts the lookup from {@code lookup}'s seeds. */
     void start(List<Value> local, FamilyLookup lookup) {
         local.forEach(this::offer);
-        run = new LookupRun(lookup, rpc, node -> rpc.firstPage(key, node), this::onReply, this::onLookupDone)
-                .patientWhenUnanswered();
+        run = new LookupRun(lookup, rpc, node -> rpc.firstPage(key, node), this::onReply, this::onLookupDone);
         run.start();
     }
 

@@ -5,8 +5,6 @@ import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Request;
 import io.rdht.core.wire.ValuesFound;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -24,10 +22,6 @@ final class LookupRun {
     private final Runnable onDone;
     private Runnable onLiveClosest = () -> {};
     private boolean liveClosest;
-    private boolean patient;
-    /** Nodes asked again ({@link Asked}) and not yet answered or given up on. */
-    private final List<NodeInfo> askedAgain = new ArrayList<>();
-
     private boolean done;
 
     /**
@@ -60,17 +54,6 @@ final class LookupRun {
         return this;
     }
 
-    /**
-     * Makes a node whose request timed out while no node had answered this lookup be asked again,
-     * for about a second, before it counts as failed ({@link Asked}): for a user's put or get,
-     * whose failure is the user's {@code NoReachableNodes}. Upkeep lookups leave this off; they
-     * retry on their own schedule. Call before {@link #start}.
-     */
-    LookupRun patientWhenUnanswered() {
-        this.patient = true;
-        return this;
-    }
-
     /** Sends the first requests (or ends at once when there is nobody to ask). */
     void start() {
         pump();
@@ -95,7 +78,24 @@ final class LookupRun {
             return;
         }
         for (NodeInfo node : lookup.nextToAsk()) {
-            rpc.send(node, request.apply(node), new Asked(node, false));
+            rpc.send(node, request.apply(node), new RpcCallback() {
+                @Override
+                public void onReply(NodeInfo from, Reply reply) {
+                    answered(node, reply);
+                }
+
+                @Override
+                public void onSlow() {
+                    lookup.onSlow(node);
+                    pump();
+                }
+
+                @Override
+                public void onTimeout() {
+                    lookup.onFailure(node);
+                    pump();
+                }
+            });
         }
         if (!liveClosest && lookup.liveClosestAnswered()) {
             liveClosest = true;
@@ -108,63 +108,12 @@ final class LookupRun {
         }
     }
 
-    /**
-     * Hears how a request to {@code node} went, for the lookup. A request that timed out while no
-     * node at all had answered a {@link #patientWhenUnanswered} lookup is sent again, for about a
-     * second ({@link Rpc#sendPatiently}), before {@code node} counts as failed: on loopback a request
-     * fails within tens of milliseconds, and a network whose only live nodes pause that long (a
-     * collection, a busy CPU) must not look unreachable to a user's put. A lookup that some node
-     * answered lets a silent one fail at once, and gives up on those still asked again as soon as
-     * one node answers.
-     *
-     * @param again whether this is that second, patient request
-     */
-    private final class Asked implements RpcCallback {
-        private final NodeInfo node;
-        private final boolean again;
-
-        Asked(NodeInfo node, boolean again) {
-            this.node = node;
-            this.again = again;
-        }
-
-        @Override
-        public void onReply(NodeInfo from, Reply reply) {
-            answered(node, reply);
-        }
-
-        @Override
-        public void onSlow() {
-            if (!again) {
-                lookup.onSlow(node);
-                pump();
-            }
-        }
-
-        @Override
-        public void onTimeout() {
-            if (!again && patient && lookup.answeredCount() == 0) {
-                askedAgain.add(node);
-                rpc.sendPatiently(node, request.apply(node), new Asked(node, true));
-            } else if (!again || askedAgain.remove(node)) {
-                lookup.onFailure(node);
-                pump();
-            }
-        }
-    }
-
     private void answered(NodeInfo node, Reply reply) {
         if (done) {
             return;
         }
         onReply.accept(node, reply);
-        askedAgain.remove(node);
         take(node, reply);
-        if (lookup.answeredCount() > 0) {
-            // someone answers after all: the nodes still asked again are as silent as any failed node
-            askedAgain.forEach(lookup::onFailure);
-            askedAgain.clear();
-        }
         pump();
     }
 

@@ -55,8 +55,7 @@ final class PutOperation {
 
     /** Looks up the key from {@code lookup}'s seeds, then puts. */
     void start(FamilyLookup lookup) {
-        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> {}, this::putToClosest)
-                .patientWhenUnanswered();
+        run = new LookupRun(lookup, rpc, node -> new FindNode(key), (n, r) -> {}, this::putToClosest);
         run.start();
     }
 

@@ -45,10 +45,6 @@ final class Rpc {
     static final int PERSISTENT_ATTEMPTS = 12;
     /** Longest wait between two sends of such a request. */
     static final long PERSISTENT_MAX_WAIT_MILLIS = 5_000;
-    /** Sends of a request sent again while nothing else answers (see {@link #sendPatiently}). */
-    static final int PATIENT_ATTEMPTS = 8;
-    /** Longest wait between two sends of such a request. */
-    static final long PATIENT_MAX_WAIT_MILLIS = 250;
 
     /**
      * Added to each wait for the answer to a store of signed values: the storer verifies each
@@ -117,22 +113,6 @@ final class Rpc {
         stats.requestSent();
         transmit(new Pending(
                 to.address(), to.id(), request, callback, PERSISTENT_ATTEMPTS, PERSISTENT_MAX_WAIT_MILLIS, 1));
-    }
-
-    /**
-     * Sends {@code request} to a known node once more after it failed while no other node answered
-     * either (a lookup's last hope), re-sending it {@value #PATIENT_ATTEMPTS} times with backoff from
-     * the peer's adaptive timeout, at most {@value #PATIENT_MAX_WAIT_MILLIS} ms apart: about 0.75 s
-     * on loopback, where the first request gave up after about 28 ms, so that a peer paused that
-     * long still answers, while a network whose every contact died costs a user's get or put under
-     * a second more.
-     */
-    void sendPatiently(NodeInfo to, Request request, RpcCallback callback) {
-        if (closed) {
-            return;
-        }
-        stats.requestSent();
-        transmit(new Pending(to.address(), to.id(), request, callback, PATIENT_ATTEMPTS, PATIENT_MAX_WAIT_MILLIS, 1));
     }
 
     /**

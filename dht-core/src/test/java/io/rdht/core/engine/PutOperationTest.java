@@ -102,39 +102,6 @@ class PutOperationTest {
     }
 
     @Test
-    void aPutWhoseOnlyPeerIsSilentForLongerThanARequestsReSendsWaitsForItInsteadOfFailing() {
-        EngineFixture alone = new EngineFixture(Distances.farFrom(KEY), EngineSettings.defaults(), 7);
-        FakePeers.Peer only = alone.peers.add(1).get(0);
-        alone.start(List.of(only), LONG_ENOUGH);
-        int[] dropped = {0};
-        // a pause: the lookup's request and every re-send it would have made before giving up go unanswered
-        only.behaviour =
-                r -> r instanceof FindNode && dropped[0]++ < alone.settings.maxAttempts() ? null : only.answer(r);
-
-        PutResult result = alone.put(KEY, Value.of("39"), LONG_ENOUGH).only(PutResult.class);
-
-        assertThat(dropped[0]).isGreaterThan(alone.settings.maxAttempts());
-        assertThat(result.storers()).extracting(NodeInfo::id).contains(only.id);
-    }
-
-    @Test
-    void aDeadNodeAskedAgainWhileNobodyAnsweredIsGivenUpOnOnceAPausedOneAnswers() {
-        EngineFixture small = new EngineFixture(Distances.farFrom(KEY), EngineSettings.defaults(), 8);
-        List<FakePeers.Peer> two = small.peers.add(2);
-        small.start(two, LONG_ENOUGH);
-        FakePeers.Peer paused = two.get(0);
-        two.get(1).crash();
-        int[] dropped = {0};
-        paused.behaviour =
-                r -> r instanceof FindNode && dropped[0]++ < small.settings.maxAttempts() ? null : paused.answer(r);
-
-        // the dead node's own patient sends would hold the lookup for about 0.75 s
-        PutResult result = small.put(KEY, Value.of("39"), 400).only(PutResult.class);
-
-        assertThat(result.storers()).extracting(NodeInfo::id).contains(paused.id);
-    }
-
-    @Test
     void whenNobodyAnswersThePutFailsWithNoReachableNodes() {
         node.start(peers.subList(0, 1), LONG_ENOUGH);
         node.peers.all().forEach(FakePeers.Peer::crash);
