@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -33,6 +34,11 @@ record MemoryReading(long heapBytes, long rssBytes) {
 
     private static final long PAUSE_MILLIS = 50;
     private static final Path STATUS = Path.of("/proc/self/status");
+    /**
+     * The platform's MBean server, through which the C heap is trimmed: set up when this class
+     * loads, before the first reading, so that its objects never count as the nodes' heap.
+     */
+    private static final MBeanServer PLATFORM = ManagementFactory.getPlatformMBeanServer();
 
     /**
      * Collects garbage a few times and reads the used heap, then hands the C heap's free pages back
@@ -40,8 +46,6 @@ record MemoryReading(long heapBytes, long rssBytes) {
      */
     static MemoryReading afterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        // the first call also sets up the platform's MBean server, which must not count as the nodes' heap
-        trimNativeHeap();
         for (int i = 0; i < COLLECTIONS; i++) {
             memory.gc();
             // lets the reference handler and cleaner threads run before the next collection
@@ -59,12 +63,11 @@ record MemoryReading(long heapBytes, long rssBytes) {
      */
     static void trimNativeHeap() {
         try {
-            ManagementFactory.getPlatformMBeanServer()
-                    .invoke(
-                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                            "systemTrimNativeHeap",
-                            new Object[] {null},
-                            new String[] {String[].class.getName()});
+            PLATFORM.invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "systemTrimNativeHeap",
+                    new Object[] {null},
+                    new String[] {String[].class.getName()});
         } catch (JMException e) {
             // not this JVM's command, or not this platform's: the reading keeps what malloc holds
         }
