@@ -67,6 +67,16 @@ public final class UdpTransport implements Transport {
      */
     static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
+    /**
+     * Most datagrams read from one socket in one turn of its event loop, before the loop runs its
+     * tasks, the requests' re-send timers among them. Netty's default, 16, let a loop that had
+     * stalled (a collection, a busy CPU) find its timers due with the replies they waited for still
+     * unread in the socket, and re-send those requests for nothing: under load half the re-sends
+     * were such (docs/BENCHMARKS.md, "Re-sends after a stall"). 256 drains such a backlog in a turn
+     * or two while keeping one socket from holding a shared loop for long (a few milliseconds).
+     */
+    static final int MAX_DATAGRAMS_PER_READ = 256;
+
     /** The transport shared by every node of this JVM, on daemon event-loop threads. */
     public static UdpTransport shared() {
         return SHARED;
@@ -78,6 +88,7 @@ public final class UdpTransport implements Transport {
         return UdpServer.create()
                 .runOn(loop)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, MAX_DATAGRAMS_PER_READ)
                 .bindAddress(() -> address)
                 .doOnChannelInit(
                         (observer, channel, remote) -> channel.pipeline().addFirst(DatagramErrors.INSTANCE))
