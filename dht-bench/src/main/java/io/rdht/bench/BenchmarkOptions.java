@@ -39,7 +39,10 @@ record BenchmarkOptions(
               --nodes     network sizes to measure, comma-separated (2..1000 each)
               --ops       puts, then gets, measured one at a time (1..1000000)
               --warmup    puts, then gets, done first and not measured (0..1000000), then a
-                          quarter as many signed puts and a round of puts to listeners
+                          quarter as many signed puts and a round of puts to listeners; the
+                          same, with the load warm-up, runs first on a throwaway network beside
+                          the measured one (after its memory is read), so that the measured one
+                          runs compiled code yet holds one warm-up's values
               --inflight  puts in flight in the load phase (1..10000)
               --seconds   how long the load phase starts new puts (1..3600)
               --load-warmup  seconds of puts in flight just before the load phase, not measured

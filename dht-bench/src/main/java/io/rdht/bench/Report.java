@@ -135,10 +135,11 @@ final class Report {
     }
 
     /** The warm-up is over. */
-    void warmedUp(int count, int signed, int listenPuts, long failed, double seconds) {
+    void warmedUp(String label, int count, int signed, int listenPuts, long failed, double seconds) {
         out.printf(
                 Locale.ROOT,
-                "- warm-up: %d puts, %d gets, %d signed puts and %d puts to listeners in %.2f s, %d failed%n",
+                "- %s: %d puts, %d gets, %d signed puts and %d puts to listeners in %.2f s, %d failed%n",
+                label,
                 count,
                 count,
                 signed,
@@ -148,10 +149,11 @@ final class Report {
         out.flush();
     }
 
-    void loadWarmedUp(long puts, int inflight, long failed, double seconds) {
+    void loadWarmedUp(String label, long puts, int inflight, long failed, double seconds) {
         out.printf(
                 Locale.ROOT,
-                "- load warm-up: %d puts with %d in flight in %.2f s, %d failed, not measured%n",
+                "- %s: %d puts with %d in flight in %.2f s, %d failed, not measured%n",
+                label,
                 puts,
                 inflight,
                 seconds,
