@@ -149,6 +149,18 @@ final class Report {
         out.flush();
     }
 
+    /** The warm-up values put again after the memory reading are answered. */
+    void refreshedAfterCollections(int values, long failed, double seconds) {
+        out.printf(
+                Locale.ROOT,
+                "- after the memory reading's full collections: %d warm-up values put again (each refreshes its"
+                        + " stored copies, adding no value) and got in %.2f s, %d failed, not measured%n",
+                values,
+                seconds,
+                failed);
+        out.flush();
+    }
+
     void loadWarmedUp(String label, long puts, int inflight, long failed, double seconds) {
         out.printf(
                 Locale.ROOT,

@@ -60,6 +60,19 @@ final class Workload {
     }
 
     /**
+     * Puts each of {@code stored} again, as stored, from the node that put it, one at a time: each
+     * refreshes the copies its storers hold and adds no value. A put that failed the first time is
+     * skipped.
+     */
+    void putAgainOneAtATime(List<Stored> stored, LatencyRecorder latency, Failures failures) {
+        for (Stored s : stored) {
+            if (s.value() != null) {
+                await(cluster.node(s.putter()).put(InfoHash.of(s.key()), s.value()), latency, failures);
+            }
+        }
+    }
+
+    /**
      * Gets each of {@code stored} from a node other than the one that put it, one at a time, and
      * tells {@code check} what each found.
      */
