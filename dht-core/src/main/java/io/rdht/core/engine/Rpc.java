@@ -33,6 +33,13 @@ import java.util.random.RandomGenerator;
  * and back off over {@link #EXTRA_PROBE_ATTEMPTS} more sends, so that a lost datagram on a fast
  * path costs a fraction of a second while a slow path still answers within seconds.
  *
+ * <p>A re-send timer that runs later than twice its wait after the send finds the node itself
+ * stalled (a collection, a starved CPU, a suspended machine): the answer may be on its way or, when
+ * the peer shares the stall (nodes in one process, a starved host), not written yet. Such a timer
+ * waits once more before it sends again. In {@code bin/bench}'s load phase, whose 32 nodes share
+ * one heap and pause together for 50–115 ms at each young collection, this took re-sends per 1,000
+ * puts from 61–74 to 35–38 (docs/BENCHMARKS.md, "Re-sends after a pause").
+ *
  * <p>Threat-model note: a reply is accepted only from the address the request went to and, when
  * the peer's id is known, only with that id; transaction ids are random 64-bit numbers, so an
  * off-path sender cannot guess one. Anything else is counted and dropped.
@@ -198,9 +205,8 @@ final class Rpc {
         long base = p.expectedId == null
                 ? routing.networkTimeoutMillis(p.to)
                 : routing.timeoutMillis(new NodeInfo(p.expectedId, p.to));
-        long wait = Math.min(base << (p.attempts - 1), p.maxWaitMillis) + p.allowanceMillis;
         // the timer is set before the send, so that no reply, however early, finds the request without one
-        p.timer = env.schedule(wait, () -> onTimer(p));
+        arm(p, Math.min(base << (p.attempts - 1), p.maxWaitMillis) + p.allowanceMillis);
         List<byte[]> datagrams = outbox.datagrams(tx, p.request);
         for (int i = 0; i < p.copies; i++) {
             outbox.send(p.to, datagrams);
@@ -215,10 +221,22 @@ final class Rpc {
                 : 0;
     }
 
+    private void arm(Pending p, long waitMillis) {
+        p.waitMillis = waitMillis;
+        p.dueAtMillis = env.nowMillis() + waitMillis;
+        p.timer = env.schedule(waitMillis, () -> onTimer(p));
+    }
+
     private void onTimer(Pending p) {
         if (p.finished) {
             return;
         }
+        if (env.nowMillis() - p.dueAtMillis > p.waitMillis && !p.waitedOutStall) {
+            p.waitedOutStall = true;
+            arm(p, p.waitMillis);
+            return;
+        }
+        p.waitedOutStall = false;
         if (p.attempts < p.transactionIds.length) {
             stats.retransmission();
             p.callback.onSlow();
@@ -256,6 +274,12 @@ final class Rpc {
         int attempts;
         boolean finished;
         EngineEnvironment.Timer timer;
+        /** The current send's wait for an answer. */
+        long waitMillis;
+        /** When that wait ends, on the node's clock. */
+        long dueAtMillis;
+        /** Whether the current send's timer, run late by a stall, was set to wait once more. */
+        boolean waitedOutStall;
 
         Pending(
                 InetSocketAddress to,

@@ -64,7 +64,7 @@ final class FakeEnvironment implements EngineEnvironment {
         int ran = 0;
         while (!tasks.isEmpty() && tasks.peek().dueMillis <= until) {
             Task t = tasks.poll();
-            now = t.dueMillis;
+            now = Math.max(now, t.dueMillis);
             if (!t.cancelled) {
                 t.task.run();
                 if (++ran > MAX_TASKS_PER_ADVANCE) {
@@ -73,6 +73,15 @@ final class FakeEnvironment implements EngineEnvironment {
             }
         }
         now = until;
+    }
+
+    /**
+     * Moves the clock {@code millis} on without running anything, as for a node whose thread was
+     * held (a collection, a starved CPU): the tasks that fell due meanwhile run late, at the next
+     * {@link #advance} or {@link #runDue}, in due order.
+     */
+    void stall(long millis) {
+        now += millis;
     }
 
     /** Runs only the tasks due now (delay zero), without moving the clock. */

@@ -255,6 +255,51 @@ class RpcTest {
     }
 
     @Test
+    void aReSendTimerRunLateByAStallWaitsOnceMoreForTheAnswerTheStallHeldUp() {
+        long base = learnTimeoutFromOneRoundTrip();
+        FakePeers.Peer held = peers.add(1).get(0);
+        held.delayMillis = 60; // shares the stall: answers 120 ms after the request, 20 ms after the stall
+        Recording heard = new Recording();
+
+        long t0 = env.nowMillis() - START;
+        rpc.send(held.info(), new Ping(), heard);
+        env.stall(100);
+        env.advance(60_000);
+
+        assertThat(base).as("the timer was due during the stall").isLessThan(50);
+        assertThat(sendTimes(held))
+                .as("no re-send: the timer, %d ms late, waited %d ms more", 100 - base, base)
+                .containsExactly(t0);
+        assertThat(heard.replies).containsExactly(new Pong());
+        assertThat(heard.slowAt).isEmpty();
+        assertThat(count("requests.retransmitted")).isZero();
+    }
+
+    @Test
+    void aStallPostponesOneReSendByOneWaitAndTheRestRunAsUsual() {
+        long base = learnTimeoutFromOneRoundTrip();
+        FakePeers.Peer silent = peers.add(1).get(0);
+        silent.crash();
+        Recording heard = new Recording();
+
+        long t0 = env.nowMillis() - START;
+        rpc.send(silent.info(), new Ping(), heard);
+        env.stall(100);
+        env.advance(60_000);
+
+        long resent = t0 + 100 + base;
+        assertThat(sendTimes(silent)).containsExactly(t0, resent, resent + 2 * base);
+        assertThat(heard.timedOutAt).containsExactly(resent + 6 * base);
+    }
+
+    /** Measures one 10 ms round trip with a peer of its own and returns the timeout it gives a new one. */
+    private long learnTimeoutFromOneRoundTrip() {
+        rpc.send(peers.add(1).get(0).info(), new Ping(), new Recording());
+        env.advance(1_000);
+        return routing.networkTimeoutMillis();
+    }
+
+    @Test
     void roundTripEndsWhenTheReplyArrivedNotWhenItWasDecoded() throws MalformedMessageException {
         FakePeers.Peer target = peers.add(1).get(0);
         target.crash();
