@@ -85,6 +85,29 @@ class LauncherTest extends ProcessTest {
     }
 
     @Test
+    void aSensorCompilesWithC1OnlyAndAMonitorKeepsC2() throws Exception {
+        Path bin = Path.of(System.getProperty("rdht.bin"));
+        Map<String, String> env = Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        // nobody answers at port 1: each command prints the JVM's flags, then exits 3
+        RdhtProcess sensor = track(RdhtProcess.launch(
+                bin.resolve("sensor"),
+                config,
+                env,
+                "--every",
+                "1s",
+                "-b",
+                "127.0.0.1:1",
+                "{\"lvl_percent\":39,\"lat\":39.093214,\"long\":125.688883}"));
+        RdhtProcess monitor =
+                track(RdhtProcess.launch(bin.resolve("monitor"), config, env, "-b", "127.0.0.1:1", "--plain"));
+
+        assertThat(sensor.awaitExit(START)).as(sensor.stderr()).isEqualTo(3);
+        assertThat(monitor.awaitExit(START)).as(monitor.stderr()).isEqualTo(3);
+        assertThat(sensor.stdout()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(monitor.stdout()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void javaOptionsFromTheEnvironmentRaiseTheLimits() throws Exception {
         RdhtProcess version =
                 rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx1g"), "--version");

@@ -88,9 +88,17 @@ final class RdhtProcess {
 
     /** Starts another of rdht's launchers, e.g. {@code bin/sensor}, with a config directory of its own. */
     static RdhtProcess launch(Path launcher, Path configDir, String... args) throws IOException {
+        return launch(launcher, configDir, Map.of(), args);
+    }
+
+    /** As {@link #launch(Path, Path, String...)}, with {@code env} added to the environment. */
+    static RdhtProcess launch(Path launcher, Path configDir, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        return new RdhtProcess(isolated(new ProcessBuilder(command), configDir).start());
+        ProcessBuilder pb = isolated(new ProcessBuilder(command), configDir);
+        pb.environment().putAll(env);
+        return new RdhtProcess(pb.start());
     }
 
     /**
