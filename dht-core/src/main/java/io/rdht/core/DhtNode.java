@@ -266,9 +266,11 @@ public final class DhtNode implements AutoCloseable {
      * listeners never see it go. A value that carries this node's identity as owner (signed or
      * not) is signed as {@link #putSigned} does, at a seq above the identity's latest for the id,
      * and signed anew for each renewal at that same seq: storers take a renewal as the same version
-     * re-published, readers see no edit. Emits the result of each publication; fails only on an
-     * invalid value, a value of another owner ({@link DhtException.NotOwner}), a node without an
-     * identity for a signed value, or a closed node.
+     * re-published, readers see no edit. Emits the result of each publication; a publication that
+     * fails (no node answered, every storer refused) is no error: it is tried again after 1 s, then
+     * after twice as long each time it fails again, at most half the TTL. Fails only on an invalid
+     * value, a value of another owner ({@link DhtException.NotOwner}), a node without an identity
+     * for a signed value, or a closed node.
      *
      * @param key the key to store under
      * @param value the value to keep on the network

@@ -9,8 +9,11 @@ import java.util.function.Consumer;
 /**
  * A permanent put: publishes the value, then publishes it again, unchanged but for a fresh
  * creation time, every half TTL until it is cancelled, so that it never expires while it is
- * announced and its listeners never see it go. A publication that fails is tried again at the
- * next turn; only a closing node ends the announcement with an error.
+ * announced and its listeners never see it go. A publication that fails is tried again 1 s later,
+ * then after twice as long each time it fails again, but never later than the next turn would
+ * have come: a first publication that meets a network not yet ready (a node that has just joined,
+ * storers that refused) is not left until half a TTL later, while its caller waits. Only a
+ * closing node or an invalid value ends the announcement with an error.
  *
  * <p>A signed value is signed anew for each renewal (its signature covers the creation time) at
  * the same seq: storers take the renewal as the same version re-published and move its expiry
@@ -21,7 +24,7 @@ import java.util.function.Consumer;
  */
 final class Announcement implements UserOperation {
 
-    /** Shortest time between two publications. */
+    /** Shortest time between two publications, and the first wait before a failed one is tried again. */
     private static final long MIN_PERIOD_MILLIS = 1_000;
 
     private Value value;
@@ -30,6 +33,7 @@ final class Announcement implements UserOperation {
     private final PutCallback callback;
     private final Consumer<UserOperation> onFinished;
     private EngineEnvironment.Timer next;
+    private long retryMillis = MIN_PERIOD_MILLIS;
     private boolean finished;
 
     /**
@@ -60,24 +64,36 @@ final class Announcement implements UserOperation {
         if (finished) {
             return;
         }
+        // scheduled first: a publication may fail at once, and its retry replaces this turn
+        next = env.schedule(periodMillis(), this::turn);
         publish.accept(
                 value.toBuilder().created(Instant.ofEpochMilli(env.nowMillis())).build());
-        long period = Math.max(MIN_PERIOD_MILLIS, value.ttl().toMillis() / 2);
-        next = env.schedule(period, this::turn);
+    }
+
+    private long periodMillis() {
+        return Math.max(MIN_PERIOD_MILLIS, value.ttl().toMillis() / 2);
     }
 
     /** One publication succeeded. */
     void onPublished(PutResult result) {
+        retryMillis = MIN_PERIOD_MILLIS;
         if (!finished) {
             callback.onStored(result);
         }
     }
 
-    /** One publication failed; the next turn tries again unless the error is final. */
+    /** One publication failed: ends the announcement if the error is final, else tries again soon (class comment). */
     void onFailed(DhtException error) {
         if (error instanceof DhtException.NodeClosed || error instanceof DhtException.InvalidValue) {
             fail(error);
+            return;
         }
+        if (finished) {
+            return;
+        }
+        next.cancel();
+        next = env.schedule(Math.min(retryMillis, periodMillis()), this::turn);
+        retryMillis = Math.min(2 * retryMillis, periodMillis());
     }
 
     /** Stops publishing; storers keep the last copy until its TTL ends. */

@@ -94,6 +94,25 @@ class AnnounceContractTest {
     }
 
     @Test
+    void publicationThatFailsIsTriedAgainWithinSecondsNotHalfATtlLater() {
+        try (VirtualNetwork alone = new VirtualNetwork(63, NetworkConditions.lan(), EngineSettings.defaults())) {
+            DhtNode first = alone.grow(1).nodes().get(0);
+            Value value = Value.builder().id(6).text("x").ttl(TTL).build();
+
+            // alone, the first publications fail and are tried again after 1, 2, 4, 8 s...; once
+            // the network has grown, one of the next tries is stored, long before the next turn
+            StepVerifier.withVirtualTime(() -> first.announce(KEY, value), alone::scheduler, Long.MAX_VALUE)
+                    .expectSubscription()
+                    .expectNoEvent(PUT)
+                    .then(() -> alone.grow(8))
+                    .thenAwait(Duration.ofSeconds(12))
+                    .assertNext(r -> assertThat(r.storers()).isNotEmpty())
+                    .thenCancel()
+                    .verify(LIMIT);
+        }
+    }
+
+    @Test
     void invalidValueEndsWithInvalidValue() {
         Value zeroTtl = Value.builder().text("x").ttl(Duration.ZERO).build();
 
