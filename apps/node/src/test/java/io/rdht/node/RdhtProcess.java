@@ -104,8 +104,12 @@ final class RdhtProcess {
     /**
      * No bootstrap variable, the config directory of the test, and a state directory of this
      * process's own in it: a headless node keeps state by default, and two must never share one.
+     * SIGINT is given its default action first ({@code env --default-signal=INT}, which then runs
+     * the command in its place): a build started in the background of a shell ignores SIGINT, the
+     * processes it starts inherit that, and {@link #interrupt} would go unheard.
      */
     private static ProcessBuilder isolated(ProcessBuilder pb, Path configDir) {
+        pb.command().addAll(0, List.of("env", "--default-signal=INT"));
         pb.environment().remove("DHT_BOOTSTRAP");
         pb.environment().put("XDG_CONFIG_HOME", configDir.toString());
         pb.environment()
