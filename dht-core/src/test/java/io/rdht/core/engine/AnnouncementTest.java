@@ -20,7 +20,7 @@ class AnnouncementTest {
 
     private final FakeEnvironment env = new FakeEnvironment(EngineFixture.START);
     private final List<Long> publishedAt = new ArrayList<>();
-    private final List<Object> heard = new ArrayList<>();
+    private final EngineFixture.Recorded heard = new EngineFixture.Recorded();
     private int failuresLeft;
     private Announcement announcement;
 
@@ -39,17 +39,7 @@ class AnnouncementTest {
                         announcement.onPublished(new PutResult(KEY, copy, List.of()));
                     }
                 },
-                new PutCallback() {
-                    @Override
-                    public void onStored(PutResult result) {
-                        heard.add(result);
-                    }
-
-                    @Override
-                    public void onError(DhtException error) {
-                        heard.add(error);
-                    }
-                },
+                heard,
                 operation -> {});
         return announcement;
     }
@@ -71,7 +61,7 @@ class AnnouncementTest {
         // stored at 247 s, published again a half TTL later
         assertThat(publishedAt)
                 .containsExactly(0L, 1_000L, 3_000L, 7_000L, 15_000L, 31_000L, 63_000L, 127_000L, 247_000L, 367_000L);
-        assertThat(heard).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(PutResult.class));
+        assertThat(heard.signals).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(PutResult.class));
     }
 
     @Test
@@ -91,6 +81,6 @@ class AnnouncementTest {
         env.advance(3 * HALF_TTL);
 
         assertThat(publishedAt).containsExactly(0L);
-        assertThat(heard).last().isInstanceOf(DhtException.NodeClosed.class);
+        assertThat(heard.signals).last().isInstanceOf(DhtException.NodeClosed.class);
     }
 }

@@ -76,17 +76,20 @@ class AnnounceContractTest {
                 .verify(LIMIT);
     }
 
-    @Test
-    void publicationThatFailsIsNoErrorAndIsTriedAgainAtTheNextTurn() {
-        try (VirtualNetwork alone = new VirtualNetwork(62, NetworkConditions.lan(), EngineSettings.defaults())) {
-            DhtNode first = alone.grow(1).nodes().get(0);
-            Value value = Value.builder().id(4).text("x").ttl(TTL).build();
+    /**
+     * Announces a value from a node alone on a network of its own, which grows by 8 nodes after
+     * {@code alone}; expects no signal until then and the value stored within {@code storedWithin}.
+     */
+    private void announceAloneThenGrow(int seed, Duration alone, Duration storedWithin) {
+        try (VirtualNetwork lonely = new VirtualNetwork(seed, NetworkConditions.lan(), EngineSettings.defaults())) {
+            DhtNode first = lonely.grow(1).nodes().get(0);
+            Value value = Value.builder().id(seed).text("x").ttl(TTL).build();
 
-            StepVerifier.withVirtualTime(() -> first.announce(KEY, value), alone::scheduler, Long.MAX_VALUE)
+            StepVerifier.withVirtualTime(() -> first.announce(KEY, value), lonely::scheduler, Long.MAX_VALUE)
                     .expectSubscription()
-                    .expectNoEvent(TTL.dividedBy(2).plus(PUT))
-                    .then(() -> alone.grow(8))
-                    .thenAwait(TTL.dividedBy(2))
+                    .expectNoEvent(alone)
+                    .then(() -> lonely.grow(8))
+                    .thenAwait(storedWithin)
                     .assertNext(r -> assertThat(r.storers()).isNotEmpty())
                     .thenCancel()
                     .verify(LIMIT);
@@ -94,22 +97,15 @@ class AnnounceContractTest {
     }
 
     @Test
-    void publicationThatFailsIsTriedAgainWithinSecondsNotHalfATtlLater() {
-        try (VirtualNetwork alone = new VirtualNetwork(63, NetworkConditions.lan(), EngineSettings.defaults())) {
-            DhtNode first = alone.grow(1).nodes().get(0);
-            Value value = Value.builder().id(6).text("x").ttl(TTL).build();
+    void publicationThatFailsIsNoErrorAndIsTriedAgainUntilNodesAnswer() {
+        // alone for more than half a TTL: the tries have slowed to one every half TTL
+        announceAloneThenGrow(62, TTL.dividedBy(2).plus(PUT), TTL.dividedBy(2));
+    }
 
-            // alone, the first publications fail and are tried again after 1, 2, 4, 8 s...; once
-            // the network has grown, one of the next tries is stored, long before the next turn
-            StepVerifier.withVirtualTime(() -> first.announce(KEY, value), alone::scheduler, Long.MAX_VALUE)
-                    .expectSubscription()
-                    .expectNoEvent(PUT)
-                    .then(() -> alone.grow(8))
-                    .thenAwait(Duration.ofSeconds(12))
-                    .assertNext(r -> assertThat(r.storers()).isNotEmpty())
-                    .thenCancel()
-                    .verify(LIMIT);
-        }
+    @Test
+    void publicationThatFailsIsTriedAgainWithinSecondsNotHalfATtlLater() {
+        // tried again after 1, 2, 4, 8 s...: the first try after the network grew is within seconds
+        announceAloneThenGrow(63, PUT, Duration.ofSeconds(12));
     }
 
     @Test
