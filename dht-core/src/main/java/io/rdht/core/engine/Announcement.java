@@ -33,7 +33,9 @@ final class Announcement implements UserOperation {
     private final PutCallback callback;
     private final Consumer<UserOperation> onFinished;
     private EngineEnvironment.Timer next;
+    /** Wait before the next try of a failed publication: doubled after each, at most the period. */
     private long retryMillis = MIN_PERIOD_MILLIS;
+
     private boolean finished;
 
     /**
@@ -92,7 +94,7 @@ final class Announcement implements UserOperation {
             return;
         }
         next.cancel();
-        next = env.schedule(Math.min(retryMillis, periodMillis()), this::turn);
+        next = env.schedule(retryMillis, this::turn);
         retryMillis = Math.min(2 * retryMillis, periodMillis());
     }
 
