@@ -62,7 +62,7 @@ public final class Storage {
     private final StorageLimits limits;
     private final long maxTtlMillis;
     private final Map<InfoHash, KeyValues> byKey = new HashMap<>();
-    private final Map<InetAddress, Long> bytesBySource = new HashMap<>();
+    private final Map<InetAddress, Charged> bySourceAddress = new HashMap<>();
     private final ExpiryQueue expiries = new ExpiryQueue();
     private long valueCount;
     private long totalBytes;
@@ -255,7 +255,8 @@ public final class Storage {
 
     /** The bytes charged to {@code source} for the values it stored. */
     public long bytesFrom(InetAddress source) {
-        return bytesBySource.getOrDefault(source, 0L);
+        Charged charged = bySourceAddress.get(source);
+        return charged == null ? 0 : charged.bytes;
     }
 
     /** Each key's values not expired at {@code nowMillis}, with their remaining time, in key order. */
@@ -306,13 +307,12 @@ public final class Storage {
         }
         KeyValues target = slots;
         if (target == null) {
-            target = new KeyValues();
+            target = new KeyValues(key);
             byKey.put(key, target);
         }
-        Slot slot = new Slot(key, value, source, share, bytes, expiresAt);
+        Slot slot =
+                new Slot(target.key, value, charge(source, bytes), target.charge(share, 1, bytes), bytes, expiresAt);
         target.slots.put(value.identity(), slot);
-        target.charge(share, 1, bytes);
-        charge(source, bytes);
         valueCount++;
         expiries.add(slot);
         return new Added(value);
@@ -352,12 +352,10 @@ public final class Storage {
         }
         Value previous = slot.value;
         slots.charge(slot.share, -1, -slot.bytes);
-        slots.charge(share, 1, bytes);
         release(slot.source, slot.bytes);
-        charge(source, bytes);
         slot.value = value;
-        slot.source = source;
-        slot.share = share;
+        slot.source = charge(source, bytes);
+        slot.share = slots.charge(share, 1, bytes);
         slot.bytes = bytes;
         slot.expiresAt = expiresAt;
         expiries.rescheduled(slot);
@@ -416,14 +414,21 @@ public final class Storage {
         return Optional.empty();
     }
 
-    private void charge(InetAddress source, long bytes) {
-        bytesBySource.merge(source, bytes, Long::sum);
+    /** Charges {@code bytes} to {@code source}; returns the instance of the address held for it. */
+    private InetAddress charge(InetAddress source, long bytes) {
+        Charged charged = bySourceAddress.computeIfAbsent(source, Charged::new);
+        charged.bytes += bytes;
         totalBytes += bytes;
+        return charged.address;
     }
 
     private void release(InetAddress source, long bytes) {
+        Charged charged = bySourceAddress.get(source);
+        charged.bytes -= bytes;
         // Drop a source at zero so that the map does not keep every address that ever stored.
-        bytesBySource.computeIfPresent(source, (s, held) -> held == bytes ? null : held - bytes);
+        if (charged.bytes == 0) {
+            bySourceAddress.remove(source);
+        }
         totalBytes -= bytes;
     }
 
@@ -455,5 +460,15 @@ public final class Storage {
             return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         return sum;
+    }
+
+    /** The bytes charged to one source address, with the one instance of the address its slots refer to. */
+    private static final class Charged {
+        final InetAddress address;
+        long bytes;
+
+        Charged(InetAddress address) {
+            this.address = address;
+        }
     }
 }

@@ -67,7 +67,8 @@ class StorageQuotaTest {
                 KEY,
                 sized(3, 0),
                 StorageFixtures.address(3),
-                "total bytes limit reached: storing 74 bytes would make " + (total + 74) + " of " + total + " bytes");
+                "total bytes limit reached: storing " + chargeOfText(0) + " bytes would make "
+                        + (total + chargeOfText(0)) + " of " + total + " bytes");
     }
 
     @Test
