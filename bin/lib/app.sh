@@ -14,13 +14,19 @@
 # publications as quick. The console, `rdht node` and `monitor` keep C2, whose code does twice the
 # work per CPU second of a busy node (a city's bootstrap, a storer of a followed key).
 #
+# The heap's ceiling is 384 MiB, or max-storage-mb + 128 MiB for a node that may store more for
+# others (heap.sh): raising max-storage-mb, on the command line, in RDHT_MAX_STORAGE_MB or in
+# rdht.toml, raises it.
+#
 # Environment: JAVA_HOME (a JDK 21 or newer, else the newest under /usr/lib/jvm), RDHT_AOT=off
 # (neither record nor use the cache) or all (long-running commands too), RDHT_JAVA_OPTS (more JVM
-# options, after the files': e.g. "-Xmx2g" raises the heap's ceiling), RDHT_JVM_OPTIONS=off (leave
+# options, after the files': e.g. "-Xmx2g" sets the heap's ceiling), RDHT_JVM_OPTIONS=off (leave
 # the files out: the JVM's own defaults), MALLOC_ARENA_MAX (glibc's malloc arenas; 2 unless set).
 
 # shellcheck source=java.sh
 source "${BASH_SOURCE[0]%/*}/java.sh"
+# shellcheck source=heap.sh
+source "${BASH_SOURCE[0]%/*}/heap.sh"
 
 # Runs main class $1 of rdht.jar with the remaining arguments; does not return.
 rdht_run_app() {
@@ -79,8 +85,9 @@ rdht_run_app() {
 }
 
 # Prints the JVM options for main class $2 (arguments $3...) on a JDK of version $1, one a line:
-# the option files' (unless RDHT_JVM_OPTIONS=off), C1 only for a one-shot command or a sensor, then
-# RDHT_JAVA_OPTS's, so that these win.
+# the option files' (unless RDHT_JVM_OPTIONS=off), C1 only for a one-shot command or a sensor, a
+# heap ceiling that holds a raised max-storage-mb (heap.sh), then RDHT_JAVA_OPTS's, so that these
+# win.
 rdht_jvm_options() {
   local version="$1" main="$2"
   shift 2
@@ -92,6 +99,7 @@ rdht_jvm_options() {
     rdht_option_file "$lib/jvm.options"
     (( version >= 25 )) && rdht_option_file "$lib/jvm-25.options"
     rdht_compiles_with_c1_only "$main" "$@" && echo -XX:TieredStopAtLevel=1
+    rdht_heap_option "$main" "$@"
   fi
   if [[ -n "${RDHT_JAVA_OPTS:-}" ]]; then
     local extra

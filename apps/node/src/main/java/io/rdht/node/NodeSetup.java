@@ -42,7 +42,8 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
      * The setup as {@link #of(NetworkOptions, StorageOptions, int, List, Identity, boolean)} makes it,
      * keeping the node's state in {@code state} ({@code null}: nothing kept), watched by {@code observer}.
      *
-     * @throws UserError (exit 2) naming a setting out of range
+     * @throws UserError (exit 2) naming a setting out of range, or a storage limit this JVM's heap
+     *     cannot hold ({@link HeapRoom})
      */
     public static NodeSetup of(
             NetworkOptions network,
@@ -54,6 +55,9 @@ public record NodeSetup(DhtConfig config, int networkId, StorageLimits storage) 
             StateStore state,
             NodeObserver observer) {
         StorageLimits limits = storageOptions.limits();
+        if (!readOnly) {
+            HeapRoom.require(limits, Runtime.getRuntime().maxMemory());
+        }
         try {
             DhtConfig.Builder builder = network.configure(DhtConfig.builder(), defaultPort, bootstrap)
                     .readOnly(readOnly)

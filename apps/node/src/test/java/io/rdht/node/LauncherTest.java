@@ -75,6 +75,7 @@ class LauncherTest extends ProcessTest {
                         "-XX:+UseSerialGC",
                         "-XX:InitialHeapSize=8388608",
                         "-XX:MaxHeapSize=402653184",
+                        "-XX:MaxNewSize=33554432",
                         "-XX:MaxMetaspaceSize=100663296",
                         "-XX:ReservedCodeCacheSize=33554432",
                         "-XX:TieredStopAtLevel=1",
@@ -113,6 +114,53 @@ class LauncherTest extends ProcessTest {
                 rdht(Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx1g"), "--version");
         assertThat(version.awaitExit(START)).as(version.stderr()).isZero();
         assertThat(version.stdout()).contains("-XX:MaxHeapSize=1073741824").doesNotContain("-XX:MaxHeapSize=402653184");
+    }
+
+    @Test
+    void aNodesHeapCeilingFollowsItsStorageLimitFromTheFlagTheEnvironmentOrTheConfigFile() throws Exception {
+        Files.createDirectories(config.resolve("rdht"));
+        Files.writeString(
+                config.resolve("rdht/rdht.toml"),
+                "bootstrap = []\n[rdht]\nmax-storage-mb = 300\n[node]  # the service\n  max-storage-mb = 2_048  # 2 GiB\n");
+        Map<String, String> flags = Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Map<String, String> fromEnvironment =
+                Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "RDHT_MAX_STORAGE_MB", "512");
+
+        // the limit + 128 MiB: 1,152, 640, 2,176 and 428 MiB; a one-shot command keeps 384
+        assertThat(heapCeilingOf(flags, "node", "--max-storage-mb", "1024", "--version"))
+                .isEqualTo(1152L << 20);
+        assertThat(heapCeilingOf(fromEnvironment, "node", "--version")).isEqualTo(640L << 20);
+        assertThat(heapCeilingOf(flags, "node", "--version")).isEqualTo(2176L << 20);
+        assertThat(heapCeilingOf(flags, "--version")).isEqualTo(428L << 20);
+        assertThat(heapCeilingOf(flags, "get", "--version")).isEqualTo(384L << 20);
+    }
+
+    private long heapCeilingOf(Map<String, String> env, String... args) throws Exception {
+        RdhtProcess process = rdht(env, args);
+        assertThat(process.awaitExit(START)).as(process.stderr()).isZero();
+        return Stream.of(process.stdout().split("\\s+"))
+                .filter(flag -> flag.startsWith("-XX:MaxHeapSize="))
+                .mapToLong(flag -> Long.parseLong(flag.substring("-XX:MaxHeapSize=".length())))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aNodeWhoseHeapCannotHoldItsStorageLimitRefusesToStart() throws Exception {
+        RdhtProcess node = rdht(
+                Map.of("RDHT_AOT", "off", "RDHT_JAVA_OPTS", "-Xmx200m"),
+                "node",
+                "--no-state",
+                "-p",
+                "0",
+                "--bind",
+                "127.0.0.1");
+
+        assertThat(node.awaitExit(START)).as(node.stdout()).isEqualTo(2);
+        assertThat(node.stderr())
+                .contains("max-storage-mb 256 needs a heap of 320 MiB or more, and this JVM's holds 1")
+                .contains("lower max-storage-mb to 1")
+                .doesNotContain("Exception");
     }
 
     @Test
