@@ -5,6 +5,7 @@ import io.rdht.core.DhtException;
 import io.rdht.core.DhtNode;
 import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.internal.InternalConfig;
+import io.rdht.core.storage.StorageLimits;
 import io.rdht.crypto.Identity;
 import io.rdht.store.StateStoreException;
 import java.time.Duration;
@@ -25,6 +26,12 @@ final class Cluster implements AutoCloseable {
     private static final Duration READ_LIMIT = Duration.ofSeconds(5);
     private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(10);
     private static final long SETTLE_POLL_MILLIS = 50;
+    /**
+     * The default storage limits, but a source's bytes may be all of a node's: every node of the
+     * cluster sends from {@link #HOST}, one source address to each storer, and a long load phase
+     * would otherwise meet the 32 MiB of one address (docs/SECURITY.md, "Storage").
+     */
+    private static final StorageLimits ONE_ADDRESS_FOR_ALL_NODES = oneAddressForAllNodes(StorageLimits.defaults());
 
     private final List<DhtNode> nodes;
     private final StateDirectories states;
@@ -71,6 +78,8 @@ final class Cluster implements AutoCloseable {
                 if (states != null) {
                     InternalConfig.stateStore(config, states.open());
                 }
+                InternalConfig.engineSettings(
+                        config, InternalConfig.engineSettings(config).withStorage(ONE_ADDRESS_FOR_ALL_NODES));
                 startNode(config.build());
             }
         } catch (DhtException | IllegalStateException | StateStoreException e) {
@@ -134,6 +143,17 @@ final class Cluster implements AutoCloseable {
         if (states != null) {
             states.close();
         }
+    }
+
+    private static StorageLimits oneAddressForAllNodes(StorageLimits d) {
+        return new StorageLimits(
+                d.maxValuesPerKey(),
+                d.maxKeys(),
+                d.maxTotalBytes(),
+                d.maxTotalBytes(),
+                d.maxTtl(),
+                d.maxValuesPerKeyPerSource(),
+                d.maxBytesPerKeyPerSource());
     }
 
     private DhtNode startNode(DhtConfig config) {
