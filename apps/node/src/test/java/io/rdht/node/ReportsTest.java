@@ -12,6 +12,7 @@ import io.rdht.core.RoutingSnapshot;
 import io.rdht.core.RoutingSnapshot.BucketView;
 import io.rdht.core.RoutingSnapshot.ContactView;
 import io.rdht.core.Value;
+import io.rdht.core.storage.StorageLimits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,7 +56,8 @@ class ReportsTest {
                 List.of(new KeySnapshot(KEY, List.of(new StoredValue(v, InetAddress.getByName("10.0.0.9"), 598_000))));
         assertThat(Reports.storage(keys))
                 .containsExactly(
-                        "storage: 1 key, 1 value, 79 B",
+                        "storage: 1 key, 1 value, " + (5 + "text/plain".length() + StorageLimits.VALUE_OVERHEAD_BYTES)
+                                + " B",
                         "key " + KEY.toHex() + "  1 value",
                         "  0000000000000007 seq=0 size=5 text/plain ttl left 9m58s from 10.0.0.9");
     }
