@@ -5,6 +5,7 @@ import io.rdht.core.NodeInfo;
 import io.rdht.core.Value;
 import io.rdht.core.listen.ListenerRegistry;
 import io.rdht.core.listen.Registration;
+import io.rdht.core.storage.StorageLimits;
 import io.rdht.core.storage.StoreOutcome;
 import io.rdht.core.wire.Reply;
 import io.rdht.core.wire.Update;
@@ -47,7 +48,11 @@ final class ListenerPusher {
 
     /** Most values waiting for one listen while a push to it is in flight (a key holds at most 1,024). */
     static final int MAX_QUEUED = 1024;
-    /** About the most bytes of values waiting for all listens together. */
+    /**
+     * About the most bytes of values waiting for all listens together, each counted as storage
+     * charges it ({@link StorageLimits#chargeOf}: what it takes in heap), so that values kept only
+     * by the queues (edited or expired since) take no more memory than this.
+     */
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** Most values in one push. */
     static final int MAX_VALUES_PER_PUSH = 64;
@@ -75,13 +80,13 @@ final class ListenerPusher {
         if (changed == null) {
             return;
         }
-        int size = PutOperation.estimatedSize(changed);
+        long size = StorageLimits.chargeOf(changed);
         for (Registration r : registry.listeners(key, parts.env().nowMillis())) {
             Target target = new Target(r.listener(), r.listenId(), key);
             PushQueue queue = queues.computeIfAbsent(target, t -> new PushQueue());
             while (!queue.waiting.isEmpty()
                     && (queue.waiting.size() >= MAX_QUEUED || queuedBytes + size > MAX_QUEUED_BYTES)) {
-                queuedBytes -= PutOperation.estimatedSize(queue.waiting.removeFirst());
+                queuedBytes -= StorageLimits.chargeOf(queue.waiting.removeFirst());
                 log.debug("push queue to {} full: dropped its oldest value", r.listener());
             }
             if (queuedBytes + size > MAX_QUEUED_BYTES) {
@@ -128,8 +133,9 @@ final class ListenerPusher {
             if (!values.isEmpty() && bytes + size > PUSH_BYTES) {
                 break;
             }
-            values.add(queue.waiting.removeFirst());
-            queuedBytes -= size;
+            Value value = queue.waiting.removeFirst();
+            values.add(value);
+            queuedBytes -= StorageLimits.chargeOf(value);
             bytes += size;
         }
         queue.inFlight = true;
@@ -160,7 +166,7 @@ final class ListenerPusher {
             queue.timer = null;
         }
         if (queues.remove(target, queue)) {
-            queue.waiting.forEach(v -> queuedBytes -= PutOperation.estimatedSize(v));
+            queue.waiting.forEach(v -> queuedBytes -= StorageLimits.chargeOf(v));
             queue.waiting.clear();
         }
     }
