@@ -4,8 +4,9 @@
 # heap with it.
 #
 # A node's stored values take at most max-storage-mb of heap (StorageLimits charges each value
-# what it costs in memory); the rest of a node (its keys' bookkeeping, listens, routing, buffers,
-# garbage between collections) fits in 128 MiB more. So the ceiling is max-storage-mb + 128 MiB,
+# what it costs in memory); the rest of a node (its keys' bookkeeping, at most 65,536 keys of about
+# 350 bytes; the values waiting for listeners, at most 64 MiB; listens, routing, buffers, garbage
+# between collections) fits in 128 MiB more. So the ceiling is max-storage-mb + 128 MiB,
 # and never below jvm.options' 384 MiB. The node itself refuses to start when its heap is too
 # small for its max-storage-mb (a setting this file did not read, or RDHT_JAVA_OPTS lowering
 # -Xmx), naming both ways out.
