@@ -1,6 +1,7 @@
 package io.rdht.monitor;
 
 import io.rdht.cli.CommandRunner;
+import io.rdht.cli.CommandVersion;
 import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
 import io.rdht.cli.NodeLauncher;
@@ -23,6 +24,7 @@ import reactor.core.Disposable;
 @Command(
         name = "monitor",
         mixinStandardHelpOptions = true,
+        versionProvider = CommandVersion.class,
         sortOptions = false,
         description = {
             "Follows pollution_level and shows each reading as it arrives; --web also on a live map in a browser.",

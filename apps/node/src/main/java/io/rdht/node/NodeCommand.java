@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.CommandVersion;
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.HttpAccess;
 import io.rdht.cli.HttpAddress;
@@ -32,6 +33,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "node",
         mixinStandardHelpOptions = true,
+        versionProvider = CommandVersion.class,
         sortOptions = false,
         description = {
             "Runs a node without a console until SIGTERM or SIGINT (for systemd, containers).",

@@ -1,5 +1,6 @@
 package io.rdht.node;
 
+import io.rdht.cli.CommandVersion;
 import io.rdht.cli.ConfigDirectory;
 import io.rdht.cli.Logging;
 import io.rdht.cli.NetworkOptions;
@@ -30,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
 @Command(
         name = "rdht",
         mixinStandardHelpOptions = true,
-        version = "rdht 0.1.0",
+        versionProvider = CommandVersion.class,
         subcommands = {
             NodeCommand.class,
             ConfigCommand.class,

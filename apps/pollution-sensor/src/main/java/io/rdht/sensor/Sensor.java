@@ -2,6 +2,7 @@ package io.rdht.sensor;
 
 import io.rdht.cli.Await;
 import io.rdht.cli.CommandRunner;
+import io.rdht.cli.CommandVersion;
 import io.rdht.cli.ConfigDirectory;
 import io.rdht.cli.ExitCode;
 import io.rdht.cli.Logging;
@@ -40,6 +41,7 @@ import reactor.core.scheduler.Schedulers;
 @Command(
         name = "sensor",
         mixinStandardHelpOptions = true,
+        versionProvider = CommandVersion.class,
         sortOptions = false,
         description = {
             "Signs a pollution reading with this sensor's identity and publishes it to pollution_level.",
