@@ -5,10 +5,16 @@ import io.rdht.core.InfoHash;
 import io.rdht.core.PutResult;
 import io.rdht.core.Value;
 import io.rdht.core.ValueEvent;
+import io.rdht.core.wire.FindNode;
+import io.rdht.core.wire.Nodes;
+import io.rdht.core.wire.Reply;
+import io.rdht.core.wire.Request;
+import io.rdht.core.wire.Token;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +43,18 @@ final class EngineFixture {
     void start(List<FakePeers.Peer> bootstrap, long millis) {
         engine.start(bootstrap.stream().map(p -> p.address).toList(), () -> {});
         env.advance(millis);
+    }
+
+    /** Sends {@code request} from {@code from}, runs what is due now, and returns the engine's reply if it came. */
+    Optional<Reply> ask(FakePeers.Peer from, Request request) {
+        long tx = from.send(request);
+        env.runDue();
+        return from.replyTo(tx);
+    }
+
+    /** The write token the engine gives {@code peer} for {@code key}, from its answer to a find_node. */
+    Token tokenFor(FakePeers.Peer peer, InfoHash key) {
+        return ((Nodes) ask(peer, new FindNode(key)).orElseThrow()).token();
     }
 
     /** Milliseconds since the start. */

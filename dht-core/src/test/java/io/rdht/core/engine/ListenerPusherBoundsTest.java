@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdht.core.InfoHash;
 import io.rdht.core.Value;
 import io.rdht.core.storage.StorageLimits;
-import io.rdht.core.wire.FindNode;
 import io.rdht.core.wire.Listen;
-import io.rdht.core.wire.Nodes;
 import io.rdht.core.wire.PutValues;
-import io.rdht.core.wire.Reply;
-import io.rdht.core.wire.Request;
 import io.rdht.core.wire.Token;
 import io.rdht.core.wire.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What a storer keeps for listeners that stop acknowledging its pushes: bounded in memory, not only in count. */
@@ -34,13 +29,13 @@ class ListenerPusherBoundsTest {
         List<FakePeers.Peer> listeners = node.peers.add(LISTENERS);
         FakePeers.Peer writer = node.peers.add(1).get(0);
         for (FakePeers.Peer listener : listeners) {
-            ask(listener, new Listen(KEY, tokenFor(listener), 1, List.of(), null, 0));
+            node.ask(listener, new Listen(KEY, node.tokenFor(listener, KEY), 1, List.of(), null, 0));
             listener.behaviour = request -> request instanceof Update ? null : listener.answer(request);
         }
 
-        Token writersToken = tokenFor(writer);
+        Token writersToken = node.tokenFor(writer, KEY);
         for (long id = 1; id <= VALUES; id++) {
-            ask(writer, new PutValues(KEY, writersToken, List.of(value(id))));
+            node.ask(writer, new PutValues(KEY, writersToken, List.of(value(id))));
         }
         // the listeners answer again: what waited for each comes, a push at a time (12 each at most)
         listeners.forEach(listener -> listener.behaviour = listener::answer);
@@ -55,16 +50,6 @@ class ListenerPusherBoundsTest {
         assertThat(delivered)
                 .as("values that waited in all queues together, the %d first pushes aside", LISTENERS)
                 .isBetween(budget / 2, budget + LISTENERS);
-    }
-
-    private Optional<Reply> ask(FakePeers.Peer from, Request request) {
-        long tx = from.send(request);
-        node.env.runDue();
-        return from.replyTo(tx);
-    }
-
-    private Token tokenFor(FakePeers.Peer peer) {
-        return ((Nodes) ask(peer, new FindNode(KEY)).orElseThrow()).token();
     }
 
     /** The distinct values pushed to {@code listener} (a re-sent push brings the same ones again). */

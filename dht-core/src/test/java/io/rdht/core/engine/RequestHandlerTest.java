@@ -19,7 +19,6 @@ import io.rdht.core.wire.Ping;
 import io.rdht.core.wire.Pong;
 import io.rdht.core.wire.PutValues;
 import io.rdht.core.wire.Reply;
-import io.rdht.core.wire.Request;
 import io.rdht.core.wire.Stored;
 import io.rdht.core.wire.Token;
 import io.rdht.core.wire.Update;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The serving side through the whole engine: write tokens, refusals, listens and rate limits. */
@@ -39,16 +37,6 @@ class RequestHandlerTest {
     private static final InfoHash KEY = InfoHash.of("pollution_level");
 
     private final EngineFixture node = new EngineFixture(InfoHash.of("serving node"), EngineSettings.defaults(), 1);
-
-    private Optional<Reply> ask(FakePeers.Peer from, Request request) {
-        long tx = from.send(request);
-        node.env.runDue();
-        return from.replyTo(tx);
-    }
-
-    private Token tokenFor(FakePeers.Peer peer) {
-        return ((Nodes) ask(peer, new FindNode(KEY)).orElseThrow()).token();
-    }
 
     private static Value value(long id) {
         return Value.builder()
@@ -63,12 +51,12 @@ class RequestHandlerTest {
     void putWithTheTokenOfAnEarlierReplyIsStoredAndServedBack() {
         FakePeers.Peer peer = node.peers.add(1).get(0);
 
-        Reply reply =
-                ask(peer, new PutValues(KEY, tokenFor(peer), List.of(value(1)))).orElseThrow();
+        Reply reply = node.ask(peer, new PutValues(KEY, node.tokenFor(peer, KEY), List.of(value(1))))
+                .orElseThrow();
 
         assertThat(reply).isEqualTo(new Stored(List.of(1L), List.of()));
-        ValuesFound found =
-                (ValuesFound) ask(peer, new GetValues(KEY, Token.NONE, null)).orElseThrow();
+        ValuesFound found = (ValuesFound)
+                node.ask(peer, new GetValues(KEY, Token.NONE, null)).orElseThrow();
         assertThat(found.values()).containsExactly(value(1));
         assertThat(found.more()).isFalse();
     }
@@ -76,11 +64,11 @@ class RequestHandlerTest {
     @Test
     void putWithoutATokenOrWithAnotherAddressesTokenIsRefusedAndNothingIsStored() {
         List<FakePeers.Peer> two = node.peers.add(2);
-        Token othersToken = tokenFor(two.get(1));
+        Token othersToken = node.tokenFor(two.get(1), KEY);
 
-        Reply none = ask(two.get(0), new PutValues(KEY, Token.NONE, List.of(value(1))))
+        Reply none = node.ask(two.get(0), new PutValues(KEY, Token.NONE, List.of(value(1))))
                 .orElseThrow();
-        Reply stolen = ask(two.get(0), new PutValues(KEY, othersToken, List.of(value(2))))
+        Reply stolen = node.ask(two.get(0), new PutValues(KEY, othersToken, List.of(value(2))))
                 .orElseThrow();
 
         assertThat(List.of(none, stolen))
@@ -95,14 +83,14 @@ class RequestHandlerTest {
     @Test
     void tokenStaysValidThroughTheNextRotationAndNotTheOneAfter() {
         FakePeers.Peer peer = node.peers.add(1).get(0);
-        Token token = tokenFor(peer);
+        Token token = node.tokenFor(peer, KEY);
         long rotation = node.settings.tokenRotationMillis();
 
         node.env.advance(rotation);
-        assertThat(ask(peer, new PutValues(KEY, token, List.of(value(1)))).orElseThrow())
+        assertThat(node.ask(peer, new PutValues(KEY, token, List.of(value(1)))).orElseThrow())
                 .isInstanceOf(Stored.class);
         node.env.advance(rotation);
-        assertThat(ask(peer, new PutValues(KEY, token, List.of(value(2)))).orElseThrow())
+        assertThat(node.ask(peer, new PutValues(KEY, token, List.of(value(2)))).orElseThrow())
                 .isInstanceOf(ErrorReply.class);
     }
 
@@ -112,7 +100,7 @@ class RequestHandlerTest {
         Value forged =
                 value(2).toBuilder().owner(new byte[32]).signature(new byte[64]).build();
 
-        Stored reply = (Stored) ask(peer, new PutValues(KEY, tokenFor(peer), List.of(value(1), forged)))
+        Stored reply = (Stored) node.ask(peer, new PutValues(KEY, node.tokenFor(peer, KEY), List.of(value(1), forged)))
                 .orElseThrow();
 
         assertThat(reply.storedIds()).containsExactly(1L);
@@ -125,9 +113,10 @@ class RequestHandlerTest {
     @Test
     void findNodeNeverHandsTheRequesterItself() {
         List<FakePeers.Peer> peers = node.peers.add(5);
-        peers.forEach(p -> ask(p, new Ping()));
+        peers.forEach(p -> node.ask(p, new Ping()));
 
-        Nodes nodes = (Nodes) ask(peers.get(0), new FindNode(peers.get(0).id)).orElseThrow();
+        Nodes nodes =
+                (Nodes) node.ask(peers.get(0), new FindNode(peers.get(0).id)).orElseThrow();
 
         assertThat(nodes.closest())
                 .extracting(NodeInfo::id)
@@ -142,19 +131,19 @@ class RequestHandlerTest {
         FakePeers.Peer listener = two.get(0);
         FakePeers.Peer writer = two.get(1);
 
-        Reply registered = ask(listener, new Listen(KEY, tokenFor(listener), 77, List.of(), null))
+        Reply registered = node.ask(listener, new Listen(KEY, node.tokenFor(listener, KEY), 77, List.of(), null))
                 .orElseThrow();
         assertThat(registered).isInstanceOf(ValuesFound.class);
         assertThat(node.engine.listenersHere())
                 .singleElement()
                 .satisfies(r -> assertThat(r.listenId()).isEqualTo(77));
 
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1))));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(value(1))));
         assertThat(listener.requests(Update.class)).containsExactly(new Update(KEY, 77, List.of(value(1))));
 
-        assertThat(ask(listener, new CancelListen(KEY, 77)).orElseThrow()).isEqualTo(new Ack());
+        assertThat(node.ask(listener, new CancelListen(KEY, 77)).orElseThrow()).isEqualTo(new Ack());
         assertThat(node.engine.listenersHere()).isEmpty();
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(2))));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(value(2))));
         assertThat(listener.requests(Update.class)).hasSize(1);
     }
 
@@ -164,11 +153,11 @@ class RequestHandlerTest {
         FakePeers.Peer prompt = three.get(0);
         FakePeers.Peer delayed = three.get(1);
         FakePeers.Peer writer = three.get(2);
-        ask(prompt, new Listen(KEY, tokenFor(prompt), 1, List.of(), null, 0));
-        ask(delayed, new Listen(KEY, tokenFor(delayed), 2, List.of(), null, 1_000));
+        node.ask(prompt, new Listen(KEY, node.tokenFor(prompt, KEY), 1, List.of(), null, 0));
+        node.ask(delayed, new Listen(KEY, node.tokenFor(delayed, KEY), 2, List.of(), null, 1_000));
 
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1))));
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(2))));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(value(1))));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(value(2))));
 
         assertThat(prompt.requests(Update.class))
                 .as("pushes at once, one in flight at a time")
@@ -189,7 +178,7 @@ class RequestHandlerTest {
         Value signed = ValueSigner.sign(KEY, value(1), Identity.generate());
         assertThat(signed.verified()).isFalse();
 
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(signed)));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(signed)));
 
         assertThat(node.engine.storageSnapshot())
                 .singleElement()
@@ -202,14 +191,14 @@ class RequestHandlerTest {
     void listenAnswersOnlyWhatTheListenerLacks() {
         List<FakePeers.Peer> two = node.peers.add(2);
         FakePeers.Peer writer = two.get(1);
-        ask(writer, new PutValues(KEY, tokenFor(writer), List.of(value(1), value(2))));
+        node.ask(writer, new PutValues(KEY, node.tokenFor(writer, KEY), List.of(value(1), value(2))));
         FakePeers.Peer listener = two.get(0);
 
-        ValuesFound found = (ValuesFound) ask(
+        ValuesFound found = (ValuesFound) node.ask(
                         listener,
                         new Listen(
                                 KEY,
-                                tokenFor(listener),
+                                node.tokenFor(listener, KEY),
                                 5,
                                 List.of(new ValueVersion(value(1).identity(), 0, EngineFixture.START)),
                                 null))
@@ -249,7 +238,7 @@ class RequestHandlerTest {
     void listenNotRefreshedIsForgottenByTheUpkeep() {
         node.start(List.of(), 0);
         FakePeers.Peer listener = node.peers.add(1).get(0);
-        ask(listener, new Listen(KEY, tokenFor(listener), 9, List.of(), null));
+        node.ask(listener, new Listen(KEY, node.tokenFor(listener, KEY), 9, List.of(), null));
         long registration = node.settings.listen().limits().registrationMillis();
 
         node.env.advance(registration - 1);
@@ -262,7 +251,7 @@ class RequestHandlerTest {
     void pushNobodyExpectedIsDroppedUnansweredAndCounted() {
         FakePeers.Peer stranger = node.peers.add(1).get(0);
 
-        assertThat(ask(stranger, new Update(KEY, 3, List.of(value(1))))).isEmpty();
+        assertThat(node.ask(stranger, new Update(KEY, 3, List.of(value(1))))).isEmpty();
         assertThat(node.engine.stats().pushesDropped()).isEqualTo(1);
     }
 
