@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
@@ -63,23 +62,24 @@ public final class StorageFill {
 
     /** Runs the fill with the given command line; see {@code --help}. */
     public static void main(String[] args) {
-        Optional<StorageFill> fill =
-                Flags.parseOrExit("bench-fill", USAGE, a -> new StorageFill(Flags.parse(FLAGS, a)), args);
-        if (fill.isEmpty()) {
-            return;
-        }
+        Flags.parseOrExit("bench-fill", USAGE, a -> new StorageFill(Flags.parse(FLAGS, a)), args)
+                .ifPresent(StorageFill::joinAndRun);
+    }
+
+    /** Joins the flooders and the user (client 0), runs the fill, and closes them; exits 1 if one does not join. */
+    private void joinAndRun() {
         List<DhtNode> nodes = new ArrayList<>();
         try {
-            for (int c = 0; c <= fill.get().clients; c++) {
-                nodes.add(fill.get().client(c));
+            for (int c = 0; c <= clients; c++) {
+                nodes.add(client(c));
             }
         } catch (RuntimeException e) {
-            System.err.println("bench-fill: a client did not join " + fill.get().target + ": " + e.getMessage());
+            System.err.println("bench-fill: a client did not join " + target + ": " + e.getMessage());
             nodes.forEach(DhtNode::close);
             System.exit(1);
         }
         try {
-            fill.get().run(nodes.subList(1, nodes.size()), nodes.get(0));
+            run(nodes.subList(1, nodes.size()), nodes.get(0));
         } finally {
             nodes.forEach(DhtNode::close);
         }
